@@ -1,0 +1,48 @@
+// Analyzer: judges conversations against a RuleSet.
+//
+// Analyze() picks the conversation's language (explicit field, then the
+// `language` option, then detection among the loaded packs with a confidence;
+// below `min_confidence` it falls back to `fallback_language` and says so),
+// matches every turn with that language's compiled rules, evaluates each
+// behaviour in its scope (speaker, position, trigger window), computes the
+// metrics and a 0-100 score. An Analyzer keeps per-language caches and is not
+// thread-safe: use one per thread over a shared RuleSet.
+#ifndef TACT_ANALYZER_H_
+#define TACT_ANALYZER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tact/conversation.h"
+#include "tact/result.h"
+#include "tact/rule_set.h"
+
+namespace tact {
+
+struct AnalyzeOptions {
+  std::string language = "auto";         // "auto" or a pack's code
+  std::string fallback_language = "en";  // when detection is unsure
+  double min_confidence = 0.5;           // detection below this falls back
+  std::string tips_language;             // "" = the conversation's language
+  std::vector<std::string> only;         // behaviour ids to report (empty = all)
+  std::vector<std::string> skip;         // behaviour ids not to report
+};
+
+class Analyzer {
+ public:
+  Analyzer(const RuleSet& rules, AnalyzeOptions options);
+  ~Analyzer();
+
+  // Never fails: a conversation without turns or without a usable language
+  // still gets a result, with the reason in its warnings.
+  ConversationResult Analyze(const Conversation& conversation);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tact
+
+#endif  // TACT_ANALYZER_H_

@@ -1,0 +1,90 @@
+// What the analyzer says about one conversation: a status per behaviour with
+// its evidence, the customer signals, the metrics and a score. Report writers
+// only read these values.
+#ifndef TACT_RESULT_H_
+#define TACT_RESULT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tact/conversation.h"
+
+namespace tact {
+
+enum class BehaviourKind { kExpected, kAvoid, kSignal };
+enum class Status { kMet, kMissed, kNotApplicable, kClean, kViolated, kPresent, kAbsent };
+enum class Level { kError, kWarning, kInfo };
+
+std::string_view KindName(BehaviourKind k);   // "expected", "avoid", "signal"
+std::string_view StatusName(Status s);        // "met", "missed", "not_applicable", ...
+std::string_view LevelName(Level l);          // "error", "warning", "info"
+
+// One turn that shows a behaviour.
+struct Evidence {
+  int turn = 0;  // 1-based over all turns of the conversation
+  Role role = Role::kOther;
+  std::string speaker;
+  std::optional<double> time;  // the turn's start, seconds
+  std::string text;            // the whole turn text
+  size_t span_begin = 0;       // the matched bytes in `text`
+  size_t span_end = 0;
+  std::string rule;  // "rules/en/empathy.rules:14"
+};
+
+// A trigger occurrence (e.g. customer frustration) and whether the agent
+// answered it within the window.
+struct TriggerEpisode {
+  int turn = 0;
+  bool answered = false;
+  int answer_turn = 0;  // 0 when unanswered
+};
+
+struct BehaviourResult {
+  std::string id;
+  BehaviourKind kind = BehaviourKind::kExpected;
+  Status status = Status::kNotApplicable;
+  std::string title;
+  std::string tip;     // in the conversation's language (or --tips-lang)
+  std::string tip_en;  // English
+  Level level = Level::kWarning;
+  double weight = 1;
+  std::string trigger;  // the signal id when the behaviour has one
+  std::vector<TriggerEpisode> episodes;
+  std::vector<Evidence> evidence;  // every matching turn in scope
+  std::string note;                // why, in a few words ("no agent turns", ...)
+};
+
+struct MetricResult {
+  std::string id;
+  std::optional<double> value;  // null when not applicable
+  std::string unit;             // "s", "ratio", "count", "wpm", "words"
+  std::optional<double> threshold;
+  enum class Direction { kMax, kMin, kRange, kNone } direction = Direction::kNone;
+  Status status = Status::kNotApplicable;  // kMet, kMissed or kNotApplicable
+  std::vector<int> evidence;               // turns
+  std::vector<std::pair<std::string, double>> fields;  // median, max, count, ...
+  std::string note;
+};
+
+struct ConversationResult {
+  std::string id;
+  std::string source;
+  std::string input_format;
+  std::string language;
+  double language_confidence = 0;
+  std::string language_method;  // "explicit", "option", "detected", "fallback"
+  Channel channel = Channel::kChat;
+  std::string agent;
+  std::vector<SpeakerInfo> speakers;
+  int turn_count = 0;
+  double score = 0;  // 0..100
+  std::vector<BehaviourResult> behaviours;  // in pack order: expected, avoid, signals
+  std::vector<MetricResult> metrics;
+  std::vector<std::string> warnings;
+  const Conversation* conversation = nullptr;  // valid while the caller keeps it
+};
+
+}  // namespace tact
+
+#endif  // TACT_RESULT_H_

@@ -1,0 +1,53 @@
+// RuleSet: the language packs tact judges conversations with.
+//
+// A pack is the set of `*.rules` files of one language (docs/rules.md). The
+// packs under rules/ are compiled into the binary; Load() starts from them
+// (unless `builtin` is false) and then reads each extra directory, where a file
+// replaces the built-in file of the same language and name and a new file adds
+// to its pack. A directory may hold language folders (`DIR/en/*.rules`) or be a
+// pack folder itself (`DIR/*.rules`, language from the folder name or its
+// 'pack' block). Every pack is compiled into one matcher. A RuleSet is
+// immutable once loaded and safe to share between threads.
+#ifndef TACT_RULE_SET_H_
+#define TACT_RULE_SET_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tact/diagnostic.h"
+
+namespace tact {
+
+namespace rules {
+struct LanguagePack;
+}
+
+struct RuleSetOptions {
+  bool builtin = true;                  // start from the packs compiled into the binary
+  std::vector<std::string> directories;  // extra rule directories, later ones win
+  size_t max_patterns = 200000;          // per language
+  int64_t regex_max_mem = 1 << 20;       // per token regex (RE2 max_mem)
+};
+
+class RuleSet {
+ public:
+  // Loads and compiles the packs. On any error returns null with every problem
+  // in `diags` ("file:line:col: error: ...").
+  static std::unique_ptr<RuleSet> Load(const RuleSetOptions& options, Diagnostics* diags);
+  ~RuleSet();
+
+  // Language codes, sorted.
+  std::vector<std::string> languages() const;
+  // The pack of `code`, or null.
+  const rules::LanguagePack* pack(const std::string& code) const;
+
+ private:
+  RuleSet();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tact
+
+#endif  // TACT_RULE_SET_H_

@@ -1,0 +1,37 @@
+// `tact check [FILE|DIR|-]...`: analyze conversations and report.
+#ifndef TACT_CLI_CHECK_COMMAND_H_
+#define TACT_CLI_CHECK_COMMAND_H_
+
+#include <string>
+#include <vector>
+
+#include "cli/common.h"
+
+namespace CLI {
+class App;
+}
+
+namespace tact::cli {
+
+struct CheckOptions {
+  std::vector<std::string> inputs;
+  std::string format = "text";
+  std::string color = "auto";
+  std::vector<std::string> only, skip;
+  std::string lang = "auto";
+  std::string fallback_lang = "en";
+  double min_confidence = 0.5;
+  std::string tips_lang;
+  RuleOptions rules;
+  std::vector<std::string> agent_names, customer_names;
+  std::string input_format;
+  std::vector<std::string> fail_on;
+  bool all_evidence = false;
+};
+
+void RegisterCheck(CLI::App* app, CheckOptions* o);
+int RunCheck(const CheckOptions& o);
+
+}  // namespace tact::cli
+
+#endif  // TACT_CLI_CHECK_COMMAND_H_

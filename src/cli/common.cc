@@ -1,0 +1,70 @@
+#include "cli/common.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+
+#include "common/strings.h"
+#include "rules/pack.h"
+
+namespace tact::cli {
+
+std::unique_ptr<RuleSet> LoadRules(const RuleOptions& o) {
+  RuleSetOptions opts;
+  opts.builtin = !o.no_builtin;
+  opts.directories = o.dirs;
+  Diagnostics diags;
+  auto rules = RuleSet::Load(opts, &diags);
+  for (const auto& d : diags) fprintf(stderr, "%s\n", d.Format().c_str());
+  return rules;
+}
+
+void PrintError(const std::string& message) { fprintf(stderr, "tact: error: %s\n", message.c_str()); }
+
+bool UseColor(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* term = getenv("TERM");
+  if (getenv("NO_COLOR") != nullptr) return false;
+  if (term != nullptr && std::string(term) == "dumb") return false;
+  return isatty(STDOUT_FILENO) != 0;
+}
+
+bool CheckBehaviourIds(const RuleSet& rules, const std::vector<std::string>& ids, const char* flag) {
+  std::set<std::string> known;
+  for (const auto& lang : rules.languages()) {
+    for (const auto& b : rules.pack(lang)->behaviours) known.insert(b.id);
+  }
+  for (const auto& id : ids) {
+    if (known.count(id) == 0) {
+      PrintError(std::string("unknown behaviour '") + id + "' in " + flag +
+                 DidYouMean(id, std::vector<std::string>(known.begin(), known.end())));
+      return false;
+    }
+  }
+  return true;
+}
+
+bool CheckLanguage(const RuleSet& rules, const std::string& lang, bool allow_auto, const char* flag) {
+  if (allow_auto && lang == "auto") return true;
+  if (rules.pack(lang) != nullptr) return true;
+  std::string list;
+  for (const auto& l : rules.languages()) list += (list.empty() ? "" : ", ") + l;
+  PrintError(std::string("unknown language '") + lang + "' in " + flag + "; rule packs: " + list +
+             (allow_auto ? ", or auto" : ""));
+  return false;
+}
+
+std::vector<std::string> SplitList(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const auto& v : values) {
+    for (auto& s : Split(v, ',')) {
+      if (!s.empty()) out.push_back(s);
+    }
+  }
+  return out;
+}
+
+}  // namespace tact::cli

@@ -1,0 +1,44 @@
+// Helpers shared by the subcommands: exit codes, loading rules, colour.
+#ifndef TACT_CLI_COMMON_H_
+#define TACT_CLI_COMMON_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tact/rule_set.h"
+
+namespace tact::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitThreshold = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitInput = 3;
+
+struct RuleOptions {
+  std::vector<std::string> dirs;
+  bool no_builtin = false;
+};
+
+// Loads the rule set or prints every diagnostic to stderr and returns null.
+std::unique_ptr<RuleSet> LoadRules(const RuleOptions& o);
+
+// Prints "tact: error: message" to stderr.
+void PrintError(const std::string& message);
+
+// Resolves --color auto|always|never for stdout.
+bool UseColor(const std::string& mode);
+
+// Checks behaviour ids against every loaded pack; prints an error with a
+// suggestion and returns false for an unknown one.
+bool CheckBehaviourIds(const RuleSet& rules, const std::vector<std::string>& ids, const char* flag);
+
+// Checks a language option: "auto" (when allowed) or a loaded pack.
+bool CheckLanguage(const RuleSet& rules, const std::string& lang, bool allow_auto, const char* flag);
+
+// Splits comma-separated values of repeated options.
+std::vector<std::string> SplitList(const std::vector<std::string>& values);
+
+}  // namespace tact::cli
+
+#endif  // TACT_CLI_COMMON_H_

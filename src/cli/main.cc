@@ -1,0 +1,38 @@
+// tact: analyze customer-support conversations for empathy, listening,
+// apologies and the other behaviours of the catalogue. CLI wiring only.
+#include <CLI/CLI.hpp>
+
+#include "cli/check_command.h"
+#include "cli/common.h"
+#include "cli/explain_command.h"
+#include "cli/rules_command.h"
+
+int main(int argc, char** argv) {
+  using namespace tact::cli;
+  CLI::App app{"tact: checks customer-support conversations for empathy, active listening, apologies,\n"
+               "clear next steps and what to avoid (blame, condescension, jargon, shouting), per language."};
+  app.set_version_flag("--version", TACT_VERSION);
+  app.require_subcommand(1);
+  CheckOptions check;
+  CLI::App* check_cmd = app.add_subcommand("check", "analyze transcripts and print a report");
+  RegisterCheck(check_cmd, &check);
+  RulesOptions rules;
+  CLI::App* rules_cmd = app.add_subcommand("rules", "list, test and try the rule packs");
+  CLI::App *list = nullptr, *test = nullptr, *try_cmd = nullptr;
+  RegisterRules(rules_cmd, &rules, &list, &test, &try_cmd);
+  ExplainOptions explain;
+  CLI::App* explain_cmd = app.add_subcommand("explain", "describe a behaviour and its rules");
+  RegisterExplain(explain_cmd, &explain);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+  if (check_cmd->parsed()) return RunCheck(check);
+  if (list->parsed()) return RunRulesList(rules);
+  if (test->parsed()) return RunRulesTest(rules);
+  if (try_cmd->parsed()) return RunRulesTry(rules);
+  if (explain_cmd->parsed()) return RunExplain(explain);
+  return kExitUsage;
+}

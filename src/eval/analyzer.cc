@@ -1,0 +1,101 @@
+#include "tact/analyzer.h"
+
+#include <map>
+
+#include "eval/evaluator.h"
+#include "eval/language_detector.h"
+#include "eval/turn_matcher.h"
+#include "rules/pack.h"
+
+namespace tact {
+
+struct Analyzer::Impl {
+  const RuleSet& rules;
+  AnalyzeOptions options;
+  eval::LanguageDetector detector;
+  std::map<std::string, std::unique_ptr<eval::TurnMatcher>> matchers;
+  std::vector<eval::TextMatches> turn_matches;
+
+  Impl(const RuleSet& r, AnalyzeOptions o) : rules(r), options(std::move(o)), detector(r) {}
+
+  eval::TurnMatcher& Matcher(const std::string& lang) {
+    auto& m = matchers[lang];
+    if (!m) m = std::make_unique<eval::TurnMatcher>(*rules.pack(lang));
+    return *m;
+  }
+
+  std::string Fallback() const {
+    if (rules.pack(options.fallback_language)) return options.fallback_language;
+    return rules.languages().front();
+  }
+
+  void ChooseLanguage(const Conversation& c, ConversationResult* r) {
+    if (!c.language.empty()) {
+      if (rules.pack(c.language)) {
+        r->language = c.language;
+        r->language_confidence = 1;
+        r->language_method = "explicit";
+        return;
+      }
+      r->warnings.push_back("language '" + c.language + "' has no rule pack; using '" + Fallback() + "'");
+      r->language = Fallback();
+      r->language_method = "fallback";
+      return;
+    }
+    if (options.language != "auto" && !options.language.empty()) {
+      r->language = rules.pack(options.language) ? options.language : Fallback();
+      r->language_confidence = 1;
+      r->language_method = "option";
+      return;
+    }
+    std::vector<std::string_view> texts;
+    for (const auto& t : c.turns) texts.push_back(t.text);
+    eval::LanguageGuess g = detector.Detect(texts);
+    r->language_confidence = g.confidence;
+    if (!g.language.empty() && g.confidence >= options.min_confidence) {
+      r->language = g.language;
+      r->language_method = "detected";
+      return;
+    }
+    r->language = Fallback();
+    r->language_method = "fallback";
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.2f", g.confidence);
+    r->warnings.push_back(g.language.empty()
+                              ? "no language profile to detect with; using '" + r->language + "'"
+                              : "language unsure (best guess '" + g.language + "' at " + buf +
+                                    "); using fallback '" + r->language + "'");
+  }
+};
+
+Analyzer::Analyzer(const RuleSet& rules, AnalyzeOptions options)
+    : impl_(std::make_unique<Impl>(rules, std::move(options))) {}
+Analyzer::~Analyzer() = default;
+
+ConversationResult Analyzer::Analyze(const Conversation& c) {
+  ConversationResult r;
+  r.id = c.id;
+  r.source = c.source;
+  r.input_format = c.input_format;
+  r.channel = c.channel;
+  r.agent = c.agent;
+  r.speakers = c.speakers;
+  r.turn_count = static_cast<int>(c.turns.size());
+  r.conversation = &c;
+  impl_->ChooseLanguage(c, &r);
+  eval::TurnMatcher& m = impl_->Matcher(r.language);
+  auto& tm = impl_->turn_matches;
+  if (tm.size() < c.turns.size()) tm.resize(c.turns.size());
+  for (size_t i = 0; i < c.turns.size(); ++i) m.Match(c.turns[i].text, &tm[i]);
+  eval::EvaluateOptions eo;
+  eo.tips_language = impl_->options.tips_language;
+  eo.only = impl_->options.only;
+  eo.skip = impl_->options.skip;
+  r.behaviours = eval::Evaluate(m.pack(), c, tm, eo);
+  r.score = eval::Score(r.behaviours, r.metrics);
+  if (c.turns.empty()) r.warnings.push_back("conversation has no turns");
+  m.Trim();
+  return r;
+}
+
+}  // namespace tact

@@ -1,0 +1,182 @@
+#include "eval/evaluator.h"
+
+#include <algorithm>
+
+namespace tact::eval {
+namespace {
+
+bool InScope(rules::SpeakerScope scope, Role role) {
+  switch (scope) {
+    case rules::SpeakerScope::kAgent: return role == Role::kAgent;
+    case rules::SpeakerScope::kCustomer: return role == Role::kCustomer;
+    case rules::SpeakerScope::kAny: return true;
+  }
+  return false;
+}
+
+// Indices of the turns in a behaviour's speaker and position scope.
+std::vector<size_t> ScopeTurns(const rules::BehaviourDecl& b, const Conversation& c) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < c.turns.size(); ++i) {
+    if (InScope(b.speaker, c.turns[i].role)) out.push_back(i);
+  }
+  size_t n = static_cast<size_t>(b.position_n);
+  if (b.position == rules::BehaviourDecl::Position::kFirst && out.size() > n) out.resize(n);
+  if (b.position == rules::BehaviourDecl::Position::kLast && out.size() > n) {
+    out.erase(out.begin(), out.end() - static_cast<std::ptrdiff_t>(n));
+  }
+  return out;
+}
+
+bool Wanted(const std::string& id, const EvaluateOptions& o) {
+  if (!o.only.empty() && std::find(o.only.begin(), o.only.end(), id) == o.only.end()) return false;
+  return std::find(o.skip.begin(), o.skip.end(), id) == o.skip.end();
+}
+
+std::string Pick(const std::map<std::string, std::string>& texts, const std::string& lang,
+                 const std::string& pack_lang) {
+  if (lang.empty() || lang == pack_lang) {
+    auto it = texts.find("");
+    if (it != texts.end()) return it->second;
+  }
+  auto it = texts.find(lang.empty() ? pack_lang : lang);
+  if (it != texts.end()) return it->second;
+  it = texts.find("");
+  return it == texts.end() ? std::string() : it->second;
+}
+
+int KindOrder(BehaviourKind k) {
+  return k == BehaviourKind::kExpected ? 0 : k == BehaviourKind::kAvoid ? 1 : 2;
+}
+
+}  // namespace
+
+std::string RuleLocation(const rules::BehaviourDecl& b, uint32_t rule) {
+  if (rule >= b.matches.size()) return b.loc.file + ":" + std::to_string(b.loc.line);
+  const auto& l = b.matches[rule].loc;
+  return l.file + ":" + std::to_string(l.line);
+}
+
+std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Conversation& c,
+                                      const std::vector<TextMatches>& turns,
+                                      const EvaluateOptions& options) {
+  std::vector<BehaviourResult> out;
+  for (uint32_t bi = 0; bi < pack.behaviours.size(); ++bi) {
+    const rules::BehaviourDecl& b = pack.behaviours[bi];
+    if (!Wanted(b.id, options)) continue;
+    BehaviourResult r;
+    r.id = b.id;
+    r.kind = *b.kind;
+    r.title = Pick(b.titles, options.tips_language, pack.code);
+    if (r.title.empty()) r.title = Pick(b.titles, "en", pack.code);
+    if (r.title.empty()) r.title = b.id;
+    r.tip = Pick(b.tips, options.tips_language, pack.code);
+    r.tip_en = Pick(b.tips, "en", pack.code);
+    r.level = b.level;
+    r.weight = b.weight;
+    r.trigger = b.trigger;
+    std::vector<size_t> scope = ScopeTurns(b, c);
+    for (size_t t : scope) {
+      const RuleMatch* m = turns[t].First(bi);
+      if (m == nullptr) continue;
+      Evidence e;
+      e.turn = static_cast<int>(t) + 1;
+      e.role = c.turns[t].role;
+      e.speaker = c.turns[t].speaker;
+      e.time = c.turns[t].start;
+      e.text = c.turns[t].text;
+      e.span_begin = m->byte_begin;
+      e.span_end = m->byte_end;
+      e.rule = RuleLocation(b, m->rule);
+      r.evidence.push_back(std::move(e));
+    }
+    bool any_speaker_turn = false;
+    for (const auto& turn : c.turns) any_speaker_turn |= InScope(b.speaker, turn.role);
+    switch (*b.kind) {
+      case BehaviourKind::kSignal:
+        r.status = r.evidence.empty() ? Status::kAbsent : Status::kPresent;
+        break;
+      case BehaviourKind::kAvoid:
+        if (!any_speaker_turn) {
+          r.status = Status::kNotApplicable;
+          r.note = "no turns by this speaker";
+        } else {
+          r.status = r.evidence.empty() ? Status::kClean : Status::kViolated;
+        }
+        break;
+      case BehaviourKind::kExpected: {
+        if (!any_speaker_turn) {
+          r.status = Status::kNotApplicable;
+          r.note = "no turns by this speaker";
+          break;
+        }
+        if (!b.trigger.empty()) {
+          uint32_t sig = pack.behaviour_index.at(b.trigger);
+          const rules::BehaviourDecl& sd = pack.behaviours[sig];
+          // Walk the turns: an episode opens at a trigger turn and is answered
+          // when the behaviour shows in one of the speaker's next N turns.
+          bool pending = false;
+          int pending_turn = 0, seen = 0;
+          for (size_t t = 0; t < c.turns.size(); ++t) {
+            const Turn& turn = c.turns[t];
+            if (pending && InScope(b.speaker, turn.role)) {
+              ++seen;
+              if (turns[t].Has(bi)) {
+                r.episodes.push_back({pending_turn, true, static_cast<int>(t) + 1});
+                pending = false;
+              } else if (seen >= b.trigger_window) {
+                r.episodes.push_back({pending_turn, false, 0});
+                pending = false;
+              }
+            }
+            if (!pending && InScope(sd.speaker, turn.role) && turns[t].Has(sig)) {
+              pending = true;
+              pending_turn = static_cast<int>(t) + 1;
+              seen = 0;
+            }
+          }
+          // An episode still open at the end counts only if the speaker had a turn after it.
+          if (pending && seen > 0) r.episodes.push_back({pending_turn, false, 0});
+          if (!r.episodes.empty()) {
+            bool all = std::all_of(r.episodes.begin(), r.episodes.end(),
+                                   [](const TriggerEpisode& e) { return e.answered; });
+            r.status = all ? Status::kMet : Status::kMissed;
+            if (!all) r.note = "'" + b.trigger + "' not answered within " + std::to_string(b.trigger_window) + " turn(s)";
+            break;
+          }
+          if (r.evidence.empty() && b.otherwise == rules::Otherwise::kNotApplicable) {
+            r.status = Status::kNotApplicable;
+            r.note = "'" + b.trigger + "' did not occur";
+            break;
+          }
+        }
+        r.status = r.evidence.empty() ? Status::kMissed : Status::kMet;
+        break;
+      }
+    }
+    out.push_back(std::move(r));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const BehaviourResult& a, const BehaviourResult& b) {
+    return KindOrder(a.kind) < KindOrder(b.kind);
+  });
+  return out;
+}
+
+double Score(const std::vector<BehaviourResult>& behaviours, const std::vector<MetricResult>& metrics) {
+  double got = 0, total = 0;
+  for (const auto& b : behaviours) {
+    switch (b.status) {
+      case Status::kMet: case Status::kClean: got += b.weight; total += b.weight; break;
+      case Status::kMissed: case Status::kViolated: total += b.weight; break;
+      default: break;
+    }
+  }
+  for (const auto& m : metrics) {
+    if (m.status == Status::kMet) { got += 1; total += 1; }
+    else if (m.status == Status::kMissed) total += 1;
+  }
+  if (total <= 0) return -1;
+  return 100.0 * got / total;
+}
+
+}  // namespace tact::eval

@@ -1,0 +1,42 @@
+// Turns per-turn matches into behaviour statuses with evidence.
+//
+// For each behaviour of a pack: the turns in its scope (speaker, then first or
+// last N turns of that speaker) that have a surviving match are its evidence.
+// avoid -> violated/clean, signal -> present/absent, expected -> met/missed;
+// an expected behaviour with 'after SIGNAL within N' must answer every episode
+// of that signal within the speaker's next N turns (see docs/rules.md), and
+// without any episode falls back to 'otherwise'. Behaviours whose speaker has
+// no turns at all are not_applicable.
+#ifndef TACT_EVAL_EVALUATOR_H_
+#define TACT_EVAL_EVALUATOR_H_
+
+#include <vector>
+
+#include "eval/turn_matcher.h"
+#include "rules/pack.h"
+#include "tact/conversation.h"
+#include "tact/result.h"
+
+namespace tact::eval {
+
+struct EvaluateOptions {
+  std::string tips_language;  // "" = the pack's language
+  std::vector<std::string> only;
+  std::vector<std::string> skip;
+};
+
+// `turns[i]` are the matches of conversation.turns[i].
+std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Conversation& conversation,
+                                      const std::vector<TextMatches>& turns,
+                                      const EvaluateOptions& options);
+
+// Weighted share (0-100) of met/clean among met/missed/clean/violated; -1 when
+// nothing was applicable.
+double Score(const std::vector<BehaviourResult>& behaviours, const std::vector<MetricResult>& metrics);
+
+// "rules/en/empathy.rules:14"
+std::string RuleLocation(const rules::BehaviourDecl& b, uint32_t rule);
+
+}  // namespace tact::eval
+
+#endif  // TACT_EVAL_EVALUATOR_H_

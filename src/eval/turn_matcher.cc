@@ -1,0 +1,90 @@
+#include "eval/turn_matcher.h"
+
+namespace tact::eval {
+
+bool TextMatches::Has(uint32_t b) const { return First(b) != nullptr; }
+
+const RuleMatch* TextMatches::First(uint32_t b) const {
+  for (const auto& m : matches) {
+    if (m.behaviour == b && !m.vetoed) return &m;
+  }
+  return nullptr;
+}
+
+TurnMatcher::TurnMatcher(const rules::LanguagePack& pack) : pack_(pack), classifier_(pack) {}
+
+void TurnMatcher::Match(std::string_view text, TextMatches* out) {
+  out->tokens.clear();
+  out->matches.clear();
+  out->vetoes.clear();
+  text::Tokenize(text, &raw_);
+  out->tokens.resize(raw_.size());
+  for (size_t i = 0; i < raw_.size(); ++i) {
+    const auto& r = raw_[i];
+    out->tokens[i].begin = r.begin;
+    out->tokens[i].end = r.end;
+    out->tokens[i].info = &classifier_.Get(text.substr(r.begin, r.end - r.begin), r.kind);
+  }
+  text::AssignSentences(text, &raw_, [&](size_t i) { return out->tokens[i].info->abbreviation; });
+  // The runner sees each sentence framed by two virtual tokens that satisfy
+  // only the '^' and '$' atoms.
+  static const match::AtomId kStart[] = {match::kSentenceStartAtom};
+  static const match::AtomId kEnd[] = {match::kSentenceEndAtom};
+  atoms_.clear();
+  sentences_.clear();
+  real_.clear();
+  for (size_t i = 0; i < raw_.size(); ++i) {
+    uint16_t s = raw_[i].sentence;
+    out->tokens[i].sentence = s;
+    if (i == 0 || raw_[i - 1].sentence != s) {
+      atoms_.emplace_back(kStart);
+      sentences_.push_back(s);
+      real_.push_back(-1);
+    }
+    atoms_.push_back(out->tokens[i].info->atoms);
+    sentences_.push_back(s);
+    real_.push_back(static_cast<int32_t>(i));
+    if (i + 1 == raw_.size() || raw_[i + 1].sentence != s) {
+      atoms_.emplace_back(kEnd);
+      sentences_.push_back(s);
+      real_.push_back(-1);
+    }
+  }
+  hits_.clear();
+  runner_.Run(pack_.program, atoms_, sentences_, &hits_);
+  for (const auto& h : hits_) {
+    const rules::PatternOwner& o = pack_.owners[h.pattern];
+    RuleMatch m;
+    m.behaviour = o.behaviour;
+    m.rule = o.index;
+    uint32_t b = h.begin, e = h.end;
+    while (b < e && real_[b] < 0) ++b;
+    while (e > b && real_[e - 1] < 0) --e;
+    if (b == e) continue;  // only sentence edges: cannot happen for a valid pattern
+    m.tok_begin = static_cast<uint32_t>(real_[b]);
+    m.tok_end = static_cast<uint32_t>(real_[e - 1]) + 1;
+    const uint32_t begin_tok = m.tok_begin, end_tok = m.tok_end;
+    m.byte_begin = out->tokens[begin_tok].begin;
+    m.byte_end = out->tokens[end_tok - 1].end;
+    m.sentence = out->tokens[begin_tok].sentence;
+    if (o.role == rules::PatternOwner::Role::kMatch) {
+      out->matches.push_back(m);
+    } else {
+      m.veto_pattern = static_cast<int32_t>(h.pattern);
+      m.turn_scope = o.role == rules::PatternOwner::Role::kTurnVeto;
+      out->vetoes.push_back(m);
+    }
+  }
+  for (auto& m : out->matches) {
+    for (const auto& v : out->vetoes) {
+      if (v.behaviour != m.behaviour) continue;
+      if (v.turn_scope || v.sentence == m.sentence) {
+        m.vetoed = true;
+        m.veto_pattern = v.veto_pattern;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace tact::eval

@@ -1,0 +1,186 @@
+#include "input/roles.h"
+
+#include <algorithm>
+
+#include "common/strings.h"
+#include "text/normalize.h"
+#include "text/tokenizer.h"
+
+namespace tact::input {
+namespace {
+
+// Normalized words of a label ("Customer (John)" -> customer, john).
+std::vector<std::string> Words(std::string_view label) {
+  std::vector<text::RawToken> toks;
+  text::Tokenize(label, &toks);
+  std::vector<std::string> out;
+  for (const auto& t : toks) {
+    if (t.kind == text::TokenKind::kWord) out.push_back(text::Normalize(label.substr(t.begin, t.end - t.begin)));
+  }
+  return out;
+}
+
+bool In(const std::string& w, std::initializer_list<const char*> list) {
+  for (const char* x : list) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Role> RoleFromWord(std::string_view label) {
+  std::vector<std::string> w = Words(label);
+  if (w.empty()) return std::nullopt;
+  // Phrases naming the company side that start with a customer word.
+  if (w.size() >= 2 && (w[0] == "customer" || w[0] == "client") &&
+      In(w[1], {"service", "support", "care", "success", "agent", "representative", "rep", "advisor"})) {
+    return Role::kAgent;
+  }
+  if (w.size() >= 2 && w[0] == "atención" && w[1] == "al") return Role::kAgent;
+  const std::string& f = w[0];
+  if (In(f, {"agent", "support", "operator", "rep", "representative", "advisor", "adviser", "assistant",
+             "csr", "staff", "helpdesk", "specialist", "technician", "tech", "sales", "bot", "moderator",
+             // es
+             "agente", "asesor", "asesora", "operador", "operadora", "soporte", "ejecutivo", "ejecutiva",
+             "especialista", "técnico", "técnica",
+             // no
+             "kundeservice", "kundestøtte", "rådgiver", "saksbehandler", "operatør", "kundebehandler",
+             "brukerstøtte",
+             // sv
+             "handläggare", "kundtjänst", "rådgivare", "supporten", "kundsupport", "operatören",
+             // ru
+             "оператор", "агент", "поддержка", "специалист", "консультант", "сотрудник", "техподдержка"})) {
+    return Role::kAgent;
+  }
+  if (In(f, {"customer", "client", "user", "caller", "requester", "requestor", "guest", "visitor",
+             "member", "end-user", "enduser",
+             // es
+             "cliente", "usuario", "usuaria", "llamante",
+             // no
+             "kunde", "kunden", "bruker", "innringer",
+             // sv
+             "kund", "kunden", "användare", "användaren", "uppringare",
+             // ru
+             "клиент", "пользователь", "абонент", "покупатель", "клиентка"})) {
+    return Role::kCustomer;
+  }
+  return std::nullopt;
+}
+
+bool RoleFromFlags(std::string_view label, const RoleOptions& opts, Role* role) {
+  std::string l = text::Normalize(Trim(label));
+  for (const auto& n : opts.agent_names) {
+    if (text::Normalize(n) == l) {
+      *role = Role::kAgent;
+      return true;
+    }
+  }
+  for (const auto& n : opts.customer_names) {
+    if (text::Normalize(n) == l) {
+      *role = Role::kCustomer;
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+// Openings an agent uses and a customer rarely does.
+bool OffersHelp(std::string_view text) {
+  std::string n = text::Normalize(text);
+  static const char* const kCues[] = {
+      "how can i help", "how may i help", "how can i assist", "how may i assist", "thank you for contacting",
+      "thanks for contacting", "thank you for calling", "thanks for calling", "thanks for reaching out",
+      "thank you for reaching out", "my name is", "speaking", "welcome to",
+      "en qué puedo ayudar", "gracias por contactar", "gracias por llamar", "le atiende", "mi nombre es",
+      "hva kan jeg hjelpe", "takk for at du", "hvordan kan jeg hjelpe",
+      "vad kan jag hjälpa", "tack för att du", "hur kan jag hjälpa",
+      "чем могу помочь", "чем я могу помочь", "спасибо за обращение", "меня зовут", "служба поддержки"};
+  for (const char* c : kCues) {
+    if (n.find(c) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> ResolveRoles(Conversation* c, const RoleOptions& opts) {
+  // Speakers in order of first appearance.
+  std::vector<SpeakerInfo>& sp = c->speakers;
+  auto find = [&](const std::string& name) -> SpeakerInfo* {
+    for (auto& s : sp) {
+      if (s.name == name) return &s;
+    }
+    return nullptr;
+  };
+  std::vector<bool> decided;
+  for (const auto& t : c->turns) {
+    if (find(t.speaker) == nullptr) {
+      SpeakerInfo s;
+      s.name = t.speaker;
+      s.role = t.role;
+      s.source = RoleSource::kFormatField;
+      Role r;
+      if (RoleFromFlags(t.speaker, opts, &r)) {
+        s.role = r;
+        s.source = RoleSource::kFlag;
+      } else if (t.role != Role::kOther) {
+        s.source = RoleSource::kFormatField;
+      } else if (auto w = RoleFromWord(t.speaker)) {
+        s.role = *w;
+        s.source = RoleSource::kRoleWord;
+      }
+      sp.push_back(s);
+    }
+  }
+  std::optional<std::string> warning;
+  std::vector<SpeakerInfo*> unknown;
+  for (auto& s : sp) {
+    if (s.role == Role::kOther) unknown.push_back(&s);
+  }
+  if (!unknown.empty()) {
+    bool has_agent = std::any_of(sp.begin(), sp.end(), [](const SpeakerInfo& s) { return s.role == Role::kAgent; });
+    bool has_customer = std::any_of(sp.begin(), sp.end(), [](const SpeakerInfo& s) { return s.role == Role::kCustomer; });
+    if (!has_agent) {
+      // The first unknown speaker who greets or offers help is the agent.
+      for (const auto& t : c->turns) {
+        SpeakerInfo* s = find(t.speaker);
+        if (s->role == Role::kOther && OffersHelp(t.text)) {
+          s->role = Role::kAgent;
+          s->source = RoleSource::kHeuristic;
+          has_agent = true;
+          break;
+        }
+      }
+    }
+    for (auto* s : unknown) {
+      if (s->role != Role::kOther) continue;
+      if (has_agent && !has_customer) {
+        s->role = Role::kCustomer;
+        s->source = RoleSource::kHeuristic;
+        has_customer = true;
+      } else if (has_customer && !has_agent) {
+        s->role = Role::kAgent;
+        s->source = RoleSource::kHeuristic;
+        has_agent = true;
+      }
+    }
+    std::string names;
+    for (const auto& s : sp) {
+      if (s.source != RoleSource::kHeuristic) continue;
+      if (!names.empty()) names += ", ";
+      names += "'" + s.name + "' as " + std::string(RoleName(s.role));
+    }
+    if (!names.empty()) {
+      warning = "roles guessed from the conversation (" + names + "); name them with --agent/--customer";
+    }
+  }
+  for (auto& t : c->turns) {
+    if (t.role == Role::kOther) t.role = find(t.speaker)->role;
+  }
+  return warning;
+}
+
+}  // namespace tact::input

@@ -1,0 +1,148 @@
+// Plain-text transcripts: "[hh:mm:ss] Speaker: text" per line.
+#include <filesystem>
+#include <map>
+#include <optional>
+
+#include "common/strings.h"
+#include "input/reader.h"
+#include "input/timestamp.h"
+
+namespace tact::input {
+namespace {
+
+struct Line {
+  int number = 0;
+  std::optional<double> time;
+  std::string label;  // candidate speaker label, "" if none
+  std::string_view rest;  // text after the label (or the whole line)
+  std::string_view body;  // text after the timestamp
+};
+
+bool HasLetter(std::string_view s) {
+  for (unsigned char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) return true;
+  }
+  return false;
+}
+
+// Splits off a leading "[hh:mm:ss]", "(mm:ss)" or bare "hh:mm:ss".
+std::string_view StripTime(std::string_view s, std::optional<double>* time) {
+  if (s.empty()) return s;
+  if (s[0] == '[' || s[0] == '(') {
+    char close = s[0] == '[' ? ']' : ')';
+    size_t e = s.find(close);
+    if (e != std::string_view::npos && e < 40) {
+      double v;
+      if (ParseClock(Trim(s.substr(1, e - 1)), &v)) {
+        *time = v;
+        s.remove_prefix(e + 1);
+      }
+    }
+  } else if (s[0] >= '0' && s[0] <= '9') {
+    size_t e = 0;
+    while (e < s.size() && s[e] != ' ' && s[e] != '\t') ++e;
+    double v;
+    std::string_view tok = s.substr(0, e);
+    if (!tok.empty() && (tok.back() == '-' || tok.back() == '|')) tok.remove_suffix(1);
+    if (ParseClock(tok, &v)) {
+      *time = v;
+      s.remove_prefix(e);
+    }
+  }
+  s = Trim(s);
+  if (time->has_value() && !s.empty() && (s[0] == '-' || s[0] == '|')) s = Trim(s.substr(1));
+  return s;
+}
+
+Line Split(std::string_view raw, int number) {
+  Line l;
+  l.number = number;
+  l.body = StripTime(Trim(raw), &l.time);
+  l.rest = l.body;
+  size_t colon = l.body.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 48) return l;
+  std::string_view label = Trim(l.body.substr(0, colon));
+  if (label.empty() || !HasLetter(label)) return l;
+  if (label.find_first_of(".?!,;\"") != std::string_view::npos) return l;
+  if (SplitWhitespace(label).size() > 4) return l;
+  // "http://x": a colon followed directly by '/' is not a speaker separator.
+  if (colon + 1 < l.body.size() && l.body[colon + 1] == '/') return l;
+  l.label = std::string(label);
+  l.rest = Trim(l.body.substr(colon + 1));
+  return l;
+}
+
+}  // namespace
+
+void ReadText(const std::string& label, std::string_view content, const ReadOptions& options,
+              const EmitFn& emit, const ErrorFn& error) {
+  if (content.size() >= 3 && content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
+  std::vector<Line> lines;
+  int number = 0;
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    std::string_view raw = content.substr(pos, nl - pos);
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    ++number;
+    if (!Trim(raw).empty()) lines.push_back(Split(raw, number));
+    pos = nl + 1;
+  }
+  // A label is a speaker when it is a role word, a name given by flag, or
+  // recurs as a label (names in a chat recur; "Note:" in a sentence does not).
+  std::map<std::string, int> label_count;
+  for (const auto& l : lines) {
+    if (!l.label.empty()) ++label_count[l.label];
+  }
+  auto is_speaker = [&](const std::string& lbl) {
+    if (lbl.empty()) return false;
+    Role r;
+    if (RoleFromFlags(lbl, options.roles, &r) || RoleFromWord(lbl)) return true;
+    return label_count[lbl] >= 2 && SplitWhitespace(lbl).size() <= 3;
+  };
+  Conversation c;
+  c.id = label == "-" ? "stdin" : std::filesystem::path(label).stem().string();
+  c.source = label;
+  c.input_format = "text";
+  int ignored_first = 0, ignored = 0;
+  for (const auto& l : lines) {
+    if (is_speaker(l.label)) {
+      Turn t;
+      t.speaker = l.label;
+      t.text = std::string(l.rest);
+      t.start = l.time;
+      t.line = l.number;
+      c.turns.push_back(std::move(t));
+    } else if (!c.turns.empty()) {
+      Turn& prev = c.turns.back();
+      if (!prev.text.empty()) prev.text += '\n';
+      prev.text += std::string(l.body);
+    } else {
+      if (ignored == 0) ignored_first = l.number;
+      ++ignored;
+    }
+  }
+  if (c.turns.empty()) {
+    Diagnostic d = MakeError(label, lines.empty() ? 1 : lines.front().number, 0,
+                             lines.empty() ? "empty transcript: no turns found"
+                                           : "no turns found: expected lines like 'Agent: text' or "
+                                             "'Customer: text' (name other speakers with --agent/--customer)");
+    error(d);
+    return;
+  }
+  if (ignored > 0) {
+    Diagnostic d = MakeError(label, ignored_first, 0,
+                             std::to_string(ignored) + " line(s) before the first turn ignored");
+    d.severity = Severity::kWarning;
+    error(d);
+  }
+  if (auto w = ResolveRoles(&c, options.roles)) {
+    Diagnostic d = MakeError(label, 0, 0, *w);
+    d.severity = Severity::kWarning;
+    error(d);
+  }
+  emit(std::move(c));
+}
+
+}  // namespace tact::input

@@ -1,0 +1,108 @@
+#include "match/atoms.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+namespace tact::match {
+
+struct AtomTable::RegexAtom {
+  std::unique_ptr<re2::RE2> re;
+  AtomId id;
+};
+
+AtomTable::AtomTable() = default;
+AtomTable::~AtomTable() = default;
+AtomTable::AtomTable(AtomTable&&) noexcept = default;
+AtomTable& AtomTable::operator=(AtomTable&&) noexcept = default;
+
+AtomId AtomTable::Literal(const std::string& norm) {
+  auto [it, inserted] = literals_.emplace(norm, next_);
+  if (inserted) ++next_;
+  return it->second;
+}
+
+AtomId AtomTable::Stem(const std::string& stem) {
+  auto [it, inserted] = stems_.emplace(stem, next_);
+  if (inserted) ++next_;
+  return it->second;
+}
+
+AtomId AtomTable::Prefix(const std::string& prefix) {
+  auto [it, inserted] = prefixes_.emplace(prefix, next_);
+  if (inserted) {
+    ++next_;
+    max_prefix_len_ = std::max(max_prefix_len_, prefix.size());
+  }
+  return it->second;
+}
+
+AtomId AtomTable::Class(TokenClass c, int n) {
+  for (const auto& a : classes_) {
+    if (a.cls == c && a.n == n) return a.id;
+  }
+  classes_.push_back({c, n, next_});
+  return next_++;
+}
+
+bool AtomTable::Regex(const std::string& re, int64_t max_mem, AtomId* out, std::string* error) {
+  for (const auto& r : regexes_) {
+    if (r->re->pattern() == re) {
+      *out = r->id;
+      return true;
+    }
+  }
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  opts.set_max_mem(max_mem);
+  auto compiled = std::make_unique<re2::RE2>(re, opts);
+  if (!compiled->ok()) {
+    *error = compiled->error();
+    return false;
+  }
+  regexes_.push_back(std::make_unique<RegexAtom>(RegexAtom{std::move(compiled), next_}));
+  *out = next_++;
+  return true;
+}
+
+void AtomTable::AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const {
+  size_t first = out->size();
+  out->push_back(kAnyAtom);
+  if (!literals_.empty()) {
+    auto it = literals_.find(std::string(f.norm));
+    if (it != literals_.end()) out->push_back(it->second);
+  }
+  if (!f.stem.empty() && !stems_.empty()) {
+    auto it = stems_.find(std::string(f.stem));
+    if (it != stems_.end()) out->push_back(it->second);
+  }
+  if (!prefixes_.empty()) {
+    size_t limit = std::min(max_prefix_len_, f.norm.size());
+    std::string key;
+    for (size_t len = 1; len <= limit; ++len) {
+      // Only cut at UTF-8 code point boundaries.
+      if (len < f.norm.size() && (static_cast<unsigned char>(f.norm[len]) & 0xC0) == 0x80) continue;
+      key.assign(f.norm.substr(0, len));
+      auto it = prefixes_.find(key);
+      if (it != prefixes_.end()) out->push_back(it->second);
+    }
+  }
+  for (const auto& c : classes_) {
+    bool ok = false;
+    switch (c.cls) {
+      case TokenClass::kCaps: ok = f.all_upper && f.letters >= c.n; break;
+      case TokenClass::kNum: ok = f.is_number; break;
+      case TokenClass::kWord: ok = f.is_word; break;
+      case TokenClass::kPunct: ok = f.is_punct; break;
+      case TokenClass::kSymbol: ok = f.is_symbol; break;
+    }
+    if (ok) out->push_back(c.id);
+  }
+  for (const auto& r : regexes_) {
+    if (RE2::FullMatch(re2::StringPiece(f.norm.data(), f.norm.size()), *r->re)) out->push_back(r->id);
+  }
+  std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end());
+  out->erase(std::unique(out->begin() + static_cast<std::ptrdiff_t>(first), out->end()), out->end());
+}
+
+}  // namespace tact::match

@@ -1,0 +1,86 @@
+// Atoms: the per-token tests a compiled pattern's edges are labelled with.
+//
+// An atom is a literal word, a stem, a prefix, a token class or a token regex.
+// Every atom of a language lives in one AtomTable, so a token is classified
+// once (AtomsFor) into the sorted list of atom ids it satisfies, and the
+// matcher then follows edges by id. Classification cost depends on the token,
+// not on how many patterns exist: literals and stems are hash lookups, prefixes
+// one lookup per character boundary of the token, only regex atoms (the rare
+// escape hatch) are tried one by one. Callers cache the result per distinct
+// token. Immutable after construction; safe to share between threads.
+#ifndef TACT_MATCH_ATOMS_H_
+#define TACT_MATCH_ATOMS_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace re2 {
+class RE2;
+}
+
+namespace tact::match {
+
+using AtomId = uint32_t;
+inline constexpr AtomId kAnyAtom = 0;  // satisfied by every real token (gaps)
+// Satisfied only by the virtual tokens the matcher puts before and after each
+// sentence, so '^' and '$' in a pattern anchor it to a sentence's edges.
+inline constexpr AtomId kSentenceStartAtom = 1;
+inline constexpr AtomId kSentenceEndAtom = 2;
+
+enum class TokenClass : uint8_t { kCaps, kNum, kWord, kPunct, kSymbol };
+
+// What the classifier needs to know about one token.
+struct TokenFeatures {
+  std::string_view norm;  // normalized text
+  std::string_view stem;  // Snowball stem of `norm` (words only; else empty)
+  bool is_word = false;
+  bool is_number = false;
+  bool is_punct = false;
+  bool is_symbol = false;
+  int letters = 0;         // letters in the original surface
+  bool all_upper = false;  // the surface has letters and none is lowercase
+};
+
+class AtomTable {
+ public:
+  AtomTable();
+  ~AtomTable();
+  AtomTable(AtomTable&&) noexcept;
+  AtomTable& operator=(AtomTable&&) noexcept;
+
+  AtomId Literal(const std::string& norm);
+  AtomId Stem(const std::string& stem);
+  AtomId Prefix(const std::string& norm_prefix);
+  AtomId Class(TokenClass c, int n);
+  // Returns false and sets *error when RE2 rejects the expression or its
+  // program exceeds `max_mem` bytes.
+  bool Regex(const std::string& re, int64_t max_mem, AtomId* out, std::string* error);
+
+  // Appends the sorted, unique atoms `f` satisfies (always including kAnyAtom).
+  void AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const;
+
+  size_t size() const { return next_; }
+
+ private:
+  struct ClassAtom {
+    TokenClass cls;
+    int n;
+    AtomId id;
+  };
+  struct RegexAtom;
+  AtomId next_ = 3;
+  std::unordered_map<std::string, AtomId> literals_;
+  std::unordered_map<std::string, AtomId> stems_;
+  std::unordered_map<std::string, AtomId> prefixes_;
+  size_t max_prefix_len_ = 0;
+  std::vector<ClassAtom> classes_;
+  std::vector<std::unique_ptr<RegexAtom>> regexes_;
+};
+
+}  // namespace tact::match
+
+#endif  // TACT_MATCH_ATOMS_H_

@@ -1,0 +1,163 @@
+#include "match/program.h"
+
+#include <algorithm>
+
+namespace tact::match {
+
+bool Program::Lookup(uint32_t state, AtomId atom, const uint32_t** begin, const uint32_t** end) const {
+  const State& s = states_[state];
+  const Edge* e = nullptr;
+  if (s.edge_end - s.edge_begin > kIndexThreshold) {
+    auto it = index_.find((static_cast<uint64_t>(state) << 32) | atom);
+    if (it == index_.end()) return false;
+    e = &edges_[it->second];
+  } else {
+    for (uint32_t i = s.edge_begin; i < s.edge_end; ++i) {
+      if (edges_[i].atom == atom) {
+        e = &edges_[i];
+        break;
+      }
+      if (edges_[i].atom > atom) break;
+    }
+    if (e == nullptr) return false;
+  }
+  *begin = targets_.data() + e->target_begin;
+  *end = targets_.data() + e->target_end;
+  return true;
+}
+
+ProgramBuilder::ProgramBuilder() { NewState(); }  // state 0: the shared start
+
+uint32_t ProgramBuilder::NewState() {
+  nstates_.emplace_back();
+  return static_cast<uint32_t>(nstates_.size() - 1);
+}
+
+uint32_t ProgramBuilder::Build(const Node& n, uint32_t from) {
+  switch (n.type) {
+    case Node::Type::kAtom: {
+      uint32_t to = NewState();
+      nstates_[from].edges.emplace_back(n.atom, to);
+      return to;
+    }
+    case Node::Type::kSeq: {
+      uint32_t cur = from;
+      for (const Node& c : n.children) cur = Build(c, cur);
+      return cur;
+    }
+    case Node::Type::kAlt: {
+      // Each alternative starts from a fresh state reached by epsilon, so that
+      // optional parts of one alternative cannot leak into another.
+      uint32_t end = NewState();
+      for (const Node& c : n.children) {
+        uint32_t begin = NewState();
+        nstates_[from].eps.push_back(begin);
+        uint32_t e = Build(c, begin);
+        nstates_[e].eps.push_back(end);
+      }
+      return end;
+    }
+    case Node::Type::kOpt: {
+      uint32_t begin = NewState();
+      nstates_[from].eps.push_back(begin);
+      uint32_t e = Build(n.children.at(0), begin);
+      nstates_[begin].eps.push_back(e);
+      return e;
+    }
+    case Node::Type::kGap: {
+      uint32_t end = NewState();
+      uint32_t cur = NewState();
+      nstates_[from].eps.push_back(cur);
+      nstates_[cur].eps.push_back(end);
+      for (int i = 0; i < n.gap; ++i) {
+        uint32_t next = NewState();
+        nstates_[cur].edges.emplace_back(kAnyAtom, next);
+        nstates_[next].eps.push_back(end);
+        cur = next;
+      }
+      return end;
+    }
+  }
+  return from;
+}
+
+void ProgramBuilder::Add(const Node& root, uint32_t pattern_id) {
+  // Each pattern hangs off the start state through its own epsilon edge.
+  uint32_t begin = NewState();
+  nstates_[0].eps.push_back(begin);
+  uint32_t end = Build(root, begin);
+  uint32_t accept = NewState();
+  nstates_[end].eps.push_back(accept);
+  nstates_[accept].accept = pattern_id;
+  num_patterns_ = std::max(num_patterns_, pattern_id + 1);
+}
+
+Program ProgramBuilder::Finish() {
+  const uint32_t n = static_cast<uint32_t>(nstates_.size());
+  // States that can be entered: the start and every atom-edge target.
+  std::vector<bool> entered(n, false);
+  entered[0] = true;
+  for (const NState& s : nstates_) {
+    for (const auto& e : s.edges) entered[e.second] = true;
+  }
+  // Renumber entered states densely.
+  std::vector<uint32_t> dense(n, UINT32_MAX);
+  uint32_t count = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (entered[i]) dense[i] = count++;
+  }
+  Program p;
+  p.start_ = dense[0];
+  p.num_patterns_ = num_patterns_;
+  p.states_.resize(count);
+  std::vector<uint32_t> stack;
+  std::vector<uint32_t> mark(n, UINT32_MAX);
+  std::vector<std::pair<AtomId, uint32_t>> merged;
+  std::vector<uint32_t> accepts;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!entered[i]) continue;
+    // Epsilon closure of i.
+    merged.clear();
+    accepts.clear();
+    stack.assign(1, i);
+    mark[i] = i;
+    while (!stack.empty()) {
+      uint32_t s = stack.back();
+      stack.pop_back();
+      const NState& ns = nstates_[s];
+      for (const auto& e : ns.edges) merged.emplace_back(e.first, dense[e.second]);
+      if (ns.accept >= 0) accepts.push_back(static_cast<uint32_t>(ns.accept));
+      for (uint32_t t : ns.eps) {
+        if (mark[t] != i) {
+          mark[t] = i;
+          stack.push_back(t);
+        }
+      }
+    }
+    std::sort(merged.begin(), merged.end());
+    merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+    std::sort(accepts.begin(), accepts.end());
+    accepts.erase(std::unique(accepts.begin(), accepts.end()), accepts.end());
+    Program::State& st = p.states_[dense[i]];
+    st.edge_begin = static_cast<uint32_t>(p.edges_.size());
+    for (size_t k = 0; k < merged.size();) {
+      Program::Edge e{merged[k].first, static_cast<uint32_t>(p.targets_.size()), 0};
+      while (k < merged.size() && merged[k].first == e.atom) p.targets_.push_back(merged[k++].second);
+      e.target_end = static_cast<uint32_t>(p.targets_.size());
+      p.edges_.push_back(e);
+    }
+    st.edge_end = static_cast<uint32_t>(p.edges_.size());
+    st.accept_begin = static_cast<uint32_t>(p.accepts_.size());
+    p.accepts_.insert(p.accepts_.end(), accepts.begin(), accepts.end());
+    st.accept_end = static_cast<uint32_t>(p.accepts_.size());
+    if (st.edge_end - st.edge_begin > Program::kIndexThreshold) {
+      for (uint32_t k = st.edge_begin; k < st.edge_end; ++k) {
+        p.index_.emplace((static_cast<uint64_t>(dense[i]) << 32) | p.edges_[k].atom, k);
+      }
+    }
+  }
+  nstates_.clear();
+  return p;
+}
+
+}  // namespace tact::match

@@ -1,0 +1,88 @@
+// A compiled set of token patterns: one NFA for all patterns of a language.
+//
+// ProgramBuilder turns patterns (already resolved to atoms, see atoms.h) into a
+// Thompson NFA that shares a single start state. Finish() removes epsilon edges
+// by merging each state's epsilon closure, indexes every state's outgoing edges
+// by atom, and records which patterns accept in each closure. Matching then
+// costs, per token, one indexed lookup per (live thread, token atom): adding
+// patterns adds entries to the start state's index, not work per token.
+// A Program is immutable after Finish() and safe to share between threads.
+#ifndef TACT_MATCH_PROGRAM_H_
+#define TACT_MATCH_PROGRAM_H_
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "match/atoms.h"
+
+namespace tact::match {
+
+// A pattern tree whose leaves are atoms.
+struct Node {
+  enum class Type { kSeq, kAlt, kOpt, kGap, kAtom };
+  Type type = Type::kAtom;
+  AtomId atom = kAnyAtom;
+  int gap = 0;
+  std::vector<Node> children;
+};
+
+class Program {
+ public:
+  struct Edge {
+    AtomId atom;
+    uint32_t target_begin;
+    uint32_t target_end;
+  };
+  struct State {
+    uint32_t edge_begin = 0, edge_end = 0;
+    uint32_t accept_begin = 0, accept_end = 0;
+  };
+
+  uint32_t start() const { return start_; }
+  uint32_t num_states() const { return static_cast<uint32_t>(states_.size()); }
+  uint32_t num_patterns() const { return num_patterns_; }
+
+  // The targets reached from `state` on `atom`, as [*begin, *end) into targets().
+  // Returns false when there is no such edge.
+  bool Lookup(uint32_t state, AtomId atom, const uint32_t** begin, const uint32_t** end) const;
+
+  // Patterns that accept on entering `state`.
+  const uint32_t* accepts_begin(uint32_t state) const { return accepts_.data() + states_[state].accept_begin; }
+  const uint32_t* accepts_end(uint32_t state) const { return accepts_.data() + states_[state].accept_end; }
+
+ private:
+  friend class ProgramBuilder;
+  static constexpr uint32_t kIndexThreshold = 8;
+  uint32_t start_ = 0;
+  uint32_t num_patterns_ = 0;
+  std::vector<State> states_;
+  std::vector<Edge> edges_;
+  std::vector<uint32_t> targets_;
+  std::vector<uint32_t> accepts_;
+  // For states with many edges (the start state above all): (state, atom) -> edge index.
+  std::unordered_map<uint64_t, uint32_t> index_;
+};
+
+class ProgramBuilder {
+ public:
+  ProgramBuilder();
+  // Adds a pattern; its matches are reported with `pattern_id` (dense, from 0).
+  void Add(const Node& root, uint32_t pattern_id);
+  Program Finish();
+
+ private:
+  struct NState {
+    std::vector<std::pair<AtomId, uint32_t>> edges;
+    std::vector<uint32_t> eps;
+    int64_t accept = -1;
+  };
+  uint32_t NewState();
+  uint32_t Build(const Node& n, uint32_t from);
+  std::vector<NState> nstates_;
+  uint32_t num_patterns_ = 0;
+};
+
+}  // namespace tact::match
+
+#endif  // TACT_MATCH_PROGRAM_H_

@@ -1,0 +1,154 @@
+#include "report/json_writer.h"
+
+#include <cmath>
+
+namespace tact::report {
+namespace {
+
+double Round(double v, double scale) { return std::round(v * scale) / scale; }
+
+void WriteEvidence(const Evidence& e, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("turn").Int(e.turn);
+  w->Key("speaker").String(e.speaker);
+  w->Key("role").String(RoleName(e.role));
+  w->Key("time");
+  if (e.time) w->Number(Round(*e.time, 1000));
+  else w->Null();
+  w->Key("text").String(e.text);
+  w->Key("span").BeginArray().Int(static_cast<long long>(e.span_begin)).Int(static_cast<long long>(e.span_end)).EndArray();
+  w->Key("match").String(std::string_view(e.text).substr(e.span_begin, e.span_end - e.span_begin));
+  w->Key("rule").String(e.rule);
+  w->EndObject();
+}
+
+void WriteMetric(const MetricResult& m, JsonWriter* w) {
+  w->Key(m.id).BeginObject();
+  w->Key("value");
+  if (m.value) w->Number(Round(*m.value, 1000));
+  else w->Null();
+  w->Key("unit").String(m.unit);
+  w->Key("threshold").OptNumber(m.threshold);
+  w->Key("status").String(StatusName(m.status));
+  w->Key("evidence").BeginArray();
+  for (int t : m.evidence) w->Int(t);
+  w->EndArray();
+  for (const auto& [k, v] : m.fields) w->Key(k).Number(Round(v, 1000));
+  if (!m.note.empty()) w->Key("note").String(m.note);
+  w->EndObject();
+}
+
+}  // namespace
+
+void WriteConversationJson(const ConversationResult& r, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("id").String(r.id);
+  w->Key("source").String(r.source);
+  w->Key("input_format").String(r.input_format);
+  w->Key("language").String(r.language);
+  w->Key("language_confidence").Number(Round(r.language_confidence, 1000));
+  w->Key("language_method").String(r.language_method);
+  w->Key("channel").String(ChannelName(r.channel));
+  w->Key("agent");
+  if (r.agent.empty()) w->Null();
+  else w->String(r.agent);
+  w->Key("turn_count").Int(r.turn_count);
+  w->Key("speakers").BeginArray();
+  for (const auto& s : r.speakers) {
+    w->BeginObject();
+    w->Key("name").String(s.name);
+    w->Key("role").String(RoleName(s.role));
+    w->Key("by").String(RoleSourceName(s.source));
+    w->EndObject();
+  }
+  w->EndArray();
+  w->Key("score");
+  if (r.score < 0) w->Null();
+  else w->Number(Round(r.score, 10));
+  w->Key("behaviours").BeginArray();
+  for (const auto& b : r.behaviours) {
+    w->BeginObject();
+    w->Key("id").String(b.id);
+    w->Key("kind").String(KindName(b.kind));
+    w->Key("status").String(StatusName(b.status));
+    w->Key("title").String(b.title);
+    if (b.kind == BehaviourKind::kAvoid) w->Key("severity").String(LevelName(b.level));
+    if (!b.trigger.empty()) {
+      w->Key("trigger").String(b.trigger);
+      w->Key("episodes").BeginArray();
+      for (const auto& e : b.episodes) {
+        w->BeginObject();
+        w->Key("turn").Int(e.turn);
+        w->Key("answered").Bool(e.answered);
+        w->Key("answer_turn");
+        if (e.answer_turn > 0) w->Int(e.answer_turn);
+        else w->Null();
+        w->EndObject();
+      }
+      w->EndArray();
+    }
+    w->Key("evidence").BeginArray();
+    for (const auto& e : b.evidence) WriteEvidence(e, w);
+    w->EndArray();
+    if (b.status == Status::kMissed || b.status == Status::kViolated) {
+      w->Key("tip").String(b.tip);
+      w->Key("tip_en").String(b.tip_en);
+    }
+    if (!b.note.empty()) w->Key("note").String(b.note);
+    w->EndObject();
+  }
+  w->EndArray();
+  w->Key("metrics").BeginObject();
+  for (const auto& m : r.metrics) WriteMetric(m, w);
+  w->EndObject();
+  w->Key("warnings").BeginArray();
+  for (const auto& s : r.warnings) w->String(s);
+  w->EndArray();
+  w->EndObject();
+}
+
+void JsonReportWriter::Begin(std::string* out) {
+  if (lines_) return;
+  out->append("{\"tool\":{\"name\":\"tact\",\"version\":");
+  AppendJsonString(options_.version, out);
+  out->append("},\"conversations\":[\n");
+}
+
+void JsonReportWriter::Conversation(const ConversationResult& r, std::string* out) {
+  if (!lines_ && !first_) out->append(",\n");
+  first_ = false;
+  JsonWriter w(out);
+  WriteConversationJson(r, &w);
+  if (lines_) out->push_back('\n');
+}
+
+void JsonReportWriter::End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
+                           std::string* out) {
+  if (lines_) return;
+  out->append(first_ ? "]," : "\n],");
+  // The remaining members of the top-level object, written through a helper
+  // object whose opening brace is dropped.
+  std::string tail;
+  JsonWriter t(&tail);
+  t.BeginObject();
+  t.Key("totals").BeginObject();
+  t.Key("inputs").Int(static_cast<long long>(totals.inputs));
+  t.Key("read").Int(static_cast<long long>(totals.read));
+  t.Key("analyzed").Int(static_cast<long long>(totals.analyzed));
+  t.Key("skipped").Int(static_cast<long long>(totals.skipped));
+  t.EndObject();
+  t.Key("checks").BeginArray();
+  for (const auto& c : checks) {
+    t.BeginObject();
+    t.Key("expression").String(c.expression);
+    t.Key("value").Number(Round(c.value, 1000));
+    t.Key("failed").Bool(c.failed);
+    t.EndObject();
+  }
+  t.EndArray();
+  t.EndObject();
+  out->append(tail.substr(1));  // drop the '{' of the helper object
+  out->push_back('\n');
+}
+
+}  // namespace tact::report

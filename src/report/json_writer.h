@@ -1,0 +1,28 @@
+// JSON and JSON Lines reports (docs/output.md is the schema).
+#ifndef TACT_REPORT_JSON_WRITER_H_
+#define TACT_REPORT_JSON_WRITER_H_
+
+#include "report/json.h"
+#include "report/writer.h"
+
+namespace tact::report {
+
+// Writes one conversation object.
+void WriteConversationJson(const ConversationResult& r, JsonWriter* w);
+
+class JsonReportWriter : public Writer {
+ public:
+  JsonReportWriter(const WriterOptions& o, bool lines) : options_(o), lines_(lines) {}
+  void Begin(std::string* out) override;
+  void Conversation(const ConversationResult& r, std::string* out) override;
+  void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks, std::string* out) override;
+
+ private:
+  WriterOptions options_;
+  bool lines_;
+  bool first_ = true;
+};
+
+}  // namespace tact::report
+
+#endif  // TACT_REPORT_JSON_WRITER_H_

@@ -1,0 +1,29 @@
+// The human-readable report: per conversation a table of behaviours with a
+// mark (✔ met/clean, ✘ missed, ⚠ violated, – not applicable), the evidence
+// quote with the match highlighted (ANSI colour on a terminal, [brackets]
+// otherwise), a coaching tip under each missed or violated behaviour, the
+// customer signals, and the score.
+#ifndef TACT_REPORT_TEXT_WRITER_H_
+#define TACT_REPORT_TEXT_WRITER_H_
+
+#include "report/writer.h"
+
+namespace tact::report {
+
+class TextReportWriter : public Writer {
+ public:
+  explicit TextReportWriter(const WriterOptions& o) : options_(o) {}
+  void Begin(std::string* out) override;
+  void Conversation(const ConversationResult& r, std::string* out) override;
+  void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks, std::string* out) override;
+
+ private:
+  std::string Paint(std::string_view s, const char* code) const;
+  std::string Quote(const Evidence& e) const;
+  WriterOptions options_;
+  size_t count_ = 0;
+};
+
+}  // namespace tact::report
+
+#endif  // TACT_REPORT_TEXT_WRITER_H_

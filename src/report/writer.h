@@ -1,0 +1,51 @@
+// Report writers: one per output format, each in its own file.
+//
+// The check command calls Begin() once, Conversation() for each result in
+// input order, and End() with the run's totals and threshold checks. Writers
+// append to a string that the caller flushes, so streaming formats (jsonl,
+// text) can be written as conversations finish.
+#ifndef TACT_REPORT_WRITER_H_
+#define TACT_REPORT_WRITER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tact/result.h"
+
+namespace tact::report {
+
+struct RunTotals {
+  size_t inputs = 0;
+  size_t read = 0;      // conversations read
+  size_t analyzed = 0;  // conversations analyzed
+  size_t skipped = 0;   // conversations or inputs skipped because of errors
+};
+
+struct CheckOutcome {
+  std::string expression;
+  double value = 0;
+  bool failed = false;
+};
+
+struct WriterOptions {
+  bool color = false;
+  bool show_all_evidence = false;  // text: every evidence turn, not the first
+  std::string version;
+};
+
+class Writer {
+ public:
+  virtual ~Writer() = default;
+  virtual void Begin(std::string* out) = 0;
+  virtual void Conversation(const ConversationResult& r, std::string* out) = 0;
+  virtual void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks, std::string* out) = 0;
+};
+
+// "text", "json", "jsonl"; null for an unknown name.
+std::unique_ptr<Writer> MakeWriter(const std::string& format, const WriterOptions& options);
+std::vector<std::string> WriterFormats();
+
+}  // namespace tact::report
+
+#endif  // TACT_REPORT_WRITER_H_

@@ -1,0 +1,100 @@
+// The parsed form of rule files, before compilation. See docs/rules.md for the
+// language these structures come from.
+#ifndef TACT_RULES_AST_H_
+#define TACT_RULES_AST_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tact/result.h"
+
+namespace tact::rules {
+
+struct Location {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+// One element of a token pattern.
+struct PatternNode {
+  enum class Type { kSeq, kAlt, kOpt, kGap, kLiteral, kStem, kPrefix, kLexicon, kClass, kRegex, kAnchor };
+  Type type = Type::kSeq;
+  std::string text;  // literal (raw), stem word, prefix, lexicon name, class name, regex, "^"/"$"
+  int number = 0;    // gap size or class parameter
+  int column = 0;    // 1-based column in the source line
+  std::vector<PatternNode> children;
+};
+
+struct Pattern {
+  PatternNode root;
+  std::string source;  // the pattern as written
+  Location loc;
+};
+
+using Kind = tact::BehaviourKind;
+enum class SpeakerScope { kAgent, kCustomer, kAny };
+using Level = tact::Level;
+enum class Otherwise { kMissed, kNotApplicable };
+
+struct Example {
+  bool positive = true;
+  std::string text;      // with the [ ] marks removed
+  int mark_begin = -1;   // byte span of the marked words in `text`, -1 if unmarked
+  int mark_end = -1;
+  Location loc;
+};
+
+struct BehaviourDecl {
+  std::string id;
+  Location loc;
+  std::optional<Kind> kind;
+  SpeakerScope speaker = SpeakerScope::kAgent;
+  bool speaker_set = false;
+  std::map<std::string, std::string> titles;  // "" = the pack's language, else a language code
+  std::map<std::string, std::string> tips;
+  std::string description;
+  Level level = Level::kWarning;
+  bool level_set = false;
+  double weight = 1.0;
+  enum class Position { kAny, kFirst, kLast } position = Position::kAny;
+  int position_n = 0;
+  std::string trigger;  // a signal id
+  int trigger_window = 0;
+  Location trigger_loc;
+  Otherwise otherwise = Otherwise::kMissed;
+  bool otherwise_set = false;
+  std::vector<Pattern> matches;
+  std::vector<Pattern> vetoes;       // same sentence
+  std::vector<Pattern> turn_vetoes;  // same turn
+  std::vector<Example> examples;
+};
+
+struct LexiconDecl {
+  std::string name;
+  Location loc;
+  std::vector<Pattern> items;  // one per alternative
+};
+
+struct PackDecl {
+  std::string code;
+  Location loc;
+  std::string name;
+  std::string stemmer;
+  std::vector<std::string> abbreviations;
+  std::vector<std::string> stopwords;  // language detection profile, most frequent first
+  std::string alphabet;                // letters the language writes words with
+};
+
+struct RuleFile {
+  std::string path;
+  std::vector<BehaviourDecl> behaviours;
+  std::vector<LexiconDecl> lexicons;
+  std::vector<PackDecl> packs;
+};
+
+}  // namespace tact::rules
+
+#endif  // TACT_RULES_AST_H_

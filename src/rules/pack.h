@@ -1,0 +1,68 @@
+// A compiled language pack: every behaviour of one language and the single
+// Program that matches all their patterns. Built by CompilePack(); immutable
+// afterwards and shared by all analyzer threads.
+#ifndef TACT_RULES_PACK_H_
+#define TACT_RULES_PACK_H_
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "match/atoms.h"
+#include "match/program.h"
+#include "rules/ast.h"
+#include "tact/diagnostic.h"
+
+namespace tact::rules {
+
+// What a pattern of the program belongs to.
+struct PatternOwner {
+  enum class Role { kMatch, kVeto, kTurnVeto };
+  uint32_t behaviour;  // index into LanguagePack::behaviours
+  Role role;
+  uint32_t index;      // index into that behaviour's matches / vetoes / turn_vetoes
+};
+
+struct LanguagePack {
+  std::string code;
+  std::string name;
+  std::string stemmer;
+  std::string dir;  // where its files came from ("rules/en" for built-ins)
+  std::vector<std::string> files;
+  std::unordered_set<std::string> abbreviations;  // normalized
+  std::vector<std::string> stopwords;             // normalized, most frequent first
+  std::string alphabet;                           // normalized letters of the language
+  std::vector<BehaviourDecl> behaviours;
+  std::unordered_map<std::string, uint32_t> behaviour_index;
+  std::vector<LexiconDecl> lexicons;
+  match::AtomTable atoms;
+  match::Program program;
+  std::vector<PatternOwner> owners;  // by pattern id
+
+  const BehaviourDecl* Find(const std::string& id) const {
+    auto it = behaviour_index.find(id);
+    return it == behaviour_index.end() ? nullptr : &behaviours[it->second];
+  }
+};
+
+struct CompileLimits {
+  size_t max_patterns = 200000;
+  int64_t regex_max_mem = 1 << 20;  // bytes per token regex program
+  int max_lexicon_depth = 8;
+};
+
+// Compiles the files of one language. Resolves lexicons and trigger signals
+// across the files, checks that each behaviour id is defined once, and reports
+// every problem as a located error. Returns null on error.
+std::unique_ptr<LanguagePack> CompilePack(const std::string& code, const std::string& dir,
+                                          std::vector<RuleFile> files, const CompileLimits& limits,
+                                          Diagnostics* diags);
+
+// The libstemmer algorithm for a language code when a pack does not name one.
+std::string DefaultStemmer(const std::string& code);
+
+}  // namespace tact::rules
+
+#endif  // TACT_RULES_PACK_H_

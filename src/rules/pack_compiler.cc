@@ -1,0 +1,283 @@
+#include "rules/pack.h"
+
+#include <map>
+#include <memory>
+
+#include "common/strings.h"
+#include "text/normalize.h"
+#include "text/stemmer.h"
+#include "text/tokenizer.h"
+
+namespace tact::rules {
+namespace {
+
+class Compiler {
+ public:
+  Compiler(LanguagePack* pack, const CompileLimits& limits, Diagnostics* diags)
+      : pack_(pack), limits_(limits), diags_(diags) {}
+
+  bool Run(std::vector<RuleFile> files) {
+    // Pack settings and lexicons first: patterns need them.
+    const PackDecl* decl = nullptr;
+    for (auto& f : files) {
+      pack_->files.push_back(f.path);
+      for (auto& p : f.packs) {
+        if (p.code != pack_->code) {
+          Error(p.loc, "pack '" + p.code + "' declared in the folder of language '" + pack_->code + "'");
+        } else if (decl != nullptr) {
+          Error(p.loc, "pack '" + p.code + "' is declared twice (first at " + decl->loc.file + ":" +
+                           std::to_string(decl->loc.line) + ")");
+        } else {
+          decl = &p;
+        }
+      }
+    }
+    pack_->name = decl && !decl->name.empty() ? decl->name : pack_->code;
+    pack_->stemmer = decl && !decl->stemmer.empty() ? decl->stemmer : DefaultStemmer(pack_->code);
+    if (pack_->stemmer != "none") {
+      stemmer_ = text::Stemmer::Create(pack_->stemmer);
+      if (!stemmer_) {
+        Location loc = decl ? decl->loc : Location{pack_->dir, 0, 0};
+        Error(loc, "unknown stemmer '" + pack_->stemmer + "' for language '" + pack_->code +
+                       "'; libstemmer knows e.g. english, spanish, norwegian, swedish, russian");
+        return false;
+      }
+    }
+    if (decl) {
+      for (const auto& a : decl->abbreviations) pack_->abbreviations.insert(text::Normalize(a));
+      for (const auto& w : decl->stopwords) pack_->stopwords.push_back(text::Normalize(w));
+      pack_->alphabet = text::Normalize(decl->alphabet);
+    }
+    std::map<std::string, Location> lexicon_loc;
+    for (auto& f : files) {
+      for (auto& l : f.lexicons) {
+        auto [it, inserted] = lexicon_loc.emplace(l.name, l.loc);
+        if (!inserted) {
+          Error(l.loc, "lexicon '" + l.name + "' is already defined at " + it->second.file + ":" +
+                           std::to_string(it->second.line));
+          continue;
+        }
+        lexicon_index_[l.name] = pack_->lexicons.size();
+        pack_->lexicons.push_back(std::move(l));
+      }
+    }
+    for (auto& f : files) {
+      for (auto& b : f.behaviours) {
+        auto [it, inserted] = pack_->behaviour_index.emplace(b.id, pack_->behaviours.size());
+        if (!inserted) {
+          const Location& first = pack_->behaviours[it->second].loc;
+          Error(b.loc, "behaviour '" + b.id + "' is already defined at " + first.file + ":" +
+                           std::to_string(first.line));
+          continue;
+        }
+        pack_->behaviours.push_back(std::move(b));
+      }
+    }
+    // Triggers must name a signal of this pack.
+    std::vector<std::string> signals;
+    for (const auto& b : pack_->behaviours) {
+      if (b.kind == Kind::kSignal) signals.push_back(b.id);
+    }
+    for (const auto& b : pack_->behaviours) {
+      if (b.trigger.empty()) continue;
+      const BehaviourDecl* t = pack_->Find(b.trigger);
+      if (t == nullptr || t->kind != Kind::kSignal) {
+        Error(b.trigger_loc, "unknown signal '" + b.trigger + "' in 'after'" + DidYouMean(b.trigger, signals));
+      }
+    }
+    // Compile every pattern into the one program.
+    match::ProgramBuilder builder;
+    uint32_t next_id = 0;
+    for (uint32_t bi = 0; bi < pack_->behaviours.size(); ++bi) {
+      const BehaviourDecl& b = pack_->behaviours[bi];
+      auto add = [&](const std::vector<Pattern>& pats, PatternOwner::Role role) {
+        for (uint32_t k = 0; k < pats.size(); ++k) {
+          match::Node node;
+          std::vector<std::string> stack;
+          if (!Convert(pats[k].root, pats[k].loc, &stack, &node)) continue;
+          if (next_id >= limits_.max_patterns) {
+            Error(pats[k].loc, "too many patterns (limit " + std::to_string(limits_.max_patterns) + ")");
+            return;
+          }
+          builder.Add(node, next_id++);
+          pack_->owners.push_back({bi, role, k});
+        }
+      };
+      add(b.matches, PatternOwner::Role::kMatch);
+      add(b.vetoes, PatternOwner::Role::kVeto);
+      add(b.turn_vetoes, PatternOwner::Role::kTurnVeto);
+    }
+    pack_->program = builder.Finish();
+    return errors_ == 0;
+  }
+
+ private:
+  void Error(const Location& loc, std::string msg) {
+    diags_->push_back(MakeError(loc.file, loc.line, loc.column, std::move(msg)));
+    ++errors_;
+  }
+
+  Location At(const Location& base, int column) {
+    Location l = base;
+    if (column > 0) l.column = column;
+    return l;
+  }
+
+  // Tokenizes and normalizes literal text as the analyzer will see it.
+  std::vector<std::string> LiteralTokens(const std::string& raw) {
+    std::vector<text::RawToken> toks;
+    text::Tokenize(raw, &toks);
+    std::vector<std::string> out;
+    for (const auto& t : toks) out.push_back(text::Normalize(std::string_view(raw).substr(t.begin, t.end - t.begin)));
+    return out;
+  }
+
+  bool Convert(const PatternNode& n, const Location& loc, std::vector<std::string>* stack,
+               match::Node* out) {
+    using T = PatternNode::Type;
+    switch (n.type) {
+      case T::kSeq:
+      case T::kAlt:
+      case T::kOpt: {
+        out->type = n.type == T::kSeq   ? match::Node::Type::kSeq
+                    : n.type == T::kAlt ? match::Node::Type::kAlt
+                                        : match::Node::Type::kOpt;
+        for (const auto& c : n.children) {
+          match::Node child;
+          if (!Convert(c, loc, stack, &child)) return false;
+          out->children.push_back(std::move(child));
+        }
+        return true;
+      }
+      case T::kAnchor:
+        out->type = match::Node::Type::kAtom;
+        out->atom = n.text == "^" ? match::kSentenceStartAtom : match::kSentenceEndAtom;
+        return true;
+      case T::kGap:
+        out->type = match::Node::Type::kGap;
+        out->gap = n.number;
+        return true;
+      case T::kLiteral: {
+        std::vector<std::string> toks = LiteralTokens(n.text);
+        if (toks.empty()) {
+          Error(At(loc, n.column), "literal '" + n.text + "' has no words");
+          return false;
+        }
+        if (toks.size() == 1) {
+          out->type = match::Node::Type::kAtom;
+          out->atom = pack_->atoms.Literal(toks[0]);
+          return true;
+        }
+        out->type = match::Node::Type::kSeq;
+        for (const auto& t : toks) {
+          match::Node a;
+          a.atom = pack_->atoms.Literal(t);
+          out->children.push_back(a);
+        }
+        return true;
+      }
+      case T::kStem: {
+        std::vector<std::string> toks = LiteralTokens(n.text);
+        if (toks.size() != 1) {
+          Error(At(loc, n.column), "'~" + n.text + "' must be a single word");
+          return false;
+        }
+        out->type = match::Node::Type::kAtom;
+        std::string stem = stemmer_ ? std::string(stemmer_->Stem(toks[0])) : toks[0];
+        out->atom = pack_->atoms.Stem(stem);
+        return true;
+      }
+      case T::kPrefix: {
+        std::string norm = text::Normalize(n.text);
+        out->type = match::Node::Type::kAtom;
+        out->atom = pack_->atoms.Prefix(norm);
+        return true;
+      }
+      case T::kClass: {
+        match::TokenClass c = n.text == "caps"    ? match::TokenClass::kCaps
+                              : n.text == "num"   ? match::TokenClass::kNum
+                              : n.text == "word"  ? match::TokenClass::kWord
+                              : n.text == "punct" ? match::TokenClass::kPunct
+                                                  : match::TokenClass::kSymbol;
+        out->type = match::Node::Type::kAtom;
+        out->atom = pack_->atoms.Class(c, n.number);
+        return true;
+      }
+      case T::kRegex: {
+        std::string err;
+        out->type = match::Node::Type::kAtom;
+        if (!pack_->atoms.Regex(n.text, limits_.regex_max_mem, &out->atom, &err)) {
+          Error(At(loc, n.column), "invalid regex '/" + n.text + "/': " + err);
+          return false;
+        }
+        return true;
+      }
+      case T::kLexicon: {
+        auto it = lexicon_index_.find(n.text);
+        if (it == lexicon_index_.end()) {
+          std::vector<std::string> names;
+          for (const auto& [k, v] : lexicon_index_) names.push_back(k);
+          Error(At(loc, n.column), "unknown lexicon '@" + n.text + "'" + DidYouMean(n.text, names));
+          return false;
+        }
+        for (const auto& s : *stack) {
+          if (s == n.text) {
+            Error(At(loc, n.column), "lexicon '@" + n.text + "' refers to itself");
+            return false;
+          }
+        }
+        if (static_cast<int>(stack->size()) >= limits_.max_lexicon_depth) {
+          Error(At(loc, n.column), "lexicons nested too deeply at '@" + n.text + "'");
+          return false;
+        }
+        stack->push_back(n.text);
+        const LexiconDecl& lex = pack_->lexicons[it->second];
+        out->type = match::Node::Type::kAlt;
+        for (const auto& item : lex.items) {
+          match::Node child;
+          if (!Convert(item.root, item.loc, stack, &child)) {
+            stack->pop_back();
+            return false;
+          }
+          out->children.push_back(std::move(child));
+        }
+        stack->pop_back();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  LanguagePack* pack_;
+  const CompileLimits& limits_;
+  Diagnostics* diags_;
+  std::unique_ptr<text::Stemmer> stemmer_;
+  std::map<std::string, size_t> lexicon_index_;
+  int errors_ = 0;
+};
+
+}  // namespace
+
+std::string DefaultStemmer(const std::string& code) {
+  static const std::map<std::string, std::string> k = {
+      {"en", "english"},   {"es", "spanish"},    {"no", "norwegian"}, {"nb", "norwegian"},
+      {"nn", "norwegian"}, {"sv", "swedish"},    {"ru", "russian"},   {"da", "danish"},
+      {"de", "german"},    {"fr", "french"},     {"it", "italian"},   {"pt", "portuguese"},
+      {"nl", "dutch"},     {"fi", "finnish"},    {"tr", "turkish"},   {"hu", "hungarian"},
+      {"ro", "romanian"}};
+  auto it = k.find(code);
+  return it == k.end() ? "none" : it->second;
+}
+
+std::unique_ptr<LanguagePack> CompilePack(const std::string& code, const std::string& dir,
+                                          std::vector<RuleFile> files, const CompileLimits& limits,
+                                          Diagnostics* diags) {
+  auto pack = std::make_unique<LanguagePack>();
+  pack->code = code;
+  pack->dir = dir;
+  Compiler c(pack.get(), limits, diags);
+  if (!c.Run(std::move(files))) return nullptr;
+  return pack;
+}
+
+}  // namespace tact::rules

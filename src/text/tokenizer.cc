@@ -1,0 +1,209 @@
+#include "text/tokenizer.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace tact::text {
+namespace {
+
+enum class CharClass : uint8_t { kSpace, kNewline, kLetter, kDigit, kMark, kApostrophe, kHyphen,
+                                 kNumberJoiner, kPunct, kSymbol, kInvalid };
+
+CharClass Classify(UChar32 c) {
+  if (c < 0) return CharClass::kInvalid;
+  if (c < 0x80) {
+    if (c == '\n' || c == '\r') return CharClass::kNewline;
+    if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return CharClass::kSpace;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
+    if (c >= '0' && c <= '9') return CharClass::kDigit;
+    if (c == '\'') return CharClass::kApostrophe;
+    if (c == '-') return CharClass::kHyphen;
+    if (c == '.' || c == ',' || c == ':') return CharClass::kNumberJoiner;
+    if (c < 0x20 || c == 0x7F) return CharClass::kSpace;
+    return CharClass::kPunct;
+  }
+  if (c == 0x2019 || c == 0x02BC) return CharClass::kApostrophe;
+  if (c == 0x2010 || c == 0x2011) return CharClass::kHyphen;
+  if (c == 0x2028 || c == 0x2029 || c == 0x0085) return CharClass::kNewline;
+  if (u_isUWhiteSpace(c)) return CharClass::kSpace;
+  int8_t type = u_charType(c);
+  switch (type) {
+    case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER: case U_OTHER_LETTER:
+      return CharClass::kLetter;
+    case U_DECIMAL_DIGIT_NUMBER:
+      return CharClass::kDigit;
+    case U_NON_SPACING_MARK: case U_COMBINING_SPACING_MARK: case U_ENCLOSING_MARK:
+      return CharClass::kMark;
+    case U_FORMAT_CHAR:  // zero-width joiners and the like: part of whatever surrounds them
+      return CharClass::kMark;
+    case U_DASH_PUNCTUATION: case U_START_PUNCTUATION: case U_END_PUNCTUATION:
+    case U_CONNECTOR_PUNCTUATION: case U_OTHER_PUNCTUATION: case U_INITIAL_PUNCTUATION:
+    case U_FINAL_PUNCTUATION:
+      return CharClass::kPunct;
+    default:
+      return CharClass::kSymbol;
+  }
+}
+
+struct Cursor {
+  const uint8_t* s;
+  int32_t len;
+  // Decodes the code point at `i` without advancing the caller's index.
+  CharClass Peek(int32_t i, UChar32* cp = nullptr, int32_t* next = nullptr) const {
+    if (i >= len) return CharClass::kSpace;
+    UChar32 c;
+    int32_t j = i;
+    U8_NEXT(s, j, len, c);
+    if (cp) *cp = c;
+    if (next) *next = j;
+    return Classify(c);
+  }
+};
+
+bool IsWordChar(CharClass k) {
+  return k == CharClass::kLetter || k == CharClass::kDigit || k == CharClass::kMark;
+}
+
+bool EndsSentence(UChar32 c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203C || c == 0x2047 ||
+         c == 0x2048 || c == 0x2049 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+}
+
+}  // namespace
+
+void Tokenize(std::string_view text, std::vector<RawToken>* out) {
+  out->clear();
+  Cursor cur{reinterpret_cast<const uint8_t*>(text.data()), static_cast<int32_t>(text.size())};
+  bool newline = false;
+  int32_t i = 0;
+  while (i < cur.len) {
+    UChar32 c;
+    int32_t next;
+    CharClass k = cur.Peek(i, &c, &next);
+    if (k == CharClass::kSpace) {
+      i = next;
+      continue;
+    }
+    if (k == CharClass::kNewline) {
+      newline = true;
+      i = next;
+      continue;
+    }
+    RawToken tok;
+    tok.begin = static_cast<uint32_t>(i);
+    tok.newline_before = newline && !out->empty();
+    newline = false;
+    if (IsWordChar(k)) {
+      bool has_letter = (k == CharClass::kLetter);
+      bool only_digits = (k == CharClass::kDigit);
+      CharClass prev = k;
+      i = next;
+      while (i < cur.len) {
+        int32_t j;
+        CharClass k2 = cur.Peek(i, nullptr, &j);
+        if (IsWordChar(k2)) {
+          has_letter |= (k2 == CharClass::kLetter);
+          only_digits &= (k2 == CharClass::kDigit);
+          prev = k2;
+          i = j;
+          continue;
+        }
+        // Joiners stay inside a token only between two word characters.
+        CharClass after = cur.Peek(j);
+        bool join = false;
+        if (k2 == CharClass::kApostrophe || k2 == CharClass::kHyphen) {
+          join = IsWordChar(prev) && IsWordChar(after) && !only_digits;
+          if (k2 == CharClass::kHyphen && only_digits) join = false;
+        } else if (k2 == CharClass::kNumberJoiner) {
+          join = prev == CharClass::kDigit && after == CharClass::kDigit;
+        }
+        if (!join) break;
+        prev = k2;
+        i = j;
+      }
+      tok.end = static_cast<uint32_t>(i);
+      tok.kind = has_letter ? TokenKind::kWord : TokenKind::kNumber;
+      out->push_back(tok);
+      continue;
+    }
+    if (k == CharClass::kInvalid) {
+      tok.end = static_cast<uint32_t>(next);
+      tok.kind = TokenKind::kSymbol;
+      out->push_back(tok);
+      i = next;
+      continue;
+    }
+    // Punctuation or symbol: a run of the same code point is one token.
+    bool punct = k != CharClass::kSymbol;
+    i = next;
+    while (i < cur.len) {
+      UChar32 c2;
+      int32_t j;
+      cur.Peek(i, &c2, &j);
+      if (c2 != c) break;
+      i = j;
+    }
+    tok.end = static_cast<uint32_t>(i);
+    tok.kind = punct ? TokenKind::kPunct : TokenKind::kSymbol;
+    out->push_back(tok);
+  }
+}
+
+void AssignSentences(std::string_view text, std::vector<RawToken>* tokens,
+                     const std::function<bool(size_t)>& is_abbreviation) {
+  uint16_t sentence = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t len = static_cast<int32_t>(text.size());
+  bool break_pending = false;
+  for (size_t t = 0; t < tokens->size(); ++t) {
+    RawToken& tok = (*tokens)[t];
+    if ((break_pending || tok.newline_before) && t > 0 && sentence < UINT16_MAX) ++sentence;
+    break_pending = false;
+    tok.sentence = sentence;
+    if (tok.kind != TokenKind::kPunct) continue;
+    UChar32 c;
+    int32_t i = static_cast<int32_t>(tok.begin);
+    U8_NEXT(s, i, len, c);
+    if (!EndsSentence(c)) continue;
+    if (c == '.' && tok.end - tok.begin == 1) {
+      // "example.com", "v1.2b": a dot glued to the next character is not an end.
+      if (tok.end < text.size()) {
+        UChar32 n;
+        int32_t j = static_cast<int32_t>(tok.end);
+        U8_NEXT(s, j, len, n);
+        CharClass nk = Classify(n);
+        if (nk == CharClass::kLetter || nk == CharClass::kDigit) continue;
+      }
+      if (t > 0) {
+        const RawToken& prev = (*tokens)[t - 1];
+        if (prev.kind == TokenKind::kWord && prev.end == tok.begin) {
+          int32_t p = static_cast<int32_t>(prev.begin);
+          UChar32 pc;
+          U8_NEXT(s, p, len, pc);
+          if (static_cast<uint32_t>(p) == prev.end) continue;  // single letter: "e.g." "J."
+          if (is_abbreviation && is_abbreviation(t - 1)) continue;
+        }
+      }
+    }
+    // Closing quotes and brackets right after the end belong to this sentence.
+    size_t u = t + 1;
+    while (u < tokens->size() && (*tokens)[u].kind == TokenKind::kPunct &&
+           !(*tokens)[u].newline_before) {
+      UChar32 q;
+      int32_t qi = static_cast<int32_t>((*tokens)[u].begin);
+      U8_NEXT(s, qi, len, q);
+      int8_t type = u_charType(q);
+      bool closing = q == '"' || q == '\'' || type == U_END_PUNCTUATION ||
+                     type == U_FINAL_PUNCTUATION || type == U_INITIAL_PUNCTUATION ||
+                     EndsSentence(q);
+      if (!closing) break;
+      (*tokens)[u].sentence = sentence;
+      ++u;
+    }
+    t = u - 1;
+    break_pending = true;
+  }
+}
+
+}  // namespace tact::text

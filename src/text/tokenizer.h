@@ -1,0 +1,43 @@
+// Splits UTF-8 text into word, number, punctuation and symbol tokens.
+//
+// Every token keeps its byte span [begin, end) in the original text, so
+// evidence can be highlighted exactly. Words keep inner apostrophes ("don't",
+// "c'est") and hyphens ("e-mail", "что-то"); numbers keep inner . , : ("3.5",
+// "10:30"); a run of one repeated punctuation character is one token ("!!!",
+// "..."). Invalid UTF-8 bytes become one-byte symbol tokens; nothing is dropped
+// except whitespace. Sentence boundaries are assigned afterwards by
+// AssignSentences(), which needs each word's normalized form.
+#ifndef TACT_TEXT_TOKENIZER_H_
+#define TACT_TEXT_TOKENIZER_H_
+
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+namespace tact::text {
+
+enum class TokenKind : uint8_t { kWord, kNumber, kPunct, kSymbol };
+
+struct RawToken {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  TokenKind kind = TokenKind::kSymbol;
+  bool newline_before = false;  // a line break separates it from the previous token
+  uint16_t sentence = 0;        // set by AssignSentences
+};
+
+// Appends the tokens of `text` to `*out` (which is cleared first).
+void Tokenize(std::string_view text, std::vector<RawToken>* out);
+
+// Numbers the sentences of a tokenized text, starting at 0. A sentence ends
+// after '.', '!', '?', '…' (or runs of them) and at line breaks. A '.' that is
+// not followed by a space or the end (e.g. "example.com") does not end one, nor
+// does a '.' after a single letter or after a word for which
+// `is_abbreviation(index of that word)` returns true.
+void AssignSentences(std::string_view text, std::vector<RawToken>* tokens,
+                     const std::function<bool(size_t)>& is_abbreviation);
+
+}  // namespace tact::text
+
+#endif  // TACT_TEXT_TOKENIZER_H_
