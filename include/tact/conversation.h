@@ -24,14 +24,14 @@ enum class Channel { kChat, kCall };
 // was read as intended.
 enum class RoleSource { kFlag, kRoleWord, kFormatField, kHeuristic };
 
-std::string_view RoleName(Role role);        // "agent", "customer", "other"
+std::string_view RoleName(Role role);           // "agent", "customer", "other"
 std::string_view ChannelName(Channel channel);  // "chat", "call"
 std::string_view RoleSourceName(RoleSource source);
 
 struct Turn {
   Role role = Role::kOther;
-  std::string speaker;  // the name or label as written in the input
-  std::string text;     // UTF-8, as read (never normalized)
+  std::string speaker;          // the name or label as written in the input
+  std::string text;             // UTF-8, as read (never normalized)
   std::optional<double> start;  // seconds
   std::optional<double> end;    // seconds
   int line = 0;                 // 1-based line in the source file, 0 if unknown

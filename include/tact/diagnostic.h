@@ -18,10 +18,10 @@ enum class Severity { kError, kWarning, kNote };
 
 struct Diagnostic {
   Severity severity = Severity::kError;
-  std::string file;     // may be empty ("<stdin>", "<rules>", ...)
-  int line = 0;         // 1-based; 0 = whole file
-  int column = 0;       // 1-based; 0 = whole line
-  std::string message;  // lowercase, no trailing period, names in 'quotes'
+  std::string file;         // may be empty ("<stdin>", "<rules>", ...)
+  int line = 0;             // 1-based; 0 = whole file
+  int column = 0;           // 1-based; 0 = whole line
+  std::string message;      // lowercase, no trailing period, names in 'quotes'
   std::string source_line;  // optional: the offending line, printed with a caret
 
   // "file:line:col: error: message" (+ source line and caret when known).

@@ -16,9 +16,9 @@ enum class BehaviourKind { kExpected, kAvoid, kSignal };
 enum class Status { kMet, kMissed, kNotApplicable, kClean, kViolated, kPresent, kAbsent };
 enum class Level { kError, kWarning, kInfo };
 
-std::string_view KindName(BehaviourKind k);   // "expected", "avoid", "signal"
-std::string_view StatusName(Status s);        // "met", "missed", "not_applicable", ...
-std::string_view LevelName(Level l);          // "error", "warning", "info"
+std::string_view KindName(BehaviourKind k);  // "expected", "avoid", "signal"
+std::string_view StatusName(Status s);       // "met", "missed", "not_applicable", ...
+std::string_view LevelName(Level l);         // "error", "warning", "info"
 
 // One turn that shows a behaviour.
 struct Evidence {
@@ -61,8 +61,8 @@ struct MetricResult {
   std::string unit;             // "s", "ratio", "count", "wpm", "words"
   std::optional<double> threshold;
   enum class Direction { kMax, kMin, kRange, kNone } direction = Direction::kNone;
-  Status status = Status::kNotApplicable;  // kMet, kMissed or kNotApplicable
-  std::vector<int> evidence;               // turns
+  Status status = Status::kNotApplicable;              // kMet, kMissed or kNotApplicable
+  std::vector<int> evidence;                           // turns
   std::vector<std::pair<std::string, double>> fields;  // median, max, count, ...
   std::string note;
 };
@@ -78,7 +78,7 @@ struct ConversationResult {
   std::string agent;
   std::vector<SpeakerInfo> speakers;
   int turn_count = 0;
-  double score = 0;  // 0..100
+  double score = 0;                         // 0..100
   std::vector<BehaviourResult> behaviours;  // in pack order: expected, avoid, signals
   std::vector<MetricResult> metrics;
   std::vector<std::string> warnings;

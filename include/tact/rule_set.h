@@ -24,7 +24,7 @@ struct LanguagePack;
 }
 
 struct RuleSetOptions {
-  bool builtin = true;                  // start from the packs compiled into the binary
+  bool builtin = true;                   // start from the packs compiled into the binary
   std::vector<std::string> directories;  // extra rule directories, later ones win
   size_t max_patterns = 200000;          // per language
   int64_t regex_max_mem = 1 << 20;       // per token regex (RE2 max_mem)

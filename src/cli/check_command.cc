@@ -13,26 +13,46 @@
 namespace tact::cli {
 
 void RegisterCheck(CLI::App* app, CheckOptions* o) {
-  app->add_option("inputs", o->inputs, "transcript files, directories (walked), or - for stdin")->required();
+  app->add_option("inputs", o->inputs, "transcript files, directories (walked), or - for stdin")
+      ->required();
   app->add_option("--format,-f", o->format, "report format: text, json, jsonl")
       ->check(CLI::IsMember(report::WriterFormats()));
   app->add_option("--color", o->color, "colour the text report: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  app->add_option("--only", o->only, "report only these behaviour ids (comma-separated)");
-  app->add_option("--skip", o->skip, "do not report these behaviour ids (comma-separated)");
+  app->add_option("--only", o->only, "report only these behaviour ids (comma-separated)")
+      ->expected(1)
+      ->allow_extra_args(false);
+  app->add_option("--skip", o->skip, "do not report these behaviour ids (comma-separated)")
+      ->expected(1)
+      ->allow_extra_args(false);
   app->add_option("--lang", o->lang, "conversation language: a pack code or auto (detect)");
   app->add_option("--fallback-lang", o->fallback_lang, "language when detection is unsure");
-  app->add_option("--min-confidence", o->min_confidence, "detection confidence below which the fallback is used")
+  app->add_option("--min-confidence", o->min_confidence,
+                  "detection confidence below which the fallback is used")
       ->check(CLI::Range(0.0, 1.0));
-  app->add_option("--tips-lang", o->tips_lang, "language of coaching tips (default: the conversation's)");
-  app->add_option("--rules", o->rules.dirs, "extra rule directory (adds or overrides built-in files)");
+  app->add_option("--tips-lang", o->tips_lang,
+                  "language of coaching tips (default: the conversation's)");
+  app->add_option("--rules", o->rules.dirs,
+                  "extra rule directory (adds or overrides built-in files)")
+      ->expected(1)
+      ->allow_extra_args(false);
   app->add_flag("--no-builtin-rules", o->rules.no_builtin, "use only the --rules directories");
-  app->add_option("--agent", o->agent_names, "speaker name to treat as the agent (repeatable)");
-  app->add_option("--customer", o->customer_names, "speaker name to treat as the customer (repeatable)");
-  app->add_option("--input-format", o->input_format, "input format instead of guessing from the extension: text");
+  app->add_option("--agent", o->agent_names, "speaker name to treat as the agent (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false);
+  app->add_option("--customer", o->customer_names,
+                  "speaker name to treat as the customer (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false);
+  app->add_option("--input-format", o->input_format,
+                  "input format instead of guessing from the extension: text");
   app->add_option("--fail-on", o->fail_on,
-                  "exit 1 when this holds, e.g. 'violated>0', 'missed:empathy>0', 'rate:apology<0.8', 'score<70'");
-  app->add_flag("--all-evidence", o->all_evidence, "text report: quote every evidence turn, not only the first");
+                  "exit 1 when this holds, e.g. 'violated>0', 'missed:empathy>0', "
+                  "'rate:apology<0.8', 'score<70'")
+      ->expected(1)
+      ->allow_extra_args(false);
+  app->add_flag("--all-evidence", o->all_evidence,
+                "text report: quote every evidence turn, not only the first");
 }
 
 int RunCheck(const CheckOptions& o) {
@@ -55,11 +75,15 @@ int RunCheck(const CheckOptions& o) {
   ao.tips_language = o.tips_lang;
   ao.only = SplitList(o.only);
   ao.skip = SplitList(o.skip);
-  if (!CheckBehaviourIds(*rules, ao.only, "--only") || !CheckBehaviourIds(*rules, ao.skip, "--skip")) return kExitUsage;
-  if (!CheckLanguage(*rules, o.lang, true, "--lang") || !CheckLanguage(*rules, o.fallback_lang, false, "--fallback-lang")) {
+  if (!CheckBehaviourIds(*rules, ao.only, "--only") ||
+      !CheckBehaviourIds(*rules, ao.skip, "--skip"))
+    return kExitUsage;
+  if (!CheckLanguage(*rules, o.lang, true, "--lang") ||
+      !CheckLanguage(*rules, o.fallback_lang, false, "--fallback-lang")) {
     return kExitUsage;
   }
-  if (!o.tips_lang.empty() && !CheckLanguage(*rules, o.tips_lang, false, "--tips-lang")) return kExitUsage;
+  if (!o.tips_lang.empty() && !CheckLanguage(*rules, o.tips_lang, false, "--tips-lang"))
+    return kExitUsage;
   if (!o.input_format.empty() && o.input_format != "text" && o.input_format != "txt") {
     PrintError("unknown --input-format '" + o.input_format + "'; expected text");
     return kExitUsage;
@@ -98,23 +122,24 @@ int RunCheck(const CheckOptions& o) {
     }
     std::string format = o.input_format.empty() ? input::FormatForPath(in.path) : o.input_format;
     if (format == "txt") format = "text";
-    input::ReadContent(format, in.path == "-" ? "-" : in.path, content, ro,
-                       [&](Conversation&& c) {
-                         ++totals.read;
-                         ConversationResult r = analyzer.Analyze(c);
-                         ++totals.analyzed;
-                         acc.Observe(r);
-                         writer->Conversation(r, &buf);
-                         flush();
-                       },
-                       on_error);
+    input::ReadContent(
+        format, in.path == "-" ? "-" : in.path, content, ro,
+        [&](Conversation&& c) {
+          ++totals.read;
+          ConversationResult r = analyzer.Analyze(c);
+          ++totals.analyzed;
+          acc.Observe(r);
+          writer->Conversation(r, &buf);
+          flush();
+        },
+        on_error);
   }
   std::vector<report::CheckOutcome> outcomes = acc.Evaluate();
   writer->End(totals, outcomes, &buf);
   flush();
   if (totals.skipped > 0 || totals.read != totals.analyzed) {
-    fprintf(stderr, "tact: %zu conversation(s) read, %zu analyzed, %zu skipped (errors)\n", totals.read,
-            totals.analyzed, totals.skipped);
+    fprintf(stderr, "tact: %zu conversation(s) read, %zu analyzed, %zu skipped (errors)\n",
+            totals.read, totals.analyzed, totals.skipped);
   }
   bool failed = false;
   for (const auto& c : outcomes) {

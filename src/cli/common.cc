@@ -21,7 +21,9 @@ std::unique_ptr<RuleSet> LoadRules(const RuleOptions& o) {
   return rules;
 }
 
-void PrintError(const std::string& message) { fprintf(stderr, "tact: error: %s\n", message.c_str()); }
+void PrintError(const std::string& message) {
+  fprintf(stderr, "tact: error: %s\n", message.c_str());
+}
 
 bool UseColor(const std::string& mode) {
   if (mode == "always") return true;
@@ -32,7 +34,8 @@ bool UseColor(const std::string& mode) {
   return isatty(STDOUT_FILENO) != 0;
 }
 
-bool CheckBehaviourIds(const RuleSet& rules, const std::vector<std::string>& ids, const char* flag) {
+bool CheckBehaviourIds(const RuleSet& rules, const std::vector<std::string>& ids,
+                       const char* flag) {
   std::set<std::string> known;
   for (const auto& lang : rules.languages()) {
     for (const auto& b : rules.pack(lang)->behaviours) known.insert(b.id);
@@ -47,7 +50,8 @@ bool CheckBehaviourIds(const RuleSet& rules, const std::vector<std::string>& ids
   return true;
 }
 
-bool CheckLanguage(const RuleSet& rules, const std::string& lang, bool allow_auto, const char* flag) {
+bool CheckLanguage(const RuleSet& rules, const std::string& lang, bool allow_auto,
+                   const char* flag) {
   if (allow_auto && lang == "auto") return true;
   if (rules.pack(lang) != nullptr) return true;
   std::string list;

@@ -34,7 +34,8 @@ bool UseColor(const std::string& mode);
 bool CheckBehaviourIds(const RuleSet& rules, const std::vector<std::string>& ids, const char* flag);
 
 // Checks a language option: "auto" (when allowed) or a loaded pack.
-bool CheckLanguage(const RuleSet& rules, const std::string& lang, bool allow_auto, const char* flag);
+bool CheckLanguage(const RuleSet& rules, const std::string& lang, bool allow_auto,
+                   const char* flag);
 
 // Splits comma-separated values of repeated options.
 std::vector<std::string> SplitList(const std::vector<std::string>& values);

@@ -11,7 +11,9 @@ namespace tact::cli {
 void RegisterExplain(CLI::App* app, ExplainOptions* o) {
   app->add_option("id", o->id, "behaviour id, e.g. empathy")->required();
   app->add_option("--lang", o->lang, "only this language");
-  app->add_option("--rules", o->rules.dirs, "extra rule directory");
+  app->add_option("--rules", o->rules.dirs, "extra rule directory")
+      ->expected(1)
+      ->allow_extra_args(false);
   app->add_flag("--no-builtin-rules", o->rules.no_builtin, "use only the --rules directories");
 }
 
@@ -27,21 +29,26 @@ int RunExplain(const ExplainOptions& o) {
     const rules::BehaviourDecl* b = p->Find(o.id);
     if (b == nullptr) continue;
     if (!header) {
-      auto en_title = b->titles.count("en") ? b->titles.at("en") : (b->titles.count("") ? b->titles.at("") : b->id);
+      auto en_title = b->titles.count("en") ? b->titles.at("en")
+                                            : (b->titles.count("") ? b->titles.at("") : b->id);
       if (lang == "en" && b->titles.count("")) en_title = b->titles.at("");
-      printf("%s — %s (%s", b->id.c_str(), en_title.c_str(), std::string(KindName(*b->kind)).c_str());
-      if (*b->kind == BehaviourKind::kAvoid) printf(", severity %s", std::string(LevelName(b->level)).c_str());
+      printf("%s — %s (%s", b->id.c_str(), en_title.c_str(),
+             std::string(KindName(*b->kind)).c_str());
+      if (*b->kind == BehaviourKind::kAvoid)
+        printf(", severity %s", std::string(LevelName(b->level)).c_str());
       printf(", speaker %s)\n", b->speaker == rules::SpeakerScope::kAgent      ? "agent"
-                               : b->speaker == rules::SpeakerScope::kCustomer ? "customer"
-                                                                              : "any");
+                                : b->speaker == rules::SpeakerScope::kCustomer ? "customer"
+                                                                               : "any");
       if (!b->description.empty()) printf("\n%s\n", b->description.c_str());
       if (!b->trigger.empty()) {
-        printf("\nRequired within the agent's next %d turn(s) after '%s'; otherwise %s.\n", b->trigger_window,
-               b->trigger.c_str(), b->otherwise == rules::Otherwise::kMissed ? "expected anywhere" : "not applicable");
+        printf("\nRequired within the agent's next %d turn(s) after '%s'; otherwise %s.\n",
+               b->trigger_window, b->trigger.c_str(),
+               b->otherwise == rules::Otherwise::kMissed ? "expected anywhere" : "not applicable");
       }
       if (b->position != rules::BehaviourDecl::Position::kAny) {
         printf("\nCounts only in the speaker's %s %d turn(s).\n",
-               b->position == rules::BehaviourDecl::Position::kFirst ? "first" : "last", b->position_n);
+               b->position == rules::BehaviourDecl::Position::kFirst ? "first" : "last",
+               b->position_n);
       }
       header = true;
     }
@@ -50,9 +57,12 @@ int RunExplain(const ExplainOptions& o) {
     if (tip != b->tips.end()) printf("  tip: %s\n", tip->second.c_str());
     auto tip_en = b->tips.find("en");
     if (tip_en != b->tips.end()) printf("  tip (en): %s\n", tip_en->second.c_str());
-    for (const auto& m : b->matches) printf("  match      %s   (%s:%d)\n", m.source.c_str(), m.loc.file.c_str(), m.loc.line);
-    for (const auto& m : b->vetoes) printf("  veto       %s   (%s:%d)\n", m.source.c_str(), m.loc.file.c_str(), m.loc.line);
-    for (const auto& m : b->turn_vetoes) printf("  veto-turn  %s   (%s:%d)\n", m.source.c_str(), m.loc.file.c_str(), m.loc.line);
+    for (const auto& m : b->matches)
+      printf("  match      %s   (%s:%d)\n", m.source.c_str(), m.loc.file.c_str(), m.loc.line);
+    for (const auto& m : b->vetoes)
+      printf("  veto       %s   (%s:%d)\n", m.source.c_str(), m.loc.file.c_str(), m.loc.line);
+    for (const auto& m : b->turn_vetoes)
+      printf("  veto-turn  %s   (%s:%d)\n", m.source.c_str(), m.loc.file.c_str(), m.loc.line);
     size_t pos = 0, neg = 0;
     for (const auto& e : b->examples) (e.positive ? pos : neg)++;
     printf("  examples: %zu must match, %zu must not\n", pos, neg);

@@ -15,8 +15,10 @@ namespace {
 
 bool IsTranscript(const fs::path& p) {
   std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  static const char* const kExt[] = {".txt", ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".vtt", ".srt"};
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  static const char* const kExt[] = {".txt", ".json", ".jsonl", ".ndjson",
+                                     ".csv", ".tsv",  ".vtt",   ".srt"};
   for (const char* e : kExt) {
     if (ext == e) return true;
   }
@@ -41,14 +43,17 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& operands,
     }
     if (fs::is_directory(st)) {
       std::vector<std::string> found;
-      fs::recursive_directory_iterator it(op, fs::directory_options::skip_permission_denied, ec), end;
+      fs::recursive_directory_iterator it(op, fs::directory_options::skip_permission_denied, ec),
+          end;
       for (; !ec && it != end; it.increment(ec)) {
-        if (it->is_regular_file(ec) && IsTranscript(it->path())) found.push_back(it->path().string());
+        if (it->is_regular_file(ec) && IsTranscript(it->path()))
+          found.push_back(it->path().string());
       }
       if (ec) error(MakeError(op, 0, 0, "cannot list directory: " + ec.message()));
       std::sort(found.begin(), found.end());
       if (found.empty()) {
-        Diagnostic d = MakeError(op, 0, 0, "no transcript files (.txt .json .jsonl .csv .vtt .srt) in this directory");
+        Diagnostic d = MakeError(
+            op, 0, 0, "no transcript files (.txt .json .jsonl .csv .vtt .srt) in this directory");
         d.severity = Severity::kWarning;
         error(d);
       }

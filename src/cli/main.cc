@@ -9,8 +9,9 @@
 
 int main(int argc, char** argv) {
   using namespace tact::cli;
-  CLI::App app{"tact: checks customer-support conversations for empathy, active listening, apologies,\n"
-               "clear next steps and what to avoid (blame, condescension, jargon, shouting), per language."};
+  CLI::App app{
+      "tact: checks customer-support conversations for empathy, active listening, apologies,\n"
+      "clear next steps and what to avoid (blame, condescension, jargon, shouting), per language."};
   app.set_version_flag("--version", TACT_VERSION);
   app.require_subcommand(1);
   CheckOptions check;

@@ -14,7 +14,10 @@ namespace tact::cli {
 namespace {
 
 void AddRuleFlags(CLI::App* app, RulesOptions* o) {
-  app->add_option("--rules", o->rules.dirs, "extra rule directory (adds or overrides built-in files)");
+  app->add_option("--rules", o->rules.dirs,
+                  "extra rule directory (adds or overrides built-in files)")
+      ->expected(1)
+      ->allow_extra_args(false);
   app->add_flag("--no-builtin-rules", o->rules.no_builtin, "use only the --rules directories");
 }
 
@@ -25,17 +28,21 @@ std::vector<std::string> Languages(const RuleSet& rules, const std::string& lang
 
 }  // namespace
 
-void RegisterRules(CLI::App* app, RulesOptions* o, CLI::App** list, CLI::App** test, CLI::App** try_cmd) {
+void RegisterRules(CLI::App* app, RulesOptions* o, CLI::App** list, CLI::App** test,
+                   CLI::App** try_cmd) {
   app->require_subcommand(1);
   *list = app->add_subcommand("list", "list behaviours per language with rule and example counts");
   AddRuleFlags(*list, o);
   (*list)->add_option("--lang", o->lang, "only this language");
-  (*list)->add_option("--format,-f", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  (*list)
+      ->add_option("--format,-f", o->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
   *test = app->add_subcommand("test", "run every inline rule example; exit 1 on a failure");
   AddRuleFlags(*test, o);
   (*test)->add_option("--lang", o->lang, "only this language");
   (*test)->add_flag("--verbose,-v", o->verbose, "print a line per behaviour");
-  *try_cmd = app->add_subcommand("try", "show tokens, stems, sentences and the rules that fire on a text");
+  *try_cmd =
+      app->add_subcommand("try", "show tokens, stems, sentences and the rules that fire on a text");
   AddRuleFlags(*try_cmd, o);
   (*try_cmd)->add_option("--lang", o->lang, "language of the text")->required();
   (*try_cmd)->add_option("text", o->text, "the text to try")->required();
@@ -92,7 +99,9 @@ int RunRulesTest(const RulesOptions& o) {
     eval::ExampleTotals t = eval::CheckExamples(*p, [&](const eval::ExampleFailure& f) {
       printf("%s: %s\n%s", f.location.c_str(), f.message.c_str(), f.details.c_str());
     });
-    if (o.verbose) printf("%s: %zu behaviours, %zu examples, %zu failures\n", lang.c_str(), p->behaviours.size(), t.examples, t.failures);
+    if (o.verbose)
+      printf("%s: %zu behaviours, %zu examples, %zu failures\n", lang.c_str(), p->behaviours.size(),
+             t.examples, t.failures);
     examples += t.examples;
     failures += t.failures;
   }
@@ -115,23 +124,25 @@ int RunRulesTry(const RulesOptions& o) {
     std::string pad1(static_cast<size_t>(std::max(0, 20 - DisplayWidth(surface))), ' ');
     std::string pad2(static_cast<size_t>(std::max(0, 20 - DisplayWidth(t.info->norm))), ' ');
     std::string pad3(static_cast<size_t>(std::max(0, 20 - DisplayWidth(t.info->stem))), ' ');
-    printf("%-4d %s%s %s%s %s%s %u-%u\n", t.sentence + 1, surface.c_str(), pad1.c_str(), t.info->norm.c_str(),
-           pad2.c_str(), t.info->stem.c_str(), pad3.c_str(), t.begin, t.end);
+    printf("%-4d %s%s %s%s %s%s %u-%u\n", t.sentence + 1, surface.c_str(), pad1.c_str(),
+           t.info->norm.c_str(), pad2.c_str(), t.info->stem.c_str(), pad3.c_str(), t.begin, t.end);
   }
   bool any = false;
   for (const auto& r : m.matches) {
     const rules::BehaviourDecl& b = p->behaviours[r.behaviour];
     const rules::Pattern& pat = b.matches[r.rule];
     std::string span = o.text.substr(r.byte_begin, r.byte_end - r.byte_begin);
-    printf("%s %-20s '%s'  by match %s  (%s:%d)\n", r.vetoed ? "vetoed" : "fires ", b.id.c_str(), span.c_str(),
-           pat.source.c_str(), pat.loc.file.c_str(), pat.loc.line);
-    if (r.vetoed) printf("       cancelled by %s\n", eval::DescribePattern(*p, r.veto_pattern).c_str());
+    printf("%s %-20s '%s'  by match %s  (%s:%d)\n", r.vetoed ? "vetoed" : "fires ", b.id.c_str(),
+           span.c_str(), pat.source.c_str(), pat.loc.file.c_str(), pat.loc.line);
+    if (r.vetoed)
+      printf("       cancelled by %s\n", eval::DescribePattern(*p, r.veto_pattern).c_str());
     any = true;
   }
   for (const auto& v : m.vetoes) {
     const rules::BehaviourDecl& b = p->behaviours[v.behaviour];
     std::string span = o.text.substr(v.byte_begin, v.byte_end - v.byte_begin);
-    printf("veto   %-20s '%s'  by %s\n", b.id.c_str(), span.c_str(), eval::DescribePattern(*p, v.veto_pattern).c_str());
+    printf("veto   %-20s '%s'  by %s\n", b.id.c_str(), span.c_str(),
+           eval::DescribePattern(*p, v.veto_pattern).c_str());
     any = true;
   }
   if (!any) printf("no rule fires\n");

@@ -21,7 +21,8 @@ struct RulesOptions {
   bool verbose = false;
 };
 
-void RegisterRules(CLI::App* app, RulesOptions* o, CLI::App** list, CLI::App** test, CLI::App** try_cmd);
+void RegisterRules(CLI::App* app, RulesOptions* o, CLI::App** list, CLI::App** test,
+                   CLI::App** try_cmd);
 int RunRulesList(const RulesOptions& o);
 int RunRulesTest(const RulesOptions& o);
 int RunRulesTry(const RulesOptions& o);

@@ -23,7 +23,9 @@ std::string Diagnostic::Format() const {
     }
     out += ": ";
   }
-  out += severity == Severity::kError ? "error: " : severity == Severity::kWarning ? "warning: " : "note: ";
+  out += severity == Severity::kError     ? "error: "
+         : severity == Severity::kWarning ? "warning: "
+                                          : "note: ";
   out += message;
   if (!source_line.empty() && column > 0) {
     out += '\n';

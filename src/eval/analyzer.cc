@@ -37,7 +37,8 @@ struct Analyzer::Impl {
         r->language_method = "explicit";
         return;
       }
-      r->warnings.push_back("language '" + c.language + "' has no rule pack; using '" + Fallback() + "'");
+      r->warnings.push_back("language '" + c.language + "' has no rule pack; using '" + Fallback() +
+                            "'");
       r->language = Fallback();
       r->language_method = "fallback";
       return;

@@ -8,7 +8,8 @@ namespace tact::eval {
 namespace {
 
 const std::vector<std::string>& Statuses() {
-  static const std::vector<std::string> k = {"met", "missed", "not_applicable", "clean", "violated", "present", "absent"};
+  static const std::vector<std::string> k = {"met",      "missed",  "not_applicable", "clean",
+                                             "violated", "present", "absent"};
   return k;
 }
 
@@ -27,14 +28,18 @@ bool ParseCheck(const std::string& expr, Check* out, std::string* error) {
   out->expression = expr;
   size_t op_pos = expr.find_first_of("<>=!");
   if (op_pos == std::string::npos || op_pos == 0) {
-    *error = "expected 'WHAT OP NUMBER', e.g. 'violated>0' or 'missed:empathy>0', got '" + expr + "'";
+    *error =
+        "expected 'WHAT OP NUMBER', e.g. 'violated>0' or 'missed:empathy>0', got '" + expr + "'";
     return false;
   }
   std::string lhs(Trim(std::string_view(expr).substr(0, op_pos)));
   size_t num_pos = op_pos;
-  while (num_pos < expr.size() && std::string_view("<>=!").find(expr[num_pos]) != std::string_view::npos) ++num_pos;
+  while (num_pos < expr.size() &&
+         std::string_view("<>=!").find(expr[num_pos]) != std::string_view::npos)
+    ++num_pos;
   out->op = expr.substr(op_pos, num_pos - op_pos);
-  if (out->op != ">" && out->op != ">=" && out->op != "<" && out->op != "<=" && out->op != "==" && out->op != "!=") {
+  if (out->op != ">" && out->op != ">=" && out->op != "<" && out->op != "<=" && out->op != "==" &&
+      out->op != "!=") {
     *error = "unknown comparison '" + out->op + "' in '" + expr + "'; expected > >= < <= == or !=";
     return false;
   }
@@ -114,7 +119,9 @@ std::vector<report::CheckOutcome> CheckAccumulator::Evaluate() const {
       case Check::What::kRate: {
         auto it = rates_.find(c.behaviour);
         defined = it != rates_.end() && it->second.second > 0;
-        o.value = defined ? static_cast<double>(it->second.first) / static_cast<double>(it->second.second) : 0;
+        o.value =
+            defined ? static_cast<double>(it->second.first) / static_cast<double>(it->second.second)
+                    : 0;
         break;
       }
       case Check::What::kScore:

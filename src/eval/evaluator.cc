@@ -7,9 +7,12 @@ namespace {
 
 bool InScope(rules::SpeakerScope scope, Role role) {
   switch (scope) {
-    case rules::SpeakerScope::kAgent: return role == Role::kAgent;
-    case rules::SpeakerScope::kCustomer: return role == Role::kCustomer;
-    case rules::SpeakerScope::kAny: return true;
+    case rules::SpeakerScope::kAgent:
+      return role == Role::kAgent;
+    case rules::SpeakerScope::kCustomer:
+      return role == Role::kCustomer;
+    case rules::SpeakerScope::kAny:
+      return true;
   }
   return false;
 }
@@ -141,7 +144,9 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Con
             bool all = std::all_of(r.episodes.begin(), r.episodes.end(),
                                    [](const TriggerEpisode& e) { return e.answered; });
             r.status = all ? Status::kMet : Status::kMissed;
-            if (!all) r.note = "'" + b.trigger + "' not answered within " + std::to_string(b.trigger_window) + " turn(s)";
+            if (!all)
+              r.note = "'" + b.trigger + "' not answered within " +
+                       std::to_string(b.trigger_window) + " turn(s)";
             break;
           }
           if (r.evidence.empty() && b.otherwise == rules::Otherwise::kNotApplicable) {
@@ -162,18 +167,30 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Con
   return out;
 }
 
-double Score(const std::vector<BehaviourResult>& behaviours, const std::vector<MetricResult>& metrics) {
+double Score(const std::vector<BehaviourResult>& behaviours,
+             const std::vector<MetricResult>& metrics) {
   double got = 0, total = 0;
   for (const auto& b : behaviours) {
     switch (b.status) {
-      case Status::kMet: case Status::kClean: got += b.weight; total += b.weight; break;
-      case Status::kMissed: case Status::kViolated: total += b.weight; break;
-      default: break;
+      case Status::kMet:
+      case Status::kClean:
+        got += b.weight;
+        total += b.weight;
+        break;
+      case Status::kMissed:
+      case Status::kViolated:
+        total += b.weight;
+        break;
+      default:
+        break;
     }
   }
   for (const auto& m : metrics) {
-    if (m.status == Status::kMet) { got += 1; total += 1; }
-    else if (m.status == Status::kMissed) total += 1;
+    if (m.status == Status::kMet) {
+      got += 1;
+      total += 1;
+    } else if (m.status == Status::kMissed)
+      total += 1;
   }
   if (total <= 0) return -1;
   return 100.0 * got / total;

@@ -26,13 +26,15 @@ struct EvaluateOptions {
 };
 
 // `turns[i]` are the matches of conversation.turns[i].
-std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Conversation& conversation,
+std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack,
+                                      const Conversation& conversation,
                                       const std::vector<TextMatches>& turns,
                                       const EvaluateOptions& options);
 
 // Weighted share (0-100) of met/clean among met/missed/clean/violated; -1 when
 // nothing was applicable.
-double Score(const std::vector<BehaviourResult>& behaviours, const std::vector<MetricResult>& metrics);
+double Score(const std::vector<BehaviourResult>& behaviours,
+             const std::vector<MetricResult>& metrics);
 
 // "rules/en/empathy.rules:14"
 std::string RuleLocation(const rules::BehaviourDecl& b, uint32_t rule);

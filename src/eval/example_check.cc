@@ -21,17 +21,20 @@ std::string DescribePattern(const rules::LanguagePack& pack, int32_t pattern_id)
   if (pattern_id < 0 || static_cast<size_t>(pattern_id) >= pack.owners.size()) return "?";
   const rules::PatternOwner& o = pack.owners[static_cast<size_t>(pattern_id)];
   const rules::BehaviourDecl& b = pack.behaviours[o.behaviour];
-  const std::vector<rules::Pattern>& list = o.role == rules::PatternOwner::Role::kMatch  ? b.matches
-                                            : o.role == rules::PatternOwner::Role::kVeto ? b.vetoes
-                                                                                          : b.turn_vetoes;
+  const std::vector<rules::Pattern>& list = o.role == rules::PatternOwner::Role::kMatch ? b.matches
+                                            : o.role == rules::PatternOwner::Role::kVeto
+                                                ? b.vetoes
+                                                : b.turn_vetoes;
   const rules::Pattern& p = list[o.index];
   const char* kw = o.role == rules::PatternOwner::Role::kMatch  ? "match"
                    : o.role == rules::PatternOwner::Role::kVeto ? "veto"
-                                                                 : "veto-turn";
-  return std::string(kw) + " " + p.source + "  (" + p.loc.file + ":" + std::to_string(p.loc.line) + ")";
+                                                                : "veto-turn";
+  return std::string(kw) + " " + p.source + "  (" + p.loc.file + ":" + std::to_string(p.loc.line) +
+         ")";
 }
 
-ExampleTotals CheckExamples(const rules::LanguagePack& pack, const std::function<void(const ExampleFailure&)>& fail) {
+ExampleTotals CheckExamples(const rules::LanguagePack& pack,
+                            const std::function<void(const ExampleFailure&)>& fail) {
   ExampleTotals totals;
   TurnMatcher matcher(pack);
   TextMatches m;
@@ -42,7 +45,8 @@ ExampleTotals CheckExamples(const rules::LanguagePack& pack, const std::function
     if (!has_pos || !has_neg) {
       ++totals.failures;
       fail({b.loc.file + ":" + std::to_string(b.loc.line),
-            "behaviour '" + b.id + "' needs examples that must match (+) and that must not (-)", ""});
+            "behaviour '" + b.id + "' needs examples that must match (+) and that must not (-)",
+            ""});
     }
     for (const auto& ex : b.examples) {
       ++totals.examples;
@@ -55,29 +59,36 @@ ExampleTotals CheckExamples(const rules::LanguagePack& pack, const std::function
       }
       std::string details = "    " + DescribeTokens(ex.text, m) + "\n";
       for (const RuleMatch* v : vetoed) {
-        details += "    vetoed: '" + ex.text.substr(v->byte_begin, v->byte_end - v->byte_begin) + "' by " +
-                   DescribePattern(pack, v->veto_pattern) + "\n";
+        details += "    vetoed: '" + ex.text.substr(v->byte_begin, v->byte_end - v->byte_begin) +
+                   "' by " + DescribePattern(pack, v->veto_pattern) + "\n";
       }
       for (const RuleMatch* l : live) {
-        details += "    matched: '" + ex.text.substr(l->byte_begin, l->byte_end - l->byte_begin) + "' by match " +
-                   b.matches[l->rule].source + "  (" + b.matches[l->rule].loc.file + ":" +
-                   std::to_string(b.matches[l->rule].loc.line) + ")\n";
+        details += "    matched: '" + ex.text.substr(l->byte_begin, l->byte_end - l->byte_begin) +
+                   "' by match " + b.matches[l->rule].source + "  (" + b.matches[l->rule].loc.file +
+                   ":" + std::to_string(b.matches[l->rule].loc.line) + ")\n";
       }
       if (ex.positive) {
         if (live.empty()) {
           ++totals.failures;
-          fail({loc, std::string("example does not match '") + b.id + "'" + (vetoed.empty() ? "" : " (vetoed)"), details});
+          fail({loc,
+                std::string("example does not match '") + b.id + "'" +
+                    (vetoed.empty() ? "" : " (vetoed)"),
+                details});
           continue;
         }
         if (ex.mark_begin >= 0) {
           bool exact = false;
           for (const RuleMatch* l : live) {
-            exact |= static_cast<int>(l->byte_begin) == ex.mark_begin && static_cast<int>(l->byte_end) == ex.mark_end;
+            exact |= static_cast<int>(l->byte_begin) == ex.mark_begin &&
+                     static_cast<int>(l->byte_end) == ex.mark_end;
           }
           if (!exact) {
             ++totals.failures;
-            fail({loc, "example matches '" + b.id + "' but not exactly the marked words '" +
-                           ex.text.substr(static_cast<size_t>(ex.mark_begin), static_cast<size_t>(ex.mark_end - ex.mark_begin)) + "'",
+            fail({loc,
+                  "example matches '" + b.id + "' but not exactly the marked words '" +
+                      ex.text.substr(static_cast<size_t>(ex.mark_begin),
+                                     static_cast<size_t>(ex.mark_end - ex.mark_begin)) +
+                      "'",
                   details});
           }
         }

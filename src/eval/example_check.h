@@ -28,7 +28,8 @@ struct ExampleTotals {
   size_t failures = 0;
 };
 
-ExampleTotals CheckExamples(const rules::LanguagePack& pack, const std::function<void(const ExampleFailure&)>& fail);
+ExampleTotals CheckExamples(const rules::LanguagePack& pack,
+                            const std::function<void(const ExampleFailure&)>& fail);
 
 // "tokens: i|i understand|understand ..." and sentence numbers, for failures
 // and for 'tact rules try'.

@@ -50,8 +50,10 @@ LanguageDetector::LanguageDetector(const RuleSet& rules) {
     bool has_latin_extra = false, has_nonlatin = false;
     for (int32_t c : CodePoints(pack->alphabet)) {
       p.letters.insert(c);
-      if (u_getIntPropertyValue(c, UCHAR_SCRIPT) == USCRIPT_LATIN) has_latin_extra = true;
-      else has_nonlatin = true;
+      if (u_getIntPropertyValue(c, UCHAR_SCRIPT) == USCRIPT_LATIN)
+        has_latin_extra = true;
+      else
+        has_nonlatin = true;
     }
     p.latin = !has_nonlatin || has_latin_extra;
     langs_.push_back(std::move(p));
@@ -69,7 +71,8 @@ double LanguageDetector::WordLogP(const Profile& p, const std::string& norm) con
   return std::log(kNativeWord);
 }
 
-LanguageGuess LanguageDetector::Detect(const std::vector<std::string_view>& texts, size_t max_words) const {
+LanguageGuess LanguageDetector::Detect(const std::vector<std::string_view>& texts,
+                                       size_t max_words) const {
   LanguageGuess g;
   if (langs_.empty()) return g;
   std::vector<double> score(langs_.size(), 0.0);

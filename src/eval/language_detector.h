@@ -8,7 +8,8 @@
 // Cyrillic in English). Log-likelihoods over the first words of the text give
 // a posterior per language, beside an 'unknown language' model under which
 // every word is equally likely; the best pack and its posterior (the
-// confidence) are returned, so text in a language without a pack scores low. Immutable after construction; thread-safe.
+// confidence) are returned, so text in a language without a pack scores low. Immutable after
+// construction; thread-safe.
 #ifndef TACT_EVAL_LANGUAGE_DETECTOR_H_
 #define TACT_EVAL_LANGUAGE_DETECTOR_H_
 

@@ -34,7 +34,7 @@ struct RuleMatch {
   uint32_t byte_begin = 0, byte_end = 0;
   uint16_t sentence = 0;
   bool vetoed = false;
-  bool turn_scope = false;  // for veto hits: a 'veto-turn'
+  bool turn_scope = false;    // for veto hits: a 'veto-turn'
   int32_t veto_pattern = -1;  // the pattern id of the veto that cancelled it
 };
 

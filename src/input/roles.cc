@@ -15,7 +15,8 @@ std::vector<std::string> Words(std::string_view label) {
   text::Tokenize(label, &toks);
   std::vector<std::string> out;
   for (const auto& t : toks) {
-    if (t.kind == text::TokenKind::kWord) out.push_back(text::Normalize(label.substr(t.begin, t.end - t.begin)));
+    if (t.kind == text::TokenKind::kWord)
+      out.push_back(text::Normalize(label.substr(t.begin, t.end - t.begin)));
   }
   return out;
 }
@@ -34,23 +35,26 @@ std::optional<Role> RoleFromWord(std::string_view label) {
   if (w.empty()) return std::nullopt;
   // Phrases naming the company side that start with a customer word.
   if (w.size() >= 2 && (w[0] == "customer" || w[0] == "client") &&
-      In(w[1], {"service", "support", "care", "success", "agent", "representative", "rep", "advisor"})) {
+      In(w[1],
+         {"service", "support", "care", "success", "agent", "representative", "rep", "advisor"})) {
     return Role::kAgent;
   }
   if (w.size() >= 2 && w[0] == "atención" && w[1] == "al") return Role::kAgent;
   const std::string& f = w[0];
-  if (In(f, {"agent", "support", "operator", "rep", "representative", "advisor", "adviser", "assistant",
-             "csr", "staff", "helpdesk", "specialist", "technician", "tech", "sales", "bot", "moderator",
+  if (In(f, {"agent", "support", "operator", "rep", "representative", "advisor", "adviser",
+             "assistant", "csr", "staff", "helpdesk", "specialist", "technician", "tech", "sales",
+             "bot", "moderator",
              // es
-             "agente", "asesor", "asesora", "operador", "operadora", "soporte", "ejecutivo", "ejecutiva",
-             "especialista", "técnico", "técnica",
+             "agente", "asesor", "asesora", "operador", "operadora", "soporte", "ejecutivo",
+             "ejecutiva", "especialista", "técnico", "técnica",
              // no
-             "kundeservice", "kundestøtte", "rådgiver", "saksbehandler", "operatør", "kundebehandler",
-             "brukerstøtte",
+             "kundeservice", "kundestøtte", "rådgiver", "saksbehandler", "operatør",
+             "kundebehandler", "brukerstøtte",
              // sv
              "handläggare", "kundtjänst", "rådgivare", "supporten", "kundsupport", "operatören",
              // ru
-             "оператор", "агент", "поддержка", "специалист", "консультант", "сотрудник", "техподдержка"})) {
+             "оператор", "агент", "поддержка", "специалист", "консультант", "сотрудник",
+             "техподдержка"})) {
     return Role::kAgent;
   }
   if (In(f, {"customer", "client", "user", "caller", "requester", "requestor", "guest", "visitor",
@@ -90,14 +94,35 @@ namespace {
 // Openings an agent uses and a customer rarely does.
 bool OffersHelp(std::string_view text) {
   std::string n = text::Normalize(text);
-  static const char* const kCues[] = {
-      "how can i help", "how may i help", "how can i assist", "how may i assist", "thank you for contacting",
-      "thanks for contacting", "thank you for calling", "thanks for calling", "thanks for reaching out",
-      "thank you for reaching out", "my name is", "speaking", "welcome to",
-      "en qué puedo ayudar", "gracias por contactar", "gracias por llamar", "le atiende", "mi nombre es",
-      "hva kan jeg hjelpe", "takk for at du", "hvordan kan jeg hjelpe",
-      "vad kan jag hjälpa", "tack för att du", "hur kan jag hjälpa",
-      "чем могу помочь", "чем я могу помочь", "спасибо за обращение", "меня зовут", "служба поддержки"};
+  static const char* const kCues[] = {"how can i help",
+                                      "how may i help",
+                                      "how can i assist",
+                                      "how may i assist",
+                                      "thank you for contacting",
+                                      "thanks for contacting",
+                                      "thank you for calling",
+                                      "thanks for calling",
+                                      "thanks for reaching out",
+                                      "thank you for reaching out",
+                                      "my name is",
+                                      "speaking",
+                                      "welcome to",
+                                      "en qué puedo ayudar",
+                                      "gracias por contactar",
+                                      "gracias por llamar",
+                                      "le atiende",
+                                      "mi nombre es",
+                                      "hva kan jeg hjelpe",
+                                      "takk for at du",
+                                      "hvordan kan jeg hjelpe",
+                                      "vad kan jag hjälpa",
+                                      "tack för att du",
+                                      "hur kan jag hjälpa",
+                                      "чем могу помочь",
+                                      "чем я могу помочь",
+                                      "спасибо за обращение",
+                                      "меня зовут",
+                                      "служба поддержки"};
   for (const char* c : kCues) {
     if (n.find(c) != std::string::npos) return true;
   }
@@ -141,8 +166,10 @@ std::optional<std::string> ResolveRoles(Conversation* c, const RoleOptions& opts
     if (s.role == Role::kOther) unknown.push_back(&s);
   }
   if (!unknown.empty()) {
-    bool has_agent = std::any_of(sp.begin(), sp.end(), [](const SpeakerInfo& s) { return s.role == Role::kAgent; });
-    bool has_customer = std::any_of(sp.begin(), sp.end(), [](const SpeakerInfo& s) { return s.role == Role::kCustomer; });
+    bool has_agent = std::any_of(sp.begin(), sp.end(),
+                                 [](const SpeakerInfo& s) { return s.role == Role::kAgent; });
+    bool has_customer = std::any_of(sp.begin(), sp.end(),
+                                    [](const SpeakerInfo& s) { return s.role == Role::kCustomer; });
     if (!has_agent) {
       // The first unknown speaker who greets or offers help is the agent.
       for (const auto& t : c->turns) {
@@ -174,7 +201,8 @@ std::optional<std::string> ResolveRoles(Conversation* c, const RoleOptions& opts
       names += "'" + s.name + "' as " + std::string(RoleName(s.role));
     }
     if (!names.empty()) {
-      warning = "roles guessed from the conversation (" + names + "); name them with --agent/--customer";
+      warning =
+          "roles guessed from the conversation (" + names + "); name them with --agent/--customer";
     }
   }
   for (auto& t : c->turns) {

@@ -13,7 +13,7 @@ namespace {
 struct Line {
   int number = 0;
   std::optional<double> time;
-  std::string label;  // candidate speaker label, "" if none
+  std::string label;      // candidate speaker label, "" if none
   std::string_view rest;  // text after the label (or the whole line)
   std::string_view body;  // text after the timestamp
 };
@@ -52,6 +52,21 @@ std::string_view StripTime(std::string_view s, std::optional<double>* time) {
   s = Trim(s);
   if (time->has_value() && !s.empty() && (s[0] == '-' || s[0] == '|')) s = Trim(s.substr(1));
   return s;
+}
+
+// Words that begin a line with a colon without naming a speaker.
+bool IsCommonLeadIn(std::string_view label) {
+  static const char* const kWords[] = {
+      "note",     "ps",      "p.s",    "re",     "subject", "fyi",      "update", "edit",
+      "error",    "warning", "tip",    "step",   "example", "question", "answer", "important",
+      "reminder", "status",  "reason", "result", "order",   "ticket",   "case",   "address",
+      "email",    "e-mail",  "phone",  "date",   "time",    "total",    "link"};
+  std::string l(label);
+  for (auto& ch : l) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (const char* w : kWords) {
+    if (l == w) return true;
+  }
+  return false;
 }
 
 Line Split(std::string_view raw, int number) {
@@ -95,11 +110,27 @@ void ReadText(const std::string& label, std::string_view content, const ReadOpti
   for (const auto& l : lines) {
     if (!l.label.empty()) ++label_count[l.label];
   }
+  auto known = [&](const std::string& lbl) {
+    Role r;
+    return RoleFromFlags(lbl, options.roles, &r) || RoleFromWord(lbl).has_value();
+  };
+  bool structured = false;  // some label is certainly a speaker
+  for (const auto& [lbl, n] : label_count)
+    structured |= known(lbl) || (n >= 2 && SplitWhitespace(lbl).size() <= 3);
   auto is_speaker = [&](const std::string& lbl) {
     if (lbl.empty()) return false;
-    Role r;
-    if (RoleFromFlags(lbl, options.roles, &r) || RoleFromWord(lbl)) return true;
-    return label_count[lbl] >= 2 && SplitWhitespace(lbl).size() <= 3;
+    if (known(lbl)) return true;
+    std::vector<std::string_view> words = SplitWhitespace(lbl);
+    if (words.size() > 3) return false;
+    if (label_count[lbl] >= 2) return true;
+    // A name seen once ("Maria: ...") in a file that has speaker lines, unless
+    // it is a word that often starts a sentence with a colon.
+    if (!structured || IsCommonLeadIn(lbl)) return false;
+    for (auto w : words) {
+      unsigned char c = static_cast<unsigned char>(w[0]);
+      if (c >= 'a' && c <= 'z') return false;
+    }
+    return true;
   };
   Conversation c;
   c.id = label == "-" ? "stdin" : std::filesystem::path(label).stem().string();
@@ -124,10 +155,11 @@ void ReadText(const std::string& label, std::string_view content, const ReadOpti
     }
   }
   if (c.turns.empty()) {
-    Diagnostic d = MakeError(label, lines.empty() ? 1 : lines.front().number, 0,
-                             lines.empty() ? "empty transcript: no turns found"
-                                           : "no turns found: expected lines like 'Agent: text' or "
-                                             "'Customer: text' (name other speakers with --agent/--customer)");
+    Diagnostic d =
+        MakeError(label, lines.empty() ? 1 : lines.front().number, 0,
+                  lines.empty() ? "empty transcript: no turns found"
+                                : "no turns found: expected lines like 'Agent: text' or "
+                                  "'Customer: text' (name other speakers with --agent/--customer)");
     error(d);
     return;
   }

@@ -39,7 +39,8 @@ bool ParseClock(std::string_view s, double* seconds) {
     if (i == b) return false;
   }
   if (i != s.size()) return false;
-  // Minutes and seconds below 60; the leading field may be anything (e.g. 75:10 for mm:ss is rejected).
+  // Minutes and seconds below 60; the leading field may be anything (e.g. 75:10 for mm:ss is
+  // rejected).
   for (size_t k = 1; k < parts.size(); ++k) {
     if (parts[k] >= 60) return false;
   }

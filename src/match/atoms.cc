@@ -90,19 +90,31 @@ void AtomTable::AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const
   for (const auto& c : classes_) {
     bool ok = false;
     switch (c.cls) {
-      case TokenClass::kCaps: ok = f.all_upper && f.letters >= c.n; break;
-      case TokenClass::kNum: ok = f.is_number; break;
-      case TokenClass::kWord: ok = f.is_word; break;
-      case TokenClass::kPunct: ok = f.is_punct; break;
-      case TokenClass::kSymbol: ok = f.is_symbol; break;
+      case TokenClass::kCaps:
+        ok = f.all_upper && f.letters >= c.n;
+        break;
+      case TokenClass::kNum:
+        ok = f.is_number;
+        break;
+      case TokenClass::kWord:
+        ok = f.is_word;
+        break;
+      case TokenClass::kPunct:
+        ok = f.is_punct;
+        break;
+      case TokenClass::kSymbol:
+        ok = f.is_symbol;
+        break;
     }
     if (ok) out->push_back(c.id);
   }
   for (const auto& r : regexes_) {
-    if (RE2::FullMatch(re2::StringPiece(f.norm.data(), f.norm.size()), *r->re)) out->push_back(r->id);
+    if (RE2::FullMatch(re2::StringPiece(f.norm.data(), f.norm.size()), *r->re))
+      out->push_back(r->id);
   }
   std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end());
-  out->erase(std::unique(out->begin() + static_cast<std::ptrdiff_t>(first), out->end()), out->end());
+  out->erase(std::unique(out->begin() + static_cast<std::ptrdiff_t>(first), out->end()),
+             out->end());
 }
 
 }  // namespace tact::match

@@ -44,8 +44,10 @@ const TokenInfo& Classifier::Get(std::string_view surface, text::TokenKind kind)
       if (u_islower(c)) ++lower;
     }
     f.all_upper = upper > 0 && lower == 0;
-    if (stemmer_) info->stem = std::string(stemmer_->Stem(info->norm));
-    else info->stem = info->norm;
+    if (stemmer_)
+      info->stem = std::string(stemmer_->Stem(info->norm));
+    else
+      info->stem = info->norm;
     f.stem = info->stem;
     info->abbreviation = pack_.abbreviations.count(info->norm) > 0;
   }

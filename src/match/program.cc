@@ -4,7 +4,8 @@
 
 namespace tact::match {
 
-bool Program::Lookup(uint32_t state, AtomId atom, const uint32_t** begin, const uint32_t** end) const {
+bool Program::Lookup(uint32_t state, AtomId atom, const uint32_t** begin,
+                     const uint32_t** end) const {
   const State& s = states_[state];
   const Edge* e = nullptr;
   if (s.edge_end - s.edge_begin > kIndexThreshold) {
@@ -142,7 +143,8 @@ Program ProgramBuilder::Finish() {
     st.edge_begin = static_cast<uint32_t>(p.edges_.size());
     for (size_t k = 0; k < merged.size();) {
       Program::Edge e{merged[k].first, static_cast<uint32_t>(p.targets_.size()), 0};
-      while (k < merged.size() && merged[k].first == e.atom) p.targets_.push_back(merged[k++].second);
+      while (k < merged.size() && merged[k].first == e.atom)
+        p.targets_.push_back(merged[k++].second);
       e.target_end = static_cast<uint32_t>(p.targets_.size());
       p.edges_.push_back(e);
     }

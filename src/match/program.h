@@ -48,8 +48,12 @@ class Program {
   bool Lookup(uint32_t state, AtomId atom, const uint32_t** begin, const uint32_t** end) const;
 
   // Patterns that accept on entering `state`.
-  const uint32_t* accepts_begin(uint32_t state) const { return accepts_.data() + states_[state].accept_begin; }
-  const uint32_t* accepts_end(uint32_t state) const { return accepts_.data() + states_[state].accept_end; }
+  const uint32_t* accepts_begin(uint32_t state) const {
+    return accepts_.data() + states_[state].accept_begin;
+  }
+  const uint32_t* accepts_end(uint32_t state) const {
+    return accepts_.data() + states_[state].accept_end;
+  }
 
  private:
   friend class ProgramBuilder;

@@ -13,10 +13,16 @@ void WriteEvidence(const Evidence& e, JsonWriter* w) {
   w->Key("speaker").String(e.speaker);
   w->Key("role").String(RoleName(e.role));
   w->Key("time");
-  if (e.time) w->Number(Round(*e.time, 1000));
-  else w->Null();
+  if (e.time)
+    w->Number(Round(*e.time, 1000));
+  else
+    w->Null();
   w->Key("text").String(e.text);
-  w->Key("span").BeginArray().Int(static_cast<long long>(e.span_begin)).Int(static_cast<long long>(e.span_end)).EndArray();
+  w->Key("span")
+      .BeginArray()
+      .Int(static_cast<long long>(e.span_begin))
+      .Int(static_cast<long long>(e.span_end))
+      .EndArray();
   w->Key("match").String(std::string_view(e.text).substr(e.span_begin, e.span_end - e.span_begin));
   w->Key("rule").String(e.rule);
   w->EndObject();
@@ -25,8 +31,10 @@ void WriteEvidence(const Evidence& e, JsonWriter* w) {
 void WriteMetric(const MetricResult& m, JsonWriter* w) {
   w->Key(m.id).BeginObject();
   w->Key("value");
-  if (m.value) w->Number(Round(*m.value, 1000));
-  else w->Null();
+  if (m.value)
+    w->Number(Round(*m.value, 1000));
+  else
+    w->Null();
   w->Key("unit").String(m.unit);
   w->Key("threshold").OptNumber(m.threshold);
   w->Key("status").String(StatusName(m.status));
@@ -50,8 +58,10 @@ void WriteConversationJson(const ConversationResult& r, JsonWriter* w) {
   w->Key("language_method").String(r.language_method);
   w->Key("channel").String(ChannelName(r.channel));
   w->Key("agent");
-  if (r.agent.empty()) w->Null();
-  else w->String(r.agent);
+  if (r.agent.empty())
+    w->Null();
+  else
+    w->String(r.agent);
   w->Key("turn_count").Int(r.turn_count);
   w->Key("speakers").BeginArray();
   for (const auto& s : r.speakers) {
@@ -63,8 +73,10 @@ void WriteConversationJson(const ConversationResult& r, JsonWriter* w) {
   }
   w->EndArray();
   w->Key("score");
-  if (r.score < 0) w->Null();
-  else w->Number(Round(r.score, 10));
+  if (r.score < 0)
+    w->Null();
+  else
+    w->Number(Round(r.score, 10));
   w->Key("behaviours").BeginArray();
   for (const auto& b : r.behaviours) {
     w->BeginObject();
@@ -81,8 +93,10 @@ void WriteConversationJson(const ConversationResult& r, JsonWriter* w) {
         w->Key("turn").Int(e.turn);
         w->Key("answered").Bool(e.answered);
         w->Key("answer_turn");
-        if (e.answer_turn > 0) w->Int(e.answer_turn);
-        else w->Null();
+        if (e.answer_turn > 0)
+          w->Int(e.answer_turn);
+        else
+          w->Null();
         w->EndObject();
       }
       w->EndArray();

@@ -15,7 +15,8 @@ class JsonReportWriter : public Writer {
   JsonReportWriter(const WriterOptions& o, bool lines) : options_(o), lines_(lines) {}
   void Begin(std::string* out) override;
   void Conversation(const ConversationResult& r, std::string* out) override;
-  void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks, std::string* out) override;
+  void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
+           std::string* out) override;
 
  private:
   WriterOptions options_;

@@ -19,8 +19,10 @@ constexpr size_t kQuoteContext = 60;  // bytes of context kept on each side of t
 std::string FormatTime(double t) {
   char buf[32];
   long s = static_cast<long>(std::floor(t));
-  if (s >= 3600) snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
-  else snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+  if (s >= 3600)
+    snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
+  else
+    snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
   return buf;
 }
 
@@ -77,13 +79,18 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
   out->append("\n");
   char conf[32];
   snprintf(conf, sizeof conf, "%.2f", r.language_confidence);
-  std::string line = "  language " + r.language + " (" + r.language_method +
-                     (r.language_method == "detected" || r.language_method == "fallback" ? std::string(", ") + conf : "") +
-                     ") · " + std::string(ChannelName(r.channel)) + " · " + std::to_string(r.turn_count) + " turns";
+  std::string line =
+      "  language " + r.language + " (" + r.language_method +
+      (r.language_method == "detected" || r.language_method == "fallback" ? std::string(", ") + conf
+                                                                          : "") +
+      ") · " + std::string(ChannelName(r.channel)) + " · " + std::to_string(r.turn_count) +
+      " turns";
   if (!r.agent.empty()) line += " · agent " + r.agent;
   char score[32];
-  if (r.score < 0) snprintf(score, sizeof score, "n/a");
-  else snprintf(score, sizeof score, "%.0f/100", r.score);
+  if (r.score < 0)
+    snprintf(score, sizeof score, "n/a");
+  else
+    snprintf(score, sizeof score, "%.0f/100", r.score);
   line += " · score ";
   out->append(line);
   out->append(Paint(score, kBold));
@@ -92,7 +99,8 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
 
   int width = 0;
   for (const auto& b : r.behaviours) width = std::max(width, DisplayWidth(b.id));
-  const BehaviourKind sections[] = {BehaviourKind::kExpected, BehaviourKind::kAvoid, BehaviourKind::kSignal};
+  const BehaviourKind sections[] = {BehaviourKind::kExpected, BehaviourKind::kAvoid,
+                                    BehaviourKind::kSignal};
   const char* headings[] = {"Expected of the agent", "To avoid", "Customer signals"};
   for (int s = 0; s < 3; ++s) {
     bool any = false;
@@ -103,12 +111,25 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
       if (b.kind != sections[s]) continue;
       std::string mark;
       switch (b.status) {
-        case Status::kMet: case Status::kClean: mark = Paint("✔", kGreen); break;
-        case Status::kMissed: mark = Paint("✘", kRed); break;
-        case Status::kViolated: mark = Paint("⚠", kYellow); break;
-        case Status::kPresent: mark = "●"; break;
-        case Status::kAbsent: mark = Paint("○", kDim); break;
-        case Status::kNotApplicable: mark = Paint("–", kDim); break;
+        case Status::kMet:
+        case Status::kClean:
+          mark = Paint("✔", kGreen);
+          break;
+        case Status::kMissed:
+          mark = Paint("✘", kRed);
+          break;
+        case Status::kViolated:
+          mark = Paint("⚠", kYellow);
+          break;
+        case Status::kPresent:
+          mark = "●";
+          break;
+        case Status::kAbsent:
+          mark = Paint("○", kDim);
+          break;
+        case Status::kNotApplicable:
+          mark = Paint("–", kDim);
+          break;
       }
       std::string status(StatusName(b.status));
       if (b.status == Status::kNotApplicable) status = "n/a";
@@ -124,12 +145,14 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
           const Evidence& x = b.evidence[k];
           std::string w2 = "turn " + std::to_string(x.turn);
           if (x.time) w2 += " (" + FormatTime(*x.time) + ")";
-          out->append(std::string(static_cast<size_t>(width) + 17, ' ') + w2 + "  " + x.speaker + ": " + Quote(x) + "\n");
+          out->append(std::string(static_cast<size_t>(width) + 17, ' ') + w2 + "  " + x.speaker +
+                      ": " + Quote(x) + "\n");
         }
         if (shown < b.evidence.size()) {
           std::string more = "(+" + std::to_string(b.evidence.size() - shown) + " more: turn";
           if (b.evidence.size() - shown > 1) more += "s";
-          for (size_t k = shown; k < b.evidence.size(); ++k) more += (k == shown ? " " : ", ") + std::to_string(b.evidence[k].turn);
+          for (size_t k = shown; k < b.evidence.size(); ++k)
+            more += (k == shown ? " " : ", ") + std::to_string(b.evidence[k].turn);
           more += ")";
           out->append(std::string(static_cast<size_t>(width) + 17, ' ') + Paint(more, kDim) + "\n");
         }
@@ -142,9 +165,11 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
       }
       if (b.status == Status::kMissed || b.status == Status::kViolated) {
         std::string tip = b.tip.empty() ? b.tip_en : b.tip;
-        out->append(std::string(static_cast<size_t>(width) + 17, ' ') + Paint("tip: ", kBold) + tip + "\n");
+        out->append(std::string(static_cast<size_t>(width) + 17, ' ') + Paint("tip: ", kBold) +
+                    tip + "\n");
         if (!b.tip_en.empty() && b.tip_en != tip) {
-          out->append(std::string(static_cast<size_t>(width) + 17, ' ') + Paint("(en) ", kDim) + b.tip_en + "\n");
+          out->append(std::string(static_cast<size_t>(width) + 17, ' ') + Paint("(en) ", kDim) +
+                      b.tip_en + "\n");
         }
       }
     }
@@ -154,15 +179,18 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
     int mw = 0;
     for (const auto& m : r.metrics) mw = std::max(mw, DisplayWidth(m.id));
     for (const auto& m : r.metrics) {
-      std::string mark = m.status == Status::kMet ? Paint("✔", kGreen)
+      std::string mark = m.status == Status::kMet      ? Paint("✔", kGreen)
                          : m.status == Status::kMissed ? Paint("✘", kRed)
                                                        : Paint("–", kDim);
       std::string value = "n/a";
       if (m.value) {
         char buf[64];
-        if (m.unit == "ratio") snprintf(buf, sizeof buf, "%.2f", *m.value);
-        else if (m.unit == "s") snprintf(buf, sizeof buf, "%.1f s", *m.value);
-        else snprintf(buf, sizeof buf, "%.0f %s", *m.value, m.unit.c_str());
+        if (m.unit == "ratio")
+          snprintf(buf, sizeof buf, "%.2f", *m.value);
+        else if (m.unit == "s")
+          snprintf(buf, sizeof buf, "%.1f s", *m.value);
+        else
+          snprintf(buf, sizeof buf, "%.0f %s", *m.value, m.unit.c_str());
         value = buf;
       }
       std::string row = "    " + mark + " " + Pad(m.id, mw) + "  " + Pad(value, 10);
@@ -178,7 +206,8 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
   }
 }
 
-void TextReportWriter::End(const RunTotals& totals, const std::vector<CheckOutcome>& checks, std::string* out) {
+void TextReportWriter::End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
+                           std::string* out) {
   if (totals.read > 1 || totals.skipped > 0 || !checks.empty()) {
     out->append("\n" + std::to_string(totals.analyzed) + " conversation(s) analyzed, " +
                 std::to_string(totals.skipped) + " skipped\n");
@@ -186,8 +215,8 @@ void TextReportWriter::End(const RunTotals& totals, const std::vector<CheckOutco
   for (const auto& c : checks) {
     char buf[64];
     snprintf(buf, sizeof buf, "%g", c.value);
-    out->append((c.failed ? Paint("FAILED", kRed) : Paint("passed", kGreen)) + " --fail-on '" + c.expression +
-                "' (value " + buf + ")\n");
+    out->append((c.failed ? Paint("FAILED", kRed) : Paint("passed", kGreen)) + " --fail-on '" +
+                c.expression + "' (value " + buf + ")\n");
   }
 }
 

@@ -15,7 +15,8 @@ class TextReportWriter : public Writer {
   explicit TextReportWriter(const WriterOptions& o) : options_(o) {}
   void Begin(std::string* out) override;
   void Conversation(const ConversationResult& r, std::string* out) override;
-  void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks, std::string* out) override;
+  void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
+           std::string* out) override;
 
  private:
   std::string Paint(std::string_view s, const char* code) const;

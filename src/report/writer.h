@@ -39,7 +39,8 @@ class Writer {
   virtual ~Writer() = default;
   virtual void Begin(std::string* out) = 0;
   virtual void Conversation(const ConversationResult& r, std::string* out) = 0;
-  virtual void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks, std::string* out) = 0;
+  virtual void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
+                   std::string* out) = 0;
 };
 
 // "text", "json", "jsonl"; null for an unknown name.

@@ -20,7 +20,19 @@ struct Location {
 
 // One element of a token pattern.
 struct PatternNode {
-  enum class Type { kSeq, kAlt, kOpt, kGap, kLiteral, kStem, kPrefix, kLexicon, kClass, kRegex, kAnchor };
+  enum class Type {
+    kSeq,
+    kAlt,
+    kOpt,
+    kGap,
+    kLiteral,
+    kStem,
+    kPrefix,
+    kLexicon,
+    kClass,
+    kRegex,
+    kAnchor
+  };
   Type type = Type::kSeq;
   std::string text;  // literal (raw), stem word, prefix, lexicon name, class name, regex, "^"/"$"
   int number = 0;    // gap size or class parameter
@@ -41,8 +53,8 @@ enum class Otherwise { kMissed, kNotApplicable };
 
 struct Example {
   bool positive = true;
-  std::string text;      // with the [ ] marks removed
-  int mark_begin = -1;   // byte span of the marked words in `text`, -1 if unmarked
+  std::string text;     // with the [ ] marks removed
+  int mark_begin = -1;  // byte span of the marked words in `text`, -1 if unmarked
   int mark_end = -1;
   Location loc;
 };

@@ -22,7 +22,7 @@ struct PatternOwner {
   enum class Role { kMatch, kVeto, kTurnVeto };
   uint32_t behaviour;  // index into LanguagePack::behaviours
   Role role;
-  uint32_t index;      // index into that behaviour's matches / vetoes / turn_vetoes
+  uint32_t index;  // index into that behaviour's matches / vetoes / turn_vetoes
 };
 
 struct LanguagePack {

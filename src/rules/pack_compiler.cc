@@ -23,7 +23,8 @@ class Compiler {
       pack_->files.push_back(f.path);
       for (auto& p : f.packs) {
         if (p.code != pack_->code) {
-          Error(p.loc, "pack '" + p.code + "' declared in the folder of language '" + pack_->code + "'");
+          Error(p.loc,
+                "pack '" + p.code + "' declared in the folder of language '" + pack_->code + "'");
         } else if (decl != nullptr) {
           Error(p.loc, "pack '" + p.code + "' is declared twice (first at " + decl->loc.file + ":" +
                            std::to_string(decl->loc.line) + ")");
@@ -82,7 +83,8 @@ class Compiler {
       if (b.trigger.empty()) continue;
       const BehaviourDecl* t = pack_->Find(b.trigger);
       if (t == nullptr || t->kind != Kind::kSignal) {
-        Error(b.trigger_loc, "unknown signal '" + b.trigger + "' in 'after'" + DidYouMean(b.trigger, signals));
+        Error(b.trigger_loc,
+              "unknown signal '" + b.trigger + "' in 'after'" + DidYouMean(b.trigger, signals));
       }
     }
     // Compile every pattern into the one program.
@@ -96,7 +98,8 @@ class Compiler {
           std::vector<std::string> stack;
           if (!Convert(pats[k].root, pats[k].loc, &stack, &node)) continue;
           if (next_id >= limits_.max_patterns) {
-            Error(pats[k].loc, "too many patterns (limit " + std::to_string(limits_.max_patterns) + ")");
+            Error(pats[k].loc,
+                  "too many patterns (limit " + std::to_string(limits_.max_patterns) + ")");
             return;
           }
           builder.Add(node, next_id++);
@@ -128,7 +131,8 @@ class Compiler {
     std::vector<text::RawToken> toks;
     text::Tokenize(raw, &toks);
     std::vector<std::string> out;
-    for (const auto& t : toks) out.push_back(text::Normalize(std::string_view(raw).substr(t.begin, t.end - t.begin)));
+    for (const auto& t : toks)
+      out.push_back(text::Normalize(std::string_view(raw).substr(t.begin, t.end - t.begin)));
     return out;
   }
 
@@ -260,10 +264,10 @@ class Compiler {
 
 std::string DefaultStemmer(const std::string& code) {
   static const std::map<std::string, std::string> k = {
-      {"en", "english"},   {"es", "spanish"},    {"no", "norwegian"}, {"nb", "norwegian"},
-      {"nn", "norwegian"}, {"sv", "swedish"},    {"ru", "russian"},   {"da", "danish"},
-      {"de", "german"},    {"fr", "french"},     {"it", "italian"},   {"pt", "portuguese"},
-      {"nl", "dutch"},     {"fi", "finnish"},    {"tr", "turkish"},   {"hu", "hungarian"},
+      {"en", "english"},   {"es", "spanish"}, {"no", "norwegian"}, {"nb", "norwegian"},
+      {"nn", "norwegian"}, {"sv", "swedish"}, {"ru", "russian"},   {"da", "danish"},
+      {"de", "german"},    {"fr", "french"},  {"it", "italian"},   {"pt", "portuguese"},
+      {"nl", "dutch"},     {"fi", "finnish"}, {"tr", "turkish"},   {"hu", "hungarian"},
       {"ro", "romanian"}};
   auto it = k.find(code);
   return it == k.end() ? "none" : it->second;

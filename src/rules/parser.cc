@@ -15,13 +15,14 @@ constexpr int kMaxNumber = 1000;
 
 const std::vector<std::string>& BehaviourDirectives() {
   static const std::vector<std::string> k = {
-      "kind",  "speaker", "title", "description", "tip",    "severity", "weight", "position",
-      "after", "otherwise", "match", "veto",      "veto-turn", "+",     "-"};
+      "kind",  "speaker",   "title", "description", "tip",       "severity", "weight", "position",
+      "after", "otherwise", "match", "veto",        "veto-turn", "+",        "-"};
   return k;
 }
 
 const std::vector<std::string>& PackDirectives() {
-  static const std::vector<std::string> k = {"name", "stemmer", "abbreviations", "stopwords", "alphabet"};
+  static const std::vector<std::string> k = {"name", "stemmer", "abbreviations", "stopwords",
+                                             "alphabet"};
   return k;
 }
 
@@ -102,7 +103,8 @@ class PatternParser {
  private:
   bool AtEnd() const { return pos_ >= t_.size() || IsComment(); }
   bool IsComment() const {
-    return pos_ < t_.size() && t_[pos_] == '#' && (pos_ == 0 || t_[pos_ - 1] == ' ' || t_[pos_ - 1] == '\t');
+    return pos_ < t_.size() && t_[pos_] == '#' &&
+           (pos_ == 0 || t_[pos_ - 1] == ' ' || t_[pos_ - 1] == '\t');
   }
   char Peek() const { return t_[pos_]; }
   void SkipSpace() {
@@ -154,7 +156,10 @@ class PatternParser {
       if (!ParseItem(&item)) return false;
       out->children.push_back(std::move(item));
     }
-    if (out->children.empty()) return Error(pos_, "expected a word or group");
+    if (out->children.empty()) {
+      if (!AtEnd() && Peek() == '|') return Error(pos_, "expected a word or group before '|'");
+      return Error(pos_, "expected a word or group");
+    }
     if (out->children.size() == 1) {
       PatternNode only = std::move(out->children[0]);
       *out = std::move(only);
@@ -169,7 +174,8 @@ class PatternParser {
       if (out->type == PatternNode::Type::kGap) {
         return Error(pos_, "a gap is already optional; remove the '?'");
       }
-      if (out->type == PatternNode::Type::kAnchor) return Error(pos_, "an anchor cannot be optional");
+      if (out->type == PatternNode::Type::kAnchor)
+        return Error(pos_, "an anchor cannot be optional");
       ++pos_;
       PatternNode opt;
       opt.type = PatternNode::Type::kOpt;
@@ -202,8 +208,8 @@ class PatternParser {
       if (!ParseAlt(out)) return false;
       SkipSpace();
       if (AtEnd() || Peek() != ')') {
-        return Error(pos_, "expected ')' to close the group opened at column " +
-                               std::to_string(Col(start)));
+        return Error(
+            pos_, "expected ')' to close the group opened at column " + std::to_string(Col(start)));
       }
       ++pos_;
       if (out->type != PatternNode::Type::kAlt) {
@@ -256,16 +262,17 @@ class PatternParser {
       if (colon != std::string_view::npos) {
         name = body.substr(0, colon);
         if (!ParseInt(body.substr(colon + 1), &n) || n < 1) {
-          return Error(start + 2 + colon, "expected a positive number after ':' in '<" +
-                                              std::string(body) + ">'");
+          return Error(start + 2 + colon,
+                       "expected a positive number after ':' in '<" + std::string(body) + ">'");
         }
       }
       bool known = false;
       for (const auto& k : ClassNames()) known |= (k == name);
       if (!known) {
-        return Error(start, "unknown token class '<" + std::string(name) + ">'" +
-                                DidYouMean(name, ClassNames()) +
-                                "; expected one of <caps>, <caps:N>, <num>, <word>, <punct>, <symbol>");
+        return Error(start,
+                     "unknown token class '<" + std::string(name) + ">'" +
+                         DidYouMean(name, ClassNames()) +
+                         "; expected one of <caps>, <caps:N>, <num>, <word>, <punct>, <symbol>");
       }
       if (n != 0 && name != "caps") return Error(start, "only <caps:N> takes a number");
       out->type = PatternNode::Type::kClass;
@@ -281,7 +288,8 @@ class PatternParser {
       if (!ParseInt(t_.substr(b, pos_ - b), &n) || n < 1) {
         return Error(b, "expected the gap size after '...', e.g. '...3'");
       }
-      if (n > 20) return Error(b, "gap of " + std::to_string(n) + " words is too wide (at most 20)");
+      if (n > 20)
+        return Error(b, "gap of " + std::to_string(n) + " words is too wide (at most 20)");
       out->type = PatternNode::Type::kGap;
       out->number = n;
       return true;
@@ -306,20 +314,24 @@ class PatternParser {
     if (c == '^' || c == '$') {
       ++pos_;
       if (pos_ < t_.size() && !IsWordStop(t_[pos_])) {
-        return Error(start, std::string("'") + c + "' stands alone: separate it from the next word with a space");
+        return Error(start, std::string("'") + c +
+                                "' stands alone: separate it from the next word with a space");
       }
       out->type = PatternNode::Type::kAnchor;
       out->text = std::string(1, c);
       return true;
     }
-    if (c == '?') return Error(start, "'?' must follow a word or group; quote it (\"?\") to match a question mark");
+    if (c == '?')
+      return Error(start,
+                   "'?' must follow a word or group; quote it (\"?\") to match a question mark");
     if (c == '|') return Error(start, "expected a word or group before '|'");
     std::string_view w = ReadWord();
     if (w.empty()) return Error(start, std::string("unexpected '") + c + "'");
     if (w.size() > 1 && w.back() == '*') {
       out->type = PatternNode::Type::kPrefix;
       out->text = std::string(w.substr(0, w.size() - 1));
-      if (out->text.find('*') != std::string::npos) return Error(start, "'*' only at the end of a word");
+      if (out->text.find('*') != std::string::npos)
+        return Error(start, "'*' only at the end of a word");
       return true;
     }
     if (w.find('*') != std::string_view::npos) return Error(start, "'*' only at the end of a word");
@@ -331,7 +343,9 @@ class PatternParser {
   // A pattern must not be able to match nothing, nor start or end with a gap.
   static bool CanBeEmpty(const PatternNode& n) {
     switch (n.type) {
-      case PatternNode::Type::kOpt: case PatternNode::Type::kGap: case PatternNode::Type::kAnchor:
+      case PatternNode::Type::kOpt:
+      case PatternNode::Type::kGap:
+      case PatternNode::Type::kAnchor:
         return true;
       case PatternNode::Type::kSeq:
         for (const auto& c : n.children) {
@@ -357,11 +371,14 @@ class PatternParser {
   }
 
   bool Validate(const PatternNode& root) {
-    if (CanBeEmpty(root)) return Error(0, "pattern can match no words at all; make one part required");
+    if (CanBeEmpty(root))
+      return Error(0, "pattern can match no words at all; make one part required");
     const PatternNode* f = Edge(root, true);
-    if (f->type == PatternNode::Type::kGap) return Error(f->column - loc_.column, "a pattern cannot start with a gap");
+    if (f->type == PatternNode::Type::kGap)
+      return Error(f->column - loc_.column, "a pattern cannot start with a gap");
     const PatternNode* l = Edge(root, false);
-    if (l->type == PatternNode::Type::kGap) return Error(l->column - loc_.column, "a pattern cannot end with a gap");
+    if (l->type == PatternNode::Type::kGap)
+      return Error(l->column - loc_.column, "a pattern cannot end with a gap");
     return true;
   }
 
@@ -412,7 +429,8 @@ class FileParser {
     if (block_ == Block::kBehaviour) {
       BehaviourDecl& b = out_->behaviours.back();
       if (!b.kind) {
-        Error(b.loc.line, b.loc.column, "behaviour '" + b.id + "' has no 'kind' (expected, avoid or signal)", "");
+        Error(b.loc.line, b.loc.column,
+              "behaviour '" + b.id + "' has no 'kind' (expected, avoid or signal)", "");
       } else if (b.matches.empty()) {
         Error(b.loc.line, b.loc.column, "behaviour '" + b.id + "' has no 'match' line", "");
       }
@@ -420,10 +438,12 @@ class FileParser {
         Error(b.loc.line, b.loc.column, "'severity' applies only to 'avoid' behaviours", "");
       }
       if (b.kind && *b.kind == Kind::kSignal && !b.trigger.empty()) {
-        Error(b.trigger_loc.line, b.trigger_loc.column, "a signal cannot have an 'after' trigger", "");
+        Error(b.trigger_loc.line, b.trigger_loc.column, "a signal cannot have an 'after' trigger",
+              "");
       }
       if (b.otherwise_set && b.trigger.empty()) {
-        Error(b.loc.line, b.loc.column, "'otherwise' needs an 'after' trigger in behaviour '" + b.id + "'", "");
+        Error(b.loc.line, b.loc.column,
+              "'otherwise' needs an 'after' trigger in behaviour '" + b.id + "'", "");
       }
     } else if (block_ == Block::kLexicon && out_->lexicons.back().items.empty()) {
       const LexiconDecl& l = out_->lexicons.back();
@@ -537,7 +557,8 @@ class FileParser {
       for (auto w : SplitWhitespace(rest)) p.alphabet += std::string(w);
     } else {
       Error(line_no, col,
-            "unknown pack directive '" + std::string(word) + "'" + DidYouMean(word, PackDirectives()) +
+            "unknown pack directive '" + std::string(word) + "'" +
+                DidYouMean(word, PackDirectives()) +
                 "; expected name, stemmer, abbreviations, stopwords or alphabet",
             raw);
     }
@@ -575,7 +596,8 @@ class FileParser {
           ex.text.push_back(rest[++i]);
         } else if (c == '[') {
           if (ex.mark_begin >= 0) {
-            Error(line_no, rest_col + static_cast<int>(i), "only one [marked] span per example", raw);
+            Error(line_no, rest_col + static_cast<int>(i), "only one [marked] span per example",
+                  raw);
             return;
           }
           ex.mark_begin = static_cast<int>(ex.text.size());
@@ -608,10 +630,14 @@ class FileParser {
         ++errors_;
         return;
       }
-      (word == "match" ? b.matches : word == "veto" ? b.vetoes : b.turn_vetoes).push_back(std::move(p));
+      (word == "match"  ? b.matches
+       : word == "veto" ? b.vetoes
+                        : b.turn_vetoes)
+          .push_back(std::move(p));
       return;
     }
-    if (word == "title" || word == "tip" || StartsWith(word, "title-") || StartsWith(word, "tip-")) {
+    if (word == "title" || word == "tip" || StartsWith(word, "title-") ||
+        StartsWith(word, "tip-")) {
       if (!need_rest()) return;
       size_t dash = word.find('-');
       std::string lang;
@@ -619,7 +645,8 @@ class FileParser {
         lang = std::string(word.substr(dash + 1));
         if (!IsLanguageCode(lang)) {
           Error(line_no, col + static_cast<int>(dash) + 1,
-                "expected a language code after '" + std::string(word.substr(0, dash + 1)) + "'", raw);
+                "expected a language code after '" + std::string(word.substr(0, dash + 1)) + "'",
+                raw);
           return;
         }
       }
@@ -636,28 +663,51 @@ class FileParser {
     std::string_view arg = StripComment(rest);
     std::vector<std::string_view> args = SplitWhitespace(arg);
     if (word == "kind") {
-      if (arg == "expected") b.kind = Kind::kExpected;
-      else if (arg == "avoid") b.kind = Kind::kAvoid;
-      else if (arg == "signal") b.kind = Kind::kSignal;
-      else Error(line_no, rest_col, "expected 'expected', 'avoid' or 'signal' after 'kind', got '" + std::string(arg) + "'", raw);
+      if (arg == "expected")
+        b.kind = Kind::kExpected;
+      else if (arg == "avoid")
+        b.kind = Kind::kAvoid;
+      else if (arg == "signal")
+        b.kind = Kind::kSignal;
+      else
+        Error(
+            line_no, rest_col,
+            "expected 'expected', 'avoid' or 'signal' after 'kind', got '" + std::string(arg) + "'",
+            raw);
       if (b.kind && *b.kind == Kind::kSignal && !b.speaker_set) b.speaker = SpeakerScope::kCustomer;
     } else if (word == "speaker") {
       b.speaker_set = true;
-      if (arg == "agent") b.speaker = SpeakerScope::kAgent;
-      else if (arg == "customer") b.speaker = SpeakerScope::kCustomer;
-      else if (arg == "any") b.speaker = SpeakerScope::kAny;
-      else Error(line_no, rest_col, "expected 'agent', 'customer' or 'any' after 'speaker', got '" + std::string(arg) + "'", raw);
+      if (arg == "agent")
+        b.speaker = SpeakerScope::kAgent;
+      else if (arg == "customer")
+        b.speaker = SpeakerScope::kCustomer;
+      else if (arg == "any")
+        b.speaker = SpeakerScope::kAny;
+      else
+        Error(
+            line_no, rest_col,
+            "expected 'agent', 'customer' or 'any' after 'speaker', got '" + std::string(arg) + "'",
+            raw);
     } else if (word == "severity") {
       b.level_set = true;
-      if (arg == "error") b.level = Level::kError;
-      else if (arg == "warning") b.level = Level::kWarning;
-      else if (arg == "info") b.level = Level::kInfo;
-      else Error(line_no, rest_col, "expected 'error', 'warning' or 'info' after 'severity', got '" + std::string(arg) + "'", raw);
+      if (arg == "error")
+        b.level = Level::kError;
+      else if (arg == "warning")
+        b.level = Level::kWarning;
+      else if (arg == "info")
+        b.level = Level::kInfo;
+      else
+        Error(line_no, rest_col,
+              "expected 'error', 'warning' or 'info' after 'severity', got '" + std::string(arg) +
+                  "'",
+              raw);
     } else if (word == "weight") {
       double w = 0;
       auto r = std::from_chars(arg.data(), arg.data() + arg.size(), w);
-      if (arg.empty() || r.ec != std::errc() || r.ptr != arg.data() + arg.size() || w < 0 || w > 100) {
-        Error(line_no, rest_col, "expected a weight between 0 and 100, got '" + std::string(arg) + "'", raw);
+      if (arg.empty() || r.ec != std::errc() || r.ptr != arg.data() + arg.size() || w < 0 ||
+          w > 100) {
+        Error(line_no, rest_col,
+              "expected a weight between 0 and 100, got '" + std::string(arg) + "'", raw);
       } else {
         b.weight = w;
       }
@@ -672,7 +722,8 @@ class FileParser {
         Error(line_no, rest_col, "position needs at least 1 turn", raw);
         return;
       }
-      b.position = args[0] == "first" ? BehaviourDecl::Position::kFirst : BehaviourDecl::Position::kLast;
+      b.position =
+          args[0] == "first" ? BehaviourDecl::Position::kFirst : BehaviourDecl::Position::kLast;
       b.position_n = n;
     } else if (word == "after") {
       if (args.size() != 3 || args[1] != "within" || !IsIdentifier(args[0])) {
@@ -690,13 +741,19 @@ class FileParser {
       b.trigger_loc = loc;
     } else if (word == "otherwise") {
       b.otherwise_set = true;
-      if (arg == "missed") b.otherwise = Otherwise::kMissed;
-      else if (arg == "not_applicable") b.otherwise = Otherwise::kNotApplicable;
-      else Error(line_no, rest_col, "expected 'missed' or 'not_applicable' after 'otherwise', got '" + std::string(arg) + "'", raw);
+      if (arg == "missed")
+        b.otherwise = Otherwise::kMissed;
+      else if (arg == "not_applicable")
+        b.otherwise = Otherwise::kNotApplicable;
+      else
+        Error(line_no, rest_col,
+              "expected 'missed' or 'not_applicable' after 'otherwise', got '" + std::string(arg) +
+                  "'",
+              raw);
     } else {
       Error(line_no, col,
-            "unknown directive '" + std::string(word) + "'" + DidYouMean(word, BehaviourDirectives()) +
-                " in behaviour '" + b.id + "'",
+            "unknown directive '" + std::string(word) + "'" +
+                DidYouMean(word, BehaviourDirectives()) + " in behaviour '" + b.id + "'",
             raw);
     }
   }

@@ -1,7 +1,7 @@
 #include "text/normalize.h"
 
-#include <unicode/normalizer2.h>
 #include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
 #include <unicode/utf8.h>
 
 namespace tact::text {
@@ -17,11 +17,24 @@ bool IsAscii(std::string_view s) {
 // Maps typographic apostrophes and quotes to ASCII; other code points unchanged.
 UChar32 UnifyQuote(UChar32 c) {
   switch (c) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x02BC: case 0x2032:
-    case 0xFF07: case 0x0060: case 0x00B4:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x02BC:
+    case 0x2032:
+    case 0xFF07:
+    case 0x0060:
+    case 0x00B4:
       return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
-    case 0x2033: case 0xFF02:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2033:
+    case 0xFF02:
       return '"';
     default:
       return c;

@@ -6,8 +6,19 @@
 namespace tact::text {
 namespace {
 
-enum class CharClass : uint8_t { kSpace, kNewline, kLetter, kDigit, kMark, kApostrophe, kHyphen,
-                                 kNumberJoiner, kPunct, kSymbol, kInvalid };
+enum class CharClass : uint8_t {
+  kSpace,
+  kNewline,
+  kLetter,
+  kDigit,
+  kMark,
+  kApostrophe,
+  kHyphen,
+  kNumberJoiner,
+  kPunct,
+  kSymbol,
+  kInvalid
+};
 
 CharClass Classify(UChar32 c) {
   if (c < 0) return CharClass::kInvalid;
@@ -28,17 +39,26 @@ CharClass Classify(UChar32 c) {
   if (u_isUWhiteSpace(c)) return CharClass::kSpace;
   int8_t type = u_charType(c);
   switch (type) {
-    case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER:
-    case U_MODIFIER_LETTER: case U_OTHER_LETTER:
+    case U_UPPERCASE_LETTER:
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER:
       return CharClass::kLetter;
     case U_DECIMAL_DIGIT_NUMBER:
       return CharClass::kDigit;
-    case U_NON_SPACING_MARK: case U_COMBINING_SPACING_MARK: case U_ENCLOSING_MARK:
+    case U_NON_SPACING_MARK:
+    case U_COMBINING_SPACING_MARK:
+    case U_ENCLOSING_MARK:
       return CharClass::kMark;
     case U_FORMAT_CHAR:  // zero-width joiners and the like: part of whatever surrounds them
       return CharClass::kMark;
-    case U_DASH_PUNCTUATION: case U_START_PUNCTUATION: case U_END_PUNCTUATION:
-    case U_CONNECTOR_PUNCTUATION: case U_OTHER_PUNCTUATION: case U_INITIAL_PUNCTUATION:
+    case U_DASH_PUNCTUATION:
+    case U_START_PUNCTUATION:
+    case U_END_PUNCTUATION:
+    case U_CONNECTOR_PUNCTUATION:
+    case U_OTHER_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION:
     case U_FINAL_PUNCTUATION:
       return CharClass::kPunct;
     default:

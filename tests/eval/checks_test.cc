@@ -1,0 +1,77 @@
+#include "eval/checks.h"
+
+#include <gtest/gtest.h>
+
+namespace tact::eval {
+namespace {
+
+ConversationResult Conv(std::vector<std::pair<std::string, Status>> statuses, double score) {
+  ConversationResult r;
+  for (auto& [id, s] : statuses) {
+    BehaviourResult b;
+    b.id = id;
+    b.status = s;
+    r.behaviours.push_back(b);
+  }
+  r.score = score;
+  return r;
+}
+
+std::vector<report::CheckOutcome> RunChecks(const std::vector<std::string>& exprs) {
+  std::vector<Check> checks;
+  for (const auto& e : exprs) {
+    Check c;
+    std::string err;
+    EXPECT_TRUE(ParseCheck(e, &c, &err)) << err;
+    checks.push_back(c);
+  }
+  CheckAccumulator acc(checks);
+  acc.Observe(Conv({{"empathy", Status::kMet}, {"blame", Status::kViolated}}, 80));
+  acc.Observe(Conv({{"empathy", Status::kMissed}, {"blame", Status::kClean}}, 40));
+  acc.Observe(Conv({{"empathy", Status::kNotApplicable}, {"blame", Status::kClean}}, -1));
+  return acc.Evaluate();
+}
+
+TEST(Checks, CountsRatesAndScores) {
+  auto o = RunChecks({"violated>0", "missed:empathy>0", "missed:blame>0", "rate:empathy<0.8",
+                      "rate:blame>=0.6", "score<70", "min_score<50", "met==1"});
+  ASSERT_EQ(o.size(), 8u);
+  EXPECT_TRUE(o[0].failed);
+  EXPECT_EQ(o[0].value, 1);
+  EXPECT_TRUE(o[1].failed);
+  EXPECT_FALSE(o[2].failed);
+  EXPECT_TRUE(o[3].failed);
+  EXPECT_DOUBLE_EQ(o[3].value, 0.5);
+  EXPECT_TRUE(o[4].failed);
+  EXPECT_NEAR(o[4].value, 2.0 / 3.0, 1e-9);
+  EXPECT_TRUE(o[5].failed);
+  EXPECT_DOUBLE_EQ(o[5].value, 60);
+  EXPECT_TRUE(o[6].failed);
+  EXPECT_DOUBLE_EQ(o[6].value, 40);
+  EXPECT_TRUE(o[7].failed);
+}
+
+TEST(Checks, RateOfUnseenBehaviourNeverFails) {
+  auto o = RunChecks({"rate:apology<0.9"});
+  EXPECT_FALSE(o[0].failed);
+}
+
+TEST(Checks, ParseErrorsNameWhatWasExpected) {
+  Check c;
+  std::string err;
+  EXPECT_FALSE(ParseCheck("violated", &c, &err));
+  EXPECT_NE(err.find("expected 'WHAT OP NUMBER'"), std::string::npos);
+  EXPECT_FALSE(ParseCheck("violated=>1", &c, &err));
+  EXPECT_NE(err.find("unknown comparison '=>'"), std::string::npos);
+  EXPECT_FALSE(ParseCheck("violated>x", &c, &err));
+  EXPECT_NE(err.find("expected a number"), std::string::npos);
+  EXPECT_FALSE(ParseCheck("violatd>1", &c, &err));
+  EXPECT_NE(err.find("did you mean 'violated'"), std::string::npos);
+  EXPECT_FALSE(ParseCheck("rate<1", &c, &err));
+  EXPECT_NE(err.find("expected 'rate:ID'"), std::string::npos);
+  EXPECT_FALSE(ParseCheck("score:x<1", &c, &err));
+  EXPECT_NE(err.find("takes no behaviour id"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tact::eval

@@ -1,0 +1,176 @@
+#include "eval/evaluator.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace tact::eval {
+namespace {
+
+const char* kRules = R"(
+behaviour greeting
+  kind expected
+  position first 1
+  match hello
+behaviour empathy
+  kind expected
+  after frustration within 2
+  weight 2
+  match understand
+behaviour handoff
+  kind expected
+  after manager within 1
+  otherwise not_applicable
+  match transfer
+behaviour blame
+  kind avoid
+  severity error
+  match your fault
+behaviour frustration
+  kind signal
+  match (angry|annoyed)
+behaviour manager
+  kind signal
+  match manager
+)";
+
+class EvaluatorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Diagnostics d;
+    pack_ = tact::testing::CompileOne("en", kRules, &d);
+    ASSERT_NE(pack_, nullptr) << (d.empty() ? "" : d[0].Format());
+    matcher_ = std::make_unique<TurnMatcher>(*pack_);
+  }
+  // Turns as "a:text" / "c:text".
+  std::vector<BehaviourResult> Run(const std::vector<std::string>& turns, EvaluateOptions o = {}) {
+    conv_ = Conversation{};
+    for (const auto& t : turns) {
+      Turn turn;
+      turn.role = t[0] == 'a' ? Role::kAgent : Role::kCustomer;
+      turn.speaker = t[0] == 'a' ? "Agent" : "Customer";
+      turn.text = t.substr(2);
+      conv_.turns.push_back(turn);
+    }
+    matches_.assign(conv_.turns.size(), {});
+    for (size_t i = 0; i < conv_.turns.size(); ++i)
+      matcher_->Match(conv_.turns[i].text, &matches_[i]);
+    return Evaluate(*pack_, conv_, matches_, o);
+  }
+  static const BehaviourResult& Get(const std::vector<BehaviourResult>& r, const std::string& id) {
+    for (const auto& b : r) {
+      if (b.id == id) return b;
+    }
+    static BehaviourResult none;
+    ADD_FAILURE() << "no " << id;
+    return none;
+  }
+  std::unique_ptr<rules::LanguagePack> pack_;
+  std::unique_ptr<TurnMatcher> matcher_;
+  Conversation conv_;
+  std::vector<TextMatches> matches_;
+};
+
+TEST_F(EvaluatorTest, StatusesAndEvidence) {
+  auto r = Run({"c:hi", "a:hello there", "c:ok", "a:that is your fault", "a:again your fault"});
+  EXPECT_EQ(Get(r, "greeting").status, Status::kMet);
+  ASSERT_EQ(Get(r, "greeting").evidence.size(), 1u);
+  EXPECT_EQ(Get(r, "greeting").evidence[0].turn, 2);
+  EXPECT_EQ(Get(r, "greeting").evidence[0].span_begin, 0u);
+  EXPECT_EQ(Get(r, "greeting").evidence[0].span_end, 5u);
+  EXPECT_EQ(Get(r, "greeting").evidence[0].rule, "t.rules:5");
+  EXPECT_EQ(Get(r, "empathy").status, Status::kMissed);
+  EXPECT_EQ(Get(r, "handoff").status, Status::kNotApplicable);
+  EXPECT_EQ(Get(r, "blame").status, Status::kViolated);
+  EXPECT_EQ(Get(r, "blame").evidence.size(), 2u);  // every matching turn
+  EXPECT_EQ(Get(r, "frustration").status, Status::kAbsent);
+}
+
+TEST_F(EvaluatorTest, PositionLimitsScope) {
+  auto r = Run({"a:hi", "a:hello"});
+  EXPECT_EQ(Get(r, "greeting").status, Status::kMissed);
+  EXPECT_TRUE(Get(r, "greeting").evidence.empty());
+}
+
+TEST_F(EvaluatorTest, TriggerAnsweredWithinWindow) {
+  auto r = Run({"c:I am angry", "a:let me check", "a:I understand", "c:thanks"});
+  const auto& e = Get(r, "empathy");
+  EXPECT_EQ(e.status, Status::kMet);
+  ASSERT_EQ(e.episodes.size(), 1u);
+  EXPECT_EQ(e.episodes[0].turn, 1);
+  EXPECT_TRUE(e.episodes[0].answered);
+  EXPECT_EQ(e.episodes[0].answer_turn, 3);
+  EXPECT_EQ(Get(r, "frustration").status, Status::kPresent);
+}
+
+TEST_F(EvaluatorTest, TriggerNotAnsweredInTime) {
+  auto r = Run({"c:I am angry", "a:let me check", "a:one moment", "a:I understand"});
+  const auto& e = Get(r, "empathy");
+  EXPECT_EQ(e.status, Status::kMissed);
+  ASSERT_EQ(e.episodes.size(), 1u);
+  EXPECT_FALSE(e.episodes[0].answered);
+  EXPECT_EQ(e.evidence.size(), 1u);  // the late empathy is still evidence
+  EXPECT_FALSE(e.note.empty());
+}
+
+TEST_F(EvaluatorTest, SecondEpisodeMustBeAnsweredToo) {
+  auto r = Run({"c:angry", "a:I understand", "c:still annoyed", "a:ok", "a:fine"});
+  const auto& e = Get(r, "empathy");
+  ASSERT_EQ(e.episodes.size(), 2u);
+  EXPECT_TRUE(e.episodes[0].answered);
+  EXPECT_FALSE(e.episodes[1].answered);
+  EXPECT_EQ(e.status, Status::kMissed);
+}
+
+TEST_F(EvaluatorTest, TriggersBeforeTheAnswerMergeIntoOneEpisode) {
+  auto r = Run({"c:angry", "c:so annoyed", "a:I understand"});
+  const auto& e = Get(r, "empathy");
+  ASSERT_EQ(e.episodes.size(), 1u);
+  EXPECT_EQ(e.status, Status::kMet);
+}
+
+TEST_F(EvaluatorTest, EpisodeAtTheEndWithoutAgentTurnDoesNotCount) {
+  auto r = Run({"a:I understand", "c:angry"});
+  EXPECT_TRUE(Get(r, "empathy").episodes.empty());
+  EXPECT_EQ(Get(r, "empathy").status, Status::kMet);
+}
+
+TEST_F(EvaluatorTest, OtherwiseNotApplicableButMetWhenShownAnyway) {
+  auto r = Run({"c:hi", "a:I will transfer you"});
+  EXPECT_EQ(Get(r, "handoff").status, Status::kMet);
+  r = Run({"c:get me a manager", "a:no"});
+  EXPECT_EQ(Get(r, "handoff").status, Status::kMissed);
+  r = Run({"c:get me a manager", "a:I will transfer you"});
+  EXPECT_EQ(Get(r, "handoff").status, Status::kMet);
+}
+
+TEST_F(EvaluatorTest, NoAgentTurnsMeansNotApplicable) {
+  auto r = Run({"c:hello", "c:anyone?"});
+  EXPECT_EQ(Get(r, "greeting").status, Status::kNotApplicable);
+  EXPECT_EQ(Get(r, "blame").status, Status::kNotApplicable);
+}
+
+TEST_F(EvaluatorTest, OnlyAndSkip) {
+  EvaluateOptions o;
+  o.only = {"blame", "greeting"};
+  auto r = Run({"a:hello"}, o);
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].id, "greeting");  // expected before avoid
+  o = {};
+  o.skip = {"blame"};
+  r = Run({"a:hello"}, o);
+  for (const auto& b : r) EXPECT_NE(b.id, "blame");
+}
+
+TEST_F(EvaluatorTest, ScoreIsWeighted) {
+  auto r = Run({"c:angry", "a:hello, I understand"});
+  // greeting met (1), empathy met (2), blame clean (1), handoff n/a
+  EXPECT_DOUBLE_EQ(Score(r, {}), 100.0);
+  r = Run({"c:angry", "a:hello", "a:your fault", "a:your fault"});
+  // greeting met 1, empathy missed 2, blame violated 1 -> 1/4
+  EXPECT_DOUBLE_EQ(Score(r, {}), 25.0);
+  EXPECT_DOUBLE_EQ(Score({}, {}), -1.0);
+}
+
+}  // namespace
+}  // namespace tact::eval

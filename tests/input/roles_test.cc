@@ -1,0 +1,50 @@
+#include "input/roles.h"
+
+#include <gtest/gtest.h>
+
+namespace tact::input {
+namespace {
+
+TEST(Roles, RoleWords) {
+  EXPECT_EQ(RoleFromWord("Agent"), Role::kAgent);
+  EXPECT_EQ(RoleFromWord("Agent Sarah"), Role::kAgent);
+  EXPECT_EQ(RoleFromWord("Customer Service"), Role::kAgent);
+  EXPECT_EQ(RoleFromWord("Customer (John)"), Role::kCustomer);
+  EXPECT_EQ(RoleFromWord("USER"), Role::kCustomer);
+  EXPECT_EQ(RoleFromWord("Оператор"), Role::kAgent);
+  EXPECT_EQ(RoleFromWord("Handläggare"), Role::kAgent);
+  EXPECT_EQ(RoleFromWord("Maria"), std::nullopt);
+  EXPECT_EQ(RoleFromWord(""), std::nullopt);
+}
+
+TEST(Roles, HeuristicNeedsAGreetingOrAKnownSide) {
+  Conversation c;
+  for (auto [sp, text] :
+       std::vector<std::pair<std::string, std::string>>{{"A", "hello"}, {"B", "hi"}}) {
+    Turn t;
+    t.speaker = sp;
+    t.text = text;
+    c.turns.push_back(t);
+  }
+  auto w = ResolveRoles(&c, {});
+  EXPECT_FALSE(w.has_value());  // nothing could be decided, nothing guessed
+  EXPECT_EQ(c.turns[0].role, Role::kOther);
+}
+
+TEST(Roles, KnownSideDecidesTheOther) {
+  Conversation c;
+  Turn a;
+  a.speaker = "Agent";
+  a.text = "hello";
+  Turn b;
+  b.speaker = "Pat";
+  b.text = "hi";
+  c.turns = {a, b};
+  auto w = ResolveRoles(&c, {});
+  ASSERT_TRUE(w.has_value());
+  EXPECT_EQ(c.turns[1].role, Role::kCustomer);
+  EXPECT_EQ(c.speakers[1].source, RoleSource::kHeuristic);
+}
+
+}  // namespace
+}  // namespace tact::input

@@ -1,0 +1,148 @@
+// The compiled matcher, exercised through TurnMatcher on compiled packs.
+#include <gtest/gtest.h>
+
+#include "eval/turn_matcher.h"
+#include "test_util.h"
+
+namespace tact::eval {
+namespace {
+
+struct Fixture {
+  std::unique_ptr<rules::LanguagePack> pack;
+  std::unique_ptr<TurnMatcher> matcher;
+  TextMatches m;
+
+  Fixture(const std::string& code, const std::string& rules) {
+    Diagnostics d;
+    pack = tact::testing::CompileOne(code, rules, &d);
+    EXPECT_NE(pack, nullptr) << (d.empty() ? "" : d[0].Format());
+    if (pack) matcher = std::make_unique<TurnMatcher>(*pack);
+  }
+  // The matched text of behaviour `b` (surviving matches only), "" if none.
+  std::string Match(const std::string& text, const std::string& b = "b") {
+    matcher->Match(text, &m);
+    const RuleMatch* r = m.First(pack->behaviour_index.at(b));
+    return r ? text.substr(r->byte_begin, r->byte_end - r->byte_begin) : "";
+  }
+};
+
+std::string Rule(const std::string& match, const std::string& extra = "") {
+  return "behaviour b\n  kind expected\n  match " + match + "\n" + extra;
+}
+
+TEST(Matcher, LiteralsAreCaseAndApostropheInsensitive) {
+  Fixture f("en", Rule("don't worry"));
+  EXPECT_EQ(f.Match("Please DON\u2019T Worry about it"), "DON\u2019T Worry");
+  EXPECT_EQ(f.Match("do not worry"), "");
+}
+
+TEST(Matcher, StemMatchesInflections) {
+  Fixture f("en", Rule("~frustrating"));
+  EXPECT_EQ(f.Match("I'm so frustrated"), "frustrated");
+  EXPECT_EQ(f.Match("such frustration"), "frustration");
+  EXPECT_EQ(f.Match("fine"), "");
+}
+
+TEST(Matcher, RussianStemsAndYo) {
+  Fixture f("ru", Rule("приношу ~извинения") + "behaviour c\n  kind expected\n  match еще\n");
+  EXPECT_EQ(f.Match("Приношу извинений"), "Приношу извинений");
+  EXPECT_EQ(f.Match("Ещё раз", "c"), "Ещё");
+}
+
+TEST(Matcher, PrefixMatch) {
+  Fixture f("ru", Rule("извин*"));
+  EXPECT_EQ(f.Match("Извините, пожалуйста"), "Извините");
+  EXPECT_EQ(f.Match("Извиняюсь"), "Извиняюсь");
+  EXPECT_EQ(f.Match("вина"), "");
+}
+
+TEST(Matcher, OptionalAndAlternatives) {
+  Fixture f("en", Rule("i (really|totally)? (get|understand) it"));
+  EXPECT_EQ(f.Match("I get it."), "I get it");
+  EXPECT_EQ(f.Match("I totally understand it"), "I totally understand it");
+  EXPECT_EQ(f.Match("I really really get it"), "");
+}
+
+TEST(Matcher, GapIsBounded) {
+  Fixture f("en", Rule("sorry ...2 trouble"));
+  EXPECT_EQ(f.Match("sorry for the trouble"), "sorry for the trouble");
+  EXPECT_EQ(f.Match("sorry trouble"), "sorry trouble");
+  EXPECT_EQ(f.Match("sorry for all the trouble"), "");
+}
+
+TEST(Matcher, MatchesStayInsideASentence) {
+  Fixture f("en", Rule("sorry ...3 trouble"));
+  EXPECT_EQ(f.Match("I'm sorry. Trouble is here"), "");
+}
+
+TEST(Matcher, AnchorsMarkSentenceEdges) {
+  Fixture f("en", Rule("^ calm down") + "behaviour e\n  kind expected\n  match down $\n");
+  EXPECT_EQ(f.Match("Calm down, sir."), "Calm down");
+  EXPECT_EQ(f.Match("Sir. Calm down"), "Calm down");
+  EXPECT_EQ(f.Match("It helps me calm down"), "");
+  EXPECT_EQ(f.Match("calm down", "e"), "down");
+  EXPECT_EQ(f.Match("down the road", "e"), "");
+}
+
+TEST(Matcher, LexiconsExpandInline) {
+  Fixture f("en", "lexicon feeling\n  ~frustrating (fed up) worr*\n" + Rule("so @feeling"));
+  EXPECT_EQ(f.Match("I am so fed up"), "so fed up");
+  EXPECT_EQ(f.Match("so worried"), "so worried");
+  EXPECT_EQ(f.Match("so fed"), "");
+}
+
+TEST(Matcher, ClassesAndRegex) {
+  Fixture f("en", Rule("<caps:2> <caps:2> <caps:2>") +
+                      "behaviour e\n  kind avoid\n  match /!{3,}/\n" +
+                      "behaviour n\n  kind expected\n  match order <num>\n");
+  EXPECT_EQ(f.Match("please READ THE EMAIL now"), "READ THE EMAIL");
+  EXPECT_EQ(f.Match("the DNS and VPN"), "");
+  EXPECT_EQ(f.Match("Great!!!", "e"), "!!!");
+  EXPECT_EQ(f.Match("Great!!", "e"), "");
+  EXPECT_EQ(f.Match("your order 12345 shipped", "n"), "order 12345");
+}
+
+TEST(Matcher, QuotedPunctuation) {
+  Fixture f("es", Rule("\"¿\" ...6 \"?\""));
+  EXPECT_EQ(f.Match("Bien. ¿Qué pasa exactamente?"), "¿Qué pasa exactamente?");
+  EXPECT_EQ(f.Match("Qué pasa."), "");
+}
+
+TEST(Matcher, VetoCancelsOnlyItsSentence) {
+  Fixture f("en", Rule("understand", "  veto (don't|do not) understand\n"));
+  EXPECT_EQ(f.Match("I don't understand."), "");
+  EXPECT_EQ(f.Match("I don't understand. Now I understand."), "understand");
+  f.matcher->Match("I don't understand.", &f.m);
+  ASSERT_EQ(f.m.matches.size(), 1u);
+  EXPECT_TRUE(f.m.matches[0].vetoed);
+  EXPECT_GE(f.m.matches[0].veto_pattern, 0);
+}
+
+TEST(Matcher, TurnVetoCancelsWholeTurn) {
+  Fixture f("en", Rule("dns", "  veto-turn which means\n"));
+  EXPECT_EQ(f.Match("Flush the DNS. That is the cache, which means a list."), "");
+  EXPECT_EQ(f.Match("Flush the DNS."), "DNS");
+}
+
+TEST(Matcher, ManyPatternsShareOneProgram) {
+  std::string text = "behaviour b\n  kind expected\n";
+  for (int i = 0; i < 500; ++i)
+    text += "  match word" + std::to_string(i) + " (x|y)? end" + std::to_string(i) + "\n";
+  Fixture f("en", text);
+  EXPECT_EQ(f.pack->owners.size(), 500u);
+  EXPECT_EQ(f.Match("say word123 y end123 now"), "word123 y end123");
+  EXPECT_EQ(f.Match("say word123 end124 now"), "");
+}
+
+TEST(Matcher, SpansAreByteOffsetsIntoTheOriginal) {
+  Fixture f("ru", Rule("спасибо"));
+  std::string text = "Ну, СПАСИБО!";
+  f.matcher->Match(text, &f.m);
+  ASSERT_EQ(f.m.matches.size(), 1u);
+  EXPECT_EQ(
+      text.substr(f.m.matches[0].byte_begin, f.m.matches[0].byte_end - f.m.matches[0].byte_begin),
+      "СПАСИБО");
+}
+
+}  // namespace
+}  // namespace tact::eval
