@@ -219,7 +219,7 @@ const ErrorCase kErrorCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(All, ParserErrors, ::testing::ValuesIn(kErrorCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 TEST(Parser, ErrorShowsSourceLineWithCaret) {
   Parsed p = Parse(WithMatch("i (really"));
