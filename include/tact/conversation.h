@@ -22,7 +22,7 @@ enum class Channel { kChat, kCall };
 
 // How a speaker got its role, shown in reports so a user can check an export
 // was read as intended.
-enum class RoleSource { kFlag, kRoleWord, kFormatField, kHeuristic };
+enum class RoleSource { kFlag, kRoleWord, kFormatField, kHeuristic, kUnknown };
 
 std::string_view RoleName(Role role);           // "agent", "customer", "other"
 std::string_view ChannelName(Channel channel);  // "chat", "call"
@@ -46,6 +46,7 @@ struct SpeakerInfo {
 struct Conversation {
   std::string id;
   std::string source;    // "path" or "path:line" for multi-conversation files
+  int line = 0;          // first line of the conversation in its input, 0 if unknown
   std::string language;  // "" = unknown, detect
   Channel channel = Channel::kChat;
   bool channel_known = false;  // false: the analyzer infers call vs chat

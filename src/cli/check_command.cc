@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "cli/inputs.h"
@@ -45,7 +46,17 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
       ->expected(1)
       ->allow_extra_args(false);
   app->add_option("--input-format", o->input_format,
-                  "input format instead of guessing from the extension: text");
+                  "input format instead of guessing from the extension: text, json, jsonl, csv, "
+                  "tsv, vtt, srt")
+      ->check(CLI::IsMember(input::InputFormats()));
+  app->add_option("--csv-columns", o->csv_columns,
+                  "CSV columns by role: id=...,time=...,speaker=...,text=...")
+      ->expected(1)
+      ->allow_extra_args(false);
+  app->add_flag("--csv-unsorted", o->csv_unsorted,
+                "group CSV rows of a conversation that are not contiguous (in memory)");
+  app->add_flag("--strict", o->strict,
+                "stop with exit 3, writing no report, at the first input error");
   app->add_option("--fail-on", o->fail_on,
                   "exit 1 when this holds, e.g. 'violated>0', 'missed:empathy>0', "
                   "'rate:apology<0.8', 'score<70'")
@@ -84,9 +95,25 @@ int RunCheck(const CheckOptions& o) {
   }
   if (!o.tips_lang.empty() && !CheckLanguage(*rules, o.tips_lang, false, "--tips-lang"))
     return kExitUsage;
-  if (!o.input_format.empty() && o.input_format != "text" && o.input_format != "txt") {
-    PrintError("unknown --input-format '" + o.input_format + "'; expected text");
-    return kExitUsage;
+  input::ReadOptions ro;
+  ro.roles.agent_names = o.agent_names;
+  ro.roles.customer_names = o.customer_names;
+  ro.format = o.input_format;
+  ro.csv_unsorted = o.csv_unsorted;
+  for (const auto& spec : SplitList(o.csv_columns)) {
+    size_t eq = spec.find('=');
+    static const std::vector<std::string> kRoles = {
+        "id", "time", "end", "speaker", "role", "text", "language", "channel", "agent"};
+    std::string role = spec.substr(0, eq);
+    if (eq == std::string::npos || std::find(kRoles.begin(), kRoles.end(), role) == kRoles.end()) {
+      PrintError(
+          "--csv-columns: expected ROLE=COLUMN with ROLE one of id, time, end, speaker, role, "
+          "text, language, "
+          "channel, agent; got '" +
+          spec + "'");
+      return kExitUsage;
+    }
+    ro.csv_columns.emplace_back(role, spec.substr(eq + 1));
   }
 
   report::WriterOptions wo;
@@ -98,34 +125,31 @@ int RunCheck(const CheckOptions& o) {
   eval::CheckAccumulator acc(checks);
   report::RunTotals totals;
   std::string buf;
+  bool stopped = false;  // --strict: an input error stops the run and nothing is written
   auto flush = [&]() {
+    if (o.strict) return;  // written at the end, only when no error occurred
     fwrite(buf.data(), 1, buf.size(), stdout);
     fflush(stdout);
     buf.clear();
   };
   auto on_error = [&](const Diagnostic& d) {
     fprintf(stderr, "%s\n", d.Format().c_str());
-    if (d.severity == Severity::kError) ++totals.skipped;
+    if (d.severity == Severity::kError) {
+      ++totals.skipped;
+      if (o.strict) stopped = true;
+    }
   };
   writer->Begin(&buf);
   flush();
-  input::ReadOptions ro;
-  ro.roles.agent_names = o.agent_names;
-  ro.roles.customer_names = o.customer_names;
   std::vector<Input> inputs = ExpandInputs(o.inputs, on_error);
   totals.inputs = inputs.size();
   for (const auto& in : inputs) {
-    std::string content, message;
-    if (!ReadInput(in, &content, &message)) {
-      on_error(MakeError(in.path, 0, 0, message));
-      continue;
-    }
-    std::string format = o.input_format.empty() ? input::FormatForPath(in.path) : o.input_format;
-    if (format == "txt") format = "text";
-    input::ReadContent(
-        format, in.path == "-" ? "-" : in.path, content, ro,
+    if (stopped) break;
+    input::ReadInput(
+        in.path, ro,
         [&](Conversation&& c) {
           ++totals.read;
+          if (stopped) return;
           ConversationResult r = analyzer.Analyze(c);
           ++totals.analyzed;
           acc.Observe(r);
@@ -134,8 +158,16 @@ int RunCheck(const CheckOptions& o) {
         },
         on_error);
   }
+  if (stopped) {
+    fprintf(stderr, "tact: stopped by --strict after an input error; no report written\n");
+    return kExitInput;
+  }
   std::vector<report::CheckOutcome> outcomes = acc.Evaluate();
   writer->End(totals, outcomes, &buf);
+  if (o.strict) {
+    fwrite(buf.data(), 1, buf.size(), stdout);
+    buf.clear();
+  }
   flush();
   if (totals.skipped > 0 || totals.read != totals.analyzed) {
     fprintf(stderr, "tact: %zu conversation(s) read, %zu analyzed, %zu skipped (errors)\n",

@@ -25,6 +25,9 @@ struct CheckOptions {
   RuleOptions rules;
   std::vector<std::string> agent_names, customer_names;
   std::string input_format;
+  std::vector<std::string> csv_columns;
+  bool csv_unsorted = false;
+  bool strict = false;
   std::vector<std::string> fail_on;
   bool all_evidence = false;
 };

@@ -1,16 +1,24 @@
 // Readers: formats -> Conversation.
 //
-// A reader turns the bytes of one input (a file or stdin) into conversations,
-// calling `emit` for each one as soon as it is complete, so multi-conversation
-// inputs stream. Problems are reported through `error` as located diagnostics
-// ("file:line: error: ..."): an error skips the conversation it belongs to and
-// reading goes on with the next; a warning keeps it. Readers never throw.
+// ReadInput() opens one input (a file or "-" for stdin), picks the reader by
+// --input-format, else by extension, else by sniffing the content, and calls
+// `emit` for each conversation as soon as it is complete, so multi-conversation
+// inputs (JSONL, CSV) stream in constant memory. Problems are reported through
+// `error` as located diagnostics ("file:line: error: ..."): an error skips the
+// conversation it belongs to (or the whole input when nothing can be read) and
+// reading goes on; a warning keeps the conversation. Readers never throw.
+//
+// Every conversation passes through Finish() before it is emitted: invalid
+// UTF-8 is replaced by U+FFFD (with a warning), NUL bytes and exceeded limits
+// are errors, absolute times become seconds from the first turn, and speakers
+// get roles (flags, role words, format fields, then the greeting heuristic).
 #ifndef TACT_INPUT_READER_H_
 #define TACT_INPUT_READER_H_
 
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "input/roles.h"
 #include "tact/conversation.h"
@@ -18,26 +26,66 @@
 
 namespace tact::input {
 
+class InputStream;
+
+struct Limits {
+  size_t max_line_bytes = 8u << 20;        // a JSONL/CSV line; longer lines are errors
+  size_t max_document_bytes = 256u << 20;  // a whole .json/.txt/.vtt/.srt input
+  size_t max_turn_bytes = 1u << 20;        // one turn's text
+  size_t max_turns = 20000;                // turns per conversation
+  size_t max_buffered_bytes = 512u << 20;  // --csv-unsorted grouping
+};
+
 struct ReadOptions {
   RoleOptions roles;
-  std::string format;  // "" = by extension / content
+  std::string format;                                            // "" = by extension, then sniffing
+  std::vector<std::pair<std::string, std::string>> csv_columns;  // role -> column name
+  bool csv_unsorted = false;  // group non-contiguous CSV rows in memory
+  Limits limits;
 };
 
 using EmitFn = std::function<void(Conversation&&)>;
 using ErrorFn = std::function<void(const Diagnostic&)>;
 
-// The format name for a path by its extension ("text" for .txt and unknown).
+// What a reader needs: where it reads from, the label for diagnostics and
+// sources (the path as given), and where results and problems go.
+struct ReadContext {
+  std::string label;
+  const ReadOptions& options;
+  EmitFn emit;
+  ErrorFn error;
+
+  void Error(int line, std::string message) const;
+  void Warning(int line, std::string message) const;
+  // Validates and completes `c`, then emits it; returns false (after an
+  // error) when it was skipped.
+  bool Finish(Conversation&& c) const;
+};
+
+// The formats tact reads.
+const std::vector<std::string>& InputFormats();
+
+// The reader for a path by its extension; "" when the extension says nothing.
 std::string FormatForPath(std::string_view path);
 
-// Reads `content` (all of one input) in the given format. `label` is the path
-// as given on the command line, used in sources and diagnostics. Returns false
-// when `format` is unknown.
-bool ReadContent(std::string_view format, const std::string& label, std::string_view content,
-                 const ReadOptions& options, const EmitFn& emit, const ErrorFn& error);
+// Guesses the format from the first bytes of an input.
+std::string SniffFormat(std::string_view head);
 
-// Plain text transcripts: one "Speaker: text" turn per line (text_reader.cc).
-void ReadText(const std::string& label, std::string_view content, const ReadOptions& options,
-              const EmitFn& emit, const ErrorFn& error);
+// Reads one input. Returns false when the input itself could not be read
+// (after reporting why).
+bool ReadInput(const std::string& path, const ReadOptions& options, const EmitFn& emit,
+               const ErrorFn& error);
+
+// Readers, one per file under src/input/.
+void ReadText(InputStream& in, const ReadContext& ctx);
+void ReadJson(InputStream& in, const ReadContext& ctx);
+void ReadJsonl(InputStream& in, const ReadContext& ctx);
+void ReadCsv(InputStream& in, const ReadContext& ctx, char delimiter);
+void ReadVtt(InputStream& in, const ReadContext& ctx);
+void ReadSrt(InputStream& in, const ReadContext& ctx);
+
+// Whole-text helpers for tests.
+void ReadTextContent(std::string_view content, const ReadContext& ctx);
 
 }  // namespace tact::input
 

@@ -206,7 +206,8 @@ std::optional<std::string> ResolveRoles(Conversation* c, const RoleOptions& opts
     }
   }
   for (auto& t : c->turns) {
-    if (t.role == Role::kOther) t.role = find(t.speaker)->role;
+    const SpeakerInfo* s = find(t.speaker);
+    if (t.role == Role::kOther || s->source == RoleSource::kFlag) t.role = s->role;
   }
   return warning;
 }

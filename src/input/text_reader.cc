@@ -5,6 +5,7 @@
 
 #include "common/strings.h"
 #include "input/reader.h"
+#include "input/stream.h"
 #include "input/timestamp.h"
 
 namespace tact::input {
@@ -89,8 +90,21 @@ Line Split(std::string_view raw, int number) {
 
 }  // namespace
 
-void ReadText(const std::string& label, std::string_view content, const ReadOptions& options,
-              const EmitFn& emit, const ErrorFn& error) {
+void ReadText(InputStream& in, const ReadContext& ctx) {
+  std::string content;
+  InputStream::Status st = in.ReadAll(&content, ctx.options.limits.max_document_bytes);
+  if (st == InputStream::Status::kTooLong) {
+    ctx.Error(0, "input is larger than the limit of " +
+                     std::to_string(ctx.options.limits.max_document_bytes) + " bytes");
+    return;
+  }
+  if (st != InputStream::Status::kOk) return;  // the caller reports the stream error
+  ReadTextContent(content, ctx);
+}
+
+void ReadTextContent(std::string_view content, const ReadContext& ctx) {
+  const std::string& label = ctx.label;
+  const ReadOptions& options = ctx.options;
   if (content.size() >= 3 && content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
   std::vector<Line> lines;
   int number = 0;
@@ -155,26 +169,16 @@ void ReadText(const std::string& label, std::string_view content, const ReadOpti
     }
   }
   if (c.turns.empty()) {
-    Diagnostic d =
-        MakeError(label, lines.empty() ? 1 : lines.front().number, 0,
-                  lines.empty() ? "empty transcript: no turns found"
-                                : "no turns found: expected lines like 'Agent: text' or "
-                                  "'Customer: text' (name other speakers with --agent/--customer)");
-    error(d);
+    ctx.Error(lines.empty() ? 1 : lines.front().number,
+              lines.empty() ? "empty transcript: no turns found"
+                            : "no turns found: expected lines like 'Agent: text' or "
+                              "'Customer: text' (name other speakers with --agent/--customer)");
     return;
   }
-  if (ignored > 0) {
-    Diagnostic d = MakeError(label, ignored_first, 0,
-                             std::to_string(ignored) + " line(s) before the first turn ignored");
-    d.severity = Severity::kWarning;
-    error(d);
-  }
-  if (auto w = ResolveRoles(&c, options.roles)) {
-    Diagnostic d = MakeError(label, 0, 0, *w);
-    d.severity = Severity::kWarning;
-    error(d);
-  }
-  emit(std::move(c));
+  if (ignored > 0)
+    ctx.Warning(ignored_first, std::to_string(ignored) + " line(s) before the first turn ignored");
+  c.line = c.turns.front().line;
+  ctx.Finish(std::move(c));
 }
 
 }  // namespace tact::input

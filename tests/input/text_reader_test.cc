@@ -12,9 +12,9 @@ struct Result {
 
 Result Read(const std::string& text, ReadOptions o = {}) {
   Result r;
-  ReadText(
-      "chat.txt", text, o, [&](Conversation&& c) { r.convs.push_back(std::move(c)); },
-      [&](const Diagnostic& d) { r.diags.push_back(d); });
+  ReadContext ctx{"chat.txt", o, [&](Conversation&& c) { r.convs.push_back(std::move(c)); },
+                  [&](const Diagnostic& d) { r.diags.push_back(d); }};
+  ReadTextContent(text, ctx);
   return r;
 }
 

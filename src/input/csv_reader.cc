@@ -1,0 +1,310 @@
+// CSV / TSV exports, one row per message (RFC 4180: quoted fields may hold
+// the delimiter, doubled quotes and line breaks). Columns come from the header
+// by common names or from --csv-columns. Rows of one conversation must be
+// contiguous (the usual export order); an id that comes back after another
+// conversation is reported, unless --csv-unsorted groups rows in memory (up to
+// a limit). Rows stream: memory holds one conversation at a time.
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <unordered_set>
+
+#include "common/strings.h"
+#include "input/reader.h"
+#include "input/stream.h"
+#include "input/timestamp.h"
+
+namespace tact::input {
+namespace {
+
+struct Record {
+  std::vector<std::string> fields;
+  int line = 0;
+};
+
+// Reads one record; false at the end. Sets *error for an unterminated quote.
+bool NextRecord(InputStream& in, char delim, size_t max_line, Record* rec, std::string* error,
+                bool* too_long) {
+  rec->fields.clear();
+  *too_long = false;
+  std::string line;
+  size_t skipped = 0;
+  InputStream::Status st;
+  do {
+    st = in.NextLine(&line, max_line, &skipped);
+    if (st == InputStream::Status::kEof || st == InputStream::Status::kError) return false;
+    if (st == InputStream::Status::kTooLong) {
+      rec->line = in.line();
+      *too_long = true;
+      return true;
+    }
+  } while (Trim(line).empty());
+  rec->line = in.line();
+  std::string field;
+  bool quoted = false, was_quoted = false;
+  size_t total = line.size();
+  size_t i = 0;
+  while (true) {
+    if (i >= line.size()) {
+      if (quoted) {
+        // A line break inside a quoted field: the record continues.
+        st = in.NextLine(&line, max_line, &skipped);
+        if (st != InputStream::Status::kOk) {
+          *error = "unterminated quoted field (opened on line " + std::to_string(rec->line) + ")";
+          return true;
+        }
+        total += line.size() + 1;
+        if (total > max_line) {
+          *too_long = true;
+          return true;
+        }
+        field.push_back('\n');
+        i = 0;
+        continue;
+      }
+      rec->fields.push_back(std::move(field));
+      return true;
+    }
+    char c = line[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < line.size() && line[i + 1] == '"') {
+          field.push_back('"');
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        ++i;
+        continue;
+      }
+      field.push_back(c);
+      ++i;
+      continue;
+    }
+    if (c == '"' && field.empty() && !was_quoted) {
+      quoted = was_quoted = true;
+      ++i;
+      continue;
+    }
+    if (c == delim) {
+      rec->fields.push_back(std::move(field));
+      field.clear();
+      was_quoted = false;
+      ++i;
+      continue;
+    }
+    field.push_back(c);
+    ++i;
+  }
+}
+
+std::string Lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::string(Trim(s));
+}
+
+const std::map<std::string, std::vector<std::string>>& DefaultColumns() {
+  static const std::map<std::string, std::vector<std::string>> k = {
+      {"id",
+       {"conversation_id", "conversation", "ticket_id", "ticket", "chat_id", "call_id",
+        "session_id", "thread_id", "case_id", "id"}},
+      {"time",
+       {"timestamp", "created_at", "time", "datetime", "date", "sent_at", "start", "start_time"}},
+      {"end", {"end", "end_time"}},
+      {"speaker",
+       {"speaker", "author", "sender", "from", "user", "participant", "name", "author_name"}},
+      {"role", {"role", "author_type", "speaker_role", "sender_type", "participant_role"}},
+      {"text", {"text", "body", "message", "content", "comment", "transcript", "utterance"}},
+      {"language", {"language", "lang", "locale"}},
+      {"channel", {"channel"}},
+      {"agent", {"agent", "agent_id", "assignee", "assignee_id"}}};
+  return k;
+}
+
+struct Pending {
+  Conversation conv;
+  bool broken = false;
+  size_t bytes = 0;
+};
+
+}  // namespace
+
+void ReadCsv(InputStream& in, const ReadContext& ctx, char delim) {
+  const Limits& limits = ctx.options.limits;
+  Record rec;
+  std::string error;
+  bool too_long = false;
+  if (!NextRecord(in, delim, limits.max_line_bytes, &rec, &error, &too_long) || too_long ||
+      !error.empty()) {
+    ctx.Error(rec.line ? rec.line : 1, too_long        ? "header line is too long"
+                                       : error.empty() ? "no header row"
+                                                       : error);
+    return;
+  }
+  if (!rec.fields.empty() && StartsWith(rec.fields[0], "\xEF\xBB\xBF")) rec.fields[0].erase(0, 3);
+  std::vector<std::string> header;
+  for (const auto& f : rec.fields) header.push_back(Lower(f));
+  std::map<std::string, int> col;
+  for (const auto& [role, name] : ctx.options.csv_columns) {
+    auto it = std::find(header.begin(), header.end(), Lower(name));
+    if (it == header.end()) {
+      ctx.Error(rec.line, "--csv-columns: no column '" + name + "' in the header");
+      return;
+    }
+    col[role] = static_cast<int>(it - header.begin());
+  }
+  for (const auto& [role, names] : DefaultColumns()) {
+    if (col.count(role)) continue;
+    for (const auto& n : names) {
+      auto it = std::find(header.begin(), header.end(), n);
+      if (it != header.end()) {
+        int idx = static_cast<int>(it - header.begin());
+        bool taken = false;
+        for (const auto& [r, i] : col) taken |= i == idx;
+        if (!taken) {
+          col[role] = idx;
+          break;
+        }
+      }
+    }
+  }
+  if (!col.count("text") || (!col.count("speaker") && !col.count("role"))) {
+    ctx.Error(
+        rec.line,
+        "CSV header needs a text column (text, body, message, ...) and a speaker column (speaker, "
+        "author, role, ...); name them with --csv-columns text=...,speaker=...");
+    return;
+  }
+  auto field = [&](const Record& r, const char* role) -> std::string {
+    auto it = col.find(role);
+    if (it == col.end() || it->second >= static_cast<int>(r.fields.size())) return "";
+    return r.fields[static_cast<size_t>(it->second)];
+  };
+  const std::string stem =
+      ctx.label == "-" ? "stdin" : std::filesystem::path(ctx.label).stem().string();
+  const bool grouped = col.count("id") > 0;
+  std::optional<Pending> cur;
+  std::unordered_set<std::string> finished;
+  std::map<std::string, size_t> unsorted_index;
+  std::vector<Pending> unsorted;
+  size_t buffered = 0;
+  bool over_buffer = false;
+  auto finish = [&](Pending&& p) {
+    if (p.broken) return;  // already reported
+    ctx.Finish(std::move(p.conv));
+  };
+  auto start = [&](const std::string& id, int line) {
+    Pending p;
+    p.conv.id = grouped ? id : stem;
+    p.conv.input_format = delim == '\t' ? "tsv" : "csv";
+    p.conv.line = line;
+    p.conv.source = ctx.label + ":" + std::to_string(line);
+    return p;
+  };
+  auto fail = [&](Pending& p, int line, const std::string& msg) {
+    if (!p.broken) ctx.Error(line, "conversation '" + p.conv.id + "': " + msg);
+    p.broken = true;
+  };
+  while (true) {
+    error.clear();
+    if (!NextRecord(in, delim, limits.max_line_bytes, &rec, &error, &too_long)) break;
+    // A row that could not be split belongs to the conversation being read.
+    std::string id;
+    if (too_long || !error.empty())
+      id = cur ? cur->conv.id : "";
+    else if (grouped)
+      id = std::string(Trim(field(rec, "id")));
+    Pending* target = nullptr;
+    if (ctx.options.csv_unsorted && grouped) {
+      auto it = unsorted_index.find(id);
+      if (it == unsorted_index.end()) {
+        unsorted_index[id] = unsorted.size();
+        unsorted.push_back(start(id, rec.line));
+        target = &unsorted.back();
+      } else {
+        target = &unsorted[it->second];
+      }
+    } else {
+      if (!cur || (grouped && id != cur->conv.id && !too_long && error.empty())) {
+        if (cur) {
+          if (finished.size() < (1u << 22)) finished.insert(cur->conv.id);
+          finish(std::move(*cur));
+        }
+        cur = start(id, rec.line);
+        if (grouped && finished.count(id)) {
+          fail(*cur, rec.line,
+               "rows are not contiguous (the conversation appeared earlier in the file); sort the "
+               "export by "
+               "conversation id or pass --csv-unsorted");
+        }
+      }
+      target = &*cur;
+    }
+    if (too_long) {
+      fail(*target, rec.line,
+           "row longer than the limit of " + std::to_string(limits.max_line_bytes) + " bytes");
+      continue;
+    }
+    if (!error.empty()) {
+      fail(*target, rec.line, error);
+      continue;
+    }
+    if (rec.fields.size() != header.size()) {
+      fail(*target, rec.line,
+           "row has " + std::to_string(rec.fields.size()) + " fields, the header has " +
+               std::to_string(header.size()));
+      continue;
+    }
+    Turn t;
+    t.line = rec.line;
+    t.text = field(rec, "text");
+    std::string speaker = field(rec, "speaker"), role = field(rec, "role");
+    t.speaker = !speaker.empty() ? speaker : role;
+    if (!role.empty()) {
+      if (auto r = RoleFromWord(role)) t.role = *r;
+    }
+    std::string ts = field(rec, "time");
+    if (!Trim(ts).empty()) {
+      double s;
+      if (!ParseTimeString(ts, &s)) {
+        fail(*target, rec.line, "cannot parse timestamp '" + ts + "'");
+        continue;
+      }
+      t.start = s;
+    }
+    std::string te = field(rec, "end");
+    if (!Trim(te).empty()) {
+      double s;
+      if (!ParseTimeString(te, &s)) {
+        fail(*target, rec.line, "cannot parse end time '" + te + "'");
+        continue;
+      }
+      t.end = s;
+    }
+    Conversation& c = target->conv;
+    if (c.turns.empty()) {
+      c.language = field(rec, "language").substr(0, 2);
+      c.agent = field(rec, "agent");
+      std::string ch = Lower(field(rec, "channel"));
+      if (ch == "call" || ch == "voice" || ch == "phone") c.channel = Channel::kCall;
+      c.channel_known = !ch.empty();
+    }
+    target->bytes += t.text.size();
+    if (ctx.options.csv_unsorted) {
+      buffered += t.text.size() + 64;
+      if (buffered > limits.max_buffered_bytes && !over_buffer) {
+        over_buffer = true;
+        ctx.Error(rec.line, "--csv-unsorted: more than " +
+                                std::to_string(limits.max_buffered_bytes >> 20) +
+                                " MB buffered; sort the export by conversation id instead");
+        for (auto& p : unsorted) p.broken = true;
+        return;
+      }
+    }
+    c.turns.push_back(std::move(t));
+  }
+  if (cur) finish(std::move(*cur));
+  for (auto& p : unsorted) finish(std::move(p));
+}
+
+}  // namespace tact::input

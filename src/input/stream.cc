@@ -1,0 +1,135 @@
+#include "input/stream.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace tact::input {
+namespace {
+constexpr size_t kChunk = 1 << 16;
+}
+
+std::unique_ptr<InputStream> InputStream::Open(const std::string& path, std::string* error) {
+  std::unique_ptr<InputStream> s(new InputStream());
+  if (path == "-") {
+    s->fd_ = STDIN_FILENO;
+    return s;
+  }
+  s->fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (s->fd_ < 0) {
+    *error = std::string("cannot open: ") + std::strerror(errno);
+    return nullptr;
+  }
+  s->owns_fd_ = true;
+  return s;
+}
+
+std::unique_ptr<InputStream> InputStream::FromString(std::string data) {
+  std::unique_ptr<InputStream> s(new InputStream());
+  s->buf_ = std::move(data);
+  s->eof_ = true;
+  return s;
+}
+
+InputStream::~InputStream() {
+  if (owns_fd_) ::close(fd_);
+}
+
+bool InputStream::Fill() {
+  if (eof_) return false;
+  if (pos_ > 0) {
+    buf_.erase(0, pos_);
+    pos_ = 0;
+  }
+  size_t old = buf_.size();
+  buf_.resize(old + kChunk);
+  ssize_t n;
+  do {
+    n = ::read(fd_, buf_.data() + old, kChunk);
+  } while (n < 0 && errno == EINTR);
+  if (n <= 0) {
+    buf_.resize(old);
+    eof_ = true;
+    if (n < 0) error_ = std::string("read error: ") + std::strerror(errno);
+    return false;
+  }
+  buf_.resize(old + static_cast<size_t>(n));
+  return true;
+}
+
+InputStream::Status InputStream::NextLine(std::string* line, size_t max_line,
+                                          size_t* skipped_bytes) {
+  line->clear();
+  size_t scanned = pos_;
+  while (true) {
+    size_t nl = buf_.find('\n', scanned);
+    if (nl != std::string::npos) {
+      size_t len = nl - pos_;
+      ++line_;
+      if (len > max_line) {
+        if (skipped_bytes) *skipped_bytes = len;
+        consumed_ += len + 1;
+        pos_ = nl + 1;
+        return Status::kTooLong;
+      }
+      line->assign(buf_, pos_, len);
+      consumed_ += len + 1;
+      pos_ = nl + 1;
+      if (!line->empty() && line->back() == '\r') line->pop_back();
+      return Status::kOk;
+    }
+    // No newline yet. A line already over the limit is skipped chunk by chunk.
+    if (buf_.size() - pos_ > max_line) {
+      size_t skipped = 0;
+      while (true) {
+        size_t nl2 = buf_.find('\n', pos_);
+        if (nl2 != std::string::npos) {
+          skipped += nl2 - pos_;
+          consumed_ += nl2 - pos_ + 1;
+          pos_ = nl2 + 1;
+          break;
+        }
+        skipped += buf_.size() - pos_;
+        consumed_ += buf_.size() - pos_;
+        pos_ = buf_.size();
+        if (!Fill()) break;
+      }
+      ++line_;
+      if (skipped_bytes) *skipped_bytes = skipped;
+      return error_.empty() ? Status::kTooLong : Status::kError;
+    }
+    scanned = buf_.size();
+    if (!Fill()) {
+      if (!error_.empty()) return Status::kError;
+      if (pos_ >= buf_.size()) return Status::kEof;
+      ++line_;  // last line without '\n'
+      line->assign(buf_, pos_, std::string::npos);
+      consumed_ += buf_.size() - pos_;
+      pos_ = buf_.size();
+      if (!line->empty() && line->back() == '\r') line->pop_back();
+      return Status::kOk;
+    }
+  }
+}
+
+InputStream::Status InputStream::ReadAll(std::string* out, size_t max_bytes) {
+  while (true) {
+    if (buf_.size() - pos_ > max_bytes) return Status::kTooLong;
+    if (!Fill()) break;
+  }
+  if (!error_.empty()) return Status::kError;
+  out->append(buf_, pos_, std::string::npos);
+  consumed_ += buf_.size() - pos_;
+  pos_ = buf_.size();
+  return Status::kOk;
+}
+
+std::string InputStream::Peek(size_t n) {
+  while (buf_.size() - pos_ < n && Fill()) {
+  }
+  return buf_.substr(pos_, n);
+}
+
+}  // namespace tact::input

@@ -1,0 +1,41 @@
+#include "text/utf8.h"
+
+#include <unicode/utf8.h>
+
+namespace tact::text {
+
+bool IsValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t len = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < len;) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+bool RepairUtf8(std::string* s) {
+  if (IsValidUtf8(*s)) return false;
+  std::string out;
+  out.reserve(s->size() + 8);
+  const auto* p = reinterpret_cast<const uint8_t*>(s->data());
+  int32_t len = static_cast<int32_t>(s->size());
+  for (int32_t i = 0; i < len;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c < 0)
+      out += "\xEF\xBF\xBD";
+    else
+      out.append(s->data() + start, static_cast<size_t>(i - start));
+  }
+  *s = std::move(out);
+  return true;
+}
+
+}  // namespace tact::text
