@@ -27,7 +27,9 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
       ->expected(1)
       ->allow_extra_args(false);
   app->add_option("--lang", o->lang, "conversation language: a pack code or auto (detect)");
-  app->add_option("--fallback-lang", o->fallback_lang, "language when detection is unsure");
+  app->add_option("--fallback-lang", o->fallback_lang,
+                  "language when detection is unsure (default en)")
+      ->each([o](const std::string&) { o->fallback_given = true; });
   app->add_option("--min-confidence", o->min_confidence,
                   "detection confidence below which the fallback is used")
       ->check(CLI::Range(0.0, 1.0));
@@ -55,6 +57,8 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
       ->allow_extra_args(false);
   app->add_flag("--csv-unsorted", o->csv_unsorted,
                 "group CSV rows of a conversation that are not contiguous (in memory)");
+  app->add_option("--channel", o->channel, "chat or call, for inputs that do not say")
+      ->check(CLI::IsMember({"chat", "call"}));
   app->add_flag("--strict", o->strict,
                 "stop with exit 3, writing no report, at the first input error");
   app->add_option("--fail-on", o->fail_on,
@@ -89,8 +93,10 @@ int RunCheck(const CheckOptions& o) {
   if (!CheckBehaviourIds(*rules, ao.only, "--only") ||
       !CheckBehaviourIds(*rules, ao.skip, "--skip"))
     return kExitUsage;
+  // The default fallback (en) may be absent with --no-builtin-rules; the
+  // analyzer then falls back to the first pack. A fallback the user names must exist.
   if (!CheckLanguage(*rules, o.lang, true, "--lang") ||
-      !CheckLanguage(*rules, o.fallback_lang, false, "--fallback-lang")) {
+      (o.fallback_given && !CheckLanguage(*rules, o.fallback_lang, false, "--fallback-lang"))) {
     return kExitUsage;
   }
   if (!o.tips_lang.empty() && !CheckLanguage(*rules, o.tips_lang, false, "--tips-lang"))
@@ -100,6 +106,7 @@ int RunCheck(const CheckOptions& o) {
   ro.roles.customer_names = o.customer_names;
   ro.format = o.input_format;
   ro.csv_unsorted = o.csv_unsorted;
+  ro.channel = o.channel;
   for (const auto& spec : SplitList(o.csv_columns)) {
     size_t eq = spec.find('=');
     static const std::vector<std::string> kRoles = {

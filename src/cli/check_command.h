@@ -20,6 +20,7 @@ struct CheckOptions {
   std::vector<std::string> only, skip;
   std::string lang = "auto";
   std::string fallback_lang = "en";
+  bool fallback_given = false;
   double min_confidence = 0.5;
   std::string tips_lang;
   RuleOptions rules;
@@ -27,6 +28,7 @@ struct CheckOptions {
   std::string input_format;
   std::vector<std::string> csv_columns;
   bool csv_unsorted = false;
+  std::string channel;
   bool strict = false;
   std::vector<std::string> fail_on;
   bool all_evidence = false;

@@ -30,6 +30,8 @@ std::string_view RoleSourceName(RoleSource source) {
       return "format_field";
     case RoleSource::kHeuristic:
       return "heuristic";
+    case RoleSource::kUnknown:
+      return "unknown";
   }
   return "heuristic";
 }

@@ -118,21 +118,29 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Con
           const rules::BehaviourDecl& sd = pack.behaviours[sig];
           // Walk the turns: an episode opens at a trigger turn and is answered
           // when the behaviour shows in one of the speaker's next N turns.
+          // After an answer, the signal repeating before the speaker has taken N
+          // more turns belongs to the episode just answered ("still broken").
           bool pending = false;
-          int pending_turn = 0, seen = 0;
+          int pending_turn = 0, seen = 0, since_answer = -1;
           for (size_t t = 0; t < c.turns.size(); ++t) {
             const Turn& turn = c.turns[t];
-            if (pending && InScope(b.speaker, turn.role)) {
-              ++seen;
-              if (turns[t].Has(bi)) {
-                r.episodes.push_back({pending_turn, true, static_cast<int>(t) + 1});
-                pending = false;
-              } else if (seen >= b.trigger_window) {
-                r.episodes.push_back({pending_turn, false, 0});
-                pending = false;
+            if (InScope(b.speaker, turn.role)) {
+              if (pending) {
+                ++seen;
+                if (turns[t].Has(bi)) {
+                  r.episodes.push_back({pending_turn, true, static_cast<int>(t) + 1});
+                  pending = false;
+                  since_answer = 0;
+                } else if (seen >= b.trigger_window) {
+                  r.episodes.push_back({pending_turn, false, 0});
+                  pending = false;
+                }
+              } else if (since_answer >= 0) {
+                ++since_answer;
               }
             }
-            if (!pending && InScope(sd.speaker, turn.role) && turns[t].Has(sig)) {
+            bool covered = since_answer >= 0 && since_answer < b.trigger_window;
+            if (!pending && !covered && InScope(sd.speaker, turn.role) && turns[t].Has(sig)) {
               pending = true;
               pending_turn = static_cast<int>(t) + 1;
               seen = 0;

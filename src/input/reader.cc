@@ -34,6 +34,10 @@ bool ReadContext::Finish(Conversation&& c) const {
                     " turns, over the limit of " + std::to_string(options.limits.max_turns));
     return false;
   }
+  if (!c.channel_known && !options.channel.empty()) {
+    c.channel = options.channel == "call" ? Channel::kCall : Channel::kChat;
+    c.channel_known = true;
+  }
   bool repaired = false;
   for (auto& t : c.turns) {
     if (t.text.find('\0') != std::string::npos || t.speaker.find('\0') != std::string::npos) {

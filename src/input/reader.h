@@ -41,6 +41,7 @@ struct ReadOptions {
   std::string format;                                            // "" = by extension, then sniffing
   std::vector<std::pair<std::string, std::string>> csv_columns;  // role -> column name
   bool csv_unsorted = false;  // group non-contiguous CSV rows in memory
+  std::string channel;        // "chat" or "call" for inputs that do not say
   Limits limits;
 };
 

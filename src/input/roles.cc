@@ -146,7 +146,7 @@ std::optional<std::string> ResolveRoles(Conversation* c, const RoleOptions& opts
       SpeakerInfo s;
       s.name = t.speaker;
       s.role = t.role;
-      s.source = RoleSource::kFormatField;
+      s.source = t.role != Role::kOther ? RoleSource::kFormatField : RoleSource::kUnknown;
       Role r;
       if (RoleFromFlags(t.speaker, opts, &r)) {
         s.role = r;
@@ -204,6 +204,19 @@ std::optional<std::string> ResolveRoles(Conversation* c, const RoleOptions& opts
       warning =
           "roles guessed from the conversation (" + names + "); name them with --agent/--customer";
     }
+  }
+  std::string unknown_names;
+  for (const auto& s : sp) {
+    if (s.source == RoleSource::kUnknown)
+      unknown_names += (unknown_names.empty() ? "'" : ", '") + s.name + "'";
+  }
+  if (!unknown_names.empty()) {
+    bool has_agent = std::any_of(sp.begin(), sp.end(),
+                                 [](const SpeakerInfo& s) { return s.role == Role::kAgent; });
+    std::string w = "role of " + unknown_names + " unknown" +
+                    (has_agent ? "" : ": no agent found, so agent behaviours are not applicable") +
+                    "; name the speakers with --agent NAME / --customer NAME";
+    warning = warning ? *warning + "; " + w : w;
   }
   for (auto& t : c->turns) {
     const SpeakerInfo* s = find(t.speaker);

@@ -107,6 +107,7 @@ void ReadTextContent(std::string_view content, const ReadContext& ctx) {
   const ReadOptions& options = ctx.options;
   if (content.size() >= 3 && content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
   std::vector<Line> lines;
+  std::vector<std::pair<int, std::string_view>> header;
   int number = 0;
   size_t pos = 0;
   while (pos < content.size()) {
@@ -115,7 +116,18 @@ void ReadTextContent(std::string_view content, const ReadContext& ctx) {
     std::string_view raw = content.substr(pos, nl - pos);
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
     ++number;
-    if (!Trim(raw).empty()) lines.push_back(Split(raw, number));
+    std::string_view tr = Trim(raw);
+    if (tr.empty()) {
+      pos = nl + 1;
+      continue;
+    }
+    // "# key: value" lines before the first line are conversation metadata.
+    if (tr[0] == '#' && lines.empty()) {
+      header.emplace_back(number, tr.substr(1));
+      pos = nl + 1;
+      continue;
+    }
+    lines.push_back(Split(raw, number));
     pos = nl + 1;
   }
   // A label is a speaker when it is a role word, a name given by flag, or
@@ -150,6 +162,30 @@ void ReadTextContent(std::string_view content, const ReadContext& ctx) {
   c.id = label == "-" ? "stdin" : std::filesystem::path(label).stem().string();
   c.source = label;
   c.input_format = "text";
+  for (const auto& [n, h] : header) {
+    size_t colon = h.find(':');
+    if (colon == std::string_view::npos) continue;  // a plain comment
+    std::string key(Trim(h.substr(0, colon)));
+    std::string value(Trim(h.substr(colon + 1)));
+    for (auto& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (key == "id" || key == "conversation") {
+      c.id = value;
+    } else if (key == "language" || key == "lang") {
+      c.language = value;
+    } else if (key == "agent") {
+      c.agent = value;
+    } else if (key == "channel") {
+      if (value == "call" || value == "chat") {
+        c.channel = value == "call" ? Channel::kCall : Channel::kChat;
+        c.channel_known = true;
+      } else {
+        ctx.Error(n, "unknown channel '" + value + "' (expected chat or call)");
+        return;
+      }
+    } else {
+      c.metadata.emplace_back(key, value);
+    }
+  }
   int ignored_first = 0, ignored = 0;
   for (const auto& l : lines) {
     if (is_speaker(l.label)) {

@@ -65,6 +65,16 @@ bool AtomTable::Regex(const std::string& re, int64_t max_mem, AtomId* out, std::
   return true;
 }
 
+AtomId AtomTable::Not(std::vector<AtomId> members) {
+  std::sort(members.begin(), members.end());
+  members.erase(std::unique(members.begin(), members.end()), members.end());
+  for (const auto& [m, id] : nots_) {
+    if (m == members) return id;
+  }
+  nots_.emplace_back(std::move(members), next_);
+  return next_++;
+}
+
 void AtomTable::AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const {
   size_t first = out->size();
   out->push_back(kAnyAtom);
@@ -91,7 +101,7 @@ void AtomTable::AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const
     bool ok = false;
     switch (c.cls) {
       case TokenClass::kCaps:
-        ok = f.all_upper && f.letters >= c.n;
+        ok = f.all_upper && f.letters >= c.n && !f.not_shouting;
         break;
       case TokenClass::kNum:
         ok = f.is_number;
@@ -111,6 +121,17 @@ void AtomTable::AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const
   for (const auto& r : regexes_) {
     if (RE2::FullMatch(re2::StringPiece(f.norm.data(), f.norm.size()), *r->re))
       out->push_back(r->id);
+  }
+  // Negations last: they depend on everything the token satisfies.
+  if (!nots_.empty()) {
+    size_t positive_end = out->size();
+    for (const auto& [members, id] : nots_) {
+      bool any = false;
+      for (size_t i = first; i < positive_end && !any; ++i) {
+        any = std::binary_search(members.begin(), members.end(), (*out)[i]);
+      }
+      if (!any) out->push_back(id);
+    }
   }
   std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end());
   out->erase(std::unique(out->begin() + static_cast<std::ptrdiff_t>(first), out->end()),

@@ -43,6 +43,9 @@ struct TokenFeatures {
   bool is_symbol = false;
   int letters = 0;         // letters in the original surface
   bool all_upper = false;  // the surface has letters and none is lowercase
+  // Capitals that are not shouting: the pack lists it as an acronym, it has
+  // digits (a model code), or letters outside the pack's alphabet.
+  bool not_shouting = false;
 };
 
 class AtomTable {
@@ -59,6 +62,8 @@ class AtomTable {
   // Returns false and sets *error when RE2 rejects the expression or its
   // program exceeds `max_mem` bytes.
   bool Regex(const std::string& re, int64_t max_mem, AtomId* out, std::string* error);
+  // An atom satisfied by every real token that satisfies none of `members`.
+  AtomId Not(std::vector<AtomId> members);
 
   // Appends the sorted, unique atoms `f` satisfies (always including kAnyAtom).
   void AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const;
@@ -79,6 +84,7 @@ class AtomTable {
   size_t max_prefix_len_ = 0;
   std::vector<ClassAtom> classes_;
   std::vector<std::unique_ptr<RegexAtom>> regexes_;
+  std::vector<std::pair<std::vector<AtomId>, AtomId>> nots_;
 };
 
 }  // namespace tact::match

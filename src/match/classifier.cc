@@ -35,15 +35,20 @@ const TokenInfo& Classifier::Get(std::string_view surface, text::TokenKind kind)
     int upper = 0, lower = 0;
     const auto* s = reinterpret_cast<const uint8_t*>(surface.data());
     int32_t len = static_cast<int32_t>(surface.size());
+    bool foreign = false, digits = false;
     for (int32_t i = 0; i < len;) {
       UChar32 c;
       U8_NEXT(s, i, len, c);
+      if (c >= 0 && u_isdigit(c)) digits = true;
       if (c < 0 || !u_isalpha(c)) continue;
       ++f.letters;
       if (u_isupper(c)) ++upper;
       if (u_islower(c)) ++lower;
+      if (!pack_.alphabet_set.empty() && pack_.alphabet_set.count(u_tolower(c)) == 0)
+        foreign = true;
     }
     f.all_upper = upper > 0 && lower == 0;
+    f.not_shouting = foreign || digits || pack_.acronyms.count(info->norm) > 0;
     if (stemmer_)
       info->stem = std::string(stemmer_->Stem(info->norm));
     else

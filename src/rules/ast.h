@@ -31,7 +31,8 @@ struct PatternNode {
     kLexicon,
     kClass,
     kRegex,
-    kAnchor
+    kAnchor,
+    kNot
   };
   Type type = Type::kSeq;
   std::string text;  // literal (raw), stem word, prefix, lexicon name, class name, regex, "^"/"$"
@@ -98,6 +99,7 @@ struct PackDecl {
   std::vector<std::string> abbreviations;
   std::vector<std::string> stopwords;  // language detection profile, most frequent first
   std::string alphabet;                // letters the language writes words with
+  std::vector<std::string> acronyms;   // capitalized words that are not shouting
 };
 
 struct RuleFile {

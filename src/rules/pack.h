@@ -34,6 +34,8 @@ struct LanguagePack {
   std::unordered_set<std::string> abbreviations;  // normalized
   std::vector<std::string> stopwords;             // normalized, most frequent first
   std::string alphabet;                           // normalized letters of the language
+  std::unordered_set<int32_t> alphabet_set;       // the same, as code points
+  std::unordered_set<std::string> acronyms;       // normalized
   std::vector<BehaviourDecl> behaviours;
   std::unordered_map<std::string, uint32_t> behaviour_index;
   std::vector<LexiconDecl> lexicons;

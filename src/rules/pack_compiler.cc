@@ -1,5 +1,7 @@
 #include "rules/pack.h"
 
+#include <unicode/utf8.h>
+
 #include <map>
 #include <memory>
 
@@ -48,6 +50,14 @@ class Compiler {
       for (const auto& a : decl->abbreviations) pack_->abbreviations.insert(text::Normalize(a));
       for (const auto& w : decl->stopwords) pack_->stopwords.push_back(text::Normalize(w));
       pack_->alphabet = text::Normalize(decl->alphabet);
+      const auto* a = reinterpret_cast<const uint8_t*>(pack_->alphabet.data());
+      int32_t alen = static_cast<int32_t>(pack_->alphabet.size());
+      for (int32_t i = 0; i < alen;) {
+        UChar32 c;
+        U8_NEXT(a, i, alen, c);
+        if (c >= 0) pack_->alphabet_set.insert(c);
+      }
+      for (const auto& w : decl->acronyms) pack_->acronyms.insert(text::Normalize(w));
     }
     std::map<std::string, Location> lexicon_loc;
     for (auto& f : files) {
@@ -126,6 +136,29 @@ class Compiler {
     return l;
   }
 
+  // Collects the atoms of a node that tests exactly one token (an atom, or
+  // alternatives of such); false for anything longer or optional.
+  static bool SingleAtoms(const match::Node& n, std::vector<match::AtomId>* out) {
+    switch (n.type) {
+      case match::Node::Type::kAtom:
+        if (n.atom == match::kAnyAtom || n.atom == match::kSentenceStartAtom ||
+            n.atom == match::kSentenceEndAtom) {
+          return false;
+        }
+        out->push_back(n.atom);
+        return true;
+      case match::Node::Type::kAlt:
+        for (const auto& c : n.children) {
+          if (!SingleAtoms(c, out)) return false;
+        }
+        return true;
+      case match::Node::Type::kSeq:
+        return n.children.size() == 1 && SingleAtoms(n.children[0], out);
+      default:
+        return false;
+    }
+  }
+
   // Tokenizes and normalizes literal text as the analyzer will see it.
   std::vector<std::string> LiteralTokens(const std::string& raw) {
     std::vector<text::RawToken> toks;
@@ -153,6 +186,19 @@ class Compiler {
         }
         return true;
       }
+      case T::kNot: {
+        match::Node inner;
+        if (!Convert(n.children.at(0), loc, stack, &inner)) return false;
+        std::vector<match::AtomId> members;
+        if (!SingleAtoms(inner, &members)) {
+          Error(At(loc, n.column),
+                "'!' applies to single-word tests only; this one can match several words");
+          return false;
+        }
+        out->type = match::Node::Type::kAtom;
+        out->atom = pack_->atoms.Not(std::move(members));
+        return true;
+      }
       case T::kAnchor:
         out->type = match::Node::Type::kAtom;
         out->atom = n.text == "^" ? match::kSentenceStartAtom : match::kSentenceEndAtom;
@@ -162,6 +208,13 @@ class Compiler {
         out->gap = n.number;
         return true;
       case T::kLiteral: {
+        if (n.text.size() > 1 && (n.text[0] == '\'' || n.text.rfind("\u2019", 0) == 0)) {
+          Error(At(loc, n.column),
+                "'" + n.text +
+                    "' can never match: contractions are one token, so write the whole "
+                    "word (\"i'd\", \"don't\")");
+          return false;
+        }
         std::vector<std::string> toks = LiteralTokens(n.text);
         if (toks.empty()) {
           Error(At(loc, n.column), "literal '" + n.text + "' has no words");

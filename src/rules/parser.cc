@@ -21,8 +21,8 @@ const std::vector<std::string>& BehaviourDirectives() {
 }
 
 const std::vector<std::string>& PackDirectives() {
-  static const std::vector<std::string> k = {"name", "stemmer", "abbreviations", "stopwords",
-                                             "alphabet"};
+  static const std::vector<std::string> k = {"name",      "stemmer",  "abbreviations",
+                                             "stopwords", "alphabet", "acronyms"};
   return k;
 }
 
@@ -311,6 +311,23 @@ class PatternParser {
       out->text = std::string(w);
       return true;
     }
+    if (c == '!') {
+      ++pos_;
+      if (pos_ >= t_.size() || t_[pos_] == ' ' || t_[pos_] == '\t') {
+        return Error(start,
+                     "expected a word, stem, prefix, class, regex, lexicon or group after '!'");
+      }
+      if (t_[pos_] == '!') return Error(pos_, "'!!' negates twice; remove both");
+      PatternNode inner;
+      if (!ParsePrimary(&inner)) return false;
+      if (inner.type == PatternNode::Type::kGap || inner.type == PatternNode::Type::kAnchor) {
+        return Error(start, "'!' applies to one word test, not to a gap or an anchor");
+      }
+      out->type = PatternNode::Type::kNot;
+      out->column = Col(start);
+      out->children.push_back(std::move(inner));
+      return true;
+    }
     if (c == '^' || c == '$') {
       ++pos_;
       if (pos_ < t_.size() && !IsWordStop(t_[pos_])) {
@@ -553,13 +570,15 @@ class FileParser {
       for (auto w : SplitWhitespace(rest)) p.abbreviations.emplace_back(w);
     } else if (word == "stopwords") {
       for (auto w : SplitWhitespace(rest)) p.stopwords.emplace_back(w);
+    } else if (word == "acronyms") {
+      for (auto w : SplitWhitespace(rest)) p.acronyms.emplace_back(w);
     } else if (word == "alphabet") {
       for (auto w : SplitWhitespace(rest)) p.alphabet += std::string(w);
     } else {
       Error(line_no, col,
             "unknown pack directive '" + std::string(word) + "'" +
                 DidYouMean(word, PackDirectives()) +
-                "; expected name, stemmer, abbreviations, stopwords or alphabet",
+                "; expected name, stemmer, abbreviations, stopwords, alphabet or acronyms",
             raw);
     }
   }

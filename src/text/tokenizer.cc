@@ -186,24 +186,23 @@ void AssignSentences(std::string_view text, std::vector<RawToken>* tokens,
     int32_t i = static_cast<int32_t>(tok.begin);
     U8_NEXT(s, i, len, c);
     if (!EndsSentence(c)) continue;
-    if (c == '.' && tok.end - tok.begin == 1) {
-      // "example.com", "v1.2b": a dot glued to the next character is not an end.
-      if (tok.end < text.size()) {
-        UChar32 n;
-        int32_t j = static_cast<int32_t>(tok.end);
-        U8_NEXT(s, j, len, n);
-        CharClass nk = Classify(n);
-        if (nk == CharClass::kLetter || nk == CharClass::kDigit) continue;
-      }
-      if (t > 0) {
-        const RawToken& prev = (*tokens)[t - 1];
-        if (prev.kind == TokenKind::kWord && prev.end == tok.begin) {
-          int32_t p = static_cast<int32_t>(prev.begin);
-          UChar32 pc;
-          U8_NEXT(s, p, len, pc);
-          if (static_cast<uint32_t>(p) == prev.end) continue;  // single letter: "e.g." "J."
-          if (is_abbreviation && is_abbreviation(t - 1)) continue;
-        }
+    // "example.com", "site.ru/a?b=1", "v1.2": a mark glued to the next letter or
+    // digit is not an end.
+    if (tok.end < text.size()) {
+      UChar32 n;
+      int32_t j = static_cast<int32_t>(tok.end);
+      U8_NEXT(s, j, len, n);
+      CharClass nk = Classify(n);
+      if (nk == CharClass::kLetter || nk == CharClass::kDigit) continue;
+    }
+    if (c == '.' && tok.end - tok.begin == 1 && t > 0) {
+      const RawToken& prev = (*tokens)[t - 1];
+      if (prev.kind == TokenKind::kWord && prev.end == tok.begin) {
+        int32_t p = static_cast<int32_t>(prev.begin);
+        UChar32 pc;
+        U8_NEXT(s, p, len, pc);
+        if (static_cast<uint32_t>(p) == prev.end) continue;  // single letter: "e.g." "J."
+        if (is_abbreviation && is_abbreviation(t - 1)) continue;
       }
     }
     // Closing quotes and brackets right after the end belong to this sentence.

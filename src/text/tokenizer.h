@@ -31,9 +31,9 @@ struct RawToken {
 void Tokenize(std::string_view text, std::vector<RawToken>* out);
 
 // Numbers the sentences of a tokenized text, starting at 0. A sentence ends
-// after '.', '!', '?', '…' (or runs of them) and at line breaks. A '.' that is
-// not followed by a space or the end (e.g. "example.com") does not end one, nor
-// does a '.' after a single letter or after a word for which
+// after '.', '!', '?', '…' (or runs of them) and at line breaks. A mark glued
+// to a following letter or digit ("example.com", "a?b=1") does not end one,
+// nor does a '.' after a single letter or after a word for which
 // `is_abbreviation(index of that word)` returns true.
 void AssignSentences(std::string_view text, std::vector<RawToken>* tokens,
                      const std::function<bool(size_t)>& is_abbreviation);

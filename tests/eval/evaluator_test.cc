@@ -114,12 +114,22 @@ TEST_F(EvaluatorTest, TriggerNotAnsweredInTime) {
 }
 
 TEST_F(EvaluatorTest, SecondEpisodeMustBeAnsweredToo) {
-  auto r = Run({"c:angry", "a:I understand", "c:still annoyed", "a:ok", "a:fine"});
+  auto r =
+      Run({"c:angry", "a:I understand", "a:ok", "a:next", "c:still annoyed", "a:ok", "a:fine"});
   const auto& e = Get(r, "empathy");
   ASSERT_EQ(e.episodes.size(), 2u);
   EXPECT_TRUE(e.episodes[0].answered);
+  EXPECT_EQ(e.episodes[1].turn, 5);
   EXPECT_FALSE(e.episodes[1].answered);
   EXPECT_EQ(e.status, Status::kMissed);
+}
+
+TEST_F(EvaluatorTest, SignalRepeatedRightAfterAnAnswerIsCovered) {
+  // The customer is still annoyed one agent turn after the empathy: same episode.
+  auto r = Run({"c:angry", "a:I understand", "c:still annoyed", "a:ok", "a:fine"});
+  const auto& e = Get(r, "empathy");
+  ASSERT_EQ(e.episodes.size(), 1u);
+  EXPECT_EQ(e.status, Status::kMet);
 }
 
 TEST_F(EvaluatorTest, TriggersBeforeTheAnswerMergeIntoOneEpisode) {

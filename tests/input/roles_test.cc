@@ -27,8 +27,11 @@ TEST(Roles, HeuristicNeedsAGreetingOrAKnownSide) {
     c.turns.push_back(t);
   }
   auto w = ResolveRoles(&c, {});
-  EXPECT_FALSE(w.has_value());  // nothing could be decided, nothing guessed
+  // Nothing could be decided and nothing is guessed, but the user is told.
+  ASSERT_TRUE(w.has_value());
+  EXPECT_NE(w->find("role of 'A', 'B' unknown: no agent found"), std::string::npos) << *w;
   EXPECT_EQ(c.turns[0].role, Role::kOther);
+  EXPECT_EQ(c.speakers[0].source, RoleSource::kUnknown);
 }
 
 TEST(Roles, KnownSideDecidesTheOther) {

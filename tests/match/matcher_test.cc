@@ -146,3 +146,39 @@ TEST(Matcher, SpansAreByteOffsetsIntoTheOriginal) {
 
 }  // namespace
 }  // namespace tact::eval
+
+namespace tact::eval {
+namespace {
+
+TEST(Matcher, NegatedTokenTests) {
+  Fixture f("en", Rule("is that !(right|correct|ok) \"?\""));
+  EXPECT_EQ(f.Match("is that fine?"), "is that fine?");
+  EXPECT_EQ(f.Match("is that right?"), "");
+  Fixture g("en", Rule("right !now") + "behaviour c\n  kind expected\n  match <caps> !<num>\n");
+  EXPECT_EQ(g.Match("right here"), "right here");
+  EXPECT_EQ(g.Match("right now"), "");
+  EXPECT_EQ(g.Match("right"), "");  // a negation still needs a token
+  EXPECT_EQ(g.Match("READ THIS", "c"), "READ THIS");
+  EXPECT_EQ(g.Match("CODE 42", "c"), "");
+}
+
+TEST(Matcher, CapsIgnoresAcronymsCodesAndForeignLetters) {
+  Fixture f("ru", "pack ru\n  alphabet абвгдеёжзийклмнопрстуфхцчшщъыьэюя\n  acronyms ПВЗ СМС\n" +
+                      Rule("<caps:2> <caps:2>"));
+  EXPECT_EQ(f.Match("ВЫ МЕНЯ СЛЫШИТЕ"), "ВЫ МЕНЯ");
+  EXPECT_EQ(f.Match("ПВЗ СМС рядом"), "");
+  EXPECT_EQ(f.Match("роутер ASUS RT"), "");
+  EXPECT_EQ(f.Match("модель ТП 300 А5Б"), "");
+}
+
+TEST(Matcher, RepeatedSignalCooldownIsNotTheMatchersJob) {
+  // Guard: a literal that is an apostrophe suffix is a compile error, not a silent miss.
+  Diagnostics d;
+  auto p = tact::testing::CompileOne("en", Rule("i 'd like"), &d);
+  EXPECT_EQ(p, nullptr);
+  ASSERT_FALSE(d.empty());
+  EXPECT_NE(d[0].message.find("contractions are one token"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tact::eval

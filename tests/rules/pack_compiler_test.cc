@@ -116,6 +116,12 @@ TEST(PackCompiler, StemMustBeOneWord) {
             "t.rules:3:9: error: '~e-mail,x' must be a single word");
 }
 
+TEST(PackCompiler, NegationNeedsSingleWordTests) {
+  EXPECT_EQ(FirstError("en", "behaviour b\n  kind expected\n  match a !(b c)\n"),
+            "t.rules:3:11: error: '!' applies to single-word tests only; this one can match "
+            "several words");
+}
+
 TEST(PackCompiler, UnknownStemmer) {
   EXPECT_NE(FirstError("xx", "pack xx\n  stemmer klingon\n").find("unknown stemmer 'klingon'"),
             std::string::npos);

@@ -99,3 +99,19 @@ TEST(Sentences, ClosingQuoteStaysWithItsSentence) {
 
 }  // namespace
 }  // namespace tact::text
+
+namespace tact::text {
+namespace {
+
+TEST(Sentences, QuestionMarkInsideUrlDoesNotSplit) {
+  std::vector<RawToken> toks;
+  std::string text = "see https://site.ru/a?b=1 now. Next";
+  Tokenize(text, &toks);
+  AssignSentences(text, &toks, nullptr);
+  EXPECT_EQ(toks.front().sentence, 0);
+  EXPECT_EQ(toks[toks.size() - 2].sentence, 0);  // "." after "now"
+  EXPECT_EQ(toks.back().sentence, 1);
+}
+
+}  // namespace
+}  // namespace tact::text
