@@ -160,12 +160,18 @@ class Compiler {
   }
 
   // Tokenizes and normalizes literal text as the analyzer will see it.
+  // A literal that starts with an apostrophe ("'ll") is a clitic, as it is
+  // after a word in running text.
   std::vector<std::string> LiteralTokens(const std::string& raw) {
+    const bool clitic = raw.size() > 1 && (raw[0] == '\'' || raw.rfind("\u2019", 0) == 0);
+    const std::string text = clitic ? "x" + raw : raw;
     std::vector<text::RawToken> toks;
-    text::Tokenize(raw, &toks);
+    text::Tokenize(text, &toks);
     std::vector<std::string> out;
-    for (const auto& t : toks)
-      out.push_back(text::Normalize(std::string_view(raw).substr(t.begin, t.end - t.begin)));
+    for (size_t i = clitic ? 1 : 0; i < toks.size(); ++i) {
+      out.push_back(text::Normalize(
+          std::string_view(text).substr(toks[i].begin, toks[i].end - toks[i].begin)));
+    }
     return out;
   }
 
@@ -208,13 +214,6 @@ class Compiler {
         out->gap = n.number;
         return true;
       case T::kLiteral: {
-        if (n.text.size() > 1 && (n.text[0] == '\'' || n.text.rfind("\u2019", 0) == 0)) {
-          Error(At(loc, n.column),
-                "'" + n.text +
-                    "' can never match: contractions are one token, so write the whole "
-                    "word (\"i'd\", \"don't\")");
-          return false;
-        }
         std::vector<std::string> toks = LiteralTokens(n.text);
         if (toks.empty()) {
           Error(At(loc, n.column), "literal '" + n.text + "' has no words");

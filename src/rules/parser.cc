@@ -313,9 +313,12 @@ class PatternParser {
     }
     if (c == '!') {
       ++pos_;
-      if (pos_ >= t_.size() || t_[pos_] == ' ' || t_[pos_] == '\t') {
-        return Error(start,
-                     "expected a word, stem, prefix, class, regex, lexicon or group after '!'");
+      // A lone '!' is the exclamation mark itself; '!X' negates X.
+      if (pos_ >= t_.size() || t_[pos_] == ' ' || t_[pos_] == '\t' || t_[pos_] == '|' ||
+          t_[pos_] == ')') {
+        out->type = PatternNode::Type::kLiteral;
+        out->text = "!";
+        return true;
       }
       if (t_[pos_] == '!') return Error(pos_, "'!!' negates twice; remove both");
       PatternNode inner;

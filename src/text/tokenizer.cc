@@ -132,9 +132,12 @@ void Tokenize(std::string_view text, std::vector<RawToken>* out) {
         // Joiners stay inside a token only between two word characters.
         CharClass after = cur.Peek(j);
         bool join = false;
-        if (k2 == CharClass::kApostrophe || k2 == CharClass::kHyphen) {
+        if (k2 == CharClass::kApostrophe) {
+          // A clitic starts its own token ("I'll" -> I 'll), so patterns may
+          // write either "i'll" or "i ('ll|will)".
+          join = false;
+        } else if (k2 == CharClass::kHyphen) {
           join = IsWordChar(prev) && IsWordChar(after) && !only_digits;
-          if (k2 == CharClass::kHyphen && only_digits) join = false;
         } else if (k2 == CharClass::kNumberJoiner) {
           join = prev == CharClass::kDigit && after == CharClass::kDigit;
         }
@@ -144,6 +147,22 @@ void Tokenize(std::string_view text, std::vector<RawToken>* out) {
       }
       tok.end = static_cast<uint32_t>(i);
       tok.kind = has_letter ? TokenKind::kWord : TokenKind::kNumber;
+      out->push_back(tok);
+      continue;
+    }
+    if (k == CharClass::kApostrophe && !out->empty() &&
+        out->back().end == static_cast<uint32_t>(i) && out->back().kind == TokenKind::kWord &&
+        IsWordChar(cur.Peek(next))) {
+      // The clitic after a word: "'ll", "'s", "'t".
+      i = next;
+      while (i < cur.len) {
+        int32_t j;
+        CharClass k2 = cur.Peek(i, nullptr, &j);
+        if (!IsWordChar(k2)) break;
+        i = j;
+      }
+      tok.end = static_cast<uint32_t>(i);
+      tok.kind = TokenKind::kWord;
       out->push_back(tok);
       continue;
     }

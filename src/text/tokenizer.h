@@ -1,8 +1,9 @@
 // Splits UTF-8 text into word, number, punctuation and symbol tokens.
 //
 // Every token keeps its byte span [begin, end) in the original text, so
-// evidence can be highlighted exactly. Words keep inner apostrophes ("don't",
-// "c'est") and hyphens ("e-mail", "что-то"); numbers keep inner . , : ("3.5",
+// evidence can be highlighted exactly. Words keep inner hyphens ("e-mail",
+// "что-то"); a clitic after an apostrophe is its own token ("don't" -> don 't,
+// "I'll" -> I 'll); numbers keep inner . , : ("3.5",
 // "10:30"); a run of one repeated punctuation character is one token ("!!!",
 // "..."). Invalid UTF-8 bytes become one-byte symbol tokens; nothing is dropped
 // except whitespace. Sentence boundaries are assigned afterwards by

@@ -171,13 +171,13 @@ TEST(Matcher, CapsIgnoresAcronymsCodesAndForeignLetters) {
   EXPECT_EQ(f.Match("модель ТП 300 А5Б"), "");
 }
 
-TEST(Matcher, RepeatedSignalCooldownIsNotTheMatchersJob) {
-  // Guard: a literal that is an apostrophe suffix is a compile error, not a silent miss.
-  Diagnostics d;
-  auto p = tact::testing::CompileOne("en", Rule("i 'd like"), &d);
-  EXPECT_EQ(p, nullptr);
-  ASSERT_FALSE(d.empty());
-  EXPECT_NE(d[0].message.find("contractions are one token"), std::string::npos);
+TEST(Matcher, CliticsMatchWhicheverWayThePatternWritesThem) {
+  Fixture f("en",
+            Rule("i ('ll|will) check") + "behaviour c\n  kind expected\n  match don't worry\n");
+  EXPECT_EQ(f.Match("I\u2019ll check it"), "I\u2019ll check");
+  EXPECT_EQ(f.Match("I will check it"), "I will check");
+  EXPECT_EQ(f.Match("Don't worry", "c"), "Don't worry");
+  EXPECT_EQ(f.Match("Dont worry", "c"), "");
 }
 
 }  // namespace

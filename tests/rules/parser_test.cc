@@ -214,9 +214,6 @@ const ErrorCase kErrorCases[] = {
      "t.rules:3:9: error: 'within' needs at least 1 turn"},
     {"bad_otherwise", "behaviour b\n  kind expected\n  otherwise skip\n",
      "t.rules:3:13: error: expected 'missed' or 'not_applicable' after 'otherwise'"},
-    {"bare_not", WithMatch("a ! b"),
-     "t.rules:3:11: error: expected a word, stem, prefix, class, regex, lexicon or group after "
-     "'!'"},
     {"double_not", WithMatch("!!a"), "t.rules:3:10: error: '!!' negates twice"},
     {"not_gap", WithMatch("a !...2 b"),
      "t.rules:3:11: error: '!' applies to one word test, not to a gap or an anchor"},

@@ -25,13 +25,14 @@ std::vector<int> Sentences(std::string_view text, std::function<bool(size_t)> ab
   return out;
 }
 
-TEST(Tokenize, WordsKeepInnerApostrophesAndHyphens) {
+TEST(Tokenize, HyphensJoinWordsAndCliticsSplit) {
   EXPECT_EQ(Surfaces("I don't use e-mail, что-то"),
-            (std::vector<std::string>{"I", "don't", "use", "e-mail", ",", "что-то"}));
+            (std::vector<std::string>{"I", "don", "'t", "use", "e-mail", ",", "что-то"}));
 }
 
-TEST(Tokenize, TypographicApostropheJoinsWords) {
-  EXPECT_EQ(Surfaces("that\u2019s it"), (std::vector<std::string>{"that\u2019s", "it"}));
+TEST(Tokenize, TypographicApostropheStartsAClitic) {
+  EXPECT_EQ(Surfaces("that\u2019s it 'quoted'"),
+            (std::vector<std::string>{"that", "\u2019s", "it", "'", "quoted", "'"}));
 }
 
 TEST(Tokenize, NumbersKeepInnerSeparators) {
