@@ -41,3 +41,40 @@ TEST_F(DetectorTest, TextWithoutProfileWordsIsUnsure) {
 
 }  // namespace
 }  // namespace tact::eval
+
+namespace tact::eval {
+namespace {
+
+struct Case {
+  const char* text;
+  const char* lang;  // "" = must be unsure (below 0.5)
+};
+
+TEST_F(DetectorTest, ShortAndLookAlikeTexts) {
+  LanguageDetector det(*rules_);
+  const Case cases[] = {
+      {"Hei, jeg får ikke logget inn", "no"},
+      {"Hej, jag kan inte logga in", "sv"},
+      {"hei jeg far ikke logget inn pa kontoen min", "no"},           // no æøå typed
+      {"hej jag kan inte logga in pa mitt konto", "sv"},              // no åäö typed
+      {"Hej, jeg har et problem med min router, kan du hjælpe mig?", "no"},  // Danish-like Norwegian
+      {"Tack för hjälpen, nu fungerar det", "sv"},
+      {"Takk for hjelpen, nå virker det", "no"},
+      {"hola no puedo entrar a mi cuenta", "es"},
+      {"привет не могу войти в аккаунт", "ru"},
+      {"My order still hasn't arrived", "en"},
+      {"privet, ne mogu voiti", ""},  // transliterated Russian: no pack fits
+  };
+  for (const Case& c : cases) {
+    LanguageGuess g = det.Detect({c.text});
+    if (*c.lang) {
+      EXPECT_EQ(g.language, c.lang) << c.text;
+      EXPECT_GE(g.confidence, 0.5) << c.text;
+    } else {
+      EXPECT_LT(g.confidence, 0.5) << c.text;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace tact::eval
