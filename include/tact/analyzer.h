@@ -27,10 +27,19 @@ struct AnalyzeOptions {
   std::string tips_language;             // "" = the conversation's language
   std::vector<std::string> only;         // behaviour ids to report (empty = all)
   std::vector<std::string> skip;         // behaviour ids not to report
+  // Metric thresholds, "id=value" or "id.chat=value" / "id.call=value", applied
+  // over the built-in profile (rules/thresholds.conf) and `profile_files`.
+  std::vector<std::string> profile_files;
+  std::vector<std::string> thresholds;
 };
+
+// Checks the profile files and threshold overrides of `options`; appends
+// located errors and returns false when one is malformed.
+bool ValidateMetricOptions(const AnalyzeOptions& options, Diagnostics* diags);
 
 class Analyzer {
  public:
+  // Options are assumed valid (see ValidateMetricOptions).
   Analyzer(const RuleSet& rules, AnalyzeOptions options);
   ~Analyzer();
 

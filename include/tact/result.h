@@ -64,6 +64,7 @@ struct MetricResult {
   Status status = Status::kNotApplicable;              // kMet, kMissed or kNotApplicable
   std::vector<int> evidence;                           // turns
   std::vector<std::pair<std::string, double>> fields;  // median, max, count, ...
+  std::vector<std::pair<int, double>> per_turn;        // (turn, value), e.g. each response time
   std::string note;
 };
 

@@ -59,6 +59,16 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
                 "group CSV rows of a conversation that are not contiguous (in memory)");
   app->add_option("--channel", o->channel, "chat or call, for inputs that do not say")
       ->check(CLI::IsMember({"chat", "call"}));
+  app->add_option("--profile", o->profiles, "metric thresholds file (rules/thresholds.conf syntax)")
+      ->expected(1)
+      ->allow_extra_args(false);
+  app->add_option("--threshold", o->thresholds,
+                  "metric threshold, e.g. first_response_time.chat=90 (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false);
+  app->add_option("--interruption-min", o->interruption_min,
+                  "seconds of overlap before an agent turn counts as an interruption (default 0.5)")
+      ->check(CLI::NonNegativeNumber);
   app->add_flag("--strict", o->strict,
                 "stop with exit 3, writing no report, at the first input error");
   app->add_option("--fail-on", o->fail_on,
@@ -90,6 +100,17 @@ int RunCheck(const CheckOptions& o) {
   ao.tips_language = o.tips_lang;
   ao.only = SplitList(o.only);
   ao.skip = SplitList(o.skip);
+  ao.profile_files = o.profiles;
+  ao.thresholds = SplitList(o.thresholds);
+  if (o.interruption_min >= 0)
+    ao.thresholds.push_back("interruption_min=" + std::to_string(o.interruption_min));
+  {
+    Diagnostics diags;
+    if (!ValidateMetricOptions(ao, &diags)) {
+      for (const auto& d : diags) fprintf(stderr, "%s\n", d.Format().c_str());
+      return kExitUsage;
+    }
+  }
   if (!CheckBehaviourIds(*rules, ao.only, "--only") ||
       !CheckBehaviourIds(*rules, ao.skip, "--skip"))
     return kExitUsage;

@@ -31,6 +31,9 @@ struct CheckOptions {
   std::string channel;
   bool strict = false;
   std::vector<std::string> fail_on;
+  std::vector<std::string> profiles;
+  std::vector<std::string> thresholds;
+  double interruption_min = -1;
   bool all_evidence = false;
 };
 

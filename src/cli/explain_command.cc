@@ -50,6 +50,11 @@ int RunExplain(const ExplainOptions& o) {
                b->position == rules::BehaviourDecl::Position::kFirst ? "first" : "last",
                b->position_n);
       }
+      if (b->time_window != rules::BehaviourDecl::TimeWindow::kNone) {
+        printf("In timed calls: only the %s %.0f seconds count.\n",
+               b->time_window == rules::BehaviourDecl::TimeWindow::kFirst ? "first" : "last",
+               b->time_seconds);
+      }
       header = true;
     }
     printf("\n[%s] %s\n", lang.c_str(), p->name.c_str());

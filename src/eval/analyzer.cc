@@ -4,10 +4,47 @@
 
 #include "eval/evaluator.h"
 #include "eval/language_detector.h"
+#include "eval/metric_profile.h"
+#include "eval/metrics.h"
+
+#include <fstream>
+#include <sstream>
 #include "eval/turn_matcher.h"
 #include "rules/pack.h"
 
 namespace tact {
+namespace {
+
+bool LoadProfile(const AnalyzeOptions& o, eval::MetricProfile* p, Diagnostics* diags) {
+  *p = eval::BuiltinMetricProfile();
+  bool ok = true;
+  for (const auto& f : o.profile_files) {
+    std::ifstream in(f);
+    if (!in) {
+      diags->push_back(MakeError(f, 0, 0, "cannot read profile"));
+      ok = false;
+      continue;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    ok &= p->Parse(f, ss.str(), diags);
+  }
+  for (const auto& t : o.thresholds) {
+    std::string err;
+    if (!p->Override(t, &err)) {
+      diags->push_back(MakeError("--threshold", 0, 0, err));
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+}  // namespace
+
+bool ValidateMetricOptions(const AnalyzeOptions& options, Diagnostics* diags) {
+  eval::MetricProfile p;
+  return LoadProfile(options, &p, diags);
+}
 
 struct Analyzer::Impl {
   const RuleSet& rules;
@@ -15,8 +52,12 @@ struct Analyzer::Impl {
   eval::LanguageDetector detector;
   std::map<std::string, std::unique_ptr<eval::TurnMatcher>> matchers;
   std::vector<eval::TextMatches> turn_matches;
+  eval::MetricProfile profile;
 
-  Impl(const RuleSet& r, AnalyzeOptions o) : rules(r), options(std::move(o)), detector(r) {}
+  Impl(const RuleSet& r, AnalyzeOptions o) : rules(r), options(std::move(o)), detector(r) {
+    Diagnostics ignored;  // validated by the caller
+    LoadProfile(options, &profile, &ignored);
+  }
 
   eval::TurnMatcher& Matcher(const std::string& lang) {
     auto& m = matchers[lang];
@@ -93,6 +134,7 @@ ConversationResult Analyzer::Analyze(const Conversation& c) {
   eo.only = impl_->options.only;
   eo.skip = impl_->options.skip;
   r.behaviours = eval::Evaluate(m.pack(), c, tm, eo);
+  r.metrics = eval::ComputeMetrics(c, tm, m.pack(), impl_->profile, &r.warnings);
   r.score = eval::Score(r.behaviours, r.metrics);
   if (c.turns.empty()) r.warnings.push_back("conversation has no turns");
   m.Trim();

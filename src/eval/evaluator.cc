@@ -17,9 +17,26 @@ bool InScope(rules::SpeakerScope scope, Role role) {
   return false;
 }
 
-// Indices of the turns in a behaviour's speaker and position scope.
+// Indices of the turns in a behaviour's speaker and position (or, for timed
+// calls, time) scope.
 std::vector<size_t> ScopeTurns(const rules::BehaviourDecl& b, const Conversation& c) {
   std::vector<size_t> out;
+  const bool timed = c.channel == Channel::kCall && !c.turns.empty() &&
+                     std::all_of(c.turns.begin(), c.turns.end(),
+                                 [](const Turn& t) { return t.start.has_value(); });
+  if (b.time_window != rules::BehaviourDecl::TimeWindow::kNone && timed) {
+    double first = *c.turns.front().start, last = first;
+    for (const auto& t : c.turns) last = std::max(last, t.end ? *t.end : *t.start);
+    for (size_t i = 0; i < c.turns.size(); ++i) {
+      const Turn& t = c.turns[i];
+      if (!InScope(b.speaker, t.role)) continue;
+      bool in = b.time_window == rules::BehaviourDecl::TimeWindow::kFirst
+                    ? *t.start <= first + b.time_seconds
+                    : (t.end ? *t.end : *t.start) >= last - b.time_seconds;
+      if (in) out.push_back(i);
+    }
+    return out;
+  }
   for (size_t i = 0; i < c.turns.size(); ++i) {
     if (InScope(b.speaker, c.turns[i].role)) out.push_back(i);
   }

@@ -42,6 +42,13 @@ void WriteMetric(const MetricResult& m, JsonWriter* w) {
   for (int t : m.evidence) w->Int(t);
   w->EndArray();
   for (const auto& [k, v] : m.fields) w->Key(k).Number(Round(v, 1000));
+  if (!m.per_turn.empty()) {
+    w->Key("per_turn").BeginArray();
+    for (const auto& [turn, v] : m.per_turn) {
+      w->BeginObject().Key("turn").Int(turn).Key("value").Number(Round(v, 1000)).EndObject();
+    }
+    w->EndArray();
+  }
   if (!m.note.empty()) w->Key("note").String(m.note);
   w->EndObject();
 }

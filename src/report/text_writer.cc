@@ -185,7 +185,9 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
       std::string value = "n/a";
       if (m.value) {
         char buf[64];
-        if (m.unit == "ratio")
+        if (m.id == "de_escalation" && m.fields.size() >= 2)
+          snprintf(buf, sizeof buf, "%.2f → %.2f", m.fields[0].second, m.fields[1].second);
+        else if (m.unit == "ratio")
           snprintf(buf, sizeof buf, "%.2f", *m.value);
         else if (m.unit == "s")
           snprintf(buf, sizeof buf, "%.1f s", *m.value);

@@ -74,6 +74,10 @@ struct BehaviourDecl {
   double weight = 1.0;
   enum class Position { kAny, kFirst, kLast } position = Position::kAny;
   int position_n = 0;
+  // Timed calls: only turns in the first / last N seconds count (replaces
+  // `position` there; chats and untimed transcripts use `position`).
+  enum class TimeWindow { kNone, kFirst, kLast } time_window = TimeWindow::kNone;
+  double time_seconds = 0;
   std::string trigger;  // a signal id
   int trigger_window = 0;
   Location trigger_loc;

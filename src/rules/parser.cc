@@ -747,6 +747,19 @@ class FileParser {
       b.position =
           args[0] == "first" ? BehaviourDecl::Position::kFirst : BehaviourDecl::Position::kLast;
       b.position_n = n;
+    } else if (word == "time") {
+      std::string_view secs = args.size() == 2 ? args[1] : std::string_view();
+      if (!secs.empty() && secs.back() == 's') secs.remove_suffix(1);
+      int n;
+      if (args.size() != 2 || (args[0] != "first" && args[0] != "last") || !ParseInt(secs, &n) ||
+          n < 1) {
+        Error(line_no, rest_col,
+              "expected 'time first N' or 'time last N' (seconds, e.g. 'time first 30')", raw);
+        return;
+      }
+      b.time_window =
+          args[0] == "first" ? BehaviourDecl::TimeWindow::kFirst : BehaviourDecl::TimeWindow::kLast;
+      b.time_seconds = n;
     } else if (word == "after") {
       if (args.size() != 3 || args[1] != "within" || !IsIdentifier(args[0])) {
         Error(line_no, rest_col, "expected 'after SIGNAL within N'", raw);

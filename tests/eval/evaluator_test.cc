@@ -184,3 +184,38 @@ TEST_F(EvaluatorTest, ScoreIsWeighted) {
 
 }  // namespace
 }  // namespace tact::eval
+
+namespace tact::eval {
+namespace {
+
+TEST(EvaluatorTime, TimedCallsUseTheTimeWindow) {
+  Diagnostics d;
+  auto pack = tact::testing::CompileOne(
+      "en",
+      "behaviour greeting\n  kind expected\n  position first 1\n  time first 30\n"
+      "  match hello\n",
+      &d);
+  ASSERT_NE(pack, nullptr);
+  TurnMatcher m(*pack);
+  Conversation c;
+  for (auto [text, start] : std::vector<std::pair<std::string, double>>{
+           {"one moment", 2}, {"hello", 20}, {"hello", 50}}) {
+    Turn t;
+    t.role = Role::kAgent;
+    t.text = text;
+    t.start = start;
+    c.turns.push_back(t);
+  }
+  std::vector<TextMatches> tm(3);
+  for (size_t i = 0; i < 3; ++i) m.Match(c.turns[i].text, &tm[i]);
+  c.channel = Channel::kCall;  // the first 30 s: turns 1 and 2
+  auto r = Evaluate(*pack, c, tm, {});
+  EXPECT_EQ(r[0].status, Status::kMet);
+  EXPECT_EQ(r[0].evidence.size(), 1u);
+  c.channel = Channel::kChat;  // chats use the position: only turn 1
+  r = Evaluate(*pack, c, tm, {});
+  EXPECT_EQ(r[0].status, Status::kMissed);
+}
+
+}  // namespace
+}  // namespace tact::eval

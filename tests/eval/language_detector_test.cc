@@ -55,9 +55,10 @@ TEST_F(DetectorTest, ShortAndLookAlikeTexts) {
   const Case cases[] = {
       {"Hei, jeg får ikke logget inn", "no"},
       {"Hej, jag kan inte logga in", "sv"},
-      {"hei jeg far ikke logget inn pa kontoen min", "no"},           // no æøå typed
-      {"hej jag kan inte logga in pa mitt konto", "sv"},              // no åäö typed
-      {"Hej, jeg har et problem med min router, kan du hjælpe mig?", "no"},  // Danish-like Norwegian
+      {"hei jeg far ikke logget inn pa kontoen min", "no"},  // no æøå typed
+      {"hej jag kan inte logga in pa mitt konto", "sv"},     // no åäö typed
+      {"Hej, jeg har et problem med min router, kan du hjælpe mig?",
+       "no"},  // Danish-like Norwegian
       {"Tack för hjälpen, nu fungerar det", "sv"},
       {"Takk for hjelpen, nå virker det", "no"},
       {"hola no puedo entrar a mi cuenta", "es"},

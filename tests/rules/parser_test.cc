@@ -217,6 +217,8 @@ const ErrorCase kErrorCases[] = {
     {"double_not", WithMatch("!!a"), "t.rules:3:10: error: '!!' negates twice"},
     {"not_gap", WithMatch("a !...2 b"),
      "t.rules:3:11: error: '!' applies to one word test, not to a gap or an anchor"},
+    {"bad_time", "behaviour b\n  kind expected\n  time first soon\n",
+     "t.rules:3:8: error: expected 'time first N' or 'time last N'"},
     {"unknown_directive", "behaviour b\n  kind expected\n  matc a\n",
      "t.rules:3:3: error: unknown directive 'matc' (did you mean 'match'?) in behaviour 'b'"},
 };

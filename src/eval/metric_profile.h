@@ -1,0 +1,43 @@
+// Metric thresholds and parameters: the defaults in rules/thresholds.conf,
+// then --profile files, then --threshold overrides. Each metric has a
+// threshold per channel (or none: the metric is reported without a status).
+// Immutable after loading; thread-safe.
+#ifndef TACT_EVAL_METRIC_PROFILE_H_
+#define TACT_EVAL_METRIC_PROFILE_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tact/conversation.h"
+#include "tact/diagnostic.h"
+
+namespace tact::eval {
+
+class MetricProfile {
+ public:
+  // The metric ids and parameters a profile may set.
+  static const std::vector<std::string>& Metrics();
+  static const std::vector<std::string>& Parameters();
+
+  // Parses `text` (file syntax) on top of the current settings; errors are
+  // located at `file`:line.
+  bool Parse(const std::string& file, const std::string& text, Diagnostics* diags);
+  // One "--threshold" value: "id=value" or "id.chat=value" / "id.call=value".
+  bool Override(const std::string& spec, std::string* error);
+
+  std::optional<double> Threshold(const std::string& metric, Channel channel) const;
+  double Parameter(const std::string& name, double fallback) const;
+
+ private:
+  bool Set(const std::string& key, double value, std::string* error);
+  std::map<std::string, double> values_;  // "metric.chat", "metric.call", "parameter"
+};
+
+// The built-in profile (rules/thresholds.conf compiled into the binary).
+MetricProfile BuiltinMetricProfile();
+
+}  // namespace tact::eval
+
+#endif  // TACT_EVAL_METRIC_PROFILE_H_
