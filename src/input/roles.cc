@@ -43,7 +43,7 @@ std::optional<Role> RoleFromWord(std::string_view label) {
   const std::string& f = w[0];
   if (In(f, {"agent", "support", "operator", "rep", "representative", "advisor", "adviser",
              "assistant", "csr", "staff", "helpdesk", "specialist", "technician", "tech", "sales",
-             "bot", "moderator",
+             "moderator",
              // es
              "agente", "asesor", "asesora", "operador", "operadora", "soporte", "ejecutivo",
              "ejecutiva", "especialista", "técnico", "técnica",

@@ -100,8 +100,11 @@ InputStream::Status InputStream::NextLine(std::string* line, size_t max_line,
       if (skipped_bytes) *skipped_bytes = skipped;
       return error_.empty() ? Status::kTooLong : Status::kError;
     }
-    scanned = buf_.size();
-    if (!Fill()) {
+    // Fill() moves the unread bytes to the front: keep the scan position relative.
+    const size_t scanned_rel = buf_.size() - pos_;
+    const bool more = Fill();
+    scanned = pos_ + scanned_rel;
+    if (!more) {
       if (!error_.empty()) return Status::kError;
       if (pos_ >= buf_.size()) return Status::kEof;
       ++line_;  // last line without '\n'

@@ -242,3 +242,111 @@ TEST_F(Cli, BuiltinPacksWorkFromAnyFolder) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Cli, BadInputsAreLocatedCountedAndTheRunGoesOn) {
+  Write("bad.jsonl",
+        "{\"id\":\"ok1\",\"turns\":[{\"speaker\":\"agent\",\"text\":\"sorry\"}]}\n"
+        "{\"id\":\"broken\",\"turns\":[\n"
+        "{\"id\":\"ok2\",\"turns\":[{\"speaker\":\"agent\",\"text\":\"sorry\"}]}\n"
+        "{\"id\":\"nul\",\"turns\":[{\"speaker\":\"agent\",\"text\":\"a\\u0000b\"}]}\n");
+  Write("bad.csv",
+        "id,speaker,text,timestamp\n1,agent,hi,2024-01-01T00:00:00Z\n1,agent,too,many,fields\n"
+        "2,agent,hi,yesterday\n3,agent,fine,2024-01-01T00:00:05Z\n");
+  Write("bad.vtt", "WEBVTT\n\nAgent: no timing here\n");
+  Write("empty.json", "");
+  RunResult r =
+      Run("check " + kRules + "--format jsonl bad.jsonl bad.csv bad.vtt empty.json good.txt");
+  EXPECT_EQ(r.rc, 3);
+  EXPECT_NE(r.err.find("bad.jsonl:2: error: invalid JSON"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad.jsonl:4: error: NUL byte in conversation 'nul'"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("bad.csv:3: error: conversation '1': row has 5 fields, the header has 4"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("bad.csv:4: error: conversation '2': cannot parse timestamp 'yesterday'"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("bad.vtt:3: error: cue without timing"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("empty.json:1: error: empty input: no conversations"), std::string::npos)
+      << r.err;
+  // ok1, ok2, csv 3 and good.txt survive.
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 4);
+  EXPECT_NE(r.err.find("4 conversation(s) read, 4 analyzed, 6 skipped (errors)"), std::string::npos)
+      << r.err;
+}
+
+TEST_F(Cli, InvalidUtf8IsReplacedAndWarnedNotFatal) {
+  Write("latin1.txt", "Agent: I\xE2\x80\x99m sorry, caf\xE9 closed\n");
+  RunResult r = Run("check " + kRules + "--format jsonl latin1.txt");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_NE(
+      r.err.find(
+          "latin1.txt:1: warning: invalid UTF-8 in conversation 'latin1' replaced with U+FFFD"),
+      std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("caf\xEF\xBF\xBD closed"), std::string::npos);
+}
+
+TEST_F(Cli, HugeSingleLineIsAnErrorWithoutUsingItsMemory) {
+  {
+    std::ofstream f(dir_ / "huge.jsonl");
+    f << "{\"id\":\"big\",\"turns\":[{\"speaker\":\"agent\",\"text\":\"";
+    std::string chunk(1 << 20, 'x');
+    for (int i = 0; i < 50; ++i) f << chunk;
+    f << "\"}]}\n{\"id\":\"small\",\"turns\":[{\"speaker\":\"agent\",\"text\":\"sorry\"}]}\n";
+  }
+  RunResult r = Run("check " + kRules + "--format jsonl huge.jsonl");
+  EXPECT_EQ(r.rc, 3);
+  EXPECT_NE(r.err.find("huge.jsonl:1: error: line of 52428852 bytes is over the limit of 8388608 "
+                       "bytes; skipped"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("\"id\":\"small\""), std::string::npos);
+}
+
+TEST_F(Cli, StrictStopsBeforeAnyOutput) {
+  Write("bad.jsonl", "{oops\n");
+  RunResult r = Run("check " + kRules + "--strict --format json good.txt bad.jsonl");
+  EXPECT_EQ(r.rc, 3);
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_NE(r.err.find("stopped by --strict"), std::string::npos);
+  r = Run("check " + kRules + "--strict --format json good.txt");
+  EXPECT_EQ(r.rc, 0);
+  EXPECT_NE(r.out.find("\"conversations\""), std::string::npos);
+}
+
+TEST_F(Cli, InputFormatOverrideAndStdinSniffing) {
+  Write("chat.log", "{\"id\":\"x\",\"turns\":[{\"speaker\":\"agent\",\"text\":\"sorry\"}]}\n");
+  RunResult r = Run("check " + kRules + "--format jsonl --input-format jsonl chat.log");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_NE(r.out.find("\"input_format\":\"jsonl\""), std::string::npos);
+  const std::string line =
+      "{\"id\":\"s\",\"turns\":[{\"speaker\":\"agent\",\"text\":\"sorry\"}]}\n";
+  r = Run("check " + kRules + "--format jsonl -", line);  // one object: read as a JSON document
+  EXPECT_NE(r.out.find("\"input_format\":\"json\""), std::string::npos) << r.err;
+  r = Run("check " + kRules + "--format jsonl -", line + line);  // several: JSON Lines
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2) << r.err;
+  EXPECT_NE(r.out.find("\"input_format\":\"jsonl\""), std::string::npos) << r.err;
+  EXPECT_EQ(Run("check " + kRules + "--input-format yaml good.txt").rc, 2);
+}
+
+TEST_F(Cli, ThresholdOptions) {
+  Write("timed.txt",
+        "# channel: chat\n[00:00] Customer: hi\n[02:00] Agent: so sorry for the wait\n");
+  RunResult r = Run("check " + kRules + "--format jsonl timed.txt");
+  EXPECT_NE(r.out.find("\"first_response_time\":{\"value\":120,\"unit\":\"s\",\"threshold\":60,"
+                       "\"status\":\"missed\""),
+            std::string::npos)
+      << r.out;
+  r = Run("check " + kRules + "--format jsonl --threshold first_response_time.chat=200 timed.txt");
+  EXPECT_NE(r.out.find("\"threshold\":200,\"status\":\"met\""), std::string::npos) << r.out;
+  Write("p.conf", "first_response_time = 30\nbogus = 1\n");
+  r = Run("check " + kRules + "--profile p.conf timed.txt");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("p.conf:2:1: error: unknown metric 'bogus'"), std::string::npos) << r.err;
+  EXPECT_EQ(Run("check " + kRules + "--threshold nope=1 timed.txt").rc, 2);
+}
+
+}  // namespace

@@ -1,0 +1,196 @@
+// Every reader on a real-world-shaped sample in tests/data/formats.
+#include <gtest/gtest.h>
+
+#include "input/reader.h"
+
+namespace tact::input {
+namespace {
+
+struct Read {
+  std::vector<Conversation> convs;
+  std::vector<Diagnostic> diags;
+  bool ok = false;
+};
+
+Read ReadFile(const std::string& name, ReadOptions o = {}) {
+  Read r;
+  r.ok = ReadInput(
+      std::string(TACT_SOURCE_DIR) + "/tests/data/formats/" + name, o,
+      [&](Conversation&& c) { r.convs.push_back(std::move(c)); },
+      [&](const Diagnostic& d) { r.diags.push_back(d); });
+  return r;
+}
+
+std::string Diags(const Read& r) {
+  std::string s;
+  for (const auto& d : r.diags) s += d.Format() + "\n";
+  return s;
+}
+
+TEST(Readers, TactJson) {
+  Read r = ReadFile("chat.json");
+  ASSERT_EQ(r.convs.size(), 1u) << Diags(r);
+  const Conversation& c = r.convs[0];
+  EXPECT_EQ(c.id, "T-1042");
+  EXPECT_EQ(c.language, "en");
+  EXPECT_EQ(c.agent, "agent-7");
+  EXPECT_EQ(c.input_format, "json");
+  ASSERT_EQ(c.turns.size(), 3u);
+  EXPECT_EQ(c.turns[0].role, Role::kCustomer);
+  EXPECT_EQ(c.turns[1].speaker, "Sam");
+  EXPECT_DOUBLE_EQ(*c.turns[0].start, 0);  // absolute times become relative
+  EXPECT_DOUBLE_EQ(*c.turns[1].start, 38);
+  EXPECT_EQ(c.metadata[0], (std::pair<std::string, std::string>{"queue", "billing"}));
+  bool started = false;
+  for (const auto& [k, v] : c.metadata)
+    started |= k == "started_at" && v == "2024-03-04T09:15:02.000Z";
+  EXPECT_TRUE(started);
+}
+
+TEST(Readers, JsonLinesWithSourcesPerLine) {
+  Read r = ReadFile("chats.jsonl");
+  ASSERT_EQ(r.convs.size(), 2u) << Diags(r);
+  EXPECT_EQ(r.convs[0].channel, Channel::kCall);
+  EXPECT_DOUBLE_EQ(*r.convs[0].turns[0].end, 2.5);
+  EXPECT_TRUE(r.convs[1].source.ends_with("/chats.jsonl:3")) << r.convs[1].source;
+  EXPECT_EQ(r.convs[1].turns[1].role, Role::kAgent);  // "agent" as a speaker word
+}
+
+TEST(Readers, CsvQuotingTimestampsAndGroups) {
+  Read r = ReadFile("tickets.csv");
+  ASSERT_EQ(r.convs.size(), 2u) << Diags(r);
+  const Conversation& a = r.convs[0];
+  EXPECT_EQ(a.id, "881");
+  ASSERT_EQ(a.turns.size(), 3u);
+  EXPECT_EQ(a.turns[1].text,
+            "Hi, I'm so sorry to hear that.\nCould you send a photo of the \"cracked\" screen?");
+  EXPECT_DOUBLE_EQ(*a.turns[1].start, 270);  // "2024-05-02 10:04:30" - "10:00:00"
+  EXPECT_DOUBLE_EQ(*a.turns[2].start, 600);  // epoch 1714644600 = 10:10:00
+  EXPECT_EQ(a.turns[2].line, 5);             // the quoted field above spans two lines
+  const Conversation& b = r.convs[1];
+  EXPECT_DOUBLE_EQ(*b.turns[1].start, 60);  // +02:00 offsets
+  EXPECT_TRUE(b.source.ends_with("/tickets.csv:6")) << b.source;
+}
+
+TEST(Readers, CsvColumnsByFlag) {
+  ReadOptions o;
+  o.csv_columns = {
+      {"id", "ticket_id"}, {"speaker", "author"}, {"text", "body"}, {"time", "created_at"}};
+  Read r = ReadFile("tickets.csv", o);
+  EXPECT_EQ(r.convs.size(), 2u) << Diags(r);
+  o.csv_columns = {{"text", "nope"}};
+  r = ReadFile("tickets.csv", o);
+  EXPECT_TRUE(r.convs.empty());
+  ASSERT_FALSE(r.diags.empty());
+  EXPECT_NE(r.diags[0].message.find("no column 'nope'"), std::string::npos);
+}
+
+TEST(Readers, WebVttVoicesMergeAndNoteMetadata) {
+  Read r = ReadFile("teams.vtt");
+  ASSERT_EQ(r.convs.size(), 1u) << Diags(r);
+  const Conversation& c = r.convs[0];
+  EXPECT_EQ(c.id, "call-77");
+  EXPECT_EQ(c.language, "en");
+  EXPECT_EQ(c.channel, Channel::kCall);
+  EXPECT_EQ(c.agent, "agent-3");
+  ASSERT_EQ(c.turns.size(), 3u);
+  EXPECT_EQ(c.turns[1].text,
+            "Hi, my laptop won't start & I have a deadline. It just shows a black screen.");
+  EXPECT_DOUBLE_EQ(*c.turns[1].start, 3.5);
+  EXPECT_DOUBLE_EQ(*c.turns[1].end, 8.0);
+  EXPECT_EQ(c.turns[2].speaker, "Agent");
+  EXPECT_EQ(c.turns[2].text, "I understand, let's fix that together.");
+}
+
+TEST(Readers, WebVttSpeakerPrefixes) {
+  Read r = ReadFile("zoom.vtt");
+  ASSERT_EQ(r.convs.size(), 1u) << Diags(r);
+  ASSERT_EQ(r.convs[0].turns.size(), 2u);
+  EXPECT_EQ(r.convs[0].turns[1].role, Role::kCustomer);
+}
+
+TEST(Readers, Srt) {
+  Read r = ReadFile("call.srt");
+  ASSERT_EQ(r.convs.size(), 1u) << Diags(r);
+  ASSERT_EQ(r.convs[0].turns.size(), 3u);
+  EXPECT_EQ(r.convs[0].turns[1].text, "I can't log in. It says my password is wrong.");
+  EXPECT_DOUBLE_EQ(*r.convs[0].turns[1].end, 5.8);
+}
+
+TEST(Readers, AmazonTranscribe) {
+  ReadOptions o;
+  o.roles.agent_names = {"spk_0"};
+  Read r = ReadFile("transcribe.json", o);
+  ASSERT_EQ(r.convs.size(), 1u) << Diags(r);
+  const Conversation& c = r.convs[0];
+  EXPECT_EQ(c.id, "call-5");
+  ASSERT_EQ(c.turns.size(), 2u);
+  EXPECT_EQ(c.turns[0].text, "Hello, how can I help?");
+  EXPECT_EQ(c.turns[0].role, Role::kAgent);
+  EXPECT_EQ(c.turns[1].role, Role::kCustomer);  // the other speaker
+  EXPECT_DOUBLE_EQ(*c.turns[1].start, 2.0);
+  EXPECT_DOUBLE_EQ(*c.turns[1].end, 3.0);
+}
+
+TEST(Readers, ContactLensMergesConsecutiveCallSegments) {
+  Read r = ReadFile("contact_lens.json");
+  ASSERT_EQ(r.convs.size(), 1u) << Diags(r);
+  const Conversation& c = r.convs[0];
+  EXPECT_EQ(c.language, "en");
+  ASSERT_EQ(c.turns.size(), 3u);
+  EXPECT_EQ(c.turns[1].text, "My package never arrived. It was due Monday.");
+  EXPECT_DOUBLE_EQ(*c.turns[2].start, 5.0);
+  EXPECT_EQ(c.turns[2].role, Role::kAgent);
+}
+
+TEST(Readers, CcaiBotIsNotTheAgent) {
+  Read r = ReadFile("ccai.json");
+  ASSERT_EQ(r.convs.size(), 1u) << Diags(r);
+  const auto& t = r.convs[0].turns;
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].role, Role::kOther);
+  EXPECT_EQ(t[1].role, Role::kCustomer);
+  EXPECT_EQ(t[2].role, Role::kAgent);
+  EXPECT_DOUBLE_EQ(*t[2].start, 9);
+}
+
+TEST(Readers, ZendeskExcludesAndCountsPrivateNotes) {
+  Read r = ReadFile("zendesk.json");
+  ASSERT_EQ(r.convs.size(), 1u) << Diags(r);
+  const Conversation& c = r.convs[0];
+  EXPECT_EQ(c.id, "5531");
+  ASSERT_EQ(c.turns.size(), 2u);
+  EXPECT_EQ(c.turns[0].speaker, "Ana");
+  EXPECT_EQ(c.turns[0].role, Role::kCustomer);
+  EXPECT_EQ(c.turns[1].role, Role::kAgent);
+  EXPECT_EQ(c.turns[1].text,
+            "Hi Ana,\nI'm sorry for the wait. I've issued the refund & you'll see it in 3 days.");
+  ASSERT_EQ(r.diags.size(), 1u);
+  EXPECT_NE(r.diags[0].message.find("1 private note(s) excluded"), std::string::npos);
+}
+
+TEST(Readers, IntercomStripsHtmlAndSkipsNotes) {
+  Read r = ReadFile("intercom.json");
+  ASSERT_EQ(r.convs.size(), 1u) << Diags(r);
+  const auto& t = r.convs[0].turns;
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "Hi, the app crashes when I open it.");
+  EXPECT_EQ(t[0].role, Role::kCustomer);
+  EXPECT_EQ(t[1].text, "Hi Kim, sorry about that!\nWhich version do you have?");
+  EXPECT_EQ(t[1].speaker, "Jo");
+  EXPECT_DOUBLE_EQ(*t[1].start, 100);
+}
+
+TEST(Readers, SniffingForStdinLikeInputs) {
+  EXPECT_EQ(SniffFormat("WEBVTT\n\n00:00.000 --> 00:01.000\n"), "vtt");
+  EXPECT_EQ(SniffFormat("{\"id\":1,\"turns\":[]}\n{\"id\":2}\n"), "jsonl");
+  EXPECT_EQ(SniffFormat("{\n  \"id\": 1,\n"), "json");
+  EXPECT_EQ(SniffFormat("[{\"id\":1}]"), "json");
+  EXPECT_EQ(SniffFormat("1\n00:00:00,000 --> 00:00:01,000\nAgent: hi\n"), "srt");
+  EXPECT_EQ(SniffFormat("Agent: hi\nCustomer: hello\n"), "text");
+  EXPECT_EQ(FormatForPath("x/Y.JSONL"), "jsonl");
+  EXPECT_EQ(FormatForPath("x/y.unknown"), "");
+}
+
+}  // namespace
+}  // namespace tact::input
