@@ -51,7 +51,7 @@ void TurnMatcher::Match(std::string_view text, TextMatches* out) {
     }
   }
   hits_.clear();
-  runner_.Run(pack_.program, atoms_, sentences_, &hits_);
+  runner_.Run(pack_.program(), atoms_, sentences_, &hits_);
   for (const auto& h : hits_) {
     const rules::PatternOwner& o = pack_.owners[h.pattern];
     RuleMatch m;

@@ -9,9 +9,15 @@ bool Program::Lookup(uint32_t state, AtomId atom, const uint32_t** begin,
   const State& s = states_[state];
   const Edge* e = nullptr;
   if (s.edge_end - s.edge_begin > kIndexThreshold) {
-    auto it = index_.find((static_cast<uint64_t>(state) << 32) | atom);
-    if (it == index_.end()) return false;
-    e = &edges_[it->second];
+    const uint64_t key = ((static_cast<uint64_t>(state) << 32) | atom) + 1;
+    for (uint64_t i = Mix(key) & index_mask_;; i = (i + 1) & index_mask_) {
+      const uint64_t k = index_keys_[i];
+      if (k == key) {
+        e = &edges_[index_values_[i]];
+        break;
+      }
+      if (k == 0) return false;
+    }
   } else {
     for (uint32_t i = s.edge_begin; i < s.edge_end; ++i) {
       if (edges_[i].atom == atom) {
@@ -83,6 +89,7 @@ uint32_t ProgramBuilder::Build(const Node& n, uint32_t from) {
 }
 
 void ProgramBuilder::Add(const Node& root, uint32_t pattern_id) {
+  if (nstates_.capacity() - nstates_.size() < 64) nstates_.reserve(nstates_.size() * 2 + 1024);
   // Each pattern hangs off the start state through its own epsilon edge.
   uint32_t begin = NewState();
   nstates_[0].eps.push_back(begin);
@@ -152,10 +159,27 @@ Program ProgramBuilder::Finish() {
     st.accept_begin = static_cast<uint32_t>(p.accepts_.size());
     p.accepts_.insert(p.accepts_.end(), accepts.begin(), accepts.end());
     st.accept_end = static_cast<uint32_t>(p.accepts_.size());
-    if (st.edge_end - st.edge_begin > Program::kIndexThreshold) {
-      for (uint32_t k = st.edge_begin; k < st.edge_end; ++k) {
-        p.index_.emplace((static_cast<uint64_t>(dense[i]) << 32) | p.edges_[k].atom, k);
-      }
+  }
+  // The index of large states.
+  size_t indexed = 0;
+  for (const auto& st : p.states_) {
+    if (st.edge_end - st.edge_begin > Program::kIndexThreshold)
+      indexed += st.edge_end - st.edge_begin;
+  }
+  size_t cap = 16;
+  while (cap < indexed * 2) cap <<= 1;
+  p.index_keys_.assign(cap, 0);
+  p.index_values_.assign(cap, 0);
+  p.index_mask_ = cap - 1;
+  for (uint32_t sid = 0; sid < p.states_.size(); ++sid) {
+    const Program::State& st = p.states_[sid];
+    if (st.edge_end - st.edge_begin <= Program::kIndexThreshold) continue;
+    for (uint32_t k = st.edge_begin; k < st.edge_end; ++k) {
+      const uint64_t key = ((static_cast<uint64_t>(sid) << 32) | p.edges_[k].atom) + 1;
+      uint64_t i = Program::Mix(key) & p.index_mask_;
+      while (p.index_keys_[i] != 0) i = (i + 1) & p.index_mask_;
+      p.index_keys_[i] = key;
+      p.index_values_[i] = k;
     }
   }
   nstates_.clear();

@@ -11,7 +11,6 @@
 #define TACT_MATCH_PROGRAM_H_
 
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include "match/atoms.h"
@@ -47,6 +46,37 @@ class Program {
   // Returns false when there is no such edge.
   bool Lookup(uint32_t state, AtomId atom, const uint32_t** begin, const uint32_t** end) const;
 
+  // Calls f(target) for every target reached from `state` on any of `atoms`
+  // (sorted). Small states are merge-joined with the atoms, large ones (the
+  // start state) probed through the index, so the cost is min(edges, atoms).
+  template <typename F>
+  void ForEachTarget(uint32_t state, const AtomId* atoms, const AtomId* atoms_end, F&& f) const {
+    const State& s = states_[state];
+    if (s.edge_end - s.edge_begin > kIndexThreshold) {
+      for (const AtomId* a = atoms; a != atoms_end; ++a) {
+        const uint32_t *b, *e;
+        if (Lookup(state, *a, &b, &e)) {
+          for (; b != e; ++b) f(*b);
+        }
+      }
+      return;
+    }
+    const Edge* e = edges_.data() + s.edge_begin;
+    const Edge* ee = edges_.data() + s.edge_end;
+    const AtomId* a = atoms;
+    while (e != ee && a != atoms_end) {
+      if (e->atom < *a) {
+        ++e;
+      } else if (*a < e->atom) {
+        ++a;
+      } else {
+        for (uint32_t t = e->target_begin; t < e->target_end; ++t) f(targets_[t]);
+        ++e;
+        ++a;
+      }
+    }
+  }
+
   // Patterns that accept on entering `state`.
   const uint32_t* accepts_begin(uint32_t state) const {
     return accepts_.data() + states_[state].accept_begin;
@@ -64,8 +94,21 @@ class Program {
   std::vector<Edge> edges_;
   std::vector<uint32_t> targets_;
   std::vector<uint32_t> accepts_;
-  // For states with many edges (the start state above all): (state, atom) -> edge index.
-  std::unordered_map<uint64_t, uint32_t> index_;
+  // For states with many edges (the start state above all): (state, atom) ->
+  // edge index, in a flat open-addressing table (linear probing, power-of-two
+  // size, key 0 never used because state 0 is the start and atom 0 matches
+  // everything... so keys are stored +1).
+  std::vector<uint64_t> index_keys_;
+  std::vector<uint32_t> index_values_;
+  uint64_t index_mask_ = 0;
+
+ public:
+  static uint64_t Mix(uint64_t k) {
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    return k;
+  }
 };
 
 class ProgramBuilder {

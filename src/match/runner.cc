@@ -27,28 +27,23 @@ void Runner::Run(const Program& program, const std::vector<std::span<const AtomI
         gen_ = 1;
       }
       for (const Thread& th : cur_) {
-        for (AtomId a : atoms[t]) {
-          const uint32_t* b;
-          const uint32_t* e;
-          if (!program.Lookup(th.state, a, &b, &e)) continue;
-          for (; b != e; ++b) {
-            uint32_t s = *b;
-            if (state_mark_[s] == gen_) continue;
-            state_mark_[s] = gen_;
-            next_.push_back({s, th.start});
-            for (const uint32_t* p = program.accepts_begin(s); p != program.accepts_end(s); ++p) {
-              uint32_t end = static_cast<uint32_t>(t + 1);
-              if (pattern_mark_[*p] != sentence_gen_) {
-                pattern_mark_[*p] = sentence_gen_;
-                pattern_hit_[*p] = static_cast<uint32_t>(out->size());
-                out->push_back({*p, th.start, end});
-              } else {
-                Hit& h = (*out)[pattern_hit_[*p]];
-                if (h.begin == th.start && end > h.end) h.end = end;
+        program.ForEachTarget(
+            th.state, atoms[t].data(), atoms[t].data() + atoms[t].size(), [&](uint32_t s) {
+              if (state_mark_[s] == gen_) return;
+              state_mark_[s] = gen_;
+              next_.push_back({s, th.start});
+              for (const uint32_t* p = program.accepts_begin(s); p != program.accepts_end(s); ++p) {
+                uint32_t end = static_cast<uint32_t>(t + 1);
+                if (pattern_mark_[*p] != sentence_gen_) {
+                  pattern_mark_[*p] = sentence_gen_;
+                  pattern_hit_[*p] = static_cast<uint32_t>(out->size());
+                  out->push_back({*p, th.start, end});
+                } else {
+                  Hit& h = (*out)[pattern_hit_[*p]];
+                  if (h.begin == th.start && end > h.end) h.end = end;
+                }
               }
-            }
-          }
-        }
+            });
       }
       cur_.swap(next_);
     }

@@ -5,6 +5,7 @@
 #define TACT_RULES_PACK_H_
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -40,13 +41,32 @@ struct LanguagePack {
   std::unordered_map<std::string, uint32_t> behaviour_index;
   std::vector<LexiconDecl> lexicons;
   match::AtomTable atoms;
-  match::Program program;
+  std::vector<match::Node> nodes;    // by pattern id, resolved to atoms
   std::vector<PatternOwner> owners;  // by pattern id
+
+  // The one program matching every pattern of the pack, built on first use
+  // (thread-safe), so a run pays only for the languages it meets.
+  const match::Program& program() const {
+    std::call_once(program_once_, [this] {
+      match::ProgramBuilder builder;
+      for (uint32_t i = 0; i < nodes.size(); ++i) builder.Add(nodes[i], i);
+      program_ = builder.Finish();
+    });
+    return program_;
+  }
+
+  LanguagePack() = default;
+  LanguagePack(const LanguagePack&) = delete;
+  LanguagePack& operator=(const LanguagePack&) = delete;
 
   const BehaviourDecl* Find(const std::string& id) const {
     auto it = behaviour_index.find(id);
     return it == behaviour_index.end() ? nullptr : &behaviours[it->second];
   }
+
+ private:
+  mutable std::once_flag program_once_;
+  mutable match::Program program_;
 };
 
 struct CompileLimits {

@@ -97,8 +97,8 @@ class Compiler {
               "unknown signal '" + b.trigger + "' in 'after'" + DidYouMean(b.trigger, signals));
       }
     }
-    // Compile every pattern into the one program.
-    match::ProgramBuilder builder;
+    // Resolve every pattern now (so errors stop the run at start); the program
+    // itself is built on first use.
     uint32_t next_id = 0;
     for (uint32_t bi = 0; bi < pack_->behaviours.size(); ++bi) {
       const BehaviourDecl& b = pack_->behaviours[bi];
@@ -112,7 +112,8 @@ class Compiler {
                   "too many patterns (limit " + std::to_string(limits_.max_patterns) + ")");
             return;
           }
-          builder.Add(node, next_id++);
+          ++next_id;
+          pack_->nodes.push_back(std::move(node));
           pack_->owners.push_back({bi, role, k});
         }
       };
@@ -120,7 +121,6 @@ class Compiler {
       add(b.vetoes, PatternOwner::Role::kVeto);
       add(b.turn_vetoes, PatternOwner::Role::kTurnVeto);
     }
-    pack_->program = builder.Finish();
     return errors_ == 0;
   }
 
