@@ -3,9 +3,13 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <mutex>
+#include <thread>
 
 #include "cli/inputs.h"
+#include "cli/pipeline.h"
 #include "eval/checks.h"
 #include "input/reader.h"
 #include "report/writer.h"
@@ -69,6 +73,9 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
   app->add_option("--interruption-min", o->interruption_min,
                   "seconds of overlap before an agent turn counts as an interruption (default 0.5)")
       ->check(CLI::NonNegativeNumber);
+  app->add_option("-j,--jobs", o->jobs,
+                  "analyze on N threads (default: all cores); output order is the input order")
+      ->check(CLI::Range(1, 1024));
   app->add_flag("--strict", o->strict,
                 "stop with exit 3, writing no report, at the first input error");
   app->add_option("--fail-on", o->fail_on,
@@ -149,11 +156,12 @@ int RunCheck(const CheckOptions& o) {
   wo.show_all_evidence = o.all_evidence;
   wo.version = TACT_VERSION;
   auto writer = report::MakeWriter(o.format, wo);
-  Analyzer analyzer(*rules, ao);
   eval::CheckAccumulator acc(checks);
   report::RunTotals totals;
   std::string buf;
-  bool stopped = false;  // --strict: an input error stops the run and nothing is written
+  std::atomic<bool> stopped{
+      false};  // --strict: an input error stops the run and nothing is written
+  std::mutex err_mu;
   auto flush = [&]() {
     if (o.strict) return;  // written at the end, only when no error occurred
     fwrite(buf.data(), 1, buf.size(), stdout);
@@ -161,6 +169,7 @@ int RunCheck(const CheckOptions& o) {
     buf.clear();
   };
   auto on_error = [&](const Diagnostic& d) {
+    std::lock_guard<std::mutex> lock(err_mu);
     fprintf(stderr, "%s\n", d.Format().c_str());
     if (d.severity == Severity::kError) {
       ++totals.skipped;
@@ -171,21 +180,19 @@ int RunCheck(const CheckOptions& o) {
   flush();
   std::vector<Input> inputs = ExpandInputs(o.inputs, on_error);
   totals.inputs = inputs.size();
-  for (const auto& in : inputs) {
-    if (stopped) break;
-    input::ReadInput(
-        in.path, ro,
-        [&](Conversation&& c) {
-          ++totals.read;
-          if (stopped) return;
-          ConversationResult r = analyzer.Analyze(c);
-          ++totals.analyzed;
-          acc.Observe(r);
-          writer->Conversation(r, &buf);
-          flush();
-        },
-        on_error);
-  }
+  PipelineStats stats;
+  RunPipeline(
+      inputs, ro, *rules, ao,
+      o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
+      &stopped, on_error,
+      [&](const ConversationResult& r) {
+        acc.Observe(r);
+        writer->Conversation(r, &buf);
+        flush();
+      },
+      &stats);
+  totals.read = stats.read;
+  totals.analyzed = stats.analyzed;
   if (stopped) {
     fprintf(stderr, "tact: stopped by --strict after an input error; no report written\n");
     return kExitInput;

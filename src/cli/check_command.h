@@ -30,6 +30,7 @@ struct CheckOptions {
   bool csv_unsorted = false;
   std::string channel;
   bool strict = false;
+  int jobs = 0;  // 0 = hardware threads
   std::vector<std::string> fail_on;
   std::vector<std::string> profiles;
   std::vector<std::string> thresholds;

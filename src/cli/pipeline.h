@@ -1,0 +1,38 @@
+// The check pipeline: read -> analyze -> report, streamed and parallel.
+//
+// One reader thread turns the inputs into conversations and pushes them into
+// a bounded queue; a oneTBB parallel_pipeline analyzes them on `jobs` threads
+// (one Analyzer per thread) and hands results to `on_result` one at a time,
+// in input order, so the report is byte-identical for any number of jobs.
+// Memory holds at most the queue plus the conversations in flight.
+#ifndef TACT_CLI_PIPELINE_H_
+#define TACT_CLI_PIPELINE_H_
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "cli/inputs.h"
+#include "input/reader.h"
+#include "tact/analyzer.h"
+
+namespace tact::cli {
+
+struct PipelineStats {
+  std::atomic<size_t> read{0};
+  std::atomic<size_t> analyzed{0};
+};
+
+// `on_error` runs on the reader thread; `on_result` on one thread at a time,
+// in input order. Setting *stop ends the run early (nothing more is read or
+// reported).
+void RunPipeline(const std::vector<Input>& inputs, const input::ReadOptions& read_options,
+                 const RuleSet& rules, const AnalyzeOptions& analyze_options, int jobs,
+                 std::atomic<bool>* stop, const std::function<void(const Diagnostic&)>& on_error,
+                 const std::function<void(const ConversationResult&)>& on_result,
+                 PipelineStats* stats);
+
+}  // namespace tact::cli
+
+#endif  // TACT_CLI_PIPELINE_H_
