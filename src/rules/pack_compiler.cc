@@ -172,6 +172,9 @@ class Compiler {
       out.push_back(text::Normalize(
           std::string_view(text).substr(toks[i].begin, toks[i].end - toks[i].begin)));
     }
+    // Text splits negation as "is n't"; a pattern's "'t" or "n't" means that clitic.
+    if ((clitic && out.size() == 1 && out[0] == "'t") || text::Normalize(raw) == "n't")
+      out = {"n't"};
     return out;
   }
 

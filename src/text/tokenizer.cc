@@ -153,7 +153,17 @@ void Tokenize(std::string_view text, std::vector<RawToken>* out) {
     if (k == CharClass::kApostrophe && !out->empty() &&
         out->back().end == static_cast<uint32_t>(i) && out->back().kind == TokenKind::kWord &&
         IsWordChar(cur.Peek(next))) {
-      // The clitic after a word: "'ll", "'s", "'t".
+      // The clitic after a word: "'ll", "'s". Negation splits before the n,
+      // as in the Penn Treebank: "isn't" -> is n't, "can't" -> ca n't.
+      UChar32 t1;
+      int32_t after_t;
+      cur.Peek(next, &t1, &after_t);
+      RawToken& prev = out->back();
+      if ((t1 == 't' || t1 == 'T') && !IsWordChar(cur.Peek(after_t)) &&
+          prev.end - prev.begin >= 2 && (text[prev.end - 1] == 'n' || text[prev.end - 1] == 'N')) {
+        --prev.end;
+        tok.begin = prev.end;
+      }
       i = next;
       while (i < cur.len) {
         int32_t j;

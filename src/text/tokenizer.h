@@ -2,8 +2,8 @@
 //
 // Every token keeps its byte span [begin, end) in the original text, so
 // evidence can be highlighted exactly. Words keep inner hyphens ("e-mail",
-// "что-то"); a clitic after an apostrophe is its own token ("don't" -> don 't,
-// "I'll" -> I 'll); numbers keep inner . , : ("3.5",
+// "что-то"); a clitic after an apostrophe is its own token ("I'll" -> I 'll),
+// and negation splits as in the Penn Treebank ("isn't" -> is n't); numbers keep inner . , : ("3.5",
 // "10:30"); a run of one repeated punctuation character is one token ("!!!",
 // "..."). Invalid UTF-8 bytes become one-byte symbol tokens; nothing is dropped
 // except whitespace. Sentence boundaries are assigned afterwards by

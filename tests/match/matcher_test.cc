@@ -178,6 +178,11 @@ TEST(Matcher, CliticsMatchWhicheverWayThePatternWritesThem) {
   EXPECT_EQ(f.Match("I will check it"), "I will check");
   EXPECT_EQ(f.Match("Don't worry", "c"), "Don't worry");
   EXPECT_EQ(f.Match("Dont worry", "c"), "");
+  Fixture g("en", Rule("(is|was) (not|n't) ready") +
+                      "behaviour c\n  kind expected\n  match ('t|never) happy\n");
+  EXPECT_EQ(g.Match("It isn\u2019t ready"), "isn\u2019t ready");
+  EXPECT_EQ(g.Match("it was not ready"), "was not ready");
+  EXPECT_EQ(g.Match("I wasn't happy", "c"), "n't happy");
 }
 
 }  // namespace
