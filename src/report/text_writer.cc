@@ -1,6 +1,8 @@
 #include "report/text_writer.h"
 
+#include <fmt/format.h>
 #include <cmath>
+
 #include <cstdio>
 
 #include "common/strings.h"
@@ -17,13 +19,9 @@ constexpr const char* kHighlight = "1;4";
 constexpr size_t kQuoteContext = 60;  // bytes of context kept on each side of the match
 
 std::string FormatTime(double t) {
-  char buf[32];
   long s = static_cast<long>(std::floor(t));
-  if (s >= 3600)
-    snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
-  else
-    snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
-  return buf;
+  if (s >= 3600) return fmt::format("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60);
+  return fmt::format("{}:{:02}", s / 60, s % 60);
 }
 
 // Moves `i` back (or forward) to a UTF-8 code point boundary.
@@ -77,8 +75,7 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
   out->append(Paint(r.source, kBold));
   if (!r.id.empty() && r.source.find(r.id) == std::string::npos) out->append("  (id " + r.id + ")");
   out->append("\n");
-  char conf[32];
-  snprintf(conf, sizeof conf, "%.2f", r.language_confidence);
+  const std::string conf = fmt::format("{:.2f}", r.language_confidence);
   std::string line =
       "  language " + r.language + " (" + r.language_method +
       (r.language_method == "detected" || r.language_method == "fallback" ? std::string(", ") + conf
@@ -86,11 +83,7 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
       ") · " + std::string(ChannelName(r.channel)) + " · " + std::to_string(r.turn_count) +
       " turns";
   if (!r.agent.empty()) line += " · agent " + r.agent;
-  char score[32];
-  if (r.score < 0)
-    snprintf(score, sizeof score, "n/a");
-  else
-    snprintf(score, sizeof score, "%.0f/100", r.score);
+  const std::string score = r.score < 0 ? "n/a" : fmt::format("{:.0f}/100", r.score);
   line += " · score ";
   out->append(line);
   out->append(Paint(score, kBold));
@@ -184,23 +177,19 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
                                                        : Paint("–", kDim);
       std::string value = "n/a";
       if (m.value) {
-        char buf[64];
         if (m.id == "de_escalation" && m.fields.size() >= 2)
-          snprintf(buf, sizeof buf, "%.2f → %.2f", m.fields[0].second, m.fields[1].second);
+          value = fmt::format("{:.2f} → {:.2f}", m.fields[0].second, m.fields[1].second);
         else if (m.unit == "ratio")
-          snprintf(buf, sizeof buf, "%.2f", *m.value);
+          value = fmt::format("{:.2f}", *m.value);
         else if (m.unit == "s")
-          snprintf(buf, sizeof buf, "%.1f s", *m.value);
+          value = fmt::format("{:.1f} s", *m.value);
         else
-          snprintf(buf, sizeof buf, "%.0f %s", *m.value, m.unit.c_str());
-        value = buf;
+          value = fmt::format("{:.0f} {}", *m.value, m.unit);
       }
       std::string row = "    " + mark + " " + Pad(m.id, mw) + "  " + Pad(value, 10);
       if (m.threshold) {
-        char buf[64];
         const char* op = m.direction == MetricResult::Direction::kMin ? "≥" : "≤";
-        snprintf(buf, sizeof buf, "%s %g", op, *m.threshold);
-        row += Paint(std::string("threshold ") + buf, kDim);
+        row += Paint(fmt::format("threshold {} {:g}", op, *m.threshold), kDim);
       }
       if (!m.note.empty()) row += "  " + Paint(m.note, kDim);
       out->append(row + "\n");
@@ -215,10 +204,9 @@ void TextReportWriter::End(const RunTotals& totals, const std::vector<CheckOutco
                 std::to_string(totals.skipped) + " skipped\n");
   }
   for (const auto& c : checks) {
-    char buf[64];
-    snprintf(buf, sizeof buf, "%g", c.value);
-    out->append((c.failed ? Paint("FAILED", kRed) : Paint("passed", kGreen)) + " --fail-on '" +
-                c.expression + "' (value " + buf + ")\n");
+    out->append(fmt::format("{} --fail-on '{}' (value {:g})\n",
+                            c.failed ? Paint("FAILED", kRed) : Paint("passed", kGreen),
+                            c.expression, c.value));
   }
 }
 
