@@ -44,9 +44,10 @@ struct BehaviourResult {
   std::string id;
   BehaviourKind kind = BehaviourKind::kExpected;
   Status status = Status::kNotApplicable;
-  std::string title;
-  std::string tip;     // in the conversation's language (or --tips-lang)
-  std::string tip_en;  // English
+  std::string title;     // in the conversation's language (or --tips-lang)
+  std::string title_en;  // English, for reports across languages
+  std::string tip;       // in the conversation's language (or --tips-lang)
+  std::string tip_en;    // English
   Level level = Level::kWarning;
   double weight = 1;
   std::string trigger;  // the signal id when the behaviour has one

@@ -4,11 +4,17 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <mutex>
 #include <thread>
 
+#include <fmt/format.h>
+#include <unistd.h>
+
 #include "cli/inputs.h"
+#include "cli/output.h"
 #include "cli/pipeline.h"
 #include "eval/checks.h"
 #include "input/reader.h"
@@ -83,9 +89,94 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
                   "'rate:apology<0.8', 'score<70'")
       ->expected(1)
       ->allow_extra_args(false);
+  app->add_flag(
+      "--summary", o->summary,
+      "report the batch summary (per behaviour, metric, agent, language, channel) instead of each "
+      "conversation");
+  app->add_option("--group-by", o->group_by,
+                  "summary breakdowns: agent, language, channel, metadata.KEY (default: "
+                  "agent,language,channel)")
+      ->expected(1)
+      ->allow_extra_args(false);
+  app->add_option("--worst", o->worst,
+                  "worst conversations kept per behaviour in the summary (default 5)")
+      ->check(CLI::Range(0, 1000));
+  app->add_option("--shard", o->shard,
+                  "analyze only shard K of N (K/N, by a stable hash of the conversation id)");
+  app->add_option("--min-level", o->min_level,
+                  "avoid behaviours that count in --fail-on: error, warning, info")
+      ->check(CLI::IsMember({"error", "warning", "info"}));
+  app->add_option("-o,--output", o->output,
+                  "write the report to FILE (atomically) instead of stdout");
+  app->add_option("--progress", o->progress,
+                  "progress line on stderr: auto (on a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   app->add_flag("--all-evidence", o->all_evidence,
                 "text report: quote every evidence turn, not only the first");
 }
+
+namespace {
+
+uint64_t Fnv1a(std::string_view s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+bool ParseShard(const std::string& spec, uint64_t* k, uint64_t* n) {
+  size_t slash = spec.find('/');
+  if (slash == std::string::npos) return false;
+  try {
+    *k = std::stoull(spec.substr(0, slash));
+    *n = std::stoull(spec.substr(slash + 1));
+  } catch (...) {
+    return false;
+  }
+  return *n >= 1 && *k >= 1 && *k <= *n;
+}
+
+Level ParseLevel(const std::string& s) {
+  return s == "error" ? Level::kError : s == "warning" ? Level::kWarning : Level::kInfo;
+}
+
+// A progress line on stderr, at most ten updates a second.
+class Progress {
+ public:
+  Progress(bool on, uint64_t total_bytes)
+      : on_(on), total_(total_bytes), start_(std::chrono::steady_clock::now()) {}
+  void Bytes(uint64_t n) { bytes_ += n; }
+  void Tick(uint64_t conversations) {
+    if (!on_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    double mb = static_cast<double>(bytes_.load()) / 1e6;
+    double rate = secs > 0 ? mb / secs : 0;
+    std::string eta = "";
+    if (total_ > 0 && rate > 0) {
+      double left = (static_cast<double>(total_) / 1e6 - mb) / rate;
+      if (left > 0) eta = fmt::format(", ETA {:.0f} s", left);
+    }
+    fprintf(stderr, "\r\x1b[K%llu conversation(s), %.1f MB, %.1f MB/s%s",
+            static_cast<unsigned long long>(conversations), mb, rate, eta.c_str());
+    fflush(stderr);
+  }
+  void Done() {
+    if (on_) fprintf(stderr, "\r\x1b[K");
+  }
+
+ private:
+  bool on_;
+  uint64_t total_;
+  std::atomic<uint64_t> bytes_{0};
+  std::chrono::steady_clock::time_point start_, last_{};
+};
+
+}  // namespace
 
 int RunCheck(const CheckOptions& o) {
   std::vector<eval::Check> checks;
@@ -97,6 +188,19 @@ int RunCheck(const CheckOptions& o) {
       return kExitUsage;
     }
     checks.push_back(c);
+  }
+  uint64_t shard_k = 1, shard_n = 1;
+  if (!o.shard.empty() && !ParseShard(o.shard, &shard_k, &shard_n)) {
+    PrintError("--shard: expected K/N with 1 <= K <= N, e.g. 2/8, got '" + o.shard + "'");
+    return kExitUsage;
+  }
+  std::vector<std::string> group_by = SplitList(o.group_by);
+  if (group_by.empty()) group_by = {"agent", "language", "channel"};
+  for (const auto& g : group_by) {
+    if (g != "agent" && g != "language" && g != "channel" && g.rfind("metadata.", 0) != 0) {
+      PrintError("--group-by: expected agent, language, channel or metadata.KEY, got '" + g + "'");
+      return kExitUsage;
+    }
   }
   auto rules = LoadRules(o.rules);
   if (!rules) return kExitUsage;
@@ -143,8 +247,8 @@ int RunCheck(const CheckOptions& o) {
     if (eq == std::string::npos || std::find(kRoles.begin(), kRoles.end(), role) == kRoles.end()) {
       PrintError(
           "--csv-columns: expected ROLE=COLUMN with ROLE one of id, time, end, speaker, role, "
-          "text, language, "
-          "channel, agent; got '" +
+          "text, "
+          "language, channel, agent; got '" +
           spec + "'");
       return kExitUsage;
     }
@@ -152,23 +256,39 @@ int RunCheck(const CheckOptions& o) {
   }
 
   report::WriterOptions wo;
-  wo.color = o.format == "text" && UseColor(o.color);
+  wo.color = o.format == "text" && o.output.empty() && UseColor(o.color);
   wo.show_all_evidence = o.all_evidence;
   wo.version = TACT_VERSION;
+  wo.summary = o.summary;
   auto writer = report::MakeWriter(o.format, wo);
-  eval::CheckAccumulator acc(checks);
+  Output out;
+  {
+    std::string err;
+    if (!out.Open(o.output, o.inputs, &err)) {
+      PrintError("--output: " + err);
+      return kExitUsage;
+    }
+  }
+  report::SummaryBuilder summary(group_by, o.worst);
   report::RunTotals totals;
   std::string buf;
   std::atomic<bool> stopped{
       false};  // --strict: an input error stops the run and nothing is written
   std::mutex err_mu;
+  // A report to a file is written in one piece at the end (atomically);
+  // --strict holds it back until the run is known to be clean.
+  const bool hold = o.strict || !o.output.empty();
   auto flush = [&]() {
-    if (o.strict) return;  // written at the end, only when no error occurred
-    fwrite(buf.data(), 1, buf.size(), stdout);
-    fflush(stdout);
+    if (hold) return;
+    out.Write(buf);
     buf.clear();
   };
+  auto owned = [&](const std::string& key) {
+    return shard_n == 1 || Fnv1a(key) % shard_n == shard_k - 1;
+  };
   auto on_error = [&](const Diagnostic& d) {
+    // With --shard, each problem belongs to one shard (by its location).
+    if (!owned(d.file + ":" + std::to_string(d.line))) return;
     std::lock_guard<std::mutex> lock(err_mu);
     fprintf(stderr, "%s\n", d.Format().c_str());
     if (d.severity == Severity::kError) {
@@ -179,31 +299,56 @@ int RunCheck(const CheckOptions& o) {
   writer->Begin(&buf);
   flush();
   std::vector<Input> inputs = ExpandInputs(o.inputs, on_error);
-  totals.inputs = inputs.size();
+  for (const auto& in : inputs) totals.inputs += owned(in.path) ? 1 : 0;
+  uint64_t total_bytes = 0;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    if (in.path != "-") total_bytes += std::filesystem::file_size(in.path, ec);
+  }
+  const bool show_progress =
+      o.progress == "always" ||
+      (o.progress == "auto" && isatty(STDERR_FILENO) && getenv("CI") == nullptr);
+  Progress progress(show_progress, total_bytes);
+  ro.progress = [&](uint64_t n) { progress.Bytes(n); };
   PipelineStats stats;
   RunPipeline(
       inputs, ro, *rules, ao,
       o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
-      &stopped, on_error,
+      &stopped, [&](const Conversation& c) { return owned(c.id); }, on_error,
       [&](const ConversationResult& r) {
-        acc.Observe(r);
-        writer->Conversation(r, &buf);
-        flush();
+        summary.Add(r);
+        if (!o.summary) {
+          writer->Conversation(r, &buf);
+          flush();
+        }
+        progress.Tick(stats.analyzed + 1);
       },
       &stats);
+  progress.Done();
   totals.read = stats.read;
   totals.analyzed = stats.analyzed;
   if (stopped) {
+    out.Abort();
     fprintf(stderr, "tact: stopped by --strict after an input error; no report written\n");
     return kExitInput;
   }
-  std::vector<report::CheckOutcome> outcomes = acc.Evaluate();
-  writer->End(totals, outcomes, &buf);
-  if (o.strict) {
-    fwrite(buf.data(), 1, buf.size(), stdout);
-    buf.clear();
+  report::Summary& s = summary.summary();
+  s.inputs = totals.inputs;
+  s.read = totals.read;
+  s.analyzed = totals.analyzed;
+  s.skipped = totals.skipped;
+  std::vector<report::CheckOutcome> outcomes =
+      eval::EvaluateChecks(checks, s, ParseLevel(o.min_level));
+  writer->End(totals, outcomes, o.summary ? &s : nullptr, &buf);
+  out.Write(buf);
+  buf.clear();
+  {
+    std::string err;
+    if (!out.Commit(&err)) {
+      PrintError(err);
+      return kExitInput;
+    }
   }
-  flush();
   if (totals.skipped > 0 || totals.read != totals.analyzed) {
     fprintf(stderr, "tact: %zu conversation(s) read, %zu analyzed, %zu skipped (errors)\n",
             totals.read, totals.analyzed, totals.skipped);

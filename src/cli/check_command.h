@@ -36,6 +36,23 @@ struct CheckOptions {
   std::vector<std::string> thresholds;
   double interruption_min = -1;
   bool all_evidence = false;
+  // Batch and CI use.
+  bool summary = false;
+  std::vector<std::string> group_by;  // default agent, language, channel
+  size_t worst = 5;
+  std::string shard;  // "K/N"
+  std::string min_level = "info";
+  std::string output;  // "" = stdout
+  std::string progress = "auto";
+};
+
+// Report and check settings shared by `check` and `merge`.
+struct ReportOptions {
+  std::string format = "text";
+  std::string color = "auto";
+  std::vector<std::string> fail_on;
+  std::string min_level = "info";
+  std::string output;
 };
 
 void RegisterCheck(CLI::App* app, CheckOptions* o);

@@ -5,6 +5,7 @@
 #include "cli/check_command.h"
 #include "cli/common.h"
 #include "cli/explain_command.h"
+#include "cli/merge_command.h"
 #include "cli/rules_command.h"
 
 int main(int argc, char** argv) {
@@ -21,6 +22,10 @@ int main(int argc, char** argv) {
   CLI::App* rules_cmd = app.add_subcommand("rules", "list, test and try the rule packs");
   CLI::App *list = nullptr, *test = nullptr, *try_cmd = nullptr;
   RegisterRules(rules_cmd, &rules, &list, &test, &try_cmd);
+  MergeOptions merge;
+  CLI::App* merge_cmd =
+      app.add_subcommand("merge", "combine summaries from 'tact check --summary --format json'");
+  RegisterMerge(merge_cmd, &merge);
   ExplainOptions explain;
   CLI::App* explain_cmd = app.add_subcommand("explain", "describe a behaviour and its rules");
   RegisterExplain(explain_cmd, &explain);
@@ -35,5 +40,6 @@ int main(int argc, char** argv) {
   if (test->parsed()) return RunRulesTest(rules);
   if (try_cmd->parsed()) return RunRulesTry(rules);
   if (explain_cmd->parsed()) return RunExplain(explain);
+  if (merge_cmd->parsed()) return RunMerge(merge);
   return kExitUsage;
 }

@@ -59,7 +59,8 @@ class Queue {
 
 void RunPipeline(const std::vector<Input>& inputs, const input::ReadOptions& read_options,
                  const RuleSet& rules, const AnalyzeOptions& analyze_options, int jobs,
-                 std::atomic<bool>* stop, const std::function<void(const Diagnostic&)>& on_error,
+                 std::atomic<bool>* stop, const std::function<bool(const Conversation&)>& keep,
+                 const std::function<void(const Diagnostic&)>& on_error,
                  const std::function<void(const ConversationResult&)>& on_result,
                  PipelineStats* stats) {
   if (jobs < 1) jobs = 1;
@@ -71,6 +72,7 @@ void RunPipeline(const std::vector<Input>& inputs, const input::ReadOptions& rea
       input::ReadInput(
           in.path, read_options,
           [&](Conversation&& c) {
+            if (keep && !keep(c)) return;
             ++stats->read;
             if (stop->load()) return;
             auto item = std::make_unique<Item>();

@@ -27,9 +27,12 @@ struct PipelineStats {
 // `on_error` runs on the reader thread; `on_result` on one thread at a time,
 // in input order. Setting *stop ends the run early (nothing more is read or
 // reported).
+// `keep` (may be empty) selects the conversations to analyze (--shard); the
+// others are not counted.
 void RunPipeline(const std::vector<Input>& inputs, const input::ReadOptions& read_options,
                  const RuleSet& rules, const AnalyzeOptions& analyze_options, int jobs,
-                 std::atomic<bool>* stop, const std::function<void(const Diagnostic&)>& on_error,
+                 std::atomic<bool>* stop, const std::function<bool(const Conversation&)>& keep,
+                 const std::function<void(const Diagnostic&)>& on_error,
                  const std::function<void(const ConversationResult&)>& on_result,
                  PipelineStats* stats);
 

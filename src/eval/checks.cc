@@ -1,5 +1,6 @@
 #include "eval/checks.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "common/strings.h"
@@ -60,6 +61,23 @@ bool ParseCheck(const std::string& expr, Check* out, std::string* error) {
     out->what = head == "score" ? Check::What::kScore : Check::What::kMinScore;
     return true;
   }
+  if (head == "metric") {
+    size_t dot = tail.rfind('.');
+    static const std::vector<std::string> kStats = {"median", "p90", "max", "min", "mean"};
+    std::string stat = dot == std::string::npos ? "" : tail.substr(dot + 1);
+    if (dot == std::string::npos || dot == 0 ||
+        std::find(kStats.begin(), kStats.end(), stat) == kStats.end()) {
+      *error =
+          "expected 'metric:ID.STAT' with STAT one of median, p90, max, min, mean, e.g. "
+          "'metric:first_response_time.p90>120', got '" +
+          expr + "'";
+      return false;
+    }
+    out->what = Check::What::kMetric;
+    out->behaviour = tail.substr(0, dot);
+    out->stat = stat;
+    return true;
+  }
   if (head == "rate") {
     if (tail.empty()) {
       *error = "expected 'rate:ID', e.g. 'rate:empathy<0.8', got '" + expr + "'";
@@ -78,60 +96,72 @@ bool ParseCheck(const std::string& expr, Check* out, std::string* error) {
     }
   }
   std::vector<std::string> all = Statuses();
-  all.insert(all.end(), {"rate", "score", "min_score"});
+  all.insert(all.end(), {"rate", "score", "min_score", "metric"});
   *error = "unknown measure '" + head + "' in '" + expr + "'" + DidYouMean(head, all) +
            "; expected a status (met, missed, violated, ...), rate, score or min_score";
   return false;
 }
 
-void CheckAccumulator::Observe(const ConversationResult& r) {
-  for (const auto& b : r.behaviours) {
-    std::string s(StatusName(b.status));
-    ++counts_[{s, ""}];
-    ++counts_[{s, b.id}];
-    auto& rate = rates_[b.id];
-    if (b.status == Status::kMet || b.status == Status::kClean) {
-      ++rate.first;
-      ++rate.second;
-    } else if (b.status == Status::kMissed || b.status == Status::kViolated) {
-      ++rate.second;
-    }
-  }
-  if (r.score >= 0) {
-    score_sum_ += r.score;
-    ++scored_;
-    if (min_score_ < 0 || r.score < min_score_) min_score_ = r.score;
-  }
-}
+namespace {
 
-std::vector<report::CheckOutcome> CheckAccumulator::Evaluate() const {
+// error < warning < info: a level passes when it is at least as severe.
+bool AtLeast(Level l, Level min) { return static_cast<int>(l) <= static_cast<int>(min); }
+
+}  // namespace
+
+std::vector<report::CheckOutcome> EvaluateChecks(const std::vector<Check>& checks,
+                                                 const report::Summary& s, Level min_level) {
   std::vector<report::CheckOutcome> out;
-  for (const auto& c : checks_) {
+  for (const auto& c : checks) {
     report::CheckOutcome o;
     o.expression = c.expression;
     bool defined = true;
     switch (c.what) {
       case Check::What::kCount: {
-        auto it = counts_.find({c.status, c.behaviour});
-        o.value = it == counts_.end() ? 0 : static_cast<double>(it->second);
+        Status st = Status::kMet;
+        for (Status x : {Status::kMet, Status::kMissed, Status::kNotApplicable, Status::kClean,
+                         Status::kViolated, Status::kPresent, Status::kAbsent}) {
+          if (StatusName(x) == c.status) st = x;
+        }
+        uint64_t n = 0;
+        for (const auto& [id, b] : s.behaviours) {
+          if (!c.behaviour.empty() && id != c.behaviour) continue;
+          if (c.behaviour.empty() && b.kind == BehaviourKind::kAvoid &&
+              !AtLeast(b.level, min_level))
+            continue;
+          n += b.counts.Get(st);
+        }
+        o.value = static_cast<double>(n);
         break;
       }
       case Check::What::kRate: {
-        auto it = rates_.find(c.behaviour);
-        defined = it != rates_.end() && it->second.second > 0;
-        o.value =
-            defined ? static_cast<double>(it->second.first) / static_cast<double>(it->second.second)
-                    : 0;
+        auto it = s.behaviours.find(c.behaviour);
+        double r = it == s.behaviours.end() ? -1 : it->second.counts.Rate(it->second.kind);
+        defined = r >= 0;
+        o.value = defined ? r : 0;
         break;
       }
       case Check::What::kScore:
-        defined = scored_ > 0;
-        o.value = defined ? score_sum_ / static_cast<double>(scored_) : 0;
+        defined = s.scores.count() > 0;
+        o.value = defined ? s.scores.mean() : 0;
         break;
       case Check::What::kMinScore:
-        defined = scored_ > 0;
-        o.value = defined ? min_score_ : 0;
+        defined = s.scores.count() > 0;
+        o.value = defined ? s.scores.min() : 0;
         break;
+      case Check::What::kMetric: {
+        auto it = s.metrics.find(c.behaviour);
+        defined = it != s.metrics.end() && it->second.values.count() > 0;
+        if (defined) {
+          const report::Histogram& h = it->second.values;
+          o.value = c.stat == "median" ? h.Quantile(0.5)
+                    : c.stat == "p90"  ? h.Quantile(0.9)
+                    : c.stat == "max"  ? h.max()
+                    : c.stat == "min"  ? h.min()
+                                       : h.mean();
+        }
+        break;
+      }
     }
     o.failed = defined && Compare(o.value, c.op, c.number);
     out.push_back(o);

@@ -1,21 +1,26 @@
 // --fail-on thresholds for CI: expressions over a whole run.
 //
-//   STATUS[:ID] OP N   count of behaviour results with that status
-//                      (met, missed, not_applicable, clean, violated, present,
-//                      absent), optionally for one behaviour id
-//   rate:ID OP X       share of conversations where ID was met (expected) or
-//                      clean (avoid) among those where it applied, 0..1
-//   score OP X         mean score of the conversations that have one
-//   min_score OP X     lowest score
+//   STATUS[:ID] OP N          count of behaviour results with that status
+//                             (met, missed, not_applicable, clean, violated,
+//                             present, absent), optionally for one behaviour;
+//                             without an ID, avoid behaviours below
+//                             --min-level are not counted
+//   rate:ID OP X              share of conversations where ID was met
+//                             (expected) or clean (avoid) among those where it
+//                             applied, 0..1
+//   score OP X                mean score of the conversations that have one
+//   min_score OP X            lowest score
+//   metric:ID.STAT OP X       a metric's median, p90, max, min or mean
 // OP is one of > >= < <= == !=. A check fails when its comparison is true
-// ("violated>0" fails as soon as one violation is seen).
+// ("violated>0" fails as soon as one violation is seen). Checks are evaluated
+// on the batch summary, so they hold for merged shards too.
 #ifndef TACT_EVAL_CHECKS_H_
 #define TACT_EVAL_CHECKS_H_
 
-#include <map>
 #include <string>
 #include <vector>
 
+#include "report/summary.h"
 #include "report/writer.h"
 #include "tact/result.h"
 
@@ -23,9 +28,10 @@ namespace tact::eval {
 
 struct Check {
   std::string expression;
-  enum class What { kCount, kRate, kScore, kMinScore } what = What::kCount;
+  enum class What { kCount, kRate, kScore, kMinScore, kMetric } what = What::kCount;
   std::string status;     // for kCount
-  std::string behaviour;  // "" = all
+  std::string behaviour;  // "" = all; the metric id for kMetric
+  std::string stat;       // for kMetric: median, p90, max, min, mean
   std::string op;
   double number = 0;
 };
@@ -34,20 +40,26 @@ struct Check {
 // was expected.
 bool ParseCheck(const std::string& expr, Check* out, std::string* error);
 
+// Evaluates checks on a summary. Avoid behaviours whose severity is below
+// `min_level` do not count in STATUS checks without an ID.
+std::vector<report::CheckOutcome> EvaluateChecks(const std::vector<Check>& checks,
+                                                 const report::Summary& summary,
+                                                 Level min_level = Level::kInfo);
+
+// Convenience for callers without a summary of their own.
 class CheckAccumulator {
  public:
-  explicit CheckAccumulator(std::vector<Check> checks) : checks_(std::move(checks)) {}
-  void Observe(const ConversationResult& r);
-  std::vector<report::CheckOutcome> Evaluate() const;
-  bool empty() const { return checks_.empty(); }
+  explicit CheckAccumulator(std::vector<Check> checks, Level min_level = Level::kInfo)
+      : checks_(std::move(checks)), min_level_(min_level) {}
+  void Observe(const ConversationResult& r) { builder_.Add(r); }
+  std::vector<report::CheckOutcome> Evaluate() const {
+    return EvaluateChecks(checks_, builder_.summary(), min_level_);
+  }
 
  private:
   std::vector<Check> checks_;
-  std::map<std::pair<std::string, std::string>, size_t> counts_;  // (status, behaviour) -> n
-  std::map<std::string, std::pair<size_t, size_t>> rates_;        // behaviour -> (good, applicable)
-  double score_sum_ = 0;
-  size_t scored_ = 0;
-  double min_score_ = -1;
+  Level min_level_;
+  report::SummaryBuilder builder_{{}, 0};
 };
 
 }  // namespace tact::eval

@@ -90,6 +90,8 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Con
     r.title = Pick(b.titles, options.tips_language, pack.code);
     if (r.title.empty()) r.title = Pick(b.titles, "en", pack.code);
     if (r.title.empty()) r.title = b.id;
+    r.title_en = Pick(b.titles, "en", pack.code);
+    if (r.title_en.empty()) r.title_en = b.id;
     r.tip = Pick(b.tips, options.tips_language, pack.code);
     r.tip_en = Pick(b.tips, "en", pack.code);
     r.level = b.level;

@@ -73,6 +73,10 @@ bool ReadContext::Finish(Conversation&& c) const {
     }
   }
   if (auto w = ResolveRoles(&c, options.roles)) Warning(line, "conversation '" + c.id + "': " + *w);
+  if (options.progress && stream != nullptr) {
+    options.progress(stream->bytes_read() - reported);
+    reported = stream->bytes_read();
+  }
   emit(std::move(c));
   return true;
 }
@@ -131,6 +135,7 @@ bool ReadInput(const std::string& path, const ReadOptions& options, const EmitFn
     return false;
   }
   ReadContext ctx{path, options, emit, error};
+  ctx.stream = in.get();
   std::string format = options.format;
   if (format.empty()) format = FormatForPath(path);
   if (format.empty()) format = SniffFormat(in->Peek(4096));
@@ -156,6 +161,7 @@ bool ReadInput(const std::string& path, const ReadOptions& options, const EmitFn
     ctx.Error(0, "unknown input format '" + format + "'");
     return false;
   }
+  if (options.progress) options.progress(in->bytes_read() - ctx.reported);
   if (!in->error().empty()) {
     ctx.Error(in->line(), in->error());
     return false;

@@ -42,6 +42,8 @@ struct ReadOptions {
   std::vector<std::pair<std::string, std::string>> csv_columns;  // role -> column name
   bool csv_unsorted = false;  // group non-contiguous CSV rows in memory
   std::string channel;        // "chat" or "call" for inputs that do not say
+  // Called with the number of input bytes consumed since the last call.
+  std::function<void(uint64_t)> progress;
   Limits limits;
 };
 
@@ -55,6 +57,8 @@ struct ReadContext {
   const ReadOptions& options;
   EmitFn emit;
   ErrorFn error;
+  InputStream* stream = nullptr;  // for progress
+  mutable uint64_t reported = 0;  // bytes already reported
 
   void Error(int line, std::string message) const;
   void Warning(int line, std::string message) const;

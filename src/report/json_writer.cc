@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "report/summary_json.h"
+
 namespace tact::report {
 namespace {
 
@@ -132,7 +134,7 @@ void JsonReportWriter::Begin(std::string* out) {
   if (lines_) return;
   out->append("{\"tool\":{\"name\":\"tact\",\"version\":");
   AppendJsonString(options_.version, out);
-  out->append("},\"conversations\":[\n");
+  out->append(options_.summary ? "}" : "},\"conversations\":[\n");
 }
 
 void JsonReportWriter::Conversation(const ConversationResult& r, std::string* out) {
@@ -144,14 +146,29 @@ void JsonReportWriter::Conversation(const ConversationResult& r, std::string* ou
 }
 
 void JsonReportWriter::End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
-                           std::string* out) {
-  if (lines_) return;
-  out->append(first_ ? "]," : "\n],");
+                           const Summary* summary, std::string* out) {
+  if (lines_) {
+    if (summary != nullptr) {
+      out->append("{\"summary\":");
+      JsonWriter w(out);
+      WriteSummaryJson(*summary, &w);
+      out->append("}\n");
+    }
+    return;
+  }
+  if (!options_.summary)
+    out->append(first_ ? "]," : "\n],");
+  else
+    out->append(",");
   // The remaining members of the top-level object, written through a helper
   // object whose opening brace is dropped.
   std::string tail;
   JsonWriter t(&tail);
   t.BeginObject();
+  if (summary != nullptr) {
+    t.Key("summary");
+    WriteSummaryJson(*summary, &t);
+  }
   t.Key("totals").BeginObject();
   t.Key("inputs").Int(static_cast<long long>(totals.inputs));
   t.Key("read").Int(static_cast<long long>(totals.read));
@@ -168,7 +185,7 @@ void JsonReportWriter::End(const RunTotals& totals, const std::vector<CheckOutco
   }
   t.EndArray();
   t.EndObject();
-  out->append(tail.substr(1));  // drop the '{' of the helper object
+  out->append(tail.substr(1));
   out->push_back('\n');
 }
 

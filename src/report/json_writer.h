@@ -15,7 +15,7 @@ class JsonReportWriter : public Writer {
   JsonReportWriter(const WriterOptions& o, bool lines) : options_(o), lines_(lines) {}
   void Begin(std::string* out) override;
   void Conversation(const ConversationResult& r, std::string* out) override;
-  void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
+  void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks, const Summary* summary,
            std::string* out) override;
 
  private:

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <cmath>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "common/strings.h"
@@ -197,8 +199,118 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
   }
 }
 
+namespace {
+
+std::string Percent(double r) { return r < 0 ? "–" : fmt::format("{:.1f}%", r * 100); }
+
+std::string Num(double v, const std::string& unit) {
+  if (std::isnan(v)) return "–";
+  if (unit == "ratio") return fmt::format("{:.2f}", v);
+  if (unit == "s") return fmt::format("{:.1f} s", v);
+  return fmt::format("{:.0f}", v);
+}
+
+}  // namespace
+
+void TextReportWriter::WriteSummary(const Summary& s, std::string* out) const {
+  out->append(Paint("Summary", kBold) + fmt::format(": {} conversation(s)", s.conversations));
+  if (s.scores.count() > 0) {
+    out->append(fmt::format(" · score mean {:.1f}, median {:.0f}, p90 {:.0f}, lowest {:.0f}",
+                            s.scores.mean(), s.scores.Quantile(0.5), s.scores.Quantile(0.9),
+                            s.scores.min()));
+  }
+  out->append("\n");
+  int width = 24;
+  for (const auto& [id, b] : s.behaviours) width = std::max(width, DisplayWidth(id) + 2);
+  struct Section {
+    BehaviourKind kind;
+    const char* title;
+    Status a, b;
+    const char* rate;
+  };
+  const Section sections[] = {
+      {BehaviourKind::kExpected, "Expected of the agent", Status::kMet, Status::kMissed, "met"},
+      {BehaviourKind::kAvoid, "To avoid", Status::kViolated, Status::kClean, "clean"},
+      {BehaviourKind::kSignal, "Customer signals", Status::kPresent, Status::kAbsent, "present"}};
+  for (const auto& sec : sections) {
+    out->append("\n  " + Pad(sec.title, width) + Pad(std::string(StatusName(sec.a)), 10) +
+                Pad(std::string(StatusName(sec.b)), 10) + Pad("n/a", 8) + sec.rate + "\n");
+    for (const auto& [id, b] : s.behaviours) {
+      if (b.kind != sec.kind) continue;
+      out->append("    " + Pad(id, width - 2) + Pad(std::to_string(b.counts.Get(sec.a)), 10) +
+                  Pad(std::to_string(b.counts.Get(sec.b)), 10) +
+                  Pad(std::to_string(b.counts.not_applicable), 8) + Percent(b.counts.Rate(b.kind)) +
+                  "\n");
+    }
+  }
+  if (!s.metrics.empty()) {
+    out->append("\n  " + Pad("Metrics", width) + Pad("n", 8) + Pad("median", 11) + Pad("p90", 11) +
+                Pad("worst", 11) + "met\n");
+    for (const auto& [id, m] : s.metrics) {
+      const Histogram& h = m.values;
+      double worst = id == "de_escalation" ? h.max() : h.max();
+      out->append("    " + Pad(id, width - 2) + Pad(std::to_string(h.count()), 8) +
+                  Pad(h.count() ? Num(h.Quantile(0.5), m.unit) : "–", 11) +
+                  Pad(h.count() ? Num(h.Quantile(0.9), m.unit) : "–", 11) +
+                  Pad(h.count() ? Num(worst, m.unit) : "–", 11) +
+                  Percent(m.counts.Rate(BehaviourKind::kExpected)) + "\n");
+    }
+  }
+  for (const auto& [dim, groups] : s.groups) {
+    out->append("\n  " + Paint("By " + dim, kBold) + "\n");
+    int gw = 12;
+    for (const auto& [key, g] : groups) gw = std::max(gw, DisplayWidth(key) + 2);
+    out->append("    " + Pad("", gw) + Pad("conversations", 15) + Pad("mean score", 12) +
+                "lowest rates\n");
+    for (const auto& [key, g] : groups) {
+      // The three behaviours with the lowest rate in this group.
+      std::vector<std::pair<double, std::string>> rates;
+      for (const auto& [bid, c] : g.behaviours) {
+        auto it = s.behaviours.find(bid);
+        if (it == s.behaviours.end() || it->second.kind == BehaviourKind::kSignal) continue;
+        double r = c.Rate(it->second.kind);
+        if (r >= 0) rates.emplace_back(r, bid);
+      }
+      std::sort(rates.begin(), rates.end());
+      std::string low;
+      for (size_t k = 0; k < rates.size() && k < 3; ++k) {
+        low += (k ? ", " : "") + rates[k].second + " " + Percent(rates[k].first);
+      }
+      std::string mean = g.scored
+                             ? fmt::format("{:.1f}", static_cast<double>(g.score_milli_sum) /
+                                                         1000.0 / static_cast<double>(g.scored))
+                             : "–";
+      out->append("    " + Pad(key, gw) + Pad(std::to_string(g.conversations), 15) + Pad(mean, 12) +
+                  low + "\n");
+    }
+  }
+  bool any_worst = false;
+  for (const auto& [id, b] : s.behaviours)
+    any_worst |= !b.worst.empty() && b.kind != BehaviourKind::kSignal;
+  if (any_worst) {
+    out->append("\n  " + Paint("Worst conversations", kBold) + "\n");
+    for (const auto& [id, b] : s.behaviours) {
+      if (b.worst.empty() || b.kind == BehaviourKind::kSignal) continue;
+      out->append("    " + id + " (" +
+                  std::to_string(b.counts.Get(b.kind == BehaviourKind::kAvoid ? Status::kViolated
+                                                                              : Status::kMissed)) +
+                  (b.kind == BehaviourKind::kAvoid ? " violated" : " missed") + ")\n");
+      for (const auto& w : b.worst) {
+        std::string score = w.score < 0 ? "n/a" : fmt::format("{:.0f}", w.score);
+        std::string line = "      " + w.source + "  score " + score;
+        if (w.turn > 0)
+          line += "  turn " + std::to_string(w.turn) + ": \"" + OneLine(w.quote) + "\"";
+        else if (!w.quote.empty())
+          line += "  (" + w.quote + ")";
+        out->append(line + "\n");
+      }
+    }
+  }
+}
+
 void TextReportWriter::End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
-                           std::string* out) {
+                           const Summary* summary, std::string* out) {
+  if (summary != nullptr) WriteSummary(*summary, out);
   if (totals.read > 1 || totals.skipped > 0 || !checks.empty()) {
     out->append("\n" + std::to_string(totals.analyzed) + " conversation(s) analyzed, " +
                 std::to_string(totals.skipped) + " skipped\n");

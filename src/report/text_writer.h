@@ -15,12 +15,13 @@ class TextReportWriter : public Writer {
   explicit TextReportWriter(const WriterOptions& o) : options_(o) {}
   void Begin(std::string* out) override;
   void Conversation(const ConversationResult& r, std::string* out) override;
-  void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
+  void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks, const Summary* summary,
            std::string* out) override;
 
  private:
   std::string Paint(std::string_view s, const char* code) const;
   std::string Quote(const Evidence& e) const;
+  void WriteSummary(const Summary& s, std::string* out) const;
   WriterOptions options_;
   size_t count_ = 0;
 };

@@ -1,9 +1,10 @@
 // Report writers: one per output format, each in its own file.
 //
 // The check command calls Begin() once, Conversation() for each result in
-// input order, and End() with the run's totals and threshold checks. Writers
-// append to a string that the caller flushes, so streaming formats (jsonl,
-// text) can be written as conversations finish.
+// input order (not at all with --summary), and End() with the run's totals,
+// threshold checks and, with --summary or `tact merge`, the batch summary.
+// Writers append to a string that the caller flushes, so streaming formats
+// (jsonl, text) can be written as conversations finish.
 #ifndef TACT_REPORT_WRITER_H_
 #define TACT_REPORT_WRITER_H_
 
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "report/summary.h"
 #include "tact/result.h"
 
 namespace tact::report {
@@ -31,6 +33,7 @@ struct CheckOutcome {
 struct WriterOptions {
   bool color = false;
   bool show_all_evidence = false;  // text: every evidence turn, not the first
+  bool summary = false;            // --summary: End() gets the summary, no conversations
   std::string version;
 };
 
@@ -40,7 +43,7 @@ class Writer {
   virtual void Begin(std::string* out) = 0;
   virtual void Conversation(const ConversationResult& r, std::string* out) = 0;
   virtual void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
-                   std::string* out) = 0;
+                   const Summary* summary, std::string* out) = 0;
 };
 
 // "text", "json", "jsonl"; null for an unknown name.

@@ -350,3 +350,70 @@ TEST_F(Cli, ThresholdOptions) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Cli, SummaryReportAndMetricChecks) {
+  RunResult r = Run("check " + kRules + "--summary --color never good.txt bad.txt");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_NE(r.out.find("Summary: 2 conversation(s)"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("✔ apology"), std::string::npos);  // no per-conversation blocks
+  r = Run("check " + kRules + "--summary --format json good.txt bad.txt");
+  EXPECT_NE(r.out.find("\"summary\":{\"conversations\":2,"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\"conversations\":["), std::string::npos);
+  r = Run("check " + kRules + "--fail-on 'metric:longest_monologue.max>4' good.txt bad.txt");
+  EXPECT_EQ(r.rc, 1);
+  EXPECT_NE(r.err.find("threshold failed: metric:longest_monologue.max>4 (value 6)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(Run("check " + kRules + "--fail-on 'metric:longest_monologue>4' good.txt").rc, 2);
+}
+
+TEST_F(Cli, MinLevelDecidesWhichViolationsFail) {
+  Write(
+      "rules/en/c.rules",
+      "behaviour jargon\n  kind avoid\n  severity warning\n  match dns\n  + flush dns\n  - fine\n");
+  Write("dns.txt", "Agent: flush the dns\n");
+  EXPECT_EQ(Run("check " + kRules + "--fail-on 'violated>0' dns.txt").rc, 1);
+  EXPECT_EQ(Run("check " + kRules + "--min-level error --fail-on 'violated>0' dns.txt").rc, 0);
+  EXPECT_EQ(Run("check " + kRules + "--min-level error --fail-on 'violated:jargon>0' dns.txt").rc,
+            1);
+}
+
+TEST_F(Cli, ShardsMergeIntoTheSingleRun) {
+  RunResult full = Run("check " + kRules + "--summary --format json good.txt bad.txt");
+  std::string parts;
+  for (int k = 1; k <= 3; ++k) {
+    RunResult part = Run("check " + kRules + "--summary --format json --shard " +
+                         std::to_string(k) + "/3 good.txt bad.txt");
+    Write("s" + std::to_string(k) + ".json", part.out);
+    parts += " s" + std::to_string(k) + ".json";
+  }
+  RunResult merged = Run("merge --format json" + parts);
+  EXPECT_EQ(merged.rc, 0) << merged.err;
+  EXPECT_EQ(merged.out, full.out);
+  EXPECT_EQ(Run("check " + kRules + "--shard 4/3 good.txt").rc, 2);
+  Write("notasummary.json", "{\"tool\":{}}");
+  RunResult bad = Run("merge notasummary.json");
+  EXPECT_EQ(bad.rc, 3);
+  EXPECT_NE(bad.err.find("notasummary.json: error: no \"summary\" object"), std::string::npos)
+      << bad.err;
+}
+
+TEST_F(Cli, OutputIsAtomicAndNeverAnInput) {
+  RunResult r = Run("check " + kRules + "--format json -o report.json good.txt");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  std::string report = Slurp(dir_ / "report.json");
+  EXPECT_NE(report.find("\"conversations\""), std::string::npos);
+  for (const auto& e : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(e.path().filename().string().find(".tact-tmp."), std::string::npos) << e.path();
+  }
+  r = Run("check " + kRules + "-o good.txt good.txt");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("refusing to write the report over the input 'good.txt'"), std::string::npos)
+      << r.err;
+  EXPECT_NE(Slurp(dir_ / "good.txt").find("Customer:"), std::string::npos);  // untouched
+}
+
+}  // namespace

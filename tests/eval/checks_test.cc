@@ -11,6 +11,8 @@ ConversationResult Conv(std::vector<std::pair<std::string, Status>> statuses, do
     BehaviourResult b;
     b.id = id;
     b.status = s;
+    b.kind = (s == Status::kClean || s == Status::kViolated) ? BehaviourKind::kAvoid
+                                                             : BehaviourKind::kExpected;
     r.behaviours.push_back(b);
   }
   r.score = score;

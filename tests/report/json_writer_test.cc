@@ -103,7 +103,7 @@ TEST(JsonReport, DocumentAndLines) {
   doc.Begin(&out);
   doc.Conversation(Sample(), &out);
   doc.Conversation(Sample(), &out);
-  doc.End({1, 2, 2, 0}, {{"violated>0", 2, true}}, &out);
+  doc.End({1, 2, 2, 0}, {{"violated>0", 2, true}}, nullptr, &out);
   EXPECT_EQ(
       out.rfind("{\"tool\":{\"name\":\"tact\",\"version\":\"9.9\"},\"conversations\":[\n{", 0), 0u);
   EXPECT_NE(out.find("}\n],\"totals\":{\"inputs\":1,\"read\":2,\"analyzed\":2,\"skipped\":0},"
@@ -113,7 +113,7 @@ TEST(JsonReport, DocumentAndLines) {
   std::string l;
   lines.Begin(&l);
   lines.Conversation(Sample(), &l);
-  lines.End({}, {}, &l);
+  lines.End({}, {}, nullptr, &l);
   EXPECT_EQ(std::count(l.begin(), l.end(), '\n'), 1);
   EXPECT_EQ(l.front(), '{');
 }
@@ -122,7 +122,7 @@ TEST(JsonReport, EmptyRunIsValid) {
   JsonReportWriter doc({}, false);
   std::string out;
   doc.Begin(&out);
-  doc.End({}, {}, &out);
+  doc.End({}, {}, nullptr, &out);
   EXPECT_NE(out.find("\"conversations\":[\n],\"totals\""), std::string::npos);
 }
 

@@ -1,0 +1,101 @@
+#include "cli/merge_command.h"
+
+#include <CLI/CLI.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "cli/common.h"
+#include "cli/output.h"
+#include "eval/checks.h"
+#include "report/summary_json.h"
+#include "report/writer.h"
+
+namespace tact::cli {
+
+void RegisterMerge(CLI::App* app, MergeOptions* o) {
+  app->add_option("summaries", o->inputs,
+                  "summary files written by 'tact check --summary --format json'")
+      ->required();
+  app->add_option("--format,-f", o->report.format, "report format")
+      ->check(CLI::IsMember(report::WriterFormats()));
+  app->add_option("--color", o->report.color, "auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app->add_option("--fail-on", o->report.fail_on, "exit 1 when this holds (see tact check --help)")
+      ->expected(1)
+      ->allow_extra_args(false);
+  app->add_option("--min-level", o->report.min_level, "avoid behaviours that count in --fail-on")
+      ->check(CLI::IsMember({"error", "warning", "info"}));
+  app->add_option("-o,--output", o->report.output, "write the report to FILE (atomically)");
+}
+
+int RunMerge(const MergeOptions& o) {
+  std::vector<eval::Check> checks;
+  for (const auto& expr : o.report.fail_on) {
+    eval::Check c;
+    std::string err;
+    if (!eval::ParseCheck(expr, &c, &err)) {
+      PrintError("--fail-on: " + err);
+      return kExitUsage;
+    }
+    checks.push_back(c);
+  }
+  std::unique_ptr<report::SummaryBuilder> builder;
+  for (const auto& path : o.inputs) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      fprintf(stderr, "%s: error: cannot read\n", path.c_str());
+      return kExitInput;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    report::Summary part;
+    std::string err;
+    if (!report::ReadSummaryJson(ss.str(), &part, &err)) {
+      fprintf(stderr, "%s: error: %s\n", path.c_str(), err.c_str());
+      return kExitInput;
+    }
+    if (!builder) {
+      builder = std::make_unique<report::SummaryBuilder>(part.group_by, part.worst_n);
+    }
+    if (!builder->Merge(part, &err)) {
+      fprintf(stderr, "%s: error: %s\n", path.c_str(), err.c_str());
+      return kExitUsage;
+    }
+  }
+  report::Summary& s = builder->summary();
+  report::WriterOptions wo;
+  wo.color = o.report.format == "text" && o.report.output.empty() && UseColor(o.report.color);
+  wo.version = TACT_VERSION;
+  wo.summary = true;
+  auto writer = report::MakeWriter(o.report.format, wo);
+  Output out;
+  std::string err;
+  if (!out.Open(o.report.output, o.inputs, &err)) {
+    PrintError("--output: " + err);
+    return kExitUsage;
+  }
+  report::RunTotals totals{s.inputs, s.read, s.analyzed, s.skipped};
+  Level min_level = o.report.min_level == "error"     ? Level::kError
+                    : o.report.min_level == "warning" ? Level::kWarning
+                                                      : Level::kInfo;
+  std::vector<report::CheckOutcome> outcomes = eval::EvaluateChecks(checks, s, min_level);
+  std::string buf;
+  writer->Begin(&buf);
+  writer->End(totals, outcomes, &s, &buf);
+  out.Write(buf);
+  if (!out.Commit(&err)) {
+    PrintError(err);
+    return kExitInput;
+  }
+  bool failed = false;
+  for (const auto& c : outcomes) {
+    if (c.failed) {
+      fprintf(stderr, "tact: threshold failed: %s (value %g)\n", c.expression.c_str(), c.value);
+      failed = true;
+    }
+  }
+  return failed ? kExitThreshold : kExitOk;
+}
+
+}  // namespace tact::cli

@@ -1,0 +1,87 @@
+#include "cli/output.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+namespace tact::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+// The temporary file to remove if a signal ends the run (async-signal-safe).
+char g_temp_path[4096];
+
+void OnSignal(int sig) {
+  if (g_temp_path[0] != '\0') unlink(g_temp_path);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+}  // namespace
+
+bool Output::Open(const std::string& path, const std::vector<std::string>& inputs,
+                  std::string* error) {
+  if (path.empty() || path == "-") return true;
+  std::error_code ec;
+  for (const auto& in : inputs) {
+    if (in == "-") continue;
+    if (fs::exists(path, ec) && fs::equivalent(path, in, ec)) {
+      *error = "refusing to write the report over the input '" + in + "'";
+      return false;
+    }
+  }
+  path_ = path;
+  temp_ = path + ".tact-tmp." + std::to_string(getpid());
+  file_ = fopen(temp_.c_str(), "wb");
+  if (file_ == nullptr) {
+    *error = "cannot create '" + temp_ + "': " + std::strerror(errno);
+    return false;
+  }
+  if (temp_.size() < sizeof g_temp_path) {
+    std::memcpy(g_temp_path, temp_.c_str(), temp_.size() + 1);
+    struct sigaction sa {};
+    sa.sa_handler = OnSignal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+  }
+  return true;
+}
+
+void Output::Write(const std::string& data) {
+  if (data.empty()) return;
+  FILE* f = file_ ? file_ : stdout;
+  if (fwrite(data.data(), 1, data.size(), f) != data.size()) failed_ = true;
+  if (!file_) fflush(stdout);
+}
+
+bool Output::Commit(std::string* error) {
+  if (!file_) return true;
+  bool ok = !failed_ && fflush(file_) == 0 && fsync(fileno(file_)) == 0;
+  ok = fclose(file_) == 0 && ok;
+  file_ = nullptr;
+  if (ok && rename(temp_.c_str(), path_.c_str()) != 0) ok = false;
+  if (!ok) {
+    *error = "cannot write '" + path_ + "': " + std::strerror(errno);
+    unlink(temp_.c_str());
+  }
+  g_temp_path[0] = '\0';
+  return ok;
+}
+
+void Output::Abort() {
+  if (!file_) return;
+  fclose(file_);
+  file_ = nullptr;
+  unlink(temp_.c_str());
+  g_temp_path[0] = '\0';
+}
+
+Output::~Output() { Abort(); }
+
+}  // namespace tact::cli

@@ -1,0 +1,268 @@
+#include "report/summary.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tact::report {
+
+void StatusCounts::Add(Status s, uint64_t n) {
+  switch (s) {
+    case Status::kMet:
+      met += n;
+      break;
+    case Status::kMissed:
+      missed += n;
+      break;
+    case Status::kNotApplicable:
+      not_applicable += n;
+      break;
+    case Status::kClean:
+      clean += n;
+      break;
+    case Status::kViolated:
+      violated += n;
+      break;
+    case Status::kPresent:
+      present += n;
+      break;
+    case Status::kAbsent:
+      absent += n;
+      break;
+  }
+}
+
+void StatusCounts::Merge(const StatusCounts& o) {
+  met += o.met;
+  missed += o.missed;
+  not_applicable += o.not_applicable;
+  clean += o.clean;
+  violated += o.violated;
+  present += o.present;
+  absent += o.absent;
+}
+
+uint64_t StatusCounts::Get(Status s) const {
+  switch (s) {
+    case Status::kMet:
+      return met;
+    case Status::kMissed:
+      return missed;
+    case Status::kNotApplicable:
+      return not_applicable;
+    case Status::kClean:
+      return clean;
+    case Status::kViolated:
+      return violated;
+    case Status::kPresent:
+      return present;
+    case Status::kAbsent:
+      return absent;
+  }
+  return 0;
+}
+
+uint64_t StatusCounts::Applicable(BehaviourKind kind) const {
+  switch (kind) {
+    case BehaviourKind::kExpected:
+      return met + missed;
+    case BehaviourKind::kAvoid:
+      return clean + violated;
+    case BehaviourKind::kSignal:
+      return present + absent;
+  }
+  return 0;
+}
+
+double StatusCounts::Rate(BehaviourKind kind) const {
+  uint64_t n = Applicable(kind);
+  if (n == 0) return -1;
+  uint64_t good = kind == BehaviourKind::kExpected ? met
+                  : kind == BehaviourKind::kAvoid  ? clean
+                                                   : present;
+  return static_cast<double>(good) / static_cast<double>(n);
+}
+
+// Buckets: 0 for exact zero; +k / -k for |v| in [1.01^(k-1), 1.01^k) scaled
+// so that values from 1e-3 up are resolved to 1%.
+int32_t Histogram::Bucket(double v) {
+  if (v == 0 || !std::isfinite(v)) return 0;
+  double a = std::fabs(v) * 1000.0;  // milli-units
+  int32_t k = a < 1 ? 1 : static_cast<int32_t>(std::floor(std::log(a) / std::log(1.01))) + 2;
+  return v < 0 ? -k : k;
+}
+
+double Histogram::Representative(int32_t b) {
+  if (b == 0) return 0;
+  int32_t k = std::abs(b);
+  double lo = k == 1 ? 0 : std::pow(1.01, k - 2) / 1000.0;
+  double hi = std::pow(1.01, k - 1) / 1000.0;
+  double mid = (lo + hi) / 2;
+  return b < 0 ? -mid : mid;
+}
+
+void Histogram::Add(double v) {
+  if (!std::isfinite(v)) return;
+  if (count_ == 0) min_ = max_ = v;
+  min_ = std::min(min_, v);
+  max_ = std::max(max_, v);
+  sum_milli_ += static_cast<int64_t>(std::llround(v * 1000.0));
+  ++count_;
+  ++buckets_[Bucket(v)];
+}
+
+void Histogram::Merge(const Histogram& o) {
+  if (o.count_ == 0) return;
+  if (count_ == 0) {
+    min_ = o.min_;
+    max_ = o.max_;
+  } else {
+    min_ = std::min(min_, o.min_);
+    max_ = std::max(max_, o.max_);
+  }
+  count_ += o.count_;
+  sum_milli_ += o.sum_milli_;
+  for (const auto& [b, n] : o.buckets_) buckets_[b] += n;
+}
+
+void Histogram::Restore(uint64_t count, int64_t sum_milli, double min, double max,
+                        std::map<int32_t, uint64_t> buckets) {
+  count_ = count;
+  sum_milli_ = sum_milli;
+  min_ = min;
+  max_ = max;
+  buckets_ = std::move(buckets);
+}
+
+double Histogram::Quantile(double q) const {
+  if (count_ == 0) return NAN;
+  if (q <= 0) return min_;
+  if (q >= 1) return max_;
+  // The value at rank ceil(q * count) (nearest-rank).
+  uint64_t rank = static_cast<uint64_t>(std::ceil(q * static_cast<double>(count_)));
+  if (rank < 1) rank = 1;
+  uint64_t seen = 0;
+  for (const auto& [b, n] : buckets_) {
+    seen += n;
+    if (seen >= rank) return std::clamp(Representative(b), min_, max_);
+  }
+  return max_;
+}
+
+bool WorstEntry::operator<(const WorstEntry& o) const {
+  // Unscored conversations sort after scored ones.
+  double a = score < 0 ? 1e9 : score, b = o.score < 0 ? 1e9 : o.score;
+  if (a != b) return a < b;
+  if (id != o.id) return id < o.id;
+  return source < o.source;
+}
+
+std::string GroupKey(const ConversationResult& r, const std::string& dimension) {
+  if (dimension == "agent") return r.agent.empty() ? "(none)" : r.agent;
+  if (dimension == "language") return r.language;
+  if (dimension == "channel") return std::string(ChannelName(r.channel));
+  const std::string prefix = "metadata.";
+  if (dimension.compare(0, prefix.size(), prefix) == 0 && r.conversation != nullptr) {
+    std::string key = dimension.substr(prefix.size());
+    for (const auto& [k, v] : r.conversation->metadata) {
+      if (k == key) return v;
+    }
+  }
+  return "(none)";
+}
+
+SummaryBuilder::SummaryBuilder(std::vector<std::string> group_by, size_t worst_n) {
+  s_.group_by = std::move(group_by);
+  s_.worst_n = worst_n;
+}
+
+namespace {
+
+void KeepWorst(std::vector<WorstEntry>* list, WorstEntry e, size_t n) {
+  auto pos = std::upper_bound(list->begin(), list->end(), e);
+  if (list->size() >= n && pos == list->end()) return;
+  list->insert(pos, std::move(e));
+  if (list->size() > n) list->pop_back();
+}
+
+}  // namespace
+
+void SummaryBuilder::Add(const ConversationResult& r) {
+  ++s_.conversations;
+  if (r.score >= 0) s_.scores.Add(r.score);
+  for (const auto& b : r.behaviours) {
+    BehaviourSummary& bs = s_.behaviours[b.id];
+    bs.kind = b.kind;
+    if (bs.title.empty() || b.title_en < bs.title) bs.title = b.title_en;  // order-independent
+    bs.level = b.level;
+    bs.counts.Add(b.status);
+    if (b.status == Status::kMissed || b.status == Status::kViolated) {
+      WorstEntry w;
+      w.score = r.score;
+      w.id = r.id;
+      w.source = r.source;
+      w.status = b.status;
+      if (!b.evidence.empty()) {
+        const Evidence& e = b.evidence.front();
+        w.turn = e.turn;
+        w.quote = e.text.substr(e.span_begin, e.span_end - e.span_begin);
+      } else {
+        w.quote = b.note;
+      }
+      KeepWorst(&bs.worst, std::move(w), s_.worst_n);
+    }
+  }
+  for (const auto& m : r.metrics) {
+    MetricSummary& ms = s_.metrics[m.id];
+    ms.unit = m.unit;
+    ms.counts.Add(m.status);
+    if (m.value) ms.values.Add(*m.value);
+  }
+  for (const auto& dim : s_.group_by) {
+    GroupSummary& g = s_.groups[dim][GroupKey(r, dim)];
+    ++g.conversations;
+    if (r.score >= 0) {
+      ++g.scored;
+      g.score_milli_sum += static_cast<int64_t>(std::llround(r.score * 1000.0));
+    }
+    for (const auto& b : r.behaviours) g.behaviours[b.id].Add(b.status);
+  }
+}
+
+bool SummaryBuilder::Merge(const Summary& o, std::string* error) {
+  if (o.group_by != s_.group_by || o.worst_n != s_.worst_n) {
+    *error = "summaries were made with different --group-by or --worst settings";
+    return false;
+  }
+  s_.inputs += o.inputs;
+  s_.read += o.read;
+  s_.analyzed += o.analyzed;
+  s_.skipped += o.skipped;
+  s_.conversations += o.conversations;
+  s_.scores.Merge(o.scores);
+  for (const auto& [id, b] : o.behaviours) {
+    BehaviourSummary& bs = s_.behaviours[id];
+    bs.kind = b.kind;
+    if (bs.title.empty() || b.title < bs.title) bs.title = b.title;
+    bs.level = b.level;
+    bs.counts.Merge(b.counts);
+    for (const auto& w : b.worst) KeepWorst(&bs.worst, w, s_.worst_n);
+  }
+  for (const auto& [id, m] : o.metrics) {
+    MetricSummary& ms = s_.metrics[id];
+    ms.unit = m.unit;
+    ms.counts.Merge(m.counts);
+    ms.values.Merge(m.values);
+  }
+  for (const auto& [dim, groups] : o.groups) {
+    for (const auto& [key, g] : groups) {
+      GroupSummary& gs = s_.groups[dim][key];
+      gs.conversations += g.conversations;
+      gs.scored += g.scored;
+      gs.score_milli_sum += g.score_milli_sum;
+      for (const auto& [bid, c] : g.behaviours) gs.behaviours[bid].Merge(c);
+    }
+  }
+  return true;
+}
+
+}  // namespace tact::report

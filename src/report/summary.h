@@ -1,0 +1,126 @@
+// The batch summary: per behaviour, metric and group, over any number of
+// conversations, in bounded memory.
+//
+// Add() folds one conversation in; memory grows only with the number of
+// behaviours, metrics and groups (agents, languages, channels, metadata
+// values) and the bounded worst-N lists, never with the number of
+// conversations. Metric distributions are log-bucketed histograms (1% wide),
+// so quantiles are exact to the bucket and two summaries merge into exactly
+// the summary one run over both inputs gives (Merge(); `tact merge`).
+#ifndef TACT_REPORT_SUMMARY_H_
+#define TACT_REPORT_SUMMARY_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "tact/result.h"
+
+namespace tact::report {
+
+struct StatusCounts {
+  uint64_t met = 0, missed = 0, not_applicable = 0, clean = 0, violated = 0, present = 0,
+           absent = 0;
+  void Add(Status s, uint64_t n = 1);
+  void Merge(const StatusCounts& o);
+  uint64_t Get(Status s) const;
+  // met/(met+missed) for expected, clean/(clean+violated) for avoid,
+  // present/(present+absent) for signals; -1 when nothing applied.
+  double Rate(BehaviourKind kind) const;
+  uint64_t Applicable(BehaviourKind kind) const;
+};
+
+// Log-bucketed distribution of non-negative and negative values.
+class Histogram {
+ public:
+  void Add(double v);
+  void Merge(const Histogram& o);
+  uint64_t count() const { return count_; }
+  double min() const { return min_; }
+  double max() const { return max_; }
+  // The sum in thousandths, an integer so that merged sums equal one run's.
+  int64_t sum_milli() const { return sum_milli_; }
+  double mean() const {
+    return count_ ? static_cast<double>(sum_milli_) / 1000.0 / static_cast<double>(count_) : 0;
+  }
+  // The value at quantile q (0..1): the middle of the bucket holding it
+  // (exact for the minimum and maximum).
+  double Quantile(double q) const;
+  const std::map<int32_t, uint64_t>& buckets() const { return buckets_; }
+  // For reading a summary back (merge).
+  void Restore(uint64_t count, int64_t sum_milli, double min, double max,
+               std::map<int32_t, uint64_t> buckets);
+
+ private:
+  static int32_t Bucket(double v);
+  static double Representative(int32_t b);
+  uint64_t count_ = 0;
+  int64_t sum_milli_ = 0;
+  double min_ = 0, max_ = 0;
+  std::map<int32_t, uint64_t> buckets_;
+};
+
+struct WorstEntry {
+  double score = -1;  // -1: no score
+  std::string id;
+  std::string source;
+  Status status = Status::kMissed;
+  int turn = 0;                               // first evidence turn, 0 when none
+  std::string quote;                          // the matched words, or the note for a miss
+  bool operator<(const WorstEntry& o) const;  // worst first: lowest score, then id, then source
+};
+
+struct BehaviourSummary {
+  BehaviourKind kind = BehaviourKind::kExpected;
+  std::string title;
+  Level level = Level::kWarning;
+  StatusCounts counts;
+  std::vector<WorstEntry> worst;  // at most worst_n, sorted
+};
+
+struct MetricSummary {
+  std::string unit;
+  Histogram values;
+  StatusCounts counts;  // met / missed / not_applicable
+};
+
+struct GroupSummary {
+  uint64_t conversations = 0;
+  uint64_t scored = 0;
+  int64_t score_milli_sum = 0;  // integer, so merges are exact
+  std::map<std::string, StatusCounts> behaviours;
+};
+
+struct Summary {
+  uint64_t inputs = 0, read = 0, analyzed = 0, skipped = 0;
+  uint64_t conversations = 0;
+  Histogram scores;
+  std::map<std::string, BehaviourSummary> behaviours;
+  std::map<std::string, MetricSummary> metrics;
+  // dimension ("agent", "language", "channel", "metadata.queue") -> group -> stats
+  std::map<std::string, std::map<std::string, GroupSummary>> groups;
+  size_t worst_n = 5;
+  std::vector<std::string> group_by;  // the dimensions
+};
+
+class SummaryBuilder {
+ public:
+  explicit SummaryBuilder(std::vector<std::string> group_by = {"agent", "language", "channel"},
+                          size_t worst_n = 5);
+  void Add(const ConversationResult& r);
+  // Folds another summary in (same group_by and worst_n); false with *error otherwise.
+  bool Merge(const Summary& other, std::string* error);
+  Summary& summary() { return s_; }
+  const Summary& summary() const { return s_; }
+
+ private:
+  Summary s_;
+};
+
+// The value of a group-by dimension for a conversation ("" = none).
+std::string GroupKey(const ConversationResult& r, const std::string& dimension);
+
+}  // namespace tact::report
+
+#endif  // TACT_REPORT_SUMMARY_H_

@@ -1,0 +1,310 @@
+#include "report/summary_json.h"
+
+#include <simdjson.h>
+
+#include <cmath>
+
+namespace tact::report {
+namespace {
+
+double Round(double v, double scale) { return std::round(v * scale) / scale; }
+
+const Status kStatuses[] = {Status::kMet,   Status::kMissed,   Status::kNotApplicable,
+                            Status::kClean, Status::kViolated, Status::kPresent,
+                            Status::kAbsent};
+
+void WriteCounts(const StatusCounts& c, BehaviourKind kind, bool with_rate, JsonWriter* w) {
+  w->BeginObject();
+  for (Status s : kStatuses) {
+    if (c.Get(s) > 0) w->Key(StatusName(s)).Int(static_cast<long long>(c.Get(s)));
+  }
+  if (with_rate) {
+    double r = c.Rate(kind);
+    w->Key("rate");
+    if (r < 0)
+      w->Null();
+    else
+      w->Number(Round(r, 10000));
+  }
+  w->EndObject();
+}
+
+void WriteHistogram(const Histogram& h, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("count").Int(static_cast<long long>(h.count()));
+  w->Key("sum_milli").Int(h.sum_milli());
+  w->Key("min").Number(Round(h.min(), 1000));
+  w->Key("max").Number(Round(h.max(), 1000));
+  w->Key("buckets").BeginArray();
+  for (const auto& [b, n] : h.buckets())
+    w->BeginArray().Int(b).Int(static_cast<long long>(n)).EndArray();
+  w->EndArray();
+  w->EndObject();
+}
+
+void WriteStats(const Histogram& h, JsonWriter* w) {
+  if (h.count() == 0) {
+    for (const char* k : {"mean", "median", "p90", "min", "max"}) w->Key(k).Null();
+    return;
+  }
+  w->Key("mean").Number(Round(h.mean(), 1000));
+  w->Key("median").Number(Round(h.Quantile(0.5), 1000));
+  w->Key("p90").Number(Round(h.Quantile(0.9), 1000));
+  w->Key("min").Number(Round(h.min(), 1000));
+  w->Key("max").Number(Round(h.max(), 1000));
+}
+
+}  // namespace
+
+void WriteSummaryJson(const Summary& s, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("conversations").Int(static_cast<long long>(s.conversations));
+  w->Key("totals").BeginObject();
+  w->Key("inputs").Int(static_cast<long long>(s.inputs));
+  w->Key("read").Int(static_cast<long long>(s.read));
+  w->Key("analyzed").Int(static_cast<long long>(s.analyzed));
+  w->Key("skipped").Int(static_cast<long long>(s.skipped));
+  w->EndObject();
+  w->Key("group_by").BeginArray();
+  for (const auto& g : s.group_by) w->String(g);
+  w->EndArray();
+  w->Key("worst_n").Int(static_cast<long long>(s.worst_n));
+  w->Key("score").BeginObject();
+  w->Key("count").Int(static_cast<long long>(s.scores.count()));
+  WriteStats(s.scores, w);
+  w->Key("histogram");
+  WriteHistogram(s.scores, w);
+  w->EndObject();
+  w->Key("behaviours").BeginArray();
+  for (const auto& [id, b] : s.behaviours) {
+    w->BeginObject();
+    w->Key("id").String(id);
+    w->Key("kind").String(KindName(b.kind));
+    w->Key("title").String(b.title);
+    w->Key("severity").String(LevelName(b.level));
+    w->Key("counts");
+    WriteCounts(b.counts, b.kind, true, w);
+    w->Key("worst").BeginArray();
+    for (const auto& e : b.worst) {
+      w->BeginObject();
+      w->Key("id").String(e.id);
+      w->Key("source").String(e.source);
+      w->Key("score");
+      if (e.score < 0)
+        w->Null();
+      else
+        w->Number(Round(e.score, 10));
+      w->Key("status").String(StatusName(e.status));
+      w->Key("turn").Int(e.turn);
+      w->Key("quote").String(e.quote);
+      w->EndObject();
+    }
+    w->EndArray();
+    w->EndObject();
+  }
+  w->EndArray();
+  w->Key("metrics").BeginArray();
+  for (const auto& [id, m] : s.metrics) {
+    w->BeginObject();
+    w->Key("id").String(id);
+    w->Key("unit").String(m.unit);
+    w->Key("count").Int(static_cast<long long>(m.values.count()));
+    WriteStats(m.values, w);
+    w->Key("counts");
+    WriteCounts(m.counts, BehaviourKind::kExpected, true, w);
+    w->Key("histogram");
+    WriteHistogram(m.values, w);
+    w->EndObject();
+  }
+  w->EndArray();
+  w->Key("groups").BeginObject();
+  for (const auto& [dim, groups] : s.groups) {
+    w->Key(dim).BeginArray();
+    for (const auto& [key, g] : groups) {
+      w->BeginObject();
+      w->Key("key").String(key);
+      w->Key("conversations").Int(static_cast<long long>(g.conversations));
+      w->Key("scored").Int(static_cast<long long>(g.scored));
+      w->Key("score_milli_sum").Int(g.score_milli_sum);
+      w->Key("mean_score");
+      if (g.scored == 0)
+        w->Null();
+      else
+        w->Number(Round(
+            static_cast<double>(g.score_milli_sum) / 1000.0 / static_cast<double>(g.scored), 10));
+      w->Key("behaviours").BeginObject();
+      for (const auto& [bid, c] : g.behaviours) {
+        auto it = s.behaviours.find(bid);
+        BehaviourKind kind = it == s.behaviours.end() ? BehaviourKind::kExpected : it->second.kind;
+        w->Key(bid);
+        WriteCounts(c, kind, true, w);
+      }
+      w->EndObject();
+      w->EndObject();
+    }
+    w->EndArray();
+  }
+  w->EndObject();
+  w->EndObject();
+}
+
+namespace {
+
+using Element = simdjson::dom::element;
+
+uint64_t U(Element e, const char* key) {
+  uint64_t v = 0;
+  if (e[key].get_uint64().get(v)) {
+    int64_t i = 0;
+    if (!e[key].get_int64().get(i) && i >= 0) v = static_cast<uint64_t>(i);
+  }
+  return v;
+}
+
+int64_t I(Element e, const char* key) {
+  int64_t v = 0;
+  if (e[key].get_int64().get(v)) v = 0;
+  return v;
+}
+
+double D(Element e, const char* key) {
+  double v = 0;
+  if (e[key].get_double().get(v)) v = 0;
+  return v;
+}
+
+std::string S(Element e, const char* key) {
+  std::string_view v;
+  if (e[key].get_string().get(v)) return "";
+  return std::string(v);
+}
+
+bool ReadCounts(Element e, StatusCounts* c) {
+  for (Status s : kStatuses) {
+    uint64_t n = 0;
+    if (!e[StatusName(s)].get_uint64().get(n)) c->Add(s, n);
+  }
+  return true;
+}
+
+void ReadHistogram(Element e, Histogram* h) {
+  std::map<int32_t, uint64_t> buckets;
+  simdjson::dom::array arr;
+  if (!e["buckets"].get_array().get(arr)) {
+    for (Element pair : arr) {
+      int64_t b = 0;
+      uint64_t n = 0;
+      if (!pair.at(0).get_int64().get(b) && !pair.at(1).get_uint64().get(n))
+        buckets[static_cast<int32_t>(b)] = n;
+    }
+  }
+  h->Restore(U(e, "count"), I(e, "sum_milli"), D(e, "min"), D(e, "max"), std::move(buckets));
+}
+
+BehaviourKind KindFrom(const std::string& k) {
+  return k == "avoid"    ? BehaviourKind::kAvoid
+         : k == "signal" ? BehaviourKind::kSignal
+                         : BehaviourKind::kExpected;
+}
+
+Level LevelFrom(const std::string& l) {
+  return l == "error" ? Level::kError : l == "info" ? Level::kInfo : Level::kWarning;
+}
+
+Status StatusFrom(const std::string& s) {
+  for (Status x : kStatuses) {
+    if (StatusName(x) == s) return x;
+  }
+  return Status::kMissed;
+}
+
+}  // namespace
+
+bool ReadSummaryJson(std::string_view document, Summary* s, std::string* error) {
+  simdjson::dom::parser parser;
+  Element doc;
+  if (auto err = parser.parse(document.data(), document.size()).get(doc)) {
+    *error = std::string("invalid JSON: ") + simdjson::error_message(err);
+    return false;
+  }
+  Element sum;
+  if (doc["summary"].get(sum) || !sum.is_object()) {
+    *error = "no \"summary\" object: expected the output of 'tact check --summary --format json'";
+    return false;
+  }
+  s->conversations = U(sum, "conversations");
+  Element totals;
+  if (!sum["totals"].get(totals)) {
+    s->inputs = U(totals, "inputs");
+    s->read = U(totals, "read");
+    s->analyzed = U(totals, "analyzed");
+    s->skipped = U(totals, "skipped");
+  }
+  s->group_by.clear();
+  simdjson::dom::array arr;
+  if (!sum["group_by"].get_array().get(arr)) {
+    for (Element g : arr) {
+      std::string_view v;
+      if (!g.get_string().get(v)) s->group_by.emplace_back(v);
+    }
+  }
+  s->worst_n = U(sum, "worst_n");
+  Element score;
+  if (!sum["score"].get(score)) {
+    Element h;
+    if (!score["histogram"].get(h)) ReadHistogram(h, &s->scores);
+  }
+  if (!sum["behaviours"].get_array().get(arr)) {
+    for (Element b : arr) {
+      BehaviourSummary& bs = s->behaviours[S(b, "id")];
+      bs.kind = KindFrom(S(b, "kind"));
+      bs.title = S(b, "title");
+      bs.level = LevelFrom(S(b, "severity"));
+      Element c;
+      if (!b["counts"].get(c)) ReadCounts(c, &bs.counts);
+      simdjson::dom::array worst;
+      if (!b["worst"].get_array().get(worst)) {
+        for (Element e : worst) {
+          WorstEntry w;
+          double sc = -1;
+          w.score = e["score"].get_double().get(sc) ? -1 : sc;
+          w.id = S(e, "id");
+          w.source = S(e, "source");
+          w.status = StatusFrom(S(e, "status"));
+          w.turn = static_cast<int>(I(e, "turn"));
+          w.quote = S(e, "quote");
+          bs.worst.push_back(std::move(w));
+        }
+      }
+    }
+  }
+  if (!sum["metrics"].get_array().get(arr)) {
+    for (Element m : arr) {
+      MetricSummary& ms = s->metrics[S(m, "id")];
+      ms.unit = S(m, "unit");
+      Element c, h;
+      if (!m["counts"].get(c)) ReadCounts(c, &ms.counts);
+      if (!m["histogram"].get(h)) ReadHistogram(h, &ms.values);
+    }
+  }
+  simdjson::dom::object groups;
+  if (!sum["groups"].get_object().get(groups)) {
+    for (auto [dim, list] : groups) {
+      simdjson::dom::array garr;
+      if (list.get_array().get(garr)) continue;
+      for (Element g : garr) {
+        GroupSummary& gs = s->groups[std::string(dim)][S(g, "key")];
+        gs.conversations = U(g, "conversations");
+        gs.scored = U(g, "scored");
+        gs.score_milli_sum = I(g, "score_milli_sum");
+        simdjson::dom::object bo;
+        if (!g["behaviours"].get_object().get(bo)) {
+          for (auto [bid, c] : bo) ReadCounts(c, &gs.behaviours[std::string(bid)]);
+        }
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace tact::report
