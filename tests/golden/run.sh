@@ -13,7 +13,7 @@ status=0
 count=0
 while IFS= read -r f; do
   name=$(basename "${f%.*}")
-  for fmt in text json; do
+  for fmt in text json csv markdown; do
     golden="tests/golden/$name.$fmt"
     actual=$("$tact" check --color never --format "$fmt" "$f" 2>&1; echo "exit $?")
     if [ "$update" = "--update" ]; then
@@ -33,7 +33,8 @@ while IFS= read -r f; do
 done < <(find examples -maxdepth 1 -type f \( -name '*.txt' -o -name '*.json' -o -name '*.jsonl' -o -name '*.csv' -o -name '*.vtt' -o -name '*.srt' \) | LC_ALL=C sort)
 rm -f /tmp/tact-golden-diff.$$
 # Golden files whose example is gone are stale.
-for g in tests/golden/*.text tests/golden/*.json; do
+for g in tests/golden/*.*; do
+  [ "${g##*.}" = sh ] && continue
   [ -e "$g" ] || continue
   name=$(basename "${g%.*}")
   if ! ls examples/"$name".* >/dev/null 2>&1; then

@@ -1,0 +1,90 @@
+#include "report/csv_writer.h"
+
+#include <fmt/format.h>
+
+namespace tact::report {
+
+void AppendCsvField(std::string_view field, std::string* out) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out->append(field);
+    return;
+  }
+  out->push_back('"');
+  for (char c : field) {
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
+  }
+  out->push_back('"');
+}
+
+namespace {
+
+void Row(const std::vector<std::string>& fields, std::string* out) {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) out->push_back(',');
+    AppendCsvField(fields[i], out);
+  }
+  out->append("\r\n");
+}
+
+std::string Score(double s) { return s < 0 ? "" : fmt::format("{:.1f}", s); }
+
+std::string RateText(double r) { return r < 0 ? "" : fmt::format("{:.4f}", r); }
+
+}  // namespace
+
+void CsvReportWriter::Begin(std::string* out) {
+  if (options_.summary) {
+    Row({"dimension", "group", "behaviour", "kind", "conversations", "met", "missed",
+         "not_applicable", "clean", "violated", "present", "absent", "rate"},
+        out);
+  } else {
+    Row({"source", "id", "language", "channel", "agent", "score", "behaviour", "kind", "status",
+         "severity", "evidence_turns", "first_match", "rule", "tip"},
+        out);
+  }
+}
+
+void CsvReportWriter::Conversation(const ConversationResult& r, std::string* out) {
+  for (const auto& b : r.behaviours) {
+    std::string turns, match, rule;
+    for (const auto& e : b.evidence) turns += (turns.empty() ? "" : " ") + std::to_string(e.turn);
+    if (!b.evidence.empty()) {
+      const Evidence& e = b.evidence.front();
+      match = e.text.substr(e.span_begin, e.span_end - e.span_begin);
+      rule = e.rule;
+    }
+    bool bad = b.status == Status::kMissed || b.status == Status::kViolated;
+    Row({r.source, r.id, r.language, std::string(ChannelName(r.channel)), r.agent, Score(r.score),
+         b.id, std::string(KindName(b.kind)), std::string(StatusName(b.status)),
+         b.kind == BehaviourKind::kAvoid ? std::string(LevelName(b.level)) : "", turns, match, rule,
+         bad ? b.tip : ""},
+        out);
+  }
+}
+
+void CsvReportWriter::End(const RunTotals&, const std::vector<CheckOutcome>&,
+                          const Summary* summary, std::string* out) {
+  if (summary == nullptr) return;
+  auto rows = [&](const std::string& dim, const std::string& group, uint64_t conversations,
+                  const std::map<std::string, StatusCounts>& counts) {
+    for (const auto& [id, c] : counts) {
+      auto it = summary->behaviours.find(id);
+      BehaviourKind kind =
+          it == summary->behaviours.end() ? BehaviourKind::kExpected : it->second.kind;
+      Row({dim, group, id, std::string(KindName(kind)), std::to_string(conversations),
+           std::to_string(c.met), std::to_string(c.missed), std::to_string(c.not_applicable),
+           std::to_string(c.clean), std::to_string(c.violated), std::to_string(c.present),
+           std::to_string(c.absent), RateText(c.Rate(kind))},
+          out);
+    }
+  };
+  std::map<std::string, StatusCounts> all;
+  for (const auto& [id, b] : summary->behaviours) all[id] = b.counts;
+  rows("all", "all", summary->conversations, all);
+  for (const auto& [dim, groups] : summary->groups) {
+    for (const auto& [key, g] : groups) rows(dim, key, g.conversations, g.behaviours);
+  }
+}
+
+}  // namespace tact::report

@@ -1,0 +1,84 @@
+#include <gtest/gtest.h>
+
+#include "report/csv_writer.h"
+#include "report/markdown_writer.h"
+
+namespace tact::report {
+namespace {
+
+ConversationResult Sample() {
+  ConversationResult r;
+  r.id = "c1";
+  r.source = "a,b.txt";
+  r.language = "en";
+  r.score = 50;
+  BehaviourResult b;
+  b.id = "blame";
+  b.kind = BehaviourKind::kAvoid;
+  b.status = Status::kViolated;
+  b.level = Level::kError;
+  b.title = b.title_en = "Blames | customer";
+  b.tip = "Say \"sorry\"";
+  Evidence e;
+  e.turn = 3;
+  e.text = "It is your fault";
+  e.span_begin = 6;
+  e.span_end = 16;
+  e.rule = "rules/en/blame.rules:7";
+  b.evidence = {e};
+  r.behaviours.push_back(b);
+  return r;
+}
+
+TEST(Csv, QuotesOnlyWhenNeeded) {
+  std::string out;
+  AppendCsvField("plain", &out);
+  out += '|';
+  AppendCsvField("a,b", &out);
+  out += '|';
+  AppendCsvField("say \"hi\"\nthere", &out);
+  EXPECT_EQ(out, "plain|\"a,b\"|\"say \"\"hi\"\"\nthere\"");
+}
+
+TEST(Csv, RowPerConversationAndBehaviour) {
+  CsvReportWriter w({});
+  std::string out;
+  w.Begin(&out);
+  w.Conversation(Sample(), &out);
+  w.End({}, {}, nullptr, &out);
+  EXPECT_EQ(
+      out,
+      "source,id,language,channel,agent,score,behaviour,kind,status,severity,evidence_turns,first_"
+      "match,rule,tip\r\n"
+      "\"a,b.txt\",c1,en,chat,,50.0,blame,avoid,violated,error,3,your fault,rules/en/blame.rules:7,"
+      "\"Say \"\"sorry\"\"\"\r\n");
+}
+
+TEST(Csv, SummaryRows) {
+  WriterOptions o;
+  o.summary = true;
+  CsvReportWriter w(o);
+  SummaryBuilder b({"language"}, 3);
+  b.Add(Sample());
+  std::string out;
+  w.Begin(&out);
+  w.End({}, {}, &b.summary(), &out);
+  EXPECT_NE(out.find("all,all,blame,avoid,1,0,0,0,0,1,0,0,0.0000\r\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("language,en,blame,avoid,1,"), std::string::npos) << out;
+}
+
+TEST(Markdown, SummaryTablesEscapePipes) {
+  MarkdownReportWriter w({});
+  std::string out;
+  w.Begin(&out);
+  w.Conversation(Sample(), &out);
+  w.End({1, 1, 1, 0}, {{"violated>0", 1, true}}, nullptr, &out);
+  EXPECT_NE(out.find("| Blames \\| customer (`blame`) | 0.0% | 1 | 0 |"), std::string::npos) << out;
+  EXPECT_NE(out.find("- `a,b.txt` (en, chat, score 50): `blame` violated (turn 3: “your fault”)"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("- ❌ failed `--fail-on 'violated>0'` (value 1)"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tact::report
