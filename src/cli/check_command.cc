@@ -18,6 +18,7 @@
 #include "cli/pipeline.h"
 #include "eval/checks.h"
 #include "input/reader.h"
+#include "report/redact.h"
 #include "report/writer.h"
 #include "tact/analyzer.h"
 
@@ -108,6 +109,13 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
       ->check(CLI::IsMember({"error", "warning", "info"}));
   app->add_option("-o,--output", o->output,
                   "write the report to FILE (atomically) instead of stdout");
+  app->add_flag(
+      "--no-redact", o->no_redact,
+      "print e-mails, phone numbers, card numbers and IBANs as they are (redacted by default)");
+  app->add_option("--redact-pattern", o->redact_patterns,
+                  "also redact NAME=REGEX (RE2) as [NAME] (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false);
   app->add_option("--progress", o->progress,
                   "progress line on stderr: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -255,6 +263,14 @@ int RunCheck(const CheckOptions& o) {
     ro.csv_columns.emplace_back(role, spec.substr(eq + 1));
   }
 
+  report::Redactor redactor;
+  for (const auto& p : o.redact_patterns) {
+    std::string err;
+    if (!redactor.AddPattern(p, &err)) {
+      PrintError("--redact-pattern: " + err);
+      return kExitUsage;
+    }
+  }
   report::WriterOptions wo;
   wo.color = o.format == "text" && o.output.empty() && UseColor(o.color);
   wo.show_all_evidence = o.all_evidence;
@@ -315,6 +331,9 @@ int RunCheck(const CheckOptions& o) {
       inputs, ro, *rules, ao,
       o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
       &stopped, [&](const Conversation& c) { return owned(c.id); }, on_error,
+      [&](ConversationResult& r) {
+        if (!o.no_redact) redactor.RedactResult(&r);
+      },
       [&](const ConversationResult& r) {
         summary.Add(r);
         if (!o.summary) {

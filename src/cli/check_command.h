@@ -44,6 +44,8 @@ struct CheckOptions {
   std::string min_level = "info";
   std::string output;  // "" = stdout
   std::string progress = "auto";
+  bool no_redact = false;
+  std::vector<std::string> redact_patterns;
 };
 
 // Report and check settings shared by `check` and `merge`.

@@ -61,6 +61,7 @@ void RunPipeline(const std::vector<Input>& inputs, const input::ReadOptions& rea
                  const RuleSet& rules, const AnalyzeOptions& analyze_options, int jobs,
                  std::atomic<bool>* stop, const std::function<bool(const Conversation&)>& keep,
                  const std::function<void(const Diagnostic&)>& on_error,
+                 const std::function<void(ConversationResult&)>& post,
                  const std::function<void(const ConversationResult&)>& on_result,
                  PipelineStats* stats) {
   if (jobs < 1) jobs = 1;
@@ -103,6 +104,7 @@ void RunPipeline(const std::vector<Input>& inputs, const input::ReadOptions& rea
                                          [&](Item* item) {
                                            auto& analyzer = analyzers.local();
                                            item->result = analyzer->Analyze(item->conversation);
+                                           if (post) post(item->result);
                                            return item;
                                          }) &
           tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* item) {

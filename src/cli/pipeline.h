@@ -28,11 +28,13 @@ struct PipelineStats {
 // in input order. Setting *stop ends the run early (nothing more is read or
 // reported).
 // `keep` (may be empty) selects the conversations to analyze (--shard); the
-// others are not counted.
+// others are not counted. `post` (may be empty) runs on each result in the
+// parallel stage (PII redaction).
 void RunPipeline(const std::vector<Input>& inputs, const input::ReadOptions& read_options,
                  const RuleSet& rules, const AnalyzeOptions& analyze_options, int jobs,
                  std::atomic<bool>* stop, const std::function<bool(const Conversation&)>& keep,
                  const std::function<void(const Diagnostic&)>& on_error,
+                 const std::function<void(ConversationResult&)>& post,
                  const std::function<void(const ConversationResult&)>& on_result,
                  PipelineStats* stats);
 

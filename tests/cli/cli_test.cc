@@ -417,3 +417,27 @@ TEST_F(Cli, OutputIsAtomicAndNeverAnInput) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Cli, PiiIsRedactedByDefaultWithValidSpans) {
+  Write("pii.txt",
+        "Customer: my order is late, mail me at ana@example.com or call +34 612 34 56 78\n"
+        "Agent: I'm so sorry, Ana. I'll write to ana@example.com today.\n");
+  RunResult r = Run("check " + kRules + "--format jsonl pii.txt");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_EQ(r.out.find("ana@example.com"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("612 34"), std::string::npos);
+  EXPECT_NE(r.out.find("\"text\":\"I'm so sorry, Ana. I'll write to [EMAIL] "
+                       "today.\",\"span\":[4,12],\"match\":\"so sorry\""),
+            std::string::npos)
+      << r.out;
+  r = Run("check " + kRules + "--format jsonl --no-redact pii.txt");
+  EXPECT_NE(r.out.find("ana@example.com"), std::string::npos);
+  r = Run("check " + kRules + "--format jsonl --redact-pattern 'NAME=Ana' pii.txt");
+  EXPECT_NE(r.out.find("I'm so sorry, [NAME]. I'll write to [EMAIL] today."), std::string::npos)
+      << r.out;
+  EXPECT_EQ(Run("check " + kRules + "--redact-pattern 'bad' pii.txt").rc, 2);
+}
+
+}  // namespace

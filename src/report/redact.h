@@ -1,0 +1,59 @@
+// PII redaction for everything a report prints.
+//
+// Finds e-mail addresses, phone numbers (international "+CC …" and the
+// national formats of the US/UK, Spain, Norway, Sweden and Russia), payment
+// card numbers (13-19 digits passing the Luhn check), IBANs (passing the
+// mod-97 check) and user patterns (RE2), and replaces them with [EMAIL],
+// [PHONE], [CARD], [IBAN] or [NAME]. Order and ticket numbers, dates,
+// times, amounts and version strings are left alone. Matching and scoring run
+// on the original text; RedactResult() rewrites a result's evidence and moves
+// each match span so it still points at the same words. Thread-safe once built.
+#ifndef TACT_REPORT_REDACT_H_
+#define TACT_REPORT_REDACT_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tact/result.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace tact::report {
+
+struct PiiSpan {
+  size_t begin, end;
+  std::string placeholder;  // "[EMAIL]"
+};
+
+class Redactor {
+ public:
+  Redactor();
+  ~Redactor();
+  // Adds a pattern "NAME=REGEX" (RE2); its matches become "[NAME]". False
+  // with *error for a bad spec or regex.
+  bool AddPattern(const std::string& spec, std::string* error);
+
+  // The PII in `text`, sorted and non-overlapping.
+  std::vector<PiiSpan> Find(std::string_view text) const;
+  // `text` with PII replaced; *begin/*end (byte offsets into `text`), when
+  // given, are moved to the same words in the result.
+  std::string Redact(std::string_view text, size_t* begin = nullptr, size_t* end = nullptr) const;
+  // Redacts every evidence text of a result (spans kept valid).
+  void RedactResult(ConversationResult* r) const;
+
+ private:
+  struct Extra;
+  std::vector<std::unique_ptr<Extra>> extra_;
+};
+
+// Checks used by the detector, exposed for tests.
+bool LuhnValid(std::string_view digits);
+bool IbanValid(std::string_view compact);
+
+}  // namespace tact::report
+
+#endif  // TACT_REPORT_REDACT_H_

@@ -1,0 +1,120 @@
+#include "report/redact.h"
+
+#include <gtest/gtest.h>
+
+namespace tact::report {
+namespace {
+
+std::string R(const std::string& s) { return Redactor().Redact(s); }
+
+TEST(Redact, Emails) {
+  EXPECT_EQ(R("write to john.doe+x@mail.example.co.uk now"), "write to [EMAIL] now");
+  EXPECT_EQ(R("escriba a ana_1980@correo.es, gracias"), "escriba a [EMAIL], gracias");
+  EXPECT_EQ(R("user@localhost is not an address"), "user@localhost is not an address");
+  EXPECT_EQ(R("follow @support on X"), "follow @support on X");
+}
+
+TEST(Redact, PhonesInFiveCountries) {
+  EXPECT_EQ(R("call me at (555) 123-4567"), "call me at [PHONE]");          // US
+  EXPECT_EQ(R("my mobile is 07700 900123"), "my mobile is [PHONE]");        // UK
+  EXPECT_EQ(R("+44 20 7946 0958 is the office"), "[PHONE] is the office");  // international
+  EXPECT_EQ(R("mi móvil es 612 345 678"), "mi móvil es [PHONE]");           // ES
+  EXPECT_EQ(R("llámeme al +34 612 34 56 78"), "llámeme al [PHONE]");
+  EXPECT_EQ(R("ring meg på 412 34 567"), "ring meg på [PHONE]");  // NO, 8 digits
+  EXPECT_EQ(R("nummeret er +47 41234567"), "nummeret er [PHONE]");
+  EXPECT_EQ(R("ring mig på 070-123 45 67"), "ring mig på [PHONE]");  // SE
+  EXPECT_EQ(R("mitt nummer 08-123 456 78"), "mitt nummer [PHONE]");
+  EXPECT_EQ(R("мой телефон +7 (912) 345-67-89"), "мой телефон [PHONE]");  // RU
+  EXPECT_EQ(R("Телефон 89123456789, звоните"), "Телефон [PHONE], звоните");
+}
+
+TEST(Redact, CardsAndIbans) {
+  EXPECT_EQ(R("card 4111 1111 1111 1111 expired"), "card [CARD] expired");
+  EXPECT_EQ(R("kort 5555-5555-5555-4444"), "kort [CARD]");
+  EXPECT_EQ(R("IBAN ES91 2100 0418 4502 0005 1332 por favor"), "IBAN [IBAN] por favor");
+  EXPECT_EQ(R("kontonummer NO9386011117947."), "kontonummer [IBAN].");
+  EXPECT_EQ(R("SE4550000000058398257466"), "[IBAN]");
+  EXPECT_EQ(R("GB82 WEST 1234 5698 7654 32"), "[IBAN]");
+  EXPECT_TRUE(LuhnValid("4111111111111111"));
+  EXPECT_FALSE(LuhnValid("4111111111111112"));
+  EXPECT_TRUE(IbanValid("DE89370400440532013000"));
+  EXPECT_FALSE(IbanValid("DE89370400440532013001"));
+}
+
+TEST(Redact, LookAlikesStay) {
+  for (const char* s : {
+           "your order #48151623 shipped",       // order number
+           "Order 1234567890123 is on its way",  // 13 digits, fails Luhn, order context
+           "pedido número 99887766 enviado",
+           "заказ № 12345678 доставлен",
+           "ärende 20240512 är stängt",
+           "on 2024-05-12 at 10:30",  // date and time
+           "el 12.05.2024",
+           "version 10.2.3.4 fixes it",
+           "it costs 1 299 000 kr",  // amount with space separators
+           "beløpet er 12 345 678 kr",
+           "сумма 12 345 678 руб",
+           "card ending in 4242",                // only the last digits
+           "4111 1111 1111 1112 is not a card",  // fails Luhn, no phone shape
+           "ES91 2100 0418 4502 0005 1333",      // IBAN with a bad checksum
+           "firmware 2.4.17 build 20240101",
+       }) {
+    EXPECT_EQ(R(s), s) << s;
+  }
+}
+
+TEST(Redact, SpansFollowTheWords) {
+  Redactor r;
+  std::string text = "Mail me at a@b.com, I'm sorry";
+  size_t b = text.find("sorry"), e = b + 5;
+  std::string out = r.Redact(text, &b, &e);
+  EXPECT_EQ(out, "Mail me at [EMAIL], I'm sorry");
+  EXPECT_EQ(out.substr(b, e - b), "sorry");
+  // A span covering PII covers its placeholder.
+  text = "my number is +47 41234567 ok";
+  b = text.find("+47");
+  e = text.size() - 3;
+  out = r.Redact(text, &b, &e);
+  EXPECT_EQ(out.substr(b, e - b), "[PHONE]");
+}
+
+TEST(Redact, ExtraPatterns) {
+  Redactor r;
+  std::string err;
+  ASSERT_TRUE(r.AddPattern("customer=CUST-\\d{5}", &err)) << err;
+  EXPECT_EQ(r.Redact("ref CUST-12345 here"), "ref [CUSTOMER] here");
+  EXPECT_FALSE(r.AddPattern("nope", &err));
+  EXPECT_FALSE(r.AddPattern("X=(", &err));
+}
+
+TEST(Redact, ResultEvidence) {
+  ConversationResult res;
+  BehaviourResult b;
+  Evidence e;
+  e.text = "Call 612 345 678, I'll fix it";
+  e.span_begin = e.text.find("I'll");
+  e.span_end = e.text.size();
+  b.evidence = {e};
+  res.behaviours = {b};
+  Redactor().RedactResult(&res);
+  const Evidence& x = res.behaviours[0].evidence[0];
+  EXPECT_EQ(x.text, "Call [PHONE], I'll fix it");
+  EXPECT_EQ(x.text.substr(x.span_begin, x.span_end - x.span_begin), "I'll fix it");
+}
+
+}  // namespace
+}  // namespace tact::report
+
+namespace tact::report {
+namespace {
+
+TEST(Redact, TheClosestCueDecides) {
+  EXPECT_EQ(R("cambié de número; el nuevo es el 625451349. Me estoy"),
+            "cambié de número; el nuevo es el [PHONE]. Me estoy");
+  EXPECT_EQ(R("pedido 123, teléfono 612345678"), "pedido 123, teléfono [PHONE]");
+  EXPECT_EQ(R("my number is 5551234567, order 12345678"), "my number is [PHONE], order 12345678");
+  EXPECT_EQ(R("номер заказа 12345678"), "номер заказа 12345678");
+}
+
+}  // namespace
+}  // namespace tact::report
