@@ -16,6 +16,7 @@
 #include "cli/inputs.h"
 #include "cli/output.h"
 #include "cli/pipeline.h"
+#include "common/interrupt.h"
 #include "eval/checks.h"
 #include "input/reader.h"
 #include "report/redact.h"
@@ -288,6 +289,7 @@ int RunCheck(const CheckOptions& o) {
   report::SummaryBuilder summary(group_by, o.worst);
   report::RunTotals totals;
   std::string buf;
+  std::atomic<bool> pipeline_done{false};
   std::atomic<bool> stopped{
       false};  // --strict: an input error stops the run and nothing is written
   std::mutex err_mu;
@@ -327,6 +329,13 @@ int RunCheck(const CheckOptions& o) {
   Progress progress(show_progress, total_bytes);
   ro.progress = [&](uint64_t n) { progress.Bytes(n); };
   PipelineStats stats;
+  InstallInterruptHandlers();
+  std::thread watcher([&] {
+    while (!stopped.load() && !pipeline_done.load()) {
+      if (Interrupted()) stopped = true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  });
   RunPipeline(
       inputs, ro, *rules, ao,
       o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
@@ -343,7 +352,22 @@ int RunCheck(const CheckOptions& o) {
         progress.Tick(stats.analyzed + 1);
       },
       &stats);
+  pipeline_done = true;
+  watcher.join();
   progress.Done();
+  if (Interrupted()) {
+    // Close what was started (a JSON document stays valid); a report going
+    // to a file is dropped, so the previous file stays.
+    totals.read = stats.read;
+    totals.analyzed = stats.analyzed;
+    if (!hold) {
+      writer->End(totals, {}, nullptr, &buf);
+      out.Write(buf);
+    }
+    out.Abort();
+    fprintf(stderr, "tact: interrupted; %zu conversation(s) reported\n", stats.analyzed.load());
+    return kExitInterrupted;
+  }
   totals.read = stats.read;
   totals.analyzed = stats.analyzed;
   if (stopped) {

@@ -14,6 +14,7 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitThreshold = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitInput = 3;
+inline constexpr int kExitInterrupted = 130;
 
 struct RuleOptions {
   std::vector<std::string> dirs;

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -13,14 +14,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The temporary file to remove if a signal ends the run (async-signal-safe).
+// The temporary file being written, removed at exit if the run does not
+// complete it (an interrupted run, a second signal that ends the process).
 char g_temp_path[4096];
 
-void OnSignal(int sig) {
+void RemoveTemp() {
   if (g_temp_path[0] != '\0') unlink(g_temp_path);
-  signal(sig, SIG_DFL);
-  raise(sig);
 }
+
+[[maybe_unused]] const int kRegistered = std::atexit(RemoveTemp);
 
 }  // namespace
 
@@ -42,14 +44,7 @@ bool Output::Open(const std::string& path, const std::vector<std::string>& input
     *error = "cannot create '" + temp_ + "': " + std::strerror(errno);
     return false;
   }
-  if (temp_.size() < sizeof g_temp_path) {
-    std::memcpy(g_temp_path, temp_.c_str(), temp_.size() + 1);
-    struct sigaction sa {};
-    sa.sa_handler = OnSignal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
-  }
+  if (temp_.size() < sizeof g_temp_path) std::memcpy(g_temp_path, temp_.c_str(), temp_.size() + 1);
   return true;
 }
 

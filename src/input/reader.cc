@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "common/interrupt.h"
 #include "common/strings.h"
 #include "input/stream.h"
 #include "input/timestamp.h"
@@ -127,7 +128,11 @@ std::string SniffFormat(std::string_view head) {
 }
 
 bool ReadInput(const std::string& path, const ReadOptions& options, const EmitFn& emit,
-               const ErrorFn& error) {
+               const ErrorFn& error_in) {
+  // After an interruption nothing more is reported: the input was cut short on purpose.
+  ErrorFn error = [&](const Diagnostic& d) {
+    if (!Interrupted()) error_in(d);
+  };
   std::string open_error;
   auto in = InputStream::Open(path, &open_error);
   if (!in) {

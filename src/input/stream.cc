@@ -1,5 +1,7 @@
 #include "input/stream.h"
 
+#include "common/interrupt.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -48,7 +50,8 @@ bool InputStream::Fill() {
   ssize_t n;
   do {
     n = ::read(fd_, buf_.data() + old, kChunk);
-  } while (n < 0 && errno == EINTR);
+  } while (n < 0 && errno == EINTR && !Interrupted());
+  if (Interrupted()) n = 0;  // stop reading: the run is being interrupted
   if (n <= 0) {
     buf_.resize(old);
     eof_ = true;
@@ -104,6 +107,7 @@ InputStream::Status InputStream::NextLine(std::string* line, size_t max_line,
     const size_t scanned_rel = buf_.size() - pos_;
     const bool more = Fill();
     scanned = pos_ + scanned_rel;
+    if (!more && Interrupted()) return Status::kEof;  // drop the half-read line
     if (!more) {
       if (!error_.empty()) return Status::kError;
       if (pos_ >= buf_.size()) return Status::kEof;

@@ -441,3 +441,45 @@ TEST_F(Cli, PiiIsRedactedByDefaultWithValidSpans) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Cli, InterruptedRunsLeaveCompleteOutput) {
+  {
+    std::ofstream f(dir_ / "big.jsonl");
+    for (int i = 0; i < 60000; ++i) {
+      f << "{\"id\":\"c" << i
+        << "\",\"turns\":[{\"speaker\":\"customer\",\"text\":\"my order is late\"},"
+        << "{\"speaker\":\"agent\",\"text\":\"I'm so sorry, let me check\"}]}\n";
+    }
+  }
+  // Interrupt a run writing to a file: the previous file stays, no temporary is left.
+  std::string cmd = "cd '" + dir_.string() + "' && timeout -s INT 0.4 '" + TACT_BINARY +
+                    "' check " + kRules +
+                    "-j2 --format json -o report2.json big.jsonl >/dev/null 2>&1; echo $? > rc";
+  Write("report2.json", "PREVIOUS");
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  EXPECT_EQ(Slurp(dir_ / "report2.json"), "PREVIOUS");
+  for (const auto& e : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(e.path().filename().string().find(".tact-tmp."), std::string::npos) << e.path();
+  }
+  // Interrupt a JSON Lines stream: every line written is complete.
+  cmd = "cd '" + dir_.string() + "' && timeout -s INT 0.4 '" + TACT_BINARY + "' check " + kRules +
+        "-j2 --format jsonl big.jsonl > stream.jsonl 2>/dev/null; true";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  std::string stream = Slurp(dir_ / "stream.jsonl");
+  ASSERT_FALSE(stream.empty());
+  EXPECT_EQ(stream.back(), '\n');
+  size_t lines = 0, start = 0;
+  for (size_t nl = stream.find('\n'); nl != std::string::npos; nl = stream.find('\n', start)) {
+    std::string line = stream.substr(start, nl - start);
+    EXPECT_EQ(line.front(), '{');
+    EXPECT_EQ(line.back(), '}');
+    ++lines;
+    start = nl + 1;
+  }
+  EXPECT_GT(lines, 0u);
+  EXPECT_LT(lines, 60000u);  // it really was interrupted
+}
+
+}  // namespace

@@ -1,0 +1,40 @@
+// libFuzzer target for one input reader (FUZZ_FORMAT, set by CMake): any
+// bytes must give conversations or located errors, never a crash, a hang or
+// unbounded memory. (Matching is fuzzed by fuzz_pattern.)
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "input/reader.h"
+#include "input/stream.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  tact::input::ReadOptions options;
+  options.format = FUZZ_FORMAT;
+  options.limits.max_line_bytes = 1 << 16;
+  options.limits.max_document_bytes = 1 << 20;
+  auto in =
+      tact::input::InputStream::FromString(std::string(reinterpret_cast<const char*>(data), size));
+  tact::input::ReadContext ctx{"fuzz." FUZZ_FORMAT, options,
+                               [&](tact::Conversation&& c) {
+                                 for (const auto& t : c.turns) {
+                                   if (t.start && !(*t.start >= -1e18)) __builtin_trap();
+                                 }
+                               },
+                               [](const tact::Diagnostic& d) { (void)d.Format(); }};
+  const std::string format = FUZZ_FORMAT;
+  if (format == "text")
+    tact::input::ReadText(*in, ctx);
+  else if (format == "json")
+    tact::input::ReadJson(*in, ctx);
+  else if (format == "jsonl")
+    tact::input::ReadJsonl(*in, ctx);
+  else if (format == "csv")
+    tact::input::ReadCsv(*in, ctx, ',');
+  else if (format == "vtt")
+    tact::input::ReadVtt(*in, ctx);
+  else if (format == "srt")
+    tact::input::ReadSrt(*in, ctx);
+  return 0;
+}

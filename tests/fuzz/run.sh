@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang and runs each for SECONDS (default
+# 60) on a seed corpus from tests/data, examples/ and rules/. Crashes are
+# saved as tests/fuzz/crash-* (add them to tests/data/regressions/ with a test).
+#   tests/fuzz/run.sh [SECONDS] [BUILD_DIR]
+set -eu
+seconds=${1:-60}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=${2:-$root/build-fuzz}
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DTACT_FUZZ=ON -DTACT_BUILD_TESTS=OFF -DTACT_BUILD_BENCH=OFF >/dev/null
+cmake --build "$build" >/dev/null
+corpus=$(mktemp -d)
+trap 'rm -rf "$corpus"' EXIT
+mkdir -p "$corpus"/{text,json,jsonl,csv,vtt,srt,rules,pattern,timestamp}
+cp "$root"/examples/*.txt "$root"/tests/data/langid/en/*.txt "$corpus/text/"
+cp "$root"/tests/data/formats/*.json "$corpus/json/"
+cp "$root"/tests/data/formats/*.jsonl "$corpus/jsonl/"
+cp "$root"/tests/data/formats/*.csv "$corpus/csv/"
+cp "$root"/tests/data/formats/*.vtt "$corpus/vtt/"
+cp "$root"/tests/data/formats/*.srt "$corpus/srt/"
+for f in "$root"/rules/*/*.rules; do cp "$f" "$corpus/rules/$(basename "$(dirname "$f")")_$(basename "$f")"; done
+printf 'i (really|totally)? understand ...3 @l\nI really understand the alpha\n' >"$corpus/pattern/1"
+printf '^ !~beta <caps:3> /a+b/ "?" $\nNO WAY aab?\n' >"$corpus/pattern/2"
+printf '2024-05-02T10:00:00.250+02:00' >"$corpus/timestamp/1"
+printf '01:02:03,500' >"$corpus/timestamp/2"
+status=0
+for t in text json jsonl csv vtt srt rules pattern timestamp; do
+  start=$SECONDS
+  if "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -rss_limit_mb=1024 -timeout=10 -print_final_stats=1 \
+      -artifact_prefix="$root/tests/fuzz/crash-$t-" "$corpus/$t" >"$corpus/$t.log" 2>&1; then
+    runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$corpus/$t.log" | grep -o '[0-9]*$')
+    echo "fuzz_$t: ${runs:-?} runs in $((SECONDS - start)) s, no crash"
+  else
+    echo "fuzz_$t: FAILED (see tests/fuzz/crash-$t-*)"
+    tail -30 "$corpus/$t.log"
+    status=1
+  fi
+done
+exit $status
