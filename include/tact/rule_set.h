@@ -28,6 +28,7 @@ struct RuleSetOptions {
   std::vector<std::string> directories;  // extra rule directories, later ones win
   size_t max_patterns = 200000;          // per language
   int64_t regex_max_mem = 1 << 20;       // per token regex (RE2 max_mem)
+  int max_gap = 20;                      // words in a '...N' gap
 };
 
 class RuleSet {

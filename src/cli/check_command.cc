@@ -33,10 +33,8 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
   app->add_option("--color", o->color, "colour the text report: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app->add_option("--only", o->only, "report only these behaviour ids (comma-separated)")
-      ->expected(1)
       ->allow_extra_args(false);
   app->add_option("--skip", o->skip, "do not report these behaviour ids (comma-separated)")
-      ->expected(1)
       ->allow_extra_args(false);
   app->add_option("--lang", o->lang, "conversation language: a pack code or auto (detect)");
   app->add_option("--fallback-lang", o->fallback_lang,
@@ -49,15 +47,12 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
                   "language of coaching tips (default: the conversation's)");
   app->add_option("--rules", o->rules.dirs,
                   "extra rule directory (adds or overrides built-in files)")
-      ->expected(1)
       ->allow_extra_args(false);
   app->add_flag("--no-builtin-rules", o->rules.no_builtin, "use only the --rules directories");
   app->add_option("--agent", o->agent_names, "speaker name to treat as the agent (repeatable)")
-      ->expected(1)
       ->allow_extra_args(false);
   app->add_option("--customer", o->customer_names,
                   "speaker name to treat as the customer (repeatable)")
-      ->expected(1)
       ->allow_extra_args(false);
   app->add_option("--input-format", o->input_format,
                   "input format instead of guessing from the extension: text, json, jsonl, csv, "
@@ -65,18 +60,15 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
       ->check(CLI::IsMember(input::InputFormats()));
   app->add_option("--csv-columns", o->csv_columns,
                   "CSV columns by role: id=...,time=...,speaker=...,text=...")
-      ->expected(1)
       ->allow_extra_args(false);
   app->add_flag("--csv-unsorted", o->csv_unsorted,
                 "group CSV rows of a conversation that are not contiguous (in memory)");
   app->add_option("--channel", o->channel, "chat or call, for inputs that do not say")
       ->check(CLI::IsMember({"chat", "call"}));
   app->add_option("--profile", o->profiles, "metric thresholds file (rules/thresholds.conf syntax)")
-      ->expected(1)
       ->allow_extra_args(false);
   app->add_option("--threshold", o->thresholds,
                   "metric threshold, e.g. first_response_time.chat=90 (repeatable)")
-      ->expected(1)
       ->allow_extra_args(false);
   app->add_option("--interruption-min", o->interruption_min,
                   "seconds of overlap before an agent turn counts as an interruption (default 0.5)")
@@ -89,7 +81,6 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
   app->add_option("--fail-on", o->fail_on,
                   "exit 1 when this holds, e.g. 'violated>0', 'missed:empathy>0', "
                   "'rate:apology<0.8', 'score<70'")
-      ->expected(1)
       ->allow_extra_args(false);
   app->add_flag(
       "--summary", o->summary,
@@ -98,7 +89,6 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
   app->add_option("--group-by", o->group_by,
                   "summary breakdowns: agent, language, channel, metadata.KEY (default: "
                   "agent,language,channel)")
-      ->expected(1)
       ->allow_extra_args(false);
   app->add_option("--worst", o->worst,
                   "worst conversations kept per behaviour in the summary (default 5)")
@@ -110,12 +100,25 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
       ->check(CLI::IsMember({"error", "warning", "info"}));
   app->add_option("-o,--output", o->output,
                   "write the report to FILE (atomically) instead of stdout");
+  // Limits: a conversation or rule file over one is an error, never unbounded memory or time.
+  app->add_option("--max-turn-bytes", o->limits.max_turn_bytes,
+                  "bytes in one turn (default 1 MiB)");
+  app->add_option("--max-turns", o->limits.max_turns, "turns in one conversation (default 20000)");
+  app->add_option("--max-line-bytes", o->limits.max_line_bytes,
+                  "bytes in one JSONL/CSV line (default 8 MiB)");
+  app->add_option("--max-document-bytes", o->limits.max_document_bytes,
+                  "bytes in one .json/.txt/.vtt/.srt input (default 256 MiB)");
+  app->add_option("--max-patterns", o->rules.max_patterns,
+                  "patterns per language pack (default 200000)");
+  app->add_option("--regex-max-mem", o->rules.regex_max_mem,
+                  "bytes of RE2 program per token regex (default 1 MiB)");
+  app->add_option("--max-gap", o->rules.max_gap, "words in a '...N' pattern gap (default 20)")
+      ->check(CLI::Range(1, 1000));
   app->add_flag(
       "--no-redact", o->no_redact,
       "print e-mails, phone numbers, card numbers and IBANs as they are (redacted by default)");
   app->add_option("--redact-pattern", o->redact_patterns,
                   "also redact NAME=REGEX (RE2) as [NAME] (repeatable)")
-      ->expected(1)
       ->allow_extra_args(false);
   app->add_option("--progress", o->progress,
                   "progress line on stderr: auto (on a terminal), always, never")
@@ -248,6 +251,7 @@ int RunCheck(const CheckOptions& o) {
   ro.format = o.input_format;
   ro.csv_unsorted = o.csv_unsorted;
   ro.channel = o.channel;
+  ro.limits = o.limits;
   for (const auto& spec : SplitList(o.csv_columns)) {
     size_t eq = spec.find('=');
     static const std::vector<std::string> kRoles = {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/common.h"
+#include "input/reader.h"
 
 namespace CLI {
 class App;
@@ -45,6 +46,7 @@ struct CheckOptions {
   std::string output;  // "" = stdout
   std::string progress = "auto";
   bool no_redact = false;
+  input::Limits limits;
   std::vector<std::string> redact_patterns;
 };
 

@@ -15,6 +15,9 @@ std::unique_ptr<RuleSet> LoadRules(const RuleOptions& o) {
   RuleSetOptions opts;
   opts.builtin = !o.no_builtin;
   opts.directories = o.dirs;
+  opts.max_patterns = o.max_patterns;
+  opts.regex_max_mem = o.regex_max_mem;
+  opts.max_gap = o.max_gap;
   Diagnostics diags;
   auto rules = RuleSet::Load(opts, &diags);
   for (const auto& d : diags) fprintf(stderr, "%s\n", d.Format().c_str());

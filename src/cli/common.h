@@ -19,6 +19,9 @@ inline constexpr int kExitInterrupted = 130;
 struct RuleOptions {
   std::vector<std::string> dirs;
   bool no_builtin = false;
+  size_t max_patterns = 200000;     // per language
+  int64_t regex_max_mem = 1 << 20;  // bytes per token regex
+  int max_gap = 20;
 };
 
 // Loads the rule set or prints every diagnostic to stderr and returns null.

@@ -22,7 +22,6 @@ void RegisterMerge(CLI::App* app, MergeOptions* o) {
   app->add_option("--color", o->report.color, "auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app->add_option("--fail-on", o->report.fail_on, "exit 1 when this holds (see tact check --help)")
-      ->expected(1)
       ->allow_extra_args(false);
   app->add_option("--min-level", o->report.min_level, "avoid behaviours that count in --fail-on")
       ->check(CLI::IsMember({"error", "warning", "info"}));

@@ -16,7 +16,6 @@ namespace {
 void AddRuleFlags(CLI::App* app, RulesOptions* o) {
   app->add_option("--rules", o->rules.dirs,
                   "extra rule directory (adds or overrides built-in files)")
-      ->expected(1)
       ->allow_extra_args(false);
   app->add_flag("--no-builtin-rules", o->rules.no_builtin, "use only the --rules directories");
 }

@@ -73,6 +73,7 @@ struct CompileLimits {
   size_t max_patterns = 200000;
   int64_t regex_max_mem = 1 << 20;  // bytes per token regex program
   int max_lexicon_depth = 8;
+  int max_gap = 20;  // words in a '...N' gap
 };
 
 // Compiles the files of one language. Resolves lexicons and trigger signals

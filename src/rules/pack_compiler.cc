@@ -213,6 +213,12 @@ class Compiler {
         out->atom = n.text == "^" ? match::kSentenceStartAtom : match::kSentenceEndAtom;
         return true;
       case T::kGap:
+        if (n.number > limits_.max_gap) {
+          Error(At(loc, n.column), "gap of " + std::to_string(n.number) +
+                                       " words is too wide (at most " +
+                                       std::to_string(limits_.max_gap) + ")");
+          return false;
+        }
         out->type = match::Node::Type::kGap;
         out->gap = n.number;
         return true;

@@ -288,8 +288,6 @@ class PatternParser {
       if (!ParseInt(t_.substr(b, pos_ - b), &n) || n < 1) {
         return Error(b, "expected the gap size after '...', e.g. '...3'");
       }
-      if (n > 20)
-        return Error(b, "gap of " + std::to_string(n) + " words is too wide (at most 20)");
       out->type = PatternNode::Type::kGap;
       out->number = n;
       return true;

@@ -147,6 +147,7 @@ std::unique_ptr<RuleSet> RuleSet::Load(const RuleSetOptions& options, Diagnostic
   rules::CompileLimits limits;
   limits.max_patterns = options.max_patterns;
   limits.regex_max_mem = options.regex_max_mem;
+  limits.max_gap = options.max_gap;
   for (auto& [lang, files] : sources) {
     std::vector<rules::RuleFile> parsed;
     std::string dir;

@@ -483,3 +483,59 @@ TEST_F(Cli, InterruptedRunsLeaveCompleteOutput) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Cli, RepeatedOptionsAccumulate) {
+  RunResult r = Run("check " + kRules +
+                    "--fail-on 'violated>0' --fail-on 'missed:apology>0' good.txt bad.txt");
+  EXPECT_EQ(r.rc, 1) << r.err;
+  EXPECT_NE(r.err.find("threshold failed: violated>0"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("threshold failed: missed:apology>0"), std::string::npos) << r.err;
+  r = Run("check " + kRules + "--format jsonl --only apology --only blame good.txt");
+  EXPECT_NE(r.out.find("\"blame\""), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("\"apology\""), std::string::npos);
+}
+
+TEST_F(Cli, EveryLimitIsAnErrorNotUnboundedWork) {
+  Write("long.txt", "Customer: " + std::string(300, 'x') + "\nAgent: sorry\n");
+  RunResult r = Run("check " + kRules + "--max-turn-bytes 100 long.txt");
+  EXPECT_EQ(r.rc, 3);
+  EXPECT_NE(
+      r.err.find(
+          "long.txt:1: error: a turn of 300 bytes in conversation 'long' is over the limit of 100"),
+      std::string::npos)
+      << r.err;
+  r = Run("check " + kRules + "--max-turns 1 good.txt");
+  EXPECT_EQ(r.rc, 3);
+  EXPECT_NE(r.err.find("has 2 turns, over the limit of 1"), std::string::npos) << r.err;
+  Write("l.jsonl", "{\"id\":\"a\",\"turns\":[{\"speaker\":\"agent\",\"text\":\"" +
+                       std::string(200, 'y') + "\"}]}\n");
+  r = Run("check " + kRules + "--max-line-bytes 100 l.jsonl");
+  EXPECT_EQ(r.rc, 3);
+  EXPECT_NE(
+      r.err.find("l.jsonl:1: error: line of 250 bytes is over the limit of 100 bytes; skipped"),
+      std::string::npos)
+      << r.err;
+  r = Run("check " + kRules + "--max-document-bytes 20 good.txt");
+  EXPECT_EQ(r.rc, 3);
+  EXPECT_NE(r.err.find("good.txt: error: input is larger than the limit of 20 bytes"),
+            std::string::npos)
+      << r.err;
+  r = Run("check " + kRules + "--max-patterns 2 good.txt");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("error: too many patterns (limit 2)"), std::string::npos) << r.err;
+  Write("rules/en/gap.rules", "behaviour g\n  kind expected\n  match a ...5 b\n  + a b\n  - c\n");
+  r = Run("check " + kRules + "--max-gap 3 good.txt");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("rules/en/gap.rules:3:11: error: gap of 5 words is too wide (at most 3)"),
+            std::string::npos)
+      << r.err;
+  Write("rules/en/gap.rules",
+        "behaviour g\n  kind expected\n  match /(a|b|c|d){40,60}x/\n  + a b\n  - c\n");
+  r = Run("check " + kRules + "--regex-max-mem 2000 good.txt");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("rules/en/gap.rules:3:9: error: invalid regex"), std::string::npos) << r.err;
+}
+
+}  // namespace

@@ -122,6 +122,19 @@ TEST(PackCompiler, NegationNeedsSingleWordTests) {
             "several words");
 }
 
+TEST(PackCompiler, GapLimit) {
+  EXPECT_EQ(FirstError("en", "behaviour b\n  kind expected\n  match a ...21 b\n"),
+            "t.rules:3:11: error: gap of 21 words is too wide (at most 20)");
+  Diagnostics d;
+  rules::CompileLimits limits;
+  limits.max_gap = 2;
+  EXPECT_EQ(CompileText("en", {{"t.rules", "behaviour b\n  kind expected\n  match a ...3 b\n"}}, &d,
+                        limits),
+            nullptr);
+  ASSERT_FALSE(d.empty());
+  EXPECT_EQ(d[0].message, "gap of 3 words is too wide (at most 2)");
+}
+
 TEST(PackCompiler, UnknownStemmer) {
   EXPECT_NE(FirstError("xx", "pack xx\n  stemmer klingon\n").find("unknown stemmer 'klingon'"),
             std::string::npos);

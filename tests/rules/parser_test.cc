@@ -145,8 +145,6 @@ const ErrorCase kErrorCases[] = {
      "t.rules:3:9: error: only <caps:N> takes a number"},
     {"gap_without_size", WithMatch("a ... b"),
      "t.rules:3:14: error: expected the gap size after '...'"},
-    {"gap_too_wide", WithMatch("a ...21 b"),
-     "t.rules:3:14: error: gap of 21 words is too wide (at most 20)"},
     {"stem_without_word", WithMatch("a ~ b"), "t.rules:3:11: error: expected a word after '~'"},
     {"stem_and_prefix", WithMatch("~abc*"), "t.rules:3:9: error: '~' and '*' cannot be combined"},
     {"lexicon_without_name", WithMatch("@ b"),
