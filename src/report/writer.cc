@@ -1,6 +1,8 @@
 #include "report/writer.h"
 
 #include "report/json_writer.h"
+#include "report/junit_writer.h"
+#include "report/sarif_writer.h"
 #include "report/text_writer.h"
 
 namespace tact::report {
@@ -9,9 +11,11 @@ std::unique_ptr<Writer> MakeWriter(const std::string& format, const WriterOption
   if (format == "text") return std::make_unique<TextReportWriter>(options);
   if (format == "json") return std::make_unique<JsonReportWriter>(options, false);
   if (format == "jsonl") return std::make_unique<JsonReportWriter>(options, true);
+  if (format == "junit") return std::make_unique<JunitReportWriter>(options);
+  if (format == "sarif") return std::make_unique<SarifReportWriter>(options);
   return nullptr;
 }
 
-std::vector<std::string> WriterFormats() { return {"text", "json", "jsonl"}; }
+std::vector<std::string> WriterFormats() { return {"text", "json", "jsonl", "junit", "sarif"}; }
 
 }  // namespace tact::report
