@@ -36,7 +36,7 @@ class JunitReportWriter : public Writer {
   // Writes the test suite being collected, if any.
   void FlushSuite(std::string* out);
 
-  WriterOptions options_;
+  [[maybe_unused]] WriterOptions options_;
   bool suite_open_ = false;
   std::string suite_file_;   // the input file (source without ":line")
   std::string suite_cases_;  // its test cases, already written
