@@ -12,7 +12,7 @@ if [ -f "$gen" ]; then
 else
   inputs=("$root/examples")
 fi
-for fmt in json jsonl text; do
+for fmt in json jsonl text junit sarif; do
   "$tact" check -j1 --color never --format $fmt "${inputs[@]}" >"$tmp/j1.$fmt" 2>/dev/null || true
   for j in 2 3 8; do
     "$tact" check -j$j --color never --format $fmt "${inputs[@]}" >"$tmp/j$j.$fmt" 2>/dev/null || true

@@ -28,7 +28,7 @@ namespace tact::cli {
 void RegisterCheck(CLI::App* app, CheckOptions* o) {
   app->add_option("inputs", o->inputs, "transcript files, directories (walked), or - for stdin")
       ->required();
-  app->add_option("--format,-f", o->format, "report format: text, json, jsonl")
+  app->add_option("--format,-f", o->format, "report format: text, json, jsonl, junit, sarif")
       ->check(CLI::IsMember(report::WriterFormats()));
   app->add_option("--color", o->color, "colour the text report: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -315,6 +315,7 @@ int RunCheck(const CheckOptions& o) {
     fprintf(stderr, "%s\n", d.Format().c_str());
     if (d.severity == Severity::kError) {
       ++totals.skipped;
+      if (totals.errors.size() < report::RunTotals::kMaxRecordedErrors) totals.errors.push_back(d);
       if (o.strict) stopped = true;
     }
   };

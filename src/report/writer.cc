@@ -3,6 +3,8 @@
 #include "report/csv_writer.h"
 #include "report/json_writer.h"
 #include "report/markdown_writer.h"
+#include "report/junit_writer.h"
+#include "report/sarif_writer.h"
 #include "report/text_writer.h"
 
 namespace tact::report {
@@ -14,9 +16,13 @@ std::unique_ptr<Writer> MakeWriter(const std::string& format, const WriterOption
   if (format == "csv") return std::make_unique<CsvReportWriter>(options);
   if (format == "markdown" || format == "md")
     return std::make_unique<MarkdownReportWriter>(options);
+  if (format == "junit") return std::make_unique<JunitReportWriter>(options);
+  if (format == "sarif") return std::make_unique<SarifReportWriter>(options);
   return nullptr;
 }
 
-std::vector<std::string> WriterFormats() { return {"text", "json", "jsonl", "csv", "markdown"}; }
+std::vector<std::string> WriterFormats() {
+  return {"text", "json", "jsonl", "csv", "markdown", "junit", "sarif"};
+}
 
 }  // namespace tact::report

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "report/summary.h"
+#include "tact/diagnostic.h"
 #include "tact/result.h"
 
 namespace tact::report {
@@ -22,6 +23,10 @@ struct RunTotals {
   size_t read = 0;      // conversations read
   size_t analyzed = 0;  // conversations analyzed
   size_t skipped = 0;   // conversations or inputs skipped because of errors
+  // The errors behind `skipped`, in the order they were met, at most
+  // kMaxRecordedErrors of them (none from `tact merge`, which only has counts).
+  std::vector<Diagnostic> errors;
+  static constexpr size_t kMaxRecordedErrors = 1000;
 };
 
 struct CheckOutcome {
@@ -46,7 +51,7 @@ class Writer {
                    const Summary* summary, std::string* out) = 0;
 };
 
-// "text", "json", "jsonl"; null for an unknown name.
+// "text", "json", "jsonl", "junit", "sarif"; null for an unknown name.
 std::unique_ptr<Writer> MakeWriter(const std::string& format, const WriterOptions& options);
 std::vector<std::string> WriterFormats();
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Golden-file tests: the text and JSON reports of every file in examples/ must
-# equal tests/golden/<name>.{text,json} byte for byte.
+# Golden-file tests: the text, JSON, JUnit and SARIF reports of every file in
+# examples/ must equal tests/golden/<name>.{text,json,junit.xml,sarif} byte for byte.
 #   tests/golden/run.sh build/tact            compare (CTest runs this)
 #   tests/golden/run.sh build/tact --update   rewrite the golden files after a deliberate change
 # Run from the project root: sources in reports are relative paths.
@@ -13,8 +13,11 @@ status=0
 count=0
 while IFS= read -r f; do
   name=$(basename "${f%.*}")
-  for fmt in text json csv markdown; do
-    golden="tests/golden/$name.$fmt"
+  for fmt in text json csv markdown junit sarif; do
+    case $fmt in
+      junit) golden="tests/golden/$name.junit.xml" ;;
+      *) golden="tests/golden/$name.$fmt" ;;
+    esac
     actual=$("$tact" check --color never --format "$fmt" "$f" 2>&1; echo "exit $?")
     if [ "$update" = "--update" ]; then
       printf '%s\n' "$actual" >"$golden"
@@ -33,10 +36,10 @@ while IFS= read -r f; do
 done < <(find examples -maxdepth 1 -type f \( -name '*.txt' -o -name '*.json' -o -name '*.jsonl' -o -name '*.csv' -o -name '*.vtt' -o -name '*.srt' \) | LC_ALL=C sort)
 rm -f /tmp/tact-golden-diff.$$
 # Golden files whose example is gone are stale.
-for g in tests/golden/*.*; do
-  [ "${g##*.}" = sh ] && continue
+for g in tests/golden/*.text tests/golden/*.json tests/golden/*.csv tests/golden/*.markdown tests/golden/*.junit.xml tests/golden/*.sarif; do
   [ -e "$g" ] || continue
-  name=$(basename "${g%.*}")
+  name=$(basename "${g%.junit.xml}")
+  name=${name%.*}
   if ! ls examples/"$name".* >/dev/null 2>&1; then
     echo "stale golden file $g (no examples/$name.*)"
     status=1

@@ -1,0 +1,106 @@
+#include "report/report_util.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tact::report {
+namespace {
+
+constexpr size_t kQuoteContext = 60;  // bytes of context kept on each side of the match
+
+size_t Boundary(std::string_view s, size_t i, bool forward) {
+  while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) {
+    i = forward ? i + 1 : i - 1;
+  }
+  return std::min(i, s.size());
+}
+
+std::string OneLine(std::string_view s) {
+  std::string out;
+  for (char c : s) out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+  return out;
+}
+
+}  // namespace
+
+bool IsFinding(const BehaviourResult& b) {
+  return (b.kind == BehaviourKind::kExpected && b.status == Status::kMissed) ||
+         (b.kind == BehaviourKind::kAvoid && b.status == Status::kViolated);
+}
+
+std::string_view SourcePath(std::string_view source) {
+  size_t colon = source.rfind(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 == source.size()) return source;
+  for (size_t i = colon + 1; i < source.size(); ++i) {
+    if (source[i] < '0' || source[i] > '9') return source;
+  }
+  return source.substr(0, colon);
+}
+
+int SourceLine(std::string_view source) {
+  std::string_view path = SourcePath(source);
+  if (path.size() == source.size() || source.size() - path.size() > 10) return 0;
+  return std::stoi(std::string(source.substr(path.size() + 1)));
+}
+
+int TurnLine(const ConversationResult& r, int turn) {
+  if (r.conversation == nullptr || turn < 1 ||
+      static_cast<size_t>(turn) > r.conversation->turns.size())
+    return 0;
+  return r.conversation->turns[static_cast<size_t>(turn) - 1].line;
+}
+
+int ConversationLine(const ConversationResult& r) {
+  if (r.conversation != nullptr && r.conversation->line > 0) return r.conversation->line;
+  return SourceLine(r.source);
+}
+
+int FindingLine(const ConversationResult& r, const BehaviourResult& b) {
+  if (!b.evidence.empty()) {
+    if (int line = TurnLine(r, b.evidence.front().turn); line > 0) return line;
+  }
+  for (const auto& e : b.episodes) {
+    if (e.answered) continue;
+    if (int line = TurnLine(r, e.turn); line > 0) return line;
+    break;
+  }
+  return ConversationLine(r);
+}
+
+std::string ClockTime(double seconds) {
+  long s = static_cast<long>(std::floor(std::max(0.0, seconds)));
+  if (s >= 3600) return fmt::format("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60);
+  return fmt::format("{}:{:02}", s / 60, s % 60);
+}
+
+std::string QuoteEvidence(const Evidence& e) {
+  std::string_view t = e.text;
+  size_t b = std::min(e.span_begin, t.size());
+  size_t en = std::clamp(e.span_end, b, t.size());
+  size_t from = b > kQuoteContext ? Boundary(t, b - kQuoteContext, false) : 0;
+  size_t to = en + kQuoteContext < t.size() ? Boundary(t, en + kQuoteContext, true) : t.size();
+  std::string out = "\"";
+  if (from > 0) out += "…";
+  out += OneLine(t.substr(from, b - from));
+  out += "[" + OneLine(t.substr(b, en - b)) + "]";
+  out += OneLine(t.substr(en, to - en));
+  if (to < t.size()) out += "…";
+  out += "\"";
+  return out;
+}
+
+std::string DescribeEvidence(const Evidence& e) {
+  std::string out = "turn " + std::to_string(e.turn);
+  if (e.time) out += " (" + ClockTime(*e.time) + ")";
+  out += " " + OneLine(e.speaker) + ": " + QuoteEvidence(e);
+  return out;
+}
+
+std::string FormatRate(double rate, std::string_view what) {
+  if (rate < 0) return "n/a";
+  return fmt::format("{:.1f}% {}", rate * 100, what);
+}
+
+}  // namespace tact::report
