@@ -86,7 +86,7 @@ table.worst th{width:190px}
 .wl{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:3px 16px;font-size:13px}
 .wl .score{font-size:11px;min-width:0;padding:0 5px}
 footer{margin-top:40px;color:var(--muted);font-size:12px}
-@media print{body{max-width:none;padding:0}.scroll{overflow:visible}figure,.card,tr,blockquote,svg{break-inside:avoid}h2,h3{break-after:avoid}a{color:inherit}}
+@media print{body{max-width:none;padding:0;font-size:12px}.scroll{overflow:visible}table.heat td.r{min-width:0;padding:2px 1px;font-size:9px}table.heat th.v{height:110px;font-size:10px}.hists{grid-template-columns:1fr 1fr}figure,.card,tr,blockquote,svg{break-inside:avoid}h2,h3{break-after:avoid}a{color:inherit}}
 )css";
 
 // Moves `i` back (or forward) to a UTF-8 code point boundary.
@@ -399,12 +399,16 @@ void WriteHistogram(const std::string& id, const std::string& unit, const Histog
                     const std::string& caption_extra, std::string* out) {
   constexpr double kW = 380, kH = 168, kX0 = 44, kX1 = 350, kY0 = 26, kY1 = 136;
   const int bins = 20;
-  double lo = score ? 0 : std::min(0.0, h.min());
-  double hi = score ? 100 : h.max();
+  // Positions use values rounded to thousandths, as a summary read back by
+  // `tact merge` has them, so a merged report draws exactly like one run.
+  auto r3 = [](double v) { return std::round(v * 1000) / 1000; };
+  const double min = r3(h.min()), max = r3(h.max());
+  double lo = score ? 0 : std::min(0.0, min);
+  double hi = score ? 100 : max;
   if (hi <= lo) hi = lo + 1;
   std::vector<uint64_t> counts(bins, 0);
   for (const auto& [b, n] : h.buckets()) {
-    double v = std::clamp(Histogram::Representative(b), h.min(), h.max());
+    double v = std::clamp(r3(Histogram::Representative(b)), min, max);
     int i = static_cast<int>(std::floor((v - lo) / (hi - lo) * bins));
     counts[static_cast<size_t>(std::clamp(i, 0, bins - 1))] += n;
   }
@@ -441,17 +445,29 @@ void WriteHistogram(const std::string& id, const std::string& unit, const Histog
                   HtmlEscape(Num(lo, unit)), C((kX0 + kX1) / 2),
                   HtmlEscape(Num((lo + hi) / 2, unit)), HtmlEscape(Num(hi, unit))));
   if (h.count() > 0) {
-    double x50 = x_of(h.Quantile(0.5)), x90 = x_of(h.Quantile(0.9));
+    double x50 = x_of(r3(h.Quantile(0.5))), x90 = x_of(r3(h.Quantile(0.9)));
     out->append(
-        fmt::format("<line class=\"q50\" x1=\"{0}\" y1=\"{2}\" x2=\"{0}\" y2=\"{3}\"><title>median "
-                    "{4}</title></line>"
-                    "<text class=\"ql\" x=\"{5}\" y=\"{6}\" text-anchor=\"end\">median</text>\n"
-                    "<line class=\"q90\" x1=\"{1}\" y1=\"{2}\" x2=\"{1}\" y2=\"{3}\"><title>p90 "
-                    "{7}</title></line>"
-                    "<text class=\"ql\" x=\"{8}\" y=\"{6}\" text-anchor=\"start\" "
-                    "fill=\"#c0392b\">p90</text>\n",
-                    C(x50), C(x90), C(kY0 - 10), C(kY1), HtmlEscape(Num(h.Quantile(0.5), unit)),
-                    C(x50 - 3), C(kY0 - 12), HtmlEscape(Num(h.Quantile(0.9), unit)), C(x90 + 3)));
+        fmt::format("<line class=\"q50\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"><title>median "
+                    "{3}</title></line>"
+                    "<line class=\"q90\" x1=\"{4}\" y1=\"{1}\" x2=\"{4}\" y2=\"{2}\"><title>p90 "
+                    "{5}</title></line>\n",
+                    C(x50), C(kY0 - 10), C(kY1), HtmlEscape(Num(h.Quantile(0.5), unit)), C(x90),
+                    HtmlEscape(Num(h.Quantile(0.9), unit))));
+    // The labels: "median" left of its line, "p90" right of its own; one
+    // label for both when the lines (nearly) coincide.
+    const std::string y = C(kY0 - 12);
+    if (x90 - x50 < 4) {
+      bool left = x50 > kX0 + 80;
+      out->append(fmt::format(
+          "<text class=\"ql\" x=\"{}\" y=\"{}\" text-anchor=\"{}\">median = p90</text>\n",
+          C(left ? x50 - 3 : x90 + 3), y, left ? "end" : "start"));
+    } else {
+      out->append(
+          fmt::format("<text class=\"ql\" x=\"{}\" y=\"{}\" text-anchor=\"end\">median</text>"
+                      "<text class=\"ql\" x=\"{}\" y=\"{}\" text-anchor=\"start\" "
+                      "fill=\"#c0392b\">p90</text>\n",
+                      C(x50 - 3), y, C(x90 + 3), y));
+    }
   }
   out->append("</svg>\n");
   std::string caption = "<b>" + HtmlEscape(id) + "</b>";
@@ -495,7 +511,10 @@ void WriteWorst(const Summary& s, const std::map<std::string, size_t>& anchors, 
           ev = fmt::format(" turn {}: “{}”", w.turn, HtmlEscape(w.quote));
         else if (!w.quote.empty())
           ev = " <span class=\"note\">" + HtmlEscape(w.quote) + "</span>";
-        out->append(fmt::format("<li>{} {}{}</li>", src, ScoreBadge(w.score), ev));
+        // Rounded to tenths first, as the summary JSON keeps it, so that a
+        // merged report shows the same numbers as one run.
+        double score = w.score < 0 ? w.score : std::round(w.score * 10) / 10;
+        out->append(fmt::format("<li>{} {}{}</li>", src, ScoreBadge(score), ev));
       }
       out->append("</ul></td></tr>\n");
     }
