@@ -545,8 +545,14 @@ void WriteSummary(const Summary& s, const RunTotals& t,
     }
     WriteHeatTable(s, dim, it->second, out);
   }
+  bool plots = s.scores.count() > 0;
+  for (const auto& [id, m] : s.metrics) plots |= m.values.count() > 0;
+  if (!plots) {
+    WriteWorst(s, anchors, out);
+    return;
+  }
   out->append("<h2 id=\"metrics\">Distributions</h2>\n<div class=\"hists\">\n");
-  WriteHistogram("score", "", s.scores, true, "", out);
+  if (s.scores.count() > 0) WriteHistogram("score", "", s.scores, true, "", out);
   for (const auto& [id, m] : s.metrics) {
     if (m.values.count() == 0) continue;
     double met = m.counts.Rate(BehaviourKind::kExpected);

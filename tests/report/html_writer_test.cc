@@ -272,6 +272,14 @@ TEST(HtmlReport, NotesOmittedConversations) {
   EXPECT_NE(out.find("<li>chats/c4.txt "), std::string::npos);
 }
 
+TEST(HtmlReport, EmptyRun) {
+  std::string out = Render({});
+  EXPECT_NE(out.find("<div class=\"v\">0</div>"), std::string::npos);
+  EXPECT_EQ(out.find("<svg"), std::string::npos);  // nothing to plot
+  EXPECT_NE(out.find("No conversations were analyzed."), std::string::npos);
+  EXPECT_EQ(out.substr(out.size() - 8), "</html>\n");
+}
+
 TEST(HtmlReport, RegisteredAndNeedsTheSummary) {
   auto w = MakeWriter("html", {});
   ASSERT_NE(w, nullptr);
