@@ -28,7 +28,8 @@ namespace tact::cli {
 void RegisterCheck(CLI::App* app, CheckOptions* o) {
   app->add_option("inputs", o->inputs, "transcript files, directories (walked), or - for stdin")
       ->required();
-  app->add_option("--format,-f", o->format, "report format: text, json, jsonl, junit, sarif")
+  app->add_option("--format,-f", o->format,
+                  "report format: text, json, jsonl, csv, markdown, junit, sarif, html")
       ->check(CLI::IsMember(report::WriterFormats()));
   app->add_option("--color", o->color, "colour the text report: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -387,7 +388,7 @@ int RunCheck(const CheckOptions& o) {
   s.skipped = totals.skipped;
   std::vector<report::CheckOutcome> outcomes =
       eval::EvaluateChecks(checks, s, ParseLevel(o.min_level));
-  writer->End(totals, outcomes, o.summary ? &s : nullptr, &buf);
+  writer->End(totals, outcomes, o.summary || writer->NeedsSummary() ? &s : nullptr, &buf);
   out.Write(buf);
   buf.clear();
   {

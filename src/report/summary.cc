@@ -189,6 +189,9 @@ void KeepWorst(std::vector<WorstEntry>* list, WorstEntry e, size_t n) {
 void SummaryBuilder::Add(const ConversationResult& r) {
   ++s_.conversations;
   if (r.score >= 0) s_.scores.Add(r.score);
+  if (std::any_of(r.behaviours.begin(), r.behaviours.end(),
+                  [](const BehaviourResult& b) { return b.status == Status::kViolated; }))
+    ++s_.violated_conversations;
   for (const auto& b : r.behaviours) {
     BehaviourSummary& bs = s_.behaviours[b.id];
     bs.kind = b.kind;
@@ -238,6 +241,7 @@ bool SummaryBuilder::Merge(const Summary& o, std::string* error) {
   s_.analyzed += o.analyzed;
   s_.skipped += o.skipped;
   s_.conversations += o.conversations;
+  s_.violated_conversations += o.violated_conversations;
   s_.scores.Merge(o.scores);
   for (const auto& [id, b] : o.behaviours) {
     BehaviourSummary& bs = s_.behaviours[id];

@@ -48,13 +48,14 @@ class Histogram {
   // (exact for the minimum and maximum).
   double Quantile(double q) const;
   const std::map<int32_t, uint64_t>& buckets() const { return buckets_; }
+  // The value a bucket stands for: the middle of its range (0 for bucket 0).
+  static double Representative(int32_t b);
   // For reading a summary back (merge).
   void Restore(uint64_t count, int64_t sum_milli, double min, double max,
                std::map<int32_t, uint64_t> buckets);
 
  private:
   static int32_t Bucket(double v);
-  static double Representative(int32_t b);
   uint64_t count_ = 0;
   int64_t sum_milli_ = 0;
   double min_ = 0, max_ = 0;
@@ -95,6 +96,7 @@ struct GroupSummary {
 struct Summary {
   uint64_t inputs = 0, read = 0, analyzed = 0, skipped = 0;
   uint64_t conversations = 0;
+  uint64_t violated_conversations = 0;  // with at least one avoid behaviour violated
   Histogram scores;
   std::map<std::string, BehaviourSummary> behaviours;
   std::map<std::string, MetricSummary> metrics;

@@ -59,6 +59,7 @@ void WriteStats(const Histogram& h, JsonWriter* w) {
 void WriteSummaryJson(const Summary& s, JsonWriter* w) {
   w->BeginObject();
   w->Key("conversations").Int(static_cast<long long>(s.conversations));
+  w->Key("violated_conversations").Int(static_cast<long long>(s.violated_conversations));
   w->Key("totals").BeginObject();
   w->Key("inputs").Int(static_cast<long long>(s.inputs));
   w->Key("read").Int(static_cast<long long>(s.read));
@@ -233,6 +234,7 @@ bool ReadSummaryJson(std::string_view document, Summary* s, std::string* error) 
     return false;
   }
   s->conversations = U(sum, "conversations");
+  s->violated_conversations = U(sum, "violated_conversations");
   Element totals;
   if (!sum["totals"].get(totals)) {
     s->inputs = U(totals, "inputs");

@@ -1,6 +1,7 @@
 #include "report/writer.h"
 
 #include "report/csv_writer.h"
+#include "report/html_writer.h"
 #include "report/json_writer.h"
 #include "report/markdown_writer.h"
 #include "report/junit_writer.h"
@@ -18,11 +19,12 @@ std::unique_ptr<Writer> MakeWriter(const std::string& format, const WriterOption
     return std::make_unique<MarkdownReportWriter>(options);
   if (format == "junit") return std::make_unique<JunitReportWriter>(options);
   if (format == "sarif") return std::make_unique<SarifReportWriter>(options);
+  if (format == "html") return std::make_unique<HtmlReportWriter>(options);
   return nullptr;
 }
 
 std::vector<std::string> WriterFormats() {
-  return {"text", "json", "jsonl", "csv", "markdown", "junit", "sarif"};
+  return {"text", "json", "jsonl", "csv", "markdown", "junit", "sarif", "html"};
 }
 
 }  // namespace tact::report

@@ -2,7 +2,8 @@
 //
 // The check command calls Begin() once, Conversation() for each result in
 // input order (not at all with --summary), and End() with the run's totals,
-// threshold checks and, with --summary or `tact merge`, the batch summary.
+// threshold checks and, with --summary, `tact merge` or a writer that
+// NeedsSummary(), the batch summary.
 // Writers append to a string that the caller flushes, so streaming formats
 // (jsonl, text) can be written as conversations finish.
 #ifndef TACT_REPORT_WRITER_H_
@@ -45,13 +46,16 @@ struct WriterOptions {
 class Writer {
  public:
   virtual ~Writer() = default;
+  // True when End() needs the batch summary even without --summary (the
+  // HTML report's charts); the caller then passes it to End() always.
+  virtual bool NeedsSummary() const { return false; }
   virtual void Begin(std::string* out) = 0;
   virtual void Conversation(const ConversationResult& r, std::string* out) = 0;
   virtual void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
                    const Summary* summary, std::string* out) = 0;
 };
 
-// "text", "json", "jsonl", "junit", "sarif"; null for an unknown name.
+// "text", "json", "jsonl", "csv", "markdown", "junit", "sarif", "html"; null for an unknown name.
 std::unique_ptr<Writer> MakeWriter(const std::string& format, const WriterOptions& options);
 std::vector<std::string> WriterFormats();
 

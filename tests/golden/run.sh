@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Golden-file tests: the text, JSON, JUnit and SARIF reports of every file in
-# examples/ must equal tests/golden/<name>.{text,json,junit.xml,sarif} byte for byte.
+# Golden-file tests: the reports of every file in examples/ in every format
+# (text, json, csv, markdown, junit, sarif, html) must equal
+# tests/golden/<name>.<format> (junit: .junit.xml) byte for byte, and the HTML
+# report of the whole folder (its summary across languages) tests/golden/examples.html.
 #   tests/golden/run.sh build/tact            compare (CTest runs this)
 #   tests/golden/run.sh build/tact --update   rewrite the golden files after a deliberate change
 # Run from the project root: sources in reports are relative paths.
@@ -11,35 +13,41 @@ cd "$(dirname "$0")/../.." || exit 2
 export NO_COLOR=1 LC_ALL=C.UTF-8
 status=0
 count=0
+diff_file=$(mktemp)
+trap 'rm -f "$diff_file"' EXIT
+# compare GOLDEN FORMAT INPUT: the report of INPUT in FORMAT against GOLDEN.
+compare() {
+  local golden=$1 fmt=$2 input=$3 actual
+  actual=$("$tact" check --color never --format "$fmt" "$input" 2>&1; echo "exit $?")
+  if [ "$update" = "--update" ]; then
+    printf '%s\n' "$actual" >"$golden"
+    return
+  fi
+  count=$((count + 1))
+  if [ ! -f "$golden" ]; then
+    echo "missing golden file $golden (run: tests/golden/run.sh $tact --update)"
+    status=1
+  elif ! diff -u "$golden" <(printf '%s\n' "$actual") >"$diff_file"; then
+    echo "report differs from $golden:"
+    head -40 "$diff_file"
+    status=1
+  fi
+}
 while IFS= read -r f; do
   name=$(basename "${f%.*}")
-  for fmt in text json csv markdown junit sarif; do
-    case $fmt in
-      junit) golden="tests/golden/$name.junit.xml" ;;
-      *) golden="tests/golden/$name.$fmt" ;;
-    esac
-    actual=$("$tact" check --color never --format "$fmt" "$f" 2>&1; echo "exit $?")
-    if [ "$update" = "--update" ]; then
-      printf '%s\n' "$actual" >"$golden"
-      continue
-    fi
-    count=$((count + 1))
-    if [ ! -f "$golden" ]; then
-      echo "missing golden file $golden (run: tests/golden/run.sh $tact --update)"
-      status=1
-    elif ! diff -u "$golden" <(printf '%s\n' "$actual") >/tmp/tact-golden-diff.$$; then
-      echo "report differs from $golden:"
-      head -40 /tmp/tact-golden-diff.$$
-      status=1
-    fi
+  for fmt in text json csv markdown junit sarif html; do
+    ext=$fmt
+    [ "$fmt" = junit ] && ext=junit.xml
+    compare "tests/golden/$name.$ext" "$fmt" "$f"
   done
 done < <(find examples -maxdepth 1 -type f \( -name '*.txt' -o -name '*.json' -o -name '*.jsonl' -o -name '*.csv' -o -name '*.vtt' -o -name '*.srt' \) | LC_ALL=C sort)
-rm -f /tmp/tact-golden-diff.$$
+compare tests/golden/examples.html html examples/
 # Golden files whose example is gone are stale.
-for g in tests/golden/*.text tests/golden/*.json tests/golden/*.csv tests/golden/*.markdown tests/golden/*.junit.xml tests/golden/*.sarif; do
+for g in tests/golden/*.text tests/golden/*.json tests/golden/*.csv tests/golden/*.markdown tests/golden/*.junit.xml tests/golden/*.sarif tests/golden/*.html; do
   [ -e "$g" ] || continue
   name=$(basename "${g%.junit.xml}")
   name=${name%.*}
+  [ "$name" = examples ] && continue
   if ! ls examples/"$name".* >/dev/null 2>&1; then
     echo "stale golden file $g (no examples/$name.*)"
     status=1

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# The HTML report of examples/ in a real browser: headless Chromium loads it,
+# and the DOM it dumps must hold the charts — one bar per behaviour in the
+# behaviour chart, the agent and language heat tables, the histograms with
+# their median and p90 marks, every conversation — for the full report and
+# the --summary one; a screenshot of the page must not be blank.
+#   tests/html_chromium.sh build/tact
+# Exits 77 (CTest: skipped) only when Chromium is not installed; set
+# CHROMIUM=/path/to/chrome to use another binary.
+set -u
+tact=${1:?path to the tact binary}
+root=$(cd "$(dirname "$0")/.." && pwd)
+browser=${CHROMIUM:-}
+if [ -z "$browser" ]; then
+  for b in chromium chromium-browser google-chrome; do
+    if command -v "$b" >/dev/null 2>&1; then
+      browser=$(command -v "$b")
+      break
+    fi
+  done
+fi
+if [ -z "$browser" ] || [ ! -x "$browser" ]; then
+  echo "SKIPPED: chromium not found (Debian package 'chromium'; or set CHROMIUM=/path/to/browser)"
+  exit 77
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export HOME=$tmp XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOME=$tmp/cache
+cd "$root" || exit 2
+
+# browser OUTFILE ARGS...: headless Chromium, no network, a fresh profile.
+run_browser() {
+  local out=$1
+  shift
+  timeout 60 "$browser" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
+    --disable-quic --no-first-run --disable-background-networking --disable-component-update \
+    --disable-sync --disable-extensions --hide-scrollbars --user-data-dir="$(mktemp -d -p "$tmp")" \
+    "$@" >"$out" 2>>"$tmp/browser.log"
+}
+
+status=0
+fail() {
+  echo "FAIL: $*"
+  status=1
+}
+# count FILE STRING: occurrences of a fixed string.
+count() { grep -oF -- "$2" "$1" | wc -l; }
+expect() {  # expect FILE STRING N
+  local n
+  n=$(count "$1" "$2")
+  [ "$n" -eq "$3" ] || fail "$(basename "$1"): expected $3 × '$2', found $n"
+}
+
+"$tact" check --format html examples/ -o "$tmp/report.html" || fail "tact check --format html failed"
+"$tact" check --summary --format html examples/ -o "$tmp/summary.html" ||
+  fail "tact check --summary --format html failed"
+behaviours=$("$tact" check --summary --format json examples/ | grep -oF '"kind":"' | wc -l)
+conversations=$(find examples -maxdepth 1 -type f -name '*.txt' | wc -l)
+[ "$behaviours" -gt 0 ] || fail "no behaviours in the summary"
+
+for page in report summary; do
+  dom=$tmp/$page.dom.html
+  run_browser "$dom" --dump-dom "file://$tmp/$page.html" || fail "$page: chromium --dump-dom failed"
+  [ -s "$dom" ] || { fail "$page: empty DOM (see below)"; tail -5 "$tmp/browser.log"; continue; }
+  # The bars are inside the chart's <svg>, one per behaviour.
+  chart=$tmp/$page.chart
+  sed -n '/<svg id="behaviour-chart"/,/<\/svg>/p' "$dom" >"$chart"
+  expect "$chart" '<svg id="behaviour-chart"' 1
+  expect "$chart" '<g class="bar" ' "$behaviours"
+  expect "$chart" 'class="bar-fill"' "$behaviours"
+  expect "$chart" '<title>' "$behaviours"
+  expect "$dom" '<table class="heat" id="heat-agent">' 1
+  expect "$dom" '<table class="heat" id="heat-language">' 1
+  [ "$(count "$dom" 'class="heat-row"')" -ge 6 ] || fail "$page: fewer than 6 heat-table rows"
+  expect "$dom" '<svg class="histogram" id="hist-score"' 1
+  hists=$(count "$dom" '<svg class="histogram"')
+  [ "$hists" -ge 2 ] || fail "$page: $hists histogram(s)"
+  expect "$dom" 'class="q50"' "$hists"
+  expect "$dom" 'class="q90"' "$hists"
+  [ "$(count "$dom" '<svg')" -eq "$(count "$dom" '</svg>')" ] || fail "$page: unbalanced <svg>"
+  expect "$dom" '<div class="card" id="card-' 6
+  expect "$dom" '<script' 0
+  if [ "$page" = report ]; then
+    expect "$dom" '<section class="conv"' "$conversations"
+    [ "$(count "$dom" '<mark>')" -ge "$conversations" ] || fail "report: too few <mark> highlights"
+  else
+    expect "$dom" '<section class="conv"' 0
+    expect "$dom" 'id="summary-only"' 1
+  fi
+done
+
+# A screenshot of the top of the page: a PNG with more than a blank page's bytes.
+run_browser "$tmp/shot.out" --window-size=1200,2000 --screenshot="$tmp/report.png" \
+  "file://$tmp/report.html" || fail "chromium --screenshot failed"
+if [ ! -s "$tmp/report.png" ]; then
+  fail "no screenshot"
+elif [ "$(head -c 8 "$tmp/report.png" | od -An -tx1 | tr -d ' \n')" != 89504e470d0a1a0a ]; then
+  fail "the screenshot is not a PNG"
+elif [ "$(wc -c <"$tmp/report.png")" -lt 40000 ]; then
+  fail "the screenshot looks blank ($(wc -c <"$tmp/report.png") bytes)"
+fi
+if [ $status -ne 0 ]; then
+  echo "--- chromium stderr (last lines)"
+  tail -5 "$tmp/browser.log"
+  exit 1
+fi
+echo "chromium rendered the html report: $behaviours bars, $hists histograms, $conversations conversations, screenshot $(wc -c <"$tmp/report.png") bytes"
