@@ -192,6 +192,7 @@ class Progress {
 }  // namespace
 
 int RunCheck(const CheckOptions& o) {
+  InstallInterruptHandlers();  // first: a signal must never leave a temporary file behind
   std::vector<eval::Check> checks;
   for (const auto& expr : o.fail_on) {
     eval::Check c;
@@ -335,7 +336,6 @@ int RunCheck(const CheckOptions& o) {
   Progress progress(show_progress, total_bytes);
   ro.progress = [&](uint64_t n) { progress.Bytes(n); };
   PipelineStats stats;
-  InstallInterruptHandlers();
   std::thread watcher([&] {
     while (!stopped.load() && !pipeline_done.load()) {
       if (Interrupted()) stopped = true;

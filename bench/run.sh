@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# tact's speed and memory against two comparison points, on this machine:
+#   * ripgrep counting the rules' literal phrases (no tokenization, stemming,
+#     scoping or reporting: the ratio is tact's overhead),
+#   * bench/python_baseline.py applying the same rules as Python regexes.
+# Needs hyperfine and ripgrep (Debian packages); generates its corpora with
+# ../shared/bench/gen_corpus.py. Prints a Markdown table; bench/RESULTS.md keeps
+# the latest one.
+#   bench/run.sh [SIZE_MB] [TACT]
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+size=${1:-100}
+tact=${2:-$root/build/tact}
+gen=$(cd "$root/.." && pwd)/shared/bench/gen_corpus.py
+for tool in hyperfine rg python3; do command -v $tool >/dev/null || { echo "needs $tool (apt-get install -y hyperfine ripgrep)"; exit 2; }; done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+python3 "$gen" --size-mb "$size" --format jsonl --seed 1 --out "$tmp/corpus.jsonl" --quiet
+python3 "$gen" --size-mb 5 --format jsonl --seed 2 --out "$tmp/small.jsonl" --quiet
+python3 "$root/bench/rules_to_regex.py" regex "$root/rules" >"$tmp/behaviours.json"
+python3 "$root/bench/rules_to_regex.py" phrases "$root/rules" >"$tmp/phrases.txt"
+mb=$(python3 -c "import os,sys; print(os.path.getsize(sys.argv[1]) / 1e6)" "$tmp/corpus.jsonl")
+small_mb=$(python3 -c "import os,sys; print(os.path.getsize(sys.argv[1]) / 1e6)" "$tmp/small.jsonl")
+"$root/bench/../build/tact" --version >/dev/null 2>&1 || true
+cp "$root/examples/en_strong_chat.txt" "$tmp/one-chat.txt"
+run() {  # name runs command... -> mean seconds
+  local name=$1 runs=$2
+  shift 2
+  hyperfine --style none --runs "$runs" --warmup 1 --export-json "$tmp/$name.json" "$@" >/dev/null 2>&1
+  python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['mean'])" "$tmp/$name.json"
+}
+rss() {  # command... -> peak RSS in MB
+  /usr/bin/time -f "%M" "$@" >/dev/null 2>"$tmp/rss" || true
+  echo "$(( $(tail -1 "$tmp/rss") / 1024 ))"
+}
+t1=$(run tact_j1 3 "$tact check -j1 --format json --progress never $tmp/corpus.jsonl > /dev/null")
+t2=$(run tact_j2 3 "$tact check -j2 --format json --progress never $tmp/corpus.jsonl > /dev/null")
+trg=$(run rg 3 "rg -c -i -F -f $tmp/phrases.txt $tmp/corpus.jsonl > /dev/null || true")
+tpy_small=$(run python 1 "python3 $root/bench/python_baseline.py $tmp/behaviours.json $tmp/small.jsonl > /dev/null")
+t1_small=$(run tact_small 3 "$tact check -j1 --format json --progress never $tmp/small.jsonl > /dev/null")
+tone=$(run one_chat 20 "$tact check --format text --color never $tmp/one-chat.txt > /dev/null")
+rss1=$(rss "$tact" check -j1 --format json --progress never "$tmp/corpus.jsonl")
+rss2=$(rss "$tact" check -j2 --format json --progress never "$tmp/corpus.jsonl")
+rss_one=$(rss "$tact" check --format text "$tmp/one-chat.txt")
+python3 - "$mb" "$small_mb" "$t1" "$t2" "$trg" "$tpy_small" "$t1_small" "$tone" "$rss1" "$rss2" "$rss_one" "$(wc -l <"$tmp/phrases.txt")" <<'PY'
+import sys
+mb, small_mb, t1, t2, trg, tpy, t1s, tone = map(float, sys.argv[1:9])
+rss1, rss2, rss_one, phrases = sys.argv[9:13]
+print(f"| measure | value | target |")
+print(f"|---|---:|---|")
+print(f"| tact -j1, {mb:.0f} MB JSONL, JSON to /dev/null | {mb / t1:.1f} MB/s ({t1:.1f} s) | >= 150 MB/s |")
+print(f"| tact -j2 | {mb / t2:.1f} MB/s, {t1 / t2:.2f}x -j1 | >= 1.8x |")
+print(f"| ripgrep -c -i -F -f ({phrases} literal phrases) | {mb / trg:.1f} MB/s ({trg:.1f} s) | |")
+print(f"| tact -j1 time / ripgrep time | {t1 / trg:.2f}x | <= 3x |")
+print(f"| Python regex baseline, {small_mb:.0f} MB | {small_mb / tpy:.2f} MB/s | |")
+print(f"| tact -j1 speed / Python speed ({small_mb:.0f} MB) | {tpy / t1s:.1f}x | >= 20x |")
+print(f"| tact check one-chat.txt, end to end | {tone * 1000:.0f} ms | < 20 ms |")
+print(f"| peak RSS, -j1 / -j2 on {mb:.0f} MB | {rss1} / {rss2} MB | < 64 MB |")
+print(f"| peak RSS, one chat | {rss_one} MB | < 16 MB + input |")
+PY
