@@ -106,8 +106,14 @@ struct PackDecl {
   std::vector<std::string> acronyms;   // capitalized words that are not shouting
 };
 
+struct Include {
+  std::string path;  // as written, relative to the including file
+  Location loc;
+};
+
 struct RuleFile {
   std::string path;
+  std::vector<Include> includes;
   std::vector<BehaviourDecl> behaviours;
   std::vector<LexiconDecl> lexicons;
   std::vector<PackDecl> packs;

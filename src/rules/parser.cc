@@ -27,7 +27,7 @@ const std::vector<std::string>& PackDirectives() {
 }
 
 const std::vector<std::string>& BlockKeywords() {
-  static const std::vector<std::string> k = {"behaviour", "lexicon", "pack"};
+  static const std::vector<std::string> k = {"behaviour", "lexicon", "pack", "include"};
   return k;
 }
 
@@ -487,6 +487,17 @@ class FileParser {
     }
     int rest_col = static_cast<int>(rest_off) + 1;
 
+    if (word == "include") {
+      FinishBlock();
+      std::string_view target = StripComment(rest);
+      if (target.empty()) {
+        Error(line_no, rest_col,
+              "expected a file after 'include', e.g. 'include lists/jargon.rules'", raw);
+        return;
+      }
+      out_->includes.push_back({std::string(target), {path_, line_no, rest_col}});
+      return;
+    }
     if (word == "behaviour" || word == "behavior" || word == "lexicon" || word == "pack") {
       FinishBlock();
       std::string_view name = StripComment(rest);

@@ -36,7 +36,86 @@ namespace {
 struct SourceFile {
   std::string path;
   std::string content;
+  std::string root;      // the pack folder: includes may not leave it
+  bool builtin = false;  // from the binary, not from disk
 };
+
+bool ReadFile(const fs::path& p, std::string* out);
+
+const std::map<std::string, const rules::EmbeddedFile*>& EmbeddedByPath() {
+  static const auto* k = [] {
+    auto* m = new std::map<std::string, const rules::EmbeddedFile*>();
+    for (const auto& f : rules::BuiltinRuleFiles()) (*m)[f.path] = &f;
+    return m;
+  }();
+  return *k;
+}
+
+// Reads the file an 'include' names, relative to the including file, refusing
+// anything outside the pack folder (also through symbolic links).
+bool ResolveInclude(const SourceFile& from, const rules::Include& inc, SourceFile* out,
+                    Diagnostics* diags) {
+  auto fail = [&](std::string msg) {
+    diags->push_back(MakeError(inc.loc.file, inc.loc.line, inc.loc.column, std::move(msg)));
+    return false;
+  };
+  fs::path rel(inc.path);
+  if (rel.is_absolute())
+    return fail("include path '" + inc.path + "' must be relative to the including file");
+  fs::path root = fs::path(from.root).lexically_normal();
+  fs::path target = (fs::path(from.path).parent_path() / rel).lexically_normal();
+  fs::path inside = target.lexically_relative(root);
+  if (inside.empty() || *inside.begin() == "..") {
+    return fail("include '" + inc.path + "' leaves the pack folder '" + root.generic_string() +
+                "'");
+  }
+  out->root = from.root;
+  out->builtin = from.builtin;
+  out->path = target.generic_string();
+  if (from.builtin) {
+    auto it = EmbeddedByPath().find(out->path);
+    if (it == EmbeddedByPath().end()) return fail("included file '" + inc.path + "' not found");
+    out->content.assign(it->second->data, it->second->size);
+    return true;
+  }
+  std::error_code ec;
+  fs::path real = fs::weakly_canonical(target, ec), real_root = fs::weakly_canonical(root, ec);
+  fs::path real_inside = real.lexically_relative(real_root);
+  if (real_inside.empty() || *real_inside.begin() == "..") {
+    return fail("include '" + inc.path + "' leaves the pack folder '" + root.generic_string() +
+                "' (symbolic link)");
+  }
+  if (!ReadFile(target, &out->content)) return fail("cannot read included file '" + inc.path + "'");
+  return true;
+}
+
+// Parses a file and, depth first, everything it includes.
+bool ParseWithIncludes(const SourceFile& f, std::vector<std::string>* stack,
+                       std::vector<rules::RuleFile>* parsed, Diagnostics* diags) {
+  rules::RuleFile rf;
+  if (!rules::ParseRuleFile(f.path, f.content, &rf, diags)) return false;
+  std::vector<rules::Include> includes = rf.includes;
+  parsed->push_back(std::move(rf));
+  bool ok = true;
+  for (const auto& inc : includes) {
+    SourceFile child;
+    if (!ResolveInclude(f, inc, &child, diags)) {
+      ok = false;
+      continue;
+    }
+    if (std::find(stack->begin(), stack->end(), child.path) != stack->end() || stack->size() > 16) {
+      diags->push_back(
+          MakeError(inc.loc.file, inc.loc.line, inc.loc.column,
+                    "include '" + inc.path + "' forms a cycle (or nests deeper than 16)"));
+      ok = false;
+      continue;
+    }
+    stack->push_back(child.path);
+    ok &= ParseWithIncludes(child, stack, parsed, diags);
+    stack->pop_back();
+  }
+  return ok;
+}
 
 // language -> file name -> file
 using Sources = std::map<std::string, std::map<std::string, SourceFile>>;
@@ -109,6 +188,7 @@ bool AddDirectory(const std::string& dir, Sources* sources, Diagnostics* diags) 
     }
     for (auto& f : files) {
       std::string name = fs::path(f.path).filename().string();
+      f.root = pack_dir.string();
       (*sources)[lang][name] = std::move(f);
     }
     return true;
@@ -134,10 +214,11 @@ std::unique_ptr<RuleSet> RuleSet::Load(const RuleSetOptions& options, Diagnostic
   Sources sources;
   if (options.builtin) {
     for (const auto& f : rules::BuiltinRuleFiles()) {
-      fs::path p(f.path);  // rules/<lang>/<name>.rules
-      if (p.extension() != ".rules") continue;
+      fs::path p(f.path);  // rules/<lang>/<name>.rules; deeper files only by include
+      if (p.extension() != ".rules" || std::distance(p.begin(), p.end()) != 3) continue;
       std::string lang = p.parent_path().filename().string();
-      sources[lang][p.filename().string()] = SourceFile{f.path, std::string(f.data, f.size)};
+      sources[lang][p.filename().string()] =
+          SourceFile{f.path, std::string(f.data, f.size), p.parent_path().generic_string(), true};
     }
   }
   bool ok = true;
@@ -152,13 +233,12 @@ std::unique_ptr<RuleSet> RuleSet::Load(const RuleSetOptions& options, Diagnostic
     std::vector<rules::RuleFile> parsed;
     std::string dir;
     for (auto& [name, f] : files) {
-      rules::RuleFile rf;
-      if (!rules::ParseRuleFile(f.path, f.content, &rf, diags)) {
+      std::vector<std::string> stack = {fs::path(f.path).lexically_normal().generic_string()};
+      if (!ParseWithIncludes(f, &stack, &parsed, diags)) {
         ok = false;
         continue;
       }
       dir = fs::path(f.path).parent_path().string();
-      parsed.push_back(std::move(rf));
     }
     if (!ok) continue;
     auto pack = rules::CompilePack(lang, dir, std::move(parsed), limits, diags);

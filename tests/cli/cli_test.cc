@@ -548,3 +548,59 @@ TEST_F(Cli, EveryLimitIsAnErrorNotUnboundedWork) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Cli, IncludesStayInsideTheirPack) {
+  // A lexicon kept in a subfolder and included: its words are matched.
+  Write("rules/en/lists/thanks.rules", "lexicon thanks_words\n  thanks (thank you) cheers\n");
+  Write("rules/en/t.rules",
+        "include lists/thanks.rules   # shared word list\n"
+        "behaviour thanking\n  kind expected\n  match @thanks_words\n  + [cheers] mate\n  - no\n");
+  Write("cheers.txt", "Customer: hi\nAgent: cheers for waiting\n");
+  RunResult r = Run("check " + kRules + "--format jsonl --only thanking cheers.txt");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_NE(r.out.find("\"status\":\"met\""), std::string::npos) << r.out;
+  EXPECT_EQ(Run("rules test " + kRules).rc, 0);
+
+  // Escaping the pack folder, lexically or through a symbolic link, is an error.
+  Write("secret.rules", "lexicon thanks_words\n  thanks\n");
+  Write("rules/en/t.rules",
+        "behaviour thanking\n  kind expected\n  match thanks\n  + thanks\n  - no\n"
+        "include ../../secret.rules\n");
+  r = Run("check " + kRules + "good.txt");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find(
+                "rules/en/t.rules:6:9: error: include '../../secret.rules' leaves the pack folder"),
+            std::string::npos)
+      << r.err;
+  fs::create_symlink(dir_ / "secret.rules", dir_ / "rules/en/lists/link.rules");
+  Write("rules/en/t.rules", "include lists/link.rules\n");
+  r = Run("check " + kRules + "good.txt");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("rules/en/t.rules:1:9: error: include 'lists/link.rules' leaves the pack "
+                       "folder"),
+            std::string::npos)
+      << r.err;
+  Write("rules/en/t.rules", "include /etc/passwd\n");
+  r = Run("check " + kRules + "good.txt");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("must be relative"), std::string::npos) << r.err;
+
+  // Cycles and missing files stop with their location too.
+  Write("rules/en/t.rules", "include lists/a.rules\n");
+  Write("rules/en/lists/a.rules", "include b.rules\n");
+  Write("rules/en/lists/b.rules", "include a.rules\n");
+  r = Run("check " + kRules + "good.txt");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("rules/en/lists/b.rules:1:9: error: include 'a.rules' forms a cycle"),
+            std::string::npos)
+      << r.err;
+  Write("rules/en/t.rules", "include lists/none.rules\n");
+  r = Run("check " + kRules + "good.txt");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("rules/en/t.rules:1:9: error: cannot read included file"), std::string::npos)
+      << r.err;
+}
+
+}  // namespace
