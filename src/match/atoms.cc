@@ -75,6 +75,34 @@ AtomId AtomTable::Not(std::vector<AtomId> members) {
   return next_++;
 }
 
+bool AtomTable::CanJoinUnion(AtomId a) const {
+  if (a == kAnyAtom || a == kSentenceStartAtom || a == kSentenceEndAtom) return false;
+  for (const auto& n : nots_) {
+    if (n.second == a) return false;
+  }
+  return true;
+}
+
+AtomId AtomTable::Union(std::vector<AtomId> members) {
+  std::vector<AtomId> flat;
+  for (AtomId m : members) {
+    auto it = union_members_.find(m);
+    if (it == union_members_.end()) {
+      flat.push_back(m);
+    } else {
+      flat.insert(flat.end(), it->second.begin(), it->second.end());
+    }
+  }
+  std::sort(flat.begin(), flat.end());
+  flat.erase(std::unique(flat.begin(), flat.end()), flat.end());
+  if (flat.size() == 1) return flat[0];
+  auto [it, inserted] = unions_.emplace(flat, next_);
+  if (!inserted) return it->second;
+  for (AtomId m : flat) member_unions_[m].push_back(next_);
+  union_members_.emplace(next_, std::move(flat));
+  return next_++;
+}
+
 void AtomTable::AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const {
   size_t first = out->size();
   out->push_back(kAnyAtom);
@@ -121,6 +149,14 @@ void AtomTable::AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const
   for (const auto& r : regexes_) {
     if (RE2::FullMatch(re2::StringPiece(f.norm.data(), f.norm.size()), *r->re))
       out->push_back(r->id);
+  }
+  // Then the unions of what the token satisfies so far.
+  if (!member_unions_.empty()) {
+    const size_t base_end = out->size();
+    for (size_t i = first; i < base_end; ++i) {
+      auto it = member_unions_.find((*out)[i]);
+      if (it != member_unions_.end()) out->insert(out->end(), it->second.begin(), it->second.end());
+    }
   }
   // Negations last: they depend on everything the token satisfies.
   if (!nots_.empty()) {

@@ -12,6 +12,7 @@
 #define TACT_MATCH_ATOMS_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -64,6 +65,12 @@ class AtomTable {
   bool Regex(const std::string& re, int64_t max_mem, AtomId* out, std::string* error);
   // An atom satisfied by every real token that satisfies none of `members`.
   AtomId Not(std::vector<AtomId> members);
+  // An atom satisfied by every token that satisfies one of `members` (a
+  // lexicon's single words): one NFA edge instead of one per word. Members
+  // that are unions themselves are flattened; negations cannot be members.
+  AtomId Union(std::vector<AtomId> members);
+  // Whether `a` may be a member of a union (not a negation, '^', '$' or a gap).
+  bool CanJoinUnion(AtomId a) const;
 
   // Appends the sorted, unique atoms `f` satisfies (always including kAnyAtom).
   void AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const;
@@ -85,6 +92,9 @@ class AtomTable {
   std::vector<ClassAtom> classes_;
   std::vector<std::unique_ptr<RegexAtom>> regexes_;
   std::vector<std::pair<std::vector<AtomId>, AtomId>> nots_;
+  std::map<std::vector<AtomId>, AtomId> unions_;
+  std::unordered_map<AtomId, std::vector<AtomId>> union_members_;  // union -> members
+  std::unordered_map<AtomId, std::vector<AtomId>> member_unions_;  // member -> unions
 };
 
 }  // namespace tact::match

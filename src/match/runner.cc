@@ -1,5 +1,7 @@
 #include "match/runner.h"
 
+#include <algorithm>
+
 namespace tact::match {
 
 void Runner::Run(const Program& program, const std::vector<std::span<const AtomId>>& atoms,
@@ -26,6 +28,7 @@ void Runner::Run(const Program& program, const std::vector<std::span<const AtomI
         std::fill(state_mark_.begin(), state_mark_.end(), 0);
         gen_ = 1;
       }
+      const size_t step_begin = out->size();
       for (const Thread& th : cur_) {
         program.ForEachTarget(
             th.state, atoms[t].data(), atoms[t].data() + atoms[t].size(), [&](uint32_t s) {
@@ -44,6 +47,16 @@ void Runner::Run(const Program& program, const std::vector<std::span<const AtomI
                 }
               }
             });
+      }
+      // Patterns first accepted at this token are reported by start, then by
+      // pattern id: an order that does not depend on how the NFA is built.
+      if (out->size() - step_begin > 1) {
+        std::sort(out->begin() + static_cast<std::ptrdiff_t>(step_begin), out->end(),
+                  [](const Hit& a, const Hit& b) {
+                    return a.begin != b.begin ? a.begin < b.begin : a.pattern < b.pattern;
+                  });
+        for (size_t k = step_begin; k < out->size(); ++k)
+          pattern_hit_[(*out)[k].pattern] = static_cast<uint32_t>(k);
       }
       cur_.swap(next_);
     }

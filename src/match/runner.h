@@ -25,7 +25,9 @@ struct Hit {
 class Runner {
  public:
   // `atoms[i]` are the sorted atoms of token i; `sentence[i]` its sentence
-  // number (non-decreasing). Appends hits to `*out` in sentence order.
+  // number (non-decreasing). Appends hits to `*out` in sentence order; within
+  // a sentence in the order patterns first match (by end token), ties by
+  // start token and then pattern id.
   void Run(const Program& program, const std::vector<std::span<const AtomId>>& atoms,
            const std::vector<uint16_t>& sentence, std::vector<Hit>* out);
 

@@ -159,6 +159,38 @@ class Compiler {
     }
   }
 
+  // Replaces the single-word alternatives of an alternation (most of a
+  // lexicon) by one union atom, so the program has one edge where it had one
+  // per word: smaller, faster to build, fewer live threads when matching.
+  void JoinSingleWords(match::Node* alt) {
+    std::vector<match::AtomId> singles;
+    std::vector<bool> single(alt->children.size(), false);
+    size_t joined = 0;
+    for (size_t i = 0; i < alt->children.size(); ++i) {
+      std::vector<match::AtomId> atoms;
+      bool ok = SingleAtoms(alt->children[i], &atoms);
+      for (match::AtomId a : atoms) ok = ok && pack_->atoms.CanJoinUnion(a);
+      if (!ok) continue;
+      singles.insert(singles.end(), atoms.begin(), atoms.end());
+      single[i] = true;
+      ++joined;
+    }
+    if (joined < 2) return;
+    match::Node u;
+    u.type = match::Node::Type::kAtom;
+    u.atom = pack_->atoms.Union(std::move(singles));
+    if (joined == alt->children.size()) {
+      *alt = std::move(u);
+      return;
+    }
+    std::vector<match::Node> children;
+    children.push_back(std::move(u));
+    for (size_t i = 0; i < alt->children.size(); ++i) {
+      if (!single[i]) children.push_back(std::move(alt->children[i]));
+    }
+    alt->children = std::move(children);
+  }
+
   // Tokenizes and normalizes literal text as the analyzer will see it.
   // A literal that starts with an apostrophe ("'ll") is a clitic, as it is
   // after a word in running text.
@@ -193,6 +225,7 @@ class Compiler {
           if (!Convert(c, loc, stack, &child)) return false;
           out->children.push_back(std::move(child));
         }
+        if (out->type == match::Node::Type::kAlt) JoinSingleWords(out);
         return true;
       }
       case T::kNot: {
@@ -307,6 +340,7 @@ class Compiler {
           out->children.push_back(std::move(child));
         }
         stack->pop_back();
+        JoinSingleWords(out);
         return true;
       }
     }
