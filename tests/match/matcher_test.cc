@@ -187,3 +187,36 @@ TEST(Matcher, CliticsMatchWhicheverWayThePatternWritesThem) {
 
 }  // namespace
 }  // namespace tact::eval
+
+namespace tact::eval {
+namespace {
+
+// Single-word alternatives become one union atom; these cases must behave
+// exactly like the alternation they replace.
+TEST(Matcher, JoinedAlternativesKeepTheirMeaning) {
+  Fixture f("en",
+            "lexicon inner\n  glad happy\n"
+            "lexicon outer\n  @inner ~frustrating worr* (fed up) sad\n" +
+                Rule("so @outer") + "behaviour n\n  kind expected\n  match not !@inner\n" +
+                "behaviour a\n  kind expected\n  match (^|well) sorry\n");
+  EXPECT_EQ(f.Match("I am so glad"), "so glad");         // from the nested lexicon
+  EXPECT_EQ(f.Match("so frustrated"), "so frustrated");  // stem member
+  EXPECT_EQ(f.Match("so worrying"), "so worrying");      // prefix member
+  EXPECT_EQ(f.Match("so fed up"), "so fed up");          // multi-word item kept aside
+  EXPECT_EQ(f.Match("so fed"), "");
+  EXPECT_EQ(f.Match("not happy", "n"), "");
+  EXPECT_EQ(f.Match("not here", "n"), "not here");
+  EXPECT_EQ(f.Match("Sorry about that", "a"), "Sorry");  // '^' is never joined
+  EXPECT_EQ(f.Match("oh well sorry", "a"), "well sorry");
+  EXPECT_EQ(f.Match("oh sorry", "a"), "");
+  // One union atom for @outer's single words, whichever pattern uses it.
+  const size_t atoms = f.pack->atoms.size();
+  std::vector<match::AtomId> a1, a2;
+  a1.push_back(f.pack->atoms.Union({f.pack->atoms.Literal("sad"), f.pack->atoms.Literal("glad")}));
+  a2.push_back(f.pack->atoms.Union({f.pack->atoms.Literal("glad"), f.pack->atoms.Literal("sad")}));
+  EXPECT_EQ(a1, a2);
+  EXPECT_EQ(f.pack->atoms.size(), atoms + 1);
+}
+
+}  // namespace
+}  // namespace tact::eval
