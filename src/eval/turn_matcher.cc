@@ -31,6 +31,7 @@ void TurnMatcher::Match(std::string_view text, TextMatches* out) {
   static const match::AtomId kStart[] = {match::kSentenceStartAtom};
   static const match::AtomId kEnd[] = {match::kSentenceEndAtom};
   atoms_.clear();
+  classes_.clear();
   sentences_.clear();
   real_.clear();
   for (size_t i = 0; i < raw_.size(); ++i) {
@@ -38,20 +39,24 @@ void TurnMatcher::Match(std::string_view text, TextMatches* out) {
     out->tokens[i].sentence = s;
     if (i == 0 || raw_[i - 1].sentence != s) {
       atoms_.emplace_back(kStart);
+      classes_.push_back(match::kSentenceStartClass);
       sentences_.push_back(s);
       real_.push_back(-1);
     }
     atoms_.push_back(out->tokens[i].info->atoms);
+    classes_.push_back(out->tokens[i].info->cls);
     sentences_.push_back(s);
     real_.push_back(static_cast<int32_t>(i));
     if (i + 1 == raw_.size() || raw_[i + 1].sentence != s) {
       atoms_.emplace_back(kEnd);
+      classes_.push_back(match::kSentenceEndClass);
       sentences_.push_back(s);
       real_.push_back(-1);
     }
   }
   hits_.clear();
-  runner_.Run(pack_.program(), atoms_, sentences_, &hits_);
+  runner_.Run(pack_.program(), atoms_, classes_, classifier_.class_generation(), sentences_,
+              &hits_);
   for (const auto& h : hits_) {
     const rules::PatternOwner& o = pack_.owners[h.pattern];
     RuleMatch m;

@@ -63,6 +63,7 @@ class TurnMatcher {
   match::Runner runner_;
   std::vector<text::RawToken> raw_;
   std::vector<std::span<const match::AtomId>> atoms_;
+  std::vector<uint32_t> classes_;
   std::vector<uint16_t> sentences_;
   std::vector<int32_t> real_;  // runner position -> token index, -1 for a sentence edge
   std::vector<match::Hit> hits_;

@@ -15,14 +15,40 @@ Classifier::Classifier(const rules::LanguagePack& pack, size_t max_entries)
 
 Classifier::~Classifier() = default;
 
+namespace {
+
+uint64_t HashBytes(std::string_view s) {  // FNV-1a, then a final mix
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+  h ^= h >> 32;
+  return h;
+}
+
+}  // namespace
+
 void Classifier::Trim() {
-  if (cache_.size() > max_entries_) cache_.clear();
+  if (infos_.size() > max_entries_) {
+    infos_.clear();
+    std::fill(table_.begin(), table_.end(), 0);
+  }
+  if (classes_.size() > max_entries_ && infos_.empty()) {
+    classes_.clear();
+    ++class_generation_;
+  }
 }
 
 const TokenInfo& Classifier::Get(std::string_view surface, text::TokenKind kind) {
-  auto it = cache_.find(surface);
-  if (it != cache_.end()) return *it->second;
+  const uint64_t hash = HashBytes(surface);
+  if (table_.empty()) table_.assign(1024, 0);
+  size_t mask = table_.size() - 1;
+  size_t slot = hash & mask;
+  for (; table_[slot] != 0; slot = (slot + 1) & mask) {
+    const TokenInfo& t = *infos_[table_[slot] - 1];
+    if (t.hash == hash && t.surface == surface) return t;
+  }
   auto info = std::make_unique<TokenInfo>();
+  info->surface.assign(surface);
+  info->hash = hash;
   info->kind = kind;
   text::NormalizeAppend(surface, &info->norm);
   TokenFeatures f;
@@ -57,8 +83,22 @@ const TokenInfo& Classifier::Get(std::string_view surface, text::TokenKind kind)
     info->abbreviation = pack_.abbreviations.count(info->norm) > 0;
   }
   pack_.atoms.AtomsFor(f, &info->atoms);
+  std::string key(reinterpret_cast<const char*>(info->atoms.data()),
+                  info->atoms.size() * sizeof(AtomId));
+  info->cls =
+      classes_.emplace(std::move(key), static_cast<uint32_t>(classes_.size()) + 2).first->second;
   const TokenInfo& ref = *info;
-  cache_.emplace(std::string(surface), std::move(info));
+  infos_.push_back(std::move(info));
+  table_[slot] = static_cast<uint32_t>(infos_.size());
+  if (infos_.size() * 2 > table_.size()) {  // keep the load under one half
+    table_.assign(table_.size() * 2, 0);
+    mask = table_.size() - 1;
+    for (uint32_t k = 0; k < infos_.size(); ++k) {
+      size_t s = infos_[k]->hash & mask;
+      while (table_[s] != 0) s = (s + 1) & mask;
+      table_[s] = k + 1;
+    }
+  }
   return ref;
 }
 

@@ -8,6 +8,7 @@
 #ifndef TACT_MATCH_CLASSIFIER_H_
 #define TACT_MATCH_CLASSIFIER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -25,9 +26,12 @@ struct LanguagePack;
 namespace tact::match {
 
 struct TokenInfo {
+  std::string surface;  // the key: the token as written
+  uint64_t hash = 0;
   std::string norm;
   std::string stem;  // empty for non-words
   std::vector<AtomId> atoms;
+  uint32_t cls = 0;  // equal for tokens with equal atoms (see Runner)
   text::TokenKind kind = text::TokenKind::kSymbol;
   bool abbreviation = false;
 };
@@ -39,17 +43,21 @@ class Classifier {
 
   const TokenInfo& Get(std::string_view surface, text::TokenKind kind);
   void Trim();
-  size_t size() const { return cache_.size(); }
+  size_t size() const { return infos_.size(); }
+  // Changes whenever class ids are reassigned (when the class table outgrew
+  // its bound), so a Runner knows to forget what it learnt about them.
+  uint64_t class_generation() const { return class_generation_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
   const rules::LanguagePack& pack_;
   std::unique_ptr<text::Stemmer> stemmer_;
   size_t max_entries_;
-  std::unordered_map<std::string, std::unique_ptr<TokenInfo>, Hash, std::equal_to<>> cache_;
+  // The cache: a flat open-addressing table of indexes (+1) into infos_.
+  std::vector<std::unique_ptr<TokenInfo>> infos_;
+  std::vector<uint32_t> table_;
+  // Sorted atom sets (as bytes) -> class id; ids 0 and 1 are the sentence edges.
+  std::unordered_map<std::string, uint32_t> classes_;
+  uint64_t class_generation_ = 0;
 };
 
 }  // namespace tact::match

@@ -4,61 +4,166 @@
 
 namespace tact::match {
 
+namespace {
+
+uint64_t Mix(uint64_t k) {
+  k ^= k >> 33;
+  k *= 0xff51afd7ed558ccdULL;
+  k ^= k >> 33;
+  return k;
+}
+
+}  // namespace
+
+void Runner::Flush() {
+  pool_.clear();
+  states_.clear();
+  state_ids_.clear();
+  transitions_.clear();
+  keys_.assign(1024, 0);
+  values_.assign(1024, 0);
+  used_ = 0;
+  states_.push_back({0, 0});  // state 0: no live thread (a sentence's start)
+  state_ids_.emplace(std::string(), 0);
+}
+
+const Runner::Transition& Runner::Step(const Program& program, uint32_t d, uint32_t cls,
+                                       std::span<const AtomId> atoms) {
+  const uint64_t key = ((static_cast<uint64_t>(d) << 32) | cls) + 1;
+  uint64_t mask = keys_.size() - 1;
+  uint64_t i = Mix(key) & mask;
+  for (; keys_[i] != 0; i = (i + 1) & mask) {
+    if (keys_[i] == key) return transitions_[values_[i]];
+  }
+  // Not built yet: run the NFA step over this state's threads, then the start.
+  ++stats_.transitions_built;
+  if (++gen_ == 0) {
+    std::fill(state_mark_.begin(), state_mark_.end(), 0);
+    gen_ = 1;
+  }
+  build_next_.clear();
+  build_src_.clear();
+  build_accept_.clear();
+  const DState ds = states_[d];
+  for (uint32_t k = 0; k <= ds.size; ++k) {
+    const uint32_t from = k < ds.size ? pool_[ds.nfa + k] : program.start();
+    const uint32_t src = k < ds.size ? k : kFromStart;
+    program.ForEachTarget(from, atoms.data(), atoms.data() + atoms.size(), [&](uint32_t s) {
+      if (state_mark_[s] == gen_) return;
+      state_mark_[s] = gen_;
+      const uint32_t j = static_cast<uint32_t>(build_next_.size());
+      build_next_.push_back(s);
+      build_src_.push_back(src);
+      for (const uint32_t* p = program.accepts_begin(s); p != program.accepts_end(s); ++p) {
+        build_accept_.push_back(*p);
+        build_accept_.push_back(j);
+      }
+    });
+  }
+  Transition tr;
+  std::string id_key(reinterpret_cast<const char*>(build_next_.data()),
+                     build_next_.size() * sizeof(uint32_t));
+  auto [it, inserted] =
+      state_ids_.emplace(std::move(id_key), static_cast<uint32_t>(states_.size()));
+  if (inserted) {
+    states_.push_back(
+        {static_cast<uint32_t>(pool_.size()), static_cast<uint32_t>(build_next_.size())});
+    pool_.insert(pool_.end(), build_next_.begin(), build_next_.end());
+  }
+  tr.next = it->second;
+  tr.src = static_cast<uint32_t>(pool_.size());
+  pool_.insert(pool_.end(), build_src_.begin(), build_src_.end());
+  tr.accept = static_cast<uint32_t>(pool_.size());
+  tr.accept_len = static_cast<uint32_t>(build_accept_.size() / 2);
+  pool_.insert(pool_.end(), build_accept_.begin(), build_accept_.end());
+  transitions_.push_back(tr);
+  if ((used_ + 1) * 2 > keys_.size()) {  // grow the index, then find the slot again
+    std::vector<uint64_t> old_keys(keys_.size() * 2, 0);
+    std::vector<uint32_t> old_values(values_.size() * 2, 0);
+    old_keys.swap(keys_);
+    old_values.swap(values_);
+    mask = keys_.size() - 1;
+    for (size_t k = 0; k < old_keys.size(); ++k) {
+      if (old_keys[k] == 0) continue;
+      uint64_t j = Mix(old_keys[k]) & mask;
+      while (keys_[j] != 0) j = (j + 1) & mask;
+      keys_[j] = old_keys[k];
+      values_[j] = old_values[k];
+    }
+    i = Mix(key) & mask;
+    while (keys_[i] != 0) i = (i + 1) & mask;
+  }
+  keys_[i] = key;
+  values_[i] = static_cast<uint32_t>(transitions_.size() - 1);
+  ++used_;
+  return transitions_.back();
+}
+
 void Runner::Run(const Program& program, const std::vector<std::span<const AtomId>>& atoms,
+                 const std::vector<uint32_t>& classes, uint64_t class_generation,
                  const std::vector<uint16_t>& sentence, std::vector<Hit>* out) {
+  if (&program != program_ || class_generation != generation_ || states_.empty()) {
+    program_ = &program;
+    generation_ = class_generation;
+    Flush();
+  }
   if (state_mark_.size() < program.num_states()) state_mark_.assign(program.num_states(), 0);
   if (pattern_mark_.size() < program.num_patterns()) {
     pattern_mark_.assign(program.num_patterns(), 0);
     pattern_hit_.assign(program.num_patterns(), 0);
   }
   const size_t n = atoms.size();
+  stats_.tokens += n;
   size_t i = 0;
   while (i < n) {
     size_t sentence_end = i;
     while (sentence_end < n && sentence[sentence_end] == sentence[i]) ++sentence_end;
+    if (pool_.size() + transitions_.size() * 4 + keys_.size() * 3 > max_cache_entries_) {
+      ++stats_.flushes;
+      Flush();
+    }
     if (++sentence_gen_ == 0) {
       std::fill(pattern_mark_.begin(), pattern_mark_.end(), 0);
       sentence_gen_ = 1;
     }
-    cur_.clear();
+    uint32_t d = 0;
+    starts_.clear();
     for (size_t t = i; t < sentence_end; ++t) {
-      cur_.push_back({program.start(), static_cast<uint32_t>(t)});
-      next_.clear();
-      if (++gen_ == 0) {
-        std::fill(state_mark_.begin(), state_mark_.end(), 0);
-        gen_ = 1;
+      const Transition tr = Step(program, d, classes[t], atoms[t]);
+      const DState next = states_[tr.next];
+      next_starts_.resize(next.size);
+      const uint32_t* src = pool_.data() + tr.src;
+      for (uint32_t j = 0; j < next.size; ++j) {
+        next_starts_[j] = src[j] == kFromStart ? static_cast<uint32_t>(t) : starts_[src[j]];
       }
-      const size_t step_begin = out->size();
-      for (const Thread& th : cur_) {
-        program.ForEachTarget(
-            th.state, atoms[t].data(), atoms[t].data() + atoms[t].size(), [&](uint32_t s) {
-              if (state_mark_[s] == gen_) return;
-              state_mark_[s] = gen_;
-              next_.push_back({s, th.start});
-              for (const uint32_t* p = program.accepts_begin(s); p != program.accepts_end(s); ++p) {
-                uint32_t end = static_cast<uint32_t>(t + 1);
-                if (pattern_mark_[*p] != sentence_gen_) {
-                  pattern_mark_[*p] = sentence_gen_;
-                  pattern_hit_[*p] = static_cast<uint32_t>(out->size());
-                  out->push_back({*p, th.start, end});
-                } else {
-                  Hit& h = (*out)[pattern_hit_[*p]];
-                  if (h.begin == th.start && end > h.end) h.end = end;
-                }
-              }
-            });
+      if (tr.accept_len > 0) {
+        const size_t step_begin = out->size();
+        const uint32_t end = static_cast<uint32_t>(t + 1);
+        for (uint32_t a = 0; a < tr.accept_len; ++a) {
+          const uint32_t p = pool_[tr.accept + 2 * a];
+          const uint32_t start = next_starts_[pool_[tr.accept + 2 * a + 1]];
+          if (pattern_mark_[p] != sentence_gen_) {
+            pattern_mark_[p] = sentence_gen_;
+            pattern_hit_[p] = static_cast<uint32_t>(out->size());
+            out->push_back({p, start, end});
+          } else {
+            Hit& h = (*out)[pattern_hit_[p]];
+            if (h.begin == start && end > h.end) h.end = end;
+          }
+        }
+        // Patterns first accepted at this token are reported by start, then by
+        // pattern id: an order that does not depend on how the NFA is built.
+        if (out->size() - step_begin > 1) {
+          std::sort(out->begin() + static_cast<std::ptrdiff_t>(step_begin), out->end(),
+                    [](const Hit& a, const Hit& b) {
+                      return a.begin != b.begin ? a.begin < b.begin : a.pattern < b.pattern;
+                    });
+          for (size_t k = step_begin; k < out->size(); ++k)
+            pattern_hit_[(*out)[k].pattern] = static_cast<uint32_t>(k);
+        }
       }
-      // Patterns first accepted at this token are reported by start, then by
-      // pattern id: an order that does not depend on how the NFA is built.
-      if (out->size() - step_begin > 1) {
-        std::sort(out->begin() + static_cast<std::ptrdiff_t>(step_begin), out->end(),
-                  [](const Hit& a, const Hit& b) {
-                    return a.begin != b.begin ? a.begin < b.begin : a.pattern < b.pattern;
-                  });
-        for (size_t k = step_begin; k < out->size(); ++k)
-          pattern_hit_[(*out)[k].pattern] = static_cast<uint32_t>(k);
-      }
-      cur_.swap(next_);
+      starts_.swap(next_starts_);
+      d = tr.next;
     }
     i = sentence_end;
   }

@@ -1,15 +1,25 @@
 // Runs a Program over the tokens of one text, sentence by sentence.
 //
-// The runner is a Pike VM: threads are (state, start token), deduplicated by
-// state with the earliest start winning, so each pattern reports its leftmost
-// match in a sentence, extended to the longest end from that start. Matches
-// never cross a sentence boundary. A Runner holds scratch buffers and is not
-// thread-safe; use one per thread.
+// Semantically the runner is a Pike VM: threads are (state, start token),
+// deduplicated by state with the earliest start winning, so each pattern
+// reports its leftmost match in a sentence, extended to the longest end from
+// that start. Matches never cross a sentence boundary.
+//
+// It runs as a lazily built DFA over token classes (tokens with the same
+// sorted atom set share a class, see Classifier): a DFA state is the ordered
+// list of live NFA states, and a transition, built the first time a (state,
+// class) pair is met, records the next list, where each next thread's start
+// comes from, and which patterns accept. Afterwards a token costs one hash
+// probe and a copy of the live threads' starts, however many patterns there
+// are. The cache is bounded (`max_cache_entries`) and flushed between
+// sentences when full. A Runner is not thread-safe; use one per thread.
 #ifndef TACT_MATCH_RUNNER_H_
 #define TACT_MATCH_RUNNER_H_
 
 #include <cstdint>
 #include <span>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "match/program.h"
@@ -22,26 +32,70 @@ struct Hit {
   uint32_t end;    // one past the last token
 };
 
+// Token classes of the virtual tokens framing each sentence.
+inline constexpr uint32_t kSentenceStartClass = 0;
+inline constexpr uint32_t kSentenceEndClass = 1;
+
 class Runner {
  public:
-  // `atoms[i]` are the sorted atoms of token i; `sentence[i]` its sentence
-  // number (non-decreasing). Appends hits to `*out` in sentence order; within
-  // a sentence in the order patterns first match (by end token), ties by
-  // start token and then pattern id.
+  explicit Runner(size_t max_cache_entries = size_t{1} << 20)
+      : max_cache_entries_(max_cache_entries) {}
+
+  // `atoms[i]` are the sorted atoms of token i and `classes[i]` its class: two
+  // tokens of one class must have equal atoms while `class_generation` stays
+  // the same (a new generation flushes the cache). `sentence[i]` is the
+  // token's sentence number (non-decreasing). Appends hits to `*out` in
+  // sentence order; within a sentence in the order patterns first match (by
+  // end token), ties by start token and then pattern id.
   void Run(const Program& program, const std::vector<std::span<const AtomId>>& atoms,
+           const std::vector<uint32_t>& classes, uint64_t class_generation,
            const std::vector<uint16_t>& sentence, std::vector<Hit>* out);
 
- private:
-  struct Thread {
-    uint32_t state;
-    uint32_t start;
+  // Cache statistics, for benchmarks and tests.
+  struct Stats {
+    uint64_t tokens = 0;
+    uint64_t transitions_built = 0;
+    uint64_t flushes = 0;
   };
-  std::vector<Thread> cur_, next_;
+  const Stats& stats() const { return stats_; }
+
+ private:
+  static constexpr uint32_t kFromStart = UINT32_MAX;
+  struct Transition {
+    uint32_t next = 0;        // DFA state
+    uint32_t src = 0;         // into pool_: one source per thread of `next`
+    uint32_t accept = 0;      // into pool_: (pattern, thread) pairs
+    uint32_t accept_len = 0;  // number of pairs
+  };
+  struct DState {
+    uint32_t nfa = 0;  // into pool_: the live NFA states, earliest start first
+    uint32_t size = 0;
+  };
+
+  void Flush();
+  const Transition& Step(const Program& program, uint32_t d, uint32_t cls,
+                         std::span<const AtomId> atoms);
+
+  size_t max_cache_entries_;
+  const Program* program_ = nullptr;
+  uint64_t generation_ = UINT64_MAX;
+  std::vector<uint32_t> pool_;
+  std::vector<DState> states_;
+  std::unordered_map<std::string, uint32_t> state_ids_;
+  std::vector<Transition> transitions_;
+  // (state, class) -> transition + 1, open addressing, 0 = empty.
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> values_;
+  size_t used_ = 0;
+
+  std::vector<uint32_t> starts_, next_starts_;
   std::vector<uint32_t> state_mark_;
+  uint32_t gen_ = 0;
   std::vector<uint32_t> pattern_mark_;
   std::vector<uint32_t> pattern_hit_;
-  uint32_t gen_ = 0;
   uint32_t sentence_gen_ = 0;
+  std::vector<uint32_t> build_next_, build_src_, build_accept_;
+  Stats stats_;
 };
 
 }  // namespace tact::match

@@ -12,6 +12,14 @@ void AppendJsonString(std::string_view s, std::string* out) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t len = static_cast<int32_t>(s.size());
   for (int32_t i = 0; i < len;) {
+    // Plain ASCII runs, the bulk of most text, are copied in one go.
+    int32_t run = i;
+    while (run < len && p[run] >= 0x20 && p[run] < 0x80 && p[run] != '"' && p[run] != '\\') ++run;
+    if (run > i) {
+      out->append(s.data() + i, static_cast<size_t>(run - i));
+      i = run;
+      if (i == len) break;
+    }
     int32_t start = i;
     UChar32 c;
     U8_NEXT(p, i, len, c);
