@@ -1,0 +1,127 @@
+// The lazy-DFA runner against a reference: the same program run with a cache
+// so small it is flushed before every sentence must give the same hits, and
+// so must a run after the token classes were renumbered.
+#include "match/runner.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace tact::match {
+namespace {
+
+Node Atom(AtomId a) {
+  Node n;
+  n.atom = a;
+  return n;
+}
+Node Seq(std::vector<Node> c) {
+  Node n;
+  n.type = Node::Type::kSeq;
+  n.children = std::move(c);
+  return n;
+}
+Node Gap(int g) {
+  Node n;
+  n.type = Node::Type::kGap;
+  n.gap = g;
+  return n;
+}
+Node Opt(Node c) {
+  Node n;
+  n.type = Node::Type::kOpt;
+  n.children.push_back(std::move(c));
+  return n;
+}
+
+// Atoms 3..6 are "words"; a token is one word plus kAnyAtom, class = word.
+struct Text {
+  std::vector<std::vector<AtomId>> store;
+  std::vector<std::span<const AtomId>> atoms;
+  std::vector<uint32_t> classes;
+  std::vector<uint16_t> sentence;
+  explicit Text(const std::vector<std::pair<AtomId, uint16_t>>& toks) {
+    store.reserve(toks.size());
+    for (auto [w, s] : toks) {
+      store.push_back({kAnyAtom, w});
+      classes.push_back(w);  // classes are the word ids: 3..6 (0 and 1 are the edges)
+      sentence.push_back(s);
+    }
+    for (auto& v : store) atoms.emplace_back(v);
+  }
+};
+
+Program TestProgram() {
+  ProgramBuilder b;
+  b.Add(Seq({Atom(3), Atom(4)}), 0);                     // "3 4"
+  b.Add(Seq({Atom(3), Gap(2), Atom(5)}), 1);             // "3 ...2 5"
+  b.Add(Seq({Opt(Atom(4)), Atom(5), Atom(6)}), 2);       // "4? 5 6"
+  b.Add(Seq({Atom(6), Opt(Atom(6)), Opt(Atom(6))}), 3);  // "6 6? 6?"
+  return b.Finish();
+}
+
+std::vector<Hit> RunOnce(Runner* r, const Program& p, const Text& t, uint64_t generation = 0) {
+  std::vector<Hit> hits;
+  r->Run(p, t.atoms, t.classes, generation, t.sentence, &hits);
+  return hits;
+}
+
+TEST(Runner, LeftmostStartLongestEndPerSentence) {
+  Program p = TestProgram();
+  Runner r;
+  // sentence 0: 3 4 5 6 6 | sentence 1: 4 5 6
+  Text t({{3, 0}, {4, 0}, {5, 0}, {6, 0}, {6, 0}, {4, 1}, {5, 1}, {6, 1}});
+  std::vector<Hit> hits = RunOnce(&r, p, t);
+  ASSERT_EQ(hits.size(), 6u);
+  EXPECT_EQ((std::vector<uint32_t>{hits[0].pattern, hits[0].begin, hits[0].end}),
+            (std::vector<uint32_t>{0, 0, 2}));
+  EXPECT_EQ((std::vector<uint32_t>{hits[1].pattern, hits[1].begin, hits[1].end}),
+            (std::vector<uint32_t>{1, 0, 3}));
+  EXPECT_EQ((std::vector<uint32_t>{hits[2].pattern, hits[2].begin, hits[2].end}),
+            (std::vector<uint32_t>{2, 1, 4}));  // leftmost start: "4 5 6", not "5 6"
+  EXPECT_EQ((std::vector<uint32_t>{hits[3].pattern, hits[3].begin, hits[3].end}),
+            (std::vector<uint32_t>{3, 3, 5}));  // extended to the longest end
+  EXPECT_EQ((std::vector<uint32_t>{hits[4].pattern, hits[4].begin, hits[4].end}),
+            (std::vector<uint32_t>{2, 5, 8}));  // no match crosses the sentence edge
+  EXPECT_EQ(hits[5].pattern, 3u);
+}
+
+TEST(Runner, CacheFlushesAndNewClassNumbersDoNotChangeHits) {
+  Program p = TestProgram();
+  std::mt19937 rng(7);
+  Runner cached, flushing(/*max_cache_entries=*/0);
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::pair<AtomId, uint16_t>> toks;
+    uint16_t s = 0;
+    for (int i = 0; i < 40; ++i) {
+      if (rng() % 7 == 0) ++s;
+      toks.push_back({static_cast<AtomId>(3 + rng() % 4), s});
+    }
+    Text t(toks);
+    std::vector<Hit> a = RunOnce(&cached, p, t), b = RunOnce(&flushing, p, t);
+    ASSERT_EQ(a.size(), b.size()) << "round " << round;
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].pattern, b[i].pattern);
+      EXPECT_EQ(a[i].begin, b[i].begin);
+      EXPECT_EQ(a[i].end, b[i].end);
+    }
+  }
+  EXPECT_GT(flushing.stats().flushes, 100u);
+  EXPECT_EQ(cached.stats().flushes, 0u);
+  // Most tokens reuse a transition once the cache is warm.
+  EXPECT_LT(cached.stats().transitions_built * 20, cached.stats().tokens);
+
+  // The same class numbers now meaning other words: a new generation must not
+  // reuse transitions learnt for the old meaning.
+  Text t({{3, 0}, {4, 0}});
+  Text swapped = t;
+  swapped.classes = {4, 3};  // "3" now has class 4 and "4" class 3
+  std::vector<Hit> before = RunOnce(&cached, p, t);
+  std::vector<Hit> after = RunOnce(&cached, p, swapped, /*generation=*/1);
+  ASSERT_EQ(before.size(), 1u);
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0].pattern, 0u);
+}
+
+}  // namespace
+}  // namespace tact::match
