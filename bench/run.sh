@@ -58,3 +58,13 @@ print(f"| tact check one-chat.txt, end to end | {tone * 1000:.0f} ms | < 20 ms |
 print(f"| peak RSS, -j1 / -j2 on {mb:.0f} MB | {rss1} / {rss2} MB | < 64 MB |")
 print(f"| peak RSS, one chat | {rss_one} MB | < 16 MB + input |")
 PY
+# Google Benchmark micro-benchmarks, when built (cmake -DTACT_BUILD_BENCH=ON, the default).
+bench_dir=$(dirname "$tact")/bench
+if [ -x "$bench_dir/text_bench" ]; then
+  echo
+  echo '```'
+  for b in text_bench reader_bench matcher_bench; do
+    "$bench_dir/$b" --benchmark_min_time=0.5 2>/dev/null | grep -E '^BM_'
+  done
+  echo '```'
+fi
