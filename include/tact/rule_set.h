@@ -8,6 +8,12 @@
 // pack folder itself (`DIR/*.rules`, language from the folder name or its
 // 'pack' block). Every pack is compiled into one matcher. A RuleSet is
 // immutable once loaded and safe to share between threads.
+//
+// Packs read from disk are parsed and compiled by Load(), so every error is
+// reported there. Built-in packs (tested when tact is built) are compiled on
+// first use of pack(), so a run pays only for the languages it meets;
+// settings() gives a pack's language settings (name, stop words, alphabet)
+// without compiling its behaviours.
 #ifndef TACT_RULE_SET_H_
 #define TACT_RULE_SET_H_
 
@@ -29,6 +35,7 @@ struct RuleSetOptions {
   size_t max_patterns = 200000;          // per language
   int64_t regex_max_mem = 1 << 20;       // per token regex (RE2 max_mem)
   int max_gap = 20;                      // words in a '...N' gap
+  bool eager = false;                    // compile built-in packs now, not on first use
 };
 
 class RuleSet {
@@ -40,8 +47,12 @@ class RuleSet {
 
   // Language codes, sorted.
   std::vector<std::string> languages() const;
-  // The pack of `code`, or null.
+  bool has(const std::string& code) const;
+  // The pack of `code`, or null. Compiles a built-in pack on first use.
   const rules::LanguagePack* pack(const std::string& code) const;
+  // The pack's settings (name, stemmer, stopwords, alphabet, abbreviations,
+  // acronyms); its behaviours may be empty. Null for an unknown language.
+  const rules::LanguagePack* settings(const std::string& code) const;
 
  private:
   RuleSet();

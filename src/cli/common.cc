@@ -39,6 +39,7 @@ bool UseColor(const std::string& mode) {
 
 bool CheckBehaviourIds(const RuleSet& rules, const std::vector<std::string>& ids,
                        const char* flag) {
+  if (ids.empty()) return true;
   std::set<std::string> known;
   for (const auto& lang : rules.languages()) {
     for (const auto& b : rules.pack(lang)->behaviours) known.insert(b.id);
@@ -56,7 +57,7 @@ bool CheckBehaviourIds(const RuleSet& rules, const std::vector<std::string>& ids
 bool CheckLanguage(const RuleSet& rules, const std::string& lang, bool allow_auto,
                    const char* flag) {
   if (allow_auto && lang == "auto") return true;
-  if (rules.pack(lang) != nullptr) return true;
+  if (rules.has(lang)) return true;
   std::string list;
   for (const auto& l : rules.languages()) list += (list.empty() ? "" : ", ") + l;
   PrintError(std::string("unknown language '") + lang + "' in " + flag + "; rule packs: " + list +

@@ -66,13 +66,13 @@ struct Analyzer::Impl {
   }
 
   std::string Fallback() const {
-    if (rules.pack(options.fallback_language)) return options.fallback_language;
+    if (rules.has(options.fallback_language)) return options.fallback_language;
     return rules.languages().front();
   }
 
   void ChooseLanguage(const Conversation& c, ConversationResult* r) {
     if (!c.language.empty()) {
-      if (rules.pack(c.language)) {
+      if (rules.has(c.language)) {
         r->language = c.language;
         r->language_confidence = 1;
         r->language_method = "explicit";
@@ -85,7 +85,7 @@ struct Analyzer::Impl {
       return;
     }
     if (options.language != "auto" && !options.language.empty()) {
-      r->language = rules.pack(options.language) ? options.language : Fallback();
+      r->language = rules.has(options.language) ? options.language : Fallback();
       r->language_confidence = 1;
       r->language_method = "option";
       return;

@@ -37,7 +37,7 @@ std::vector<int32_t> CodePoints(std::string_view s) {
 
 LanguageDetector::LanguageDetector(const RuleSet& rules) {
   for (const auto& code : rules.languages()) {
-    const rules::LanguagePack* pack = rules.pack(code);
+    const rules::LanguagePack* pack = rules.settings(code);
     if (pack->stopwords.empty()) continue;
     Profile p;
     p.code = code;

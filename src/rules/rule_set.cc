@@ -1,9 +1,12 @@
 #include "tact/rule_set.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <sstream>
 
 #include "rules/builtin.h"
@@ -13,8 +16,35 @@
 namespace tact {
 namespace fs = std::filesystem;
 
+namespace {
+
+struct SourceFile {
+  std::string path;
+  std::string content;
+  std::string root;      // the pack folder: includes may not leave it
+  bool builtin = false;  // from the binary, not from disk
+};
+
+bool ParseWithIncludes(const SourceFile& f, std::vector<std::string>* stack,
+                       std::vector<rules::RuleFile>* parsed, Diagnostics* diags);
+
+// Parses the files of one language (and what they include) and compiles them.
+std::unique_ptr<rules::LanguagePack> ParseAndCompile(const std::string& lang,
+                                                     const std::vector<const SourceFile*>& files,
+                                                     const rules::CompileLimits& limits,
+                                                     Diagnostics* diags);
+
+}  // namespace
+
 struct RuleSet::Impl {
-  std::map<std::string, std::unique_ptr<rules::LanguagePack>> packs;
+  struct Entry {
+    std::unique_ptr<rules::LanguagePack> pack;      // compiled (eagerly, or on first use)
+    std::unique_ptr<rules::LanguagePack> settings;  // pack.rules alone, for a deferred pack
+    std::vector<SourceFile> deferred;               // built-in sources not compiled yet
+    std::once_flag once;
+  };
+  std::map<std::string, Entry> packs;
+  rules::CompileLimits limits;
 };
 
 RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
@@ -26,19 +56,38 @@ std::vector<std::string> RuleSet::languages() const {
   return out;
 }
 
+bool RuleSet::has(const std::string& code) const { return impl_->packs.count(code) > 0; }
+
 const rules::LanguagePack* RuleSet::pack(const std::string& code) const {
   auto it = impl_->packs.find(code);
-  return it == impl_->packs.end() ? nullptr : it->second.get();
+  if (it == impl_->packs.end()) return nullptr;
+  Impl::Entry& e = it->second;
+  std::call_once(e.once, [&] {
+    if (e.pack) return;
+    std::vector<const SourceFile*> files;
+    for (const auto& f : e.deferred) files.push_back(&f);
+    Diagnostics diags;
+    e.pack = ParseAndCompile(code, files, impl_->limits, &diags);
+    if (!e.pack) {  // cannot happen for packs that passed 'tact rules test' at build time
+      for (const auto& d : diags) fprintf(stderr, "%s\n", d.Format().c_str());
+      fprintf(stderr, "tact: internal error: the built-in '%s' pack does not compile\n",
+              code.c_str());
+      std::abort();
+    }
+    e.deferred.clear();
+  });
+  return e.pack.get();
+}
+
+const rules::LanguagePack* RuleSet::settings(const std::string& code) const {
+  auto it = impl_->packs.find(code);
+  if (it == impl_->packs.end()) return nullptr;
+  // Never reads `pack` of a deferred entry: another thread may be compiling it.
+  if (it->second.settings) return it->second.settings.get();
+  return pack(code);
 }
 
 namespace {
-
-struct SourceFile {
-  std::string path;
-  std::string content;
-  std::string root;      // the pack folder: includes may not leave it
-  bool builtin = false;  // from the binary, not from disk
-};
 
 bool ReadFile(const fs::path& p, std::string* out);
 
@@ -115,6 +164,25 @@ bool ParseWithIncludes(const SourceFile& f, std::vector<std::string>* stack,
     stack->pop_back();
   }
   return ok;
+}
+
+std::unique_ptr<rules::LanguagePack> ParseAndCompile(const std::string& lang,
+                                                     const std::vector<const SourceFile*>& files,
+                                                     const rules::CompileLimits& limits,
+                                                     Diagnostics* diags) {
+  std::vector<rules::RuleFile> parsed;
+  std::string dir;
+  bool ok = true;
+  for (const SourceFile* f : files) {
+    std::vector<std::string> stack = {fs::path(f->path).lexically_normal().generic_string()};
+    if (!ParseWithIncludes(*f, &stack, &parsed, diags)) {
+      ok = false;
+      continue;
+    }
+    dir = fs::path(f->path).parent_path().string();
+  }
+  if (!ok) return nullptr;
+  return rules::CompilePack(lang, dir, std::move(parsed), limits, diags);
 }
 
 // language -> file name -> file
@@ -225,28 +293,34 @@ std::unique_ptr<RuleSet> RuleSet::Load(const RuleSetOptions& options, Diagnostic
   for (const auto& d : options.directories) ok &= AddDirectory(d, &sources, diags);
   if (!ok) return nullptr;
   std::unique_ptr<RuleSet> set(new RuleSet());
-  rules::CompileLimits limits;
+  rules::CompileLimits& limits = set->impl_->limits;
   limits.max_patterns = options.max_patterns;
   limits.regex_max_mem = options.regex_max_mem;
   limits.max_gap = options.max_gap;
+  // Built-in packs compile without error under the default limits (CTest runs
+  // 'tact rules test'), so they can wait for their first use; anything read
+  // from disk, or stricter limits, is checked now.
+  const RuleSetOptions defaults;
+  const bool default_limits = options.max_patterns >= defaults.max_patterns &&
+                              options.regex_max_mem >= defaults.regex_max_mem &&
+                              options.max_gap >= defaults.max_gap;
   for (auto& [lang, files] : sources) {
-    std::vector<rules::RuleFile> parsed;
-    std::string dir;
-    for (auto& [name, f] : files) {
-      std::vector<std::string> stack = {fs::path(f.path).lexically_normal().generic_string()};
-      if (!ParseWithIncludes(f, &stack, &parsed, diags)) {
-        ok = false;
+    Impl::Entry& e = set->impl_->packs[lang];
+    bool builtin_only = default_limits && !options.eager;
+    for (const auto& [name, f] : files) builtin_only = builtin_only && f.builtin;
+    auto settings_file = files.find("pack.rules");
+    if (builtin_only && settings_file != files.end()) {
+      Diagnostics ignored;
+      e.settings = ParseAndCompile(lang, {&settings_file->second}, limits, &ignored);
+      if (e.settings) {
+        for (auto& [name, f] : files) e.deferred.push_back(std::move(f));
         continue;
       }
-      dir = fs::path(f.path).parent_path().string();
     }
-    if (!ok) continue;
-    auto pack = rules::CompilePack(lang, dir, std::move(parsed), limits, diags);
-    if (!pack) {
-      ok = false;
-      continue;
-    }
-    set->impl_->packs[lang] = std::move(pack);
+    std::vector<const SourceFile*> list;
+    for (const auto& [name, f] : files) list.push_back(&f);
+    e.pack = ParseAndCompile(lang, list, limits, diags);
+    if (!e.pack) ok = false;
   }
   if (!ok) return nullptr;
   if (set->impl_->packs.empty()) {
