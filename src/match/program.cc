@@ -36,15 +36,15 @@ bool Program::Lookup(uint32_t state, AtomId atom, const uint32_t** begin,
 ProgramBuilder::ProgramBuilder() { NewState(); }  // state 0: the shared start
 
 uint32_t ProgramBuilder::NewState() {
-  nstates_.emplace_back();
-  return static_cast<uint32_t>(nstates_.size() - 1);
+  accept_.push_back(-1);
+  return static_cast<uint32_t>(accept_.size() - 1);
 }
 
 uint32_t ProgramBuilder::Build(const Node& n, uint32_t from) {
   switch (n.type) {
     case Node::Type::kAtom: {
       uint32_t to = NewState();
-      nstates_[from].edges.emplace_back(n.atom, to);
+      edges_.push_back({from, n.atom, to});
       return to;
     }
     case Node::Type::kSeq: {
@@ -58,28 +58,28 @@ uint32_t ProgramBuilder::Build(const Node& n, uint32_t from) {
       uint32_t end = NewState();
       for (const Node& c : n.children) {
         uint32_t begin = NewState();
-        nstates_[from].eps.push_back(begin);
+        eps_.push_back({from, begin});
         uint32_t e = Build(c, begin);
-        nstates_[e].eps.push_back(end);
+        eps_.push_back({e, end});
       }
       return end;
     }
     case Node::Type::kOpt: {
       uint32_t begin = NewState();
-      nstates_[from].eps.push_back(begin);
+      eps_.push_back({from, begin});
       uint32_t e = Build(n.children.at(0), begin);
-      nstates_[begin].eps.push_back(e);
+      eps_.push_back({begin, e});
       return e;
     }
     case Node::Type::kGap: {
       uint32_t end = NewState();
       uint32_t cur = NewState();
-      nstates_[from].eps.push_back(cur);
-      nstates_[cur].eps.push_back(end);
+      eps_.push_back({from, cur});
+      eps_.push_back({cur, end});
       for (int i = 0; i < n.gap; ++i) {
         uint32_t next = NewState();
-        nstates_[cur].edges.emplace_back(kAnyAtom, next);
-        nstates_[next].eps.push_back(end);
+        edges_.push_back({cur, kAnyAtom, next});
+        eps_.push_back({next, end});
         cur = next;
       }
       return end;
@@ -89,25 +89,38 @@ uint32_t ProgramBuilder::Build(const Node& n, uint32_t from) {
 }
 
 void ProgramBuilder::Add(const Node& root, uint32_t pattern_id) {
-  if (nstates_.capacity() - nstates_.size() < 64) nstates_.reserve(nstates_.size() * 2 + 1024);
   // Each pattern hangs off the start state through its own epsilon edge.
   uint32_t begin = NewState();
-  nstates_[0].eps.push_back(begin);
+  eps_.push_back({0, begin});
   uint32_t end = Build(root, begin);
   uint32_t accept = NewState();
-  nstates_[end].eps.push_back(accept);
-  nstates_[accept].accept = pattern_id;
+  eps_.push_back({end, accept});
+  accept_[accept] = pattern_id;
   num_patterns_ = std::max(num_patterns_, pattern_id + 1);
 }
 
 Program ProgramBuilder::Finish() {
-  const uint32_t n = static_cast<uint32_t>(nstates_.size());
+  const uint32_t n = static_cast<uint32_t>(accept_.size());
+  // Edges and epsilon edges grouped by their source state (counting sort).
+  std::vector<uint32_t> edge_at(n + 1, 0), eps_at(n + 1, 0);
+  for (const auto& e : edges_) ++edge_at[e.from + 1];
+  for (const auto& e : eps_) ++eps_at[e.first + 1];
+  for (uint32_t i = 0; i < n; ++i) {
+    edge_at[i + 1] += edge_at[i];
+    eps_at[i + 1] += eps_at[i];
+  }
+  std::vector<std::pair<AtomId, uint32_t>> edge_list(edges_.size());
+  std::vector<uint32_t> eps_list(eps_.size());
+  {
+    std::vector<uint32_t> fill(edge_at.begin(), edge_at.end() - 1);
+    for (const auto& e : edges_) edge_list[fill[e.from]++] = {e.atom, e.to};
+    fill.assign(eps_at.begin(), eps_at.end() - 1);
+    for (const auto& e : eps_) eps_list[fill[e.first]++] = e.second;
+  }
   // States that can be entered: the start and every atom-edge target.
   std::vector<bool> entered(n, false);
   entered[0] = true;
-  for (const NState& s : nstates_) {
-    for (const auto& e : s.edges) entered[e.second] = true;
-  }
+  for (const auto& e : edges_) entered[e.to] = true;
   // Renumber entered states densely.
   std::vector<uint32_t> dense(n, UINT32_MAX);
   uint32_t count = 0;
@@ -132,10 +145,11 @@ Program ProgramBuilder::Finish() {
     while (!stack.empty()) {
       uint32_t s = stack.back();
       stack.pop_back();
-      const NState& ns = nstates_[s];
-      for (const auto& e : ns.edges) merged.emplace_back(e.first, dense[e.second]);
-      if (ns.accept >= 0) accepts.push_back(static_cast<uint32_t>(ns.accept));
-      for (uint32_t t : ns.eps) {
+      for (uint32_t k = edge_at[s]; k < edge_at[s + 1]; ++k)
+        merged.emplace_back(edge_list[k].first, dense[edge_list[k].second]);
+      if (accept_[s] >= 0) accepts.push_back(static_cast<uint32_t>(accept_[s]));
+      for (uint32_t k = eps_at[s]; k < eps_at[s + 1]; ++k) {
+        const uint32_t t = eps_list[k];
         if (mark[t] != i) {
           mark[t] = i;
           stack.push_back(t);
@@ -182,7 +196,9 @@ Program ProgramBuilder::Finish() {
       p.index_values_[i] = k;
     }
   }
-  nstates_.clear();
+  edges_.clear();
+  eps_.clear();
+  accept_.clear();
   return p;
 }
 

@@ -119,14 +119,18 @@ class ProgramBuilder {
   Program Finish();
 
  private:
-  struct NState {
-    std::vector<std::pair<AtomId, uint32_t>> edges;
-    std::vector<uint32_t> eps;
-    int64_t accept = -1;
+  struct NEdge {
+    uint32_t from;
+    AtomId atom;
+    uint32_t to;
   };
   uint32_t NewState();
   uint32_t Build(const Node& n, uint32_t from);
-  std::vector<NState> nstates_;
+  // The Thompson NFA as flat lists: one entry per state in accept_ (the
+  // pattern accepting there, or -1), atom edges and epsilon edges.
+  std::vector<int64_t> accept_;
+  std::vector<NEdge> edges_;
+  std::vector<std::pair<uint32_t, uint32_t>> eps_;
   uint32_t num_patterns_ = 0;
 };
 
