@@ -5,8 +5,9 @@
 # their median and p90 marks, every conversation — for the full report and
 # the --summary one; a screenshot of the page must not be blank.
 #   tests/html_chromium.sh build/tact
-# Exits 77 (CTest: skipped) only when Chromium is not installed; set
-# CHROMIUM=/path/to/chrome to use another binary.
+# Exits 77 (CTest: skipped) only when Chromium is not installed (1 with
+# TACT_NO_SKIP=1, as in .ci/run); set CHROMIUM=/path/to/chrome to use another
+# binary.
 set -u
 tact=${1:?path to the tact binary}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,6 +22,7 @@ if [ -z "$browser" ]; then
 fi
 if [ -z "$browser" ] || [ ! -x "$browser" ]; then
   echo "SKIPPED: chromium not found (Debian package 'chromium'; or set CHROMIUM=/path/to/browser)"
+  [ "${TACT_NO_SKIP:-}" = 1 ] && exit 1
   exit 77
 fi
 tmp=$(mktemp -d)
