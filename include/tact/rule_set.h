@@ -1,7 +1,7 @@
 // RuleSet: the language packs tact judges conversations with.
 //
 // A pack is the set of `*.rules` files of one language (docs/rules.md). The
-// packs under rules/ are compiled into the binary; Load() starts from them
+// packs under rules/ are embedded in the binary; Load() starts from them
 // (unless `builtin` is false) and then reads each extra directory, where a file
 // replaces the built-in file of the same language and name and a new file adds
 // to its pack. A directory may hold language folders (`DIR/en/*.rules`) or be a
@@ -30,7 +30,7 @@ struct LanguagePack;
 }
 
 struct RuleSetOptions {
-  bool builtin = true;                   // start from the packs compiled into the binary
+  bool builtin = true;                   // start from the packs embedded in the binary
   std::vector<std::string> directories;  // extra rule directories, later ones win
   size_t max_patterns = 200000;          // per language
   int64_t regex_max_mem = 1 << 20;       // per token regex (RE2 max_mem)
