@@ -35,7 +35,9 @@ rss() {  # command... -> peak RSS in MB
 }
 t1=$(run tact_j1 3 "$tact check -j1 --format json --progress never $tmp/corpus.jsonl > /dev/null")
 t2=$(run tact_j2 3 "$tact check -j2 --format json --progress never $tmp/corpus.jsonl > /dev/null")
-trg=$(run rg 3 "rg -c -i -F -f $tmp/phrases.txt $tmp/corpus.jsonl > /dev/null || true")
+# ripgrep with thousands of case-insensitive phrases (many Cyrillic) runs well
+# under 1 MB/s here, so it is timed on the small corpus, as tact is for the ratio.
+trg=$(run rg 1 "rg -c -i -F -f $tmp/phrases.txt $tmp/small.jsonl > /dev/null || true")
 tpy_small=$(run python 1 "python3 $root/bench/python_baseline.py $tmp/behaviours.json $tmp/small.jsonl > /dev/null")
 t1_small=$(run tact_small 3 "$tact check -j1 --format json --progress never $tmp/small.jsonl > /dev/null")
 tone=$(run one_chat 20 "$tact check --format text --color never $tmp/one-chat.txt > /dev/null")
@@ -50,8 +52,8 @@ print(f"| measure | value | target |")
 print(f"|---|---:|---|")
 print(f"| tact -j1, {mb:.0f} MB JSONL, JSON to /dev/null | {mb / t1:.1f} MB/s ({t1:.1f} s) | >= 150 MB/s |")
 print(f"| tact -j2 | {mb / t2:.1f} MB/s, {t1 / t2:.2f}x -j1 | >= 1.8x |")
-print(f"| ripgrep -c -i -F -f ({phrases} literal phrases) | {mb / trg:.1f} MB/s ({trg:.1f} s) | |")
-print(f"| tact -j1 time / ripgrep time | {t1 / trg:.2f}x | <= 3x |")
+print(f"| ripgrep -c -i -F -f ({phrases} literal phrases), {small_mb:.0f} MB | {small_mb / trg:.2f} MB/s ({trg:.1f} s) | |")
+print(f"| tact -j1 time / ripgrep time ({small_mb:.0f} MB) | {t1s / trg:.2f}x | <= 3x |")
 print(f"| Python regex baseline, {small_mb:.0f} MB | {small_mb / tpy:.2f} MB/s | |")
 print(f"| tact -j1 speed / Python speed ({small_mb:.0f} MB) | {tpy / t1s:.1f}x | >= 20x |")
 print(f"| tact check one-chat.txt, end to end | {tone * 1000:.0f} ms | < 20 ms |")
