@@ -197,9 +197,23 @@ class PatternParser {
     return t_.substr(b, pos_ - b);
   }
 
+  // Groups and negations nest by recursion: bounded, so a hostile rule file
+  // gets an error instead of a stack overflow (found by fuzz_pattern).
+  static constexpr int kMaxNesting = 32;
+
   bool ParsePrimary(PatternNode* out) {
     size_t start = pos_;
     out->column = Col(start);
+    if (depth_ >= kMaxNesting) {
+      return Error(start, "groups nested deeper than " + std::to_string(kMaxNesting));
+    }
+    ++depth_;
+    bool ok = ParsePrimaryAt(start, out);
+    --depth_;
+    return ok;
+  }
+
+  bool ParsePrimaryAt(size_t start, PatternNode* out) {
     char c = Peek();
     if (c == '(') {
       ++pos_;
@@ -405,6 +419,7 @@ class PatternParser {
   std::string_view line_;
   Diagnostics* diags_;
   size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 // ---------------------------------------------------------------------------

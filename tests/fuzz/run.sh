@@ -25,6 +25,11 @@ printf 'i (really|totally)? understand ...3 @l\nI really understand the alpha\n'
 printf '^ !~beta <caps:3> /a+b/ "?" $\nNO WAY aab?\n' >"$corpus/pattern/2"
 printf '2024-05-02T10:00:00.250+02:00' >"$corpus/timestamp/1"
 printf '01:02:03,500' >"$corpus/timestamp/2"
+# Inputs that once crashed a target stay in its seeds: tests/data/regressions/TARGET-NAME.
+for f in "$root"/tests/data/regressions/*; do
+  name=${f##*/}
+  [ -d "$corpus/${name%%-*}" ] && cp "$f" "$corpus/${name%%-*}/$name"
+done
 status=0
 for t in ${FUZZ_TARGETS:-text json jsonl csv vtt srt rules pattern timestamp}; do
   start=$SECONDS

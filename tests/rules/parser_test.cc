@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 namespace tact::rules {
 namespace {
 
@@ -122,6 +125,14 @@ TEST_P(ParserErrors, ReportsLocatedError) {
 const ErrorCase kErrorCases[] = {
     {"empty_match", "behaviour b\n  kind expected\n  match\n", "t.rules:3:"},
     {"lexicon_bar", "lexicon l\n  a | b\n", "t.rules:2:5: error: unexpected '|' in a lexicon"},
+    {"deep_nesting", WithMatch(std::string(40, '(') + "a" + std::string(40, ')')),
+     "t.rules:3:41: error: groups nested deeper than 32"},
+    {"deep_negation", WithMatch([] {
+       std::string s;
+       for (int i = 0; i < 20; ++i) s += "!(";
+       return s + "a" + std::string(20, ')');
+     }()),
+     "t.rules:3:41: error: groups nested deeper than 32"},
     {"stray_close", WithMatch("a b)"),
      "t.rules:3:12: error: unexpected ')' without a matching '('"},
     {"dangling_bar", WithMatch("a |"), "t.rules:3:11: error: expected an alternative after '|'"},
@@ -243,6 +254,29 @@ TEST(Parser, CrLfLinesAndBlankLinesAreFine) {
   Parsed p = Parse("behaviour b\r\n\r\n  kind avoid\r\n  match a b\r\n  + a b\r\n  - c\r\n");
   ASSERT_TRUE(p.ok) << p.First();
   EXPECT_EQ(p.file.behaviours[0].examples[0].text, "a b");
+}
+
+}  // namespace
+}  // namespace tact::rules
+
+namespace tact::rules {
+namespace {
+
+// Inputs that once crashed a fuzz target (tests/data/regressions), fed the way
+// that target feeds them.
+TEST(Parser, FuzzRegressionDeepNestingIsAnErrorNotAStackOverflow) {
+  std::ifstream in(std::string(TACT_SOURCE_DIR) + "/tests/data/regressions/pattern-deep-nesting",
+                   std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string input = ss.str();
+  ASSERT_GT(input.size(), 1000u);
+  const std::string pattern = input.substr(0, input.find('\n'));
+  Parsed p = Parse("behaviour b\n  kind expected\n  match " + pattern + "\n");
+  EXPECT_FALSE(p.ok);
+  ASSERT_FALSE(p.diags.empty());
+  EXPECT_NE(p.diags[0].Format().find("groups nested deeper than 32"), std::string::npos)
+      << p.diags[0].Format();
 }
 
 }  // namespace
