@@ -346,13 +346,21 @@ int RunCheck(const CheckOptions& o) {
       inputs, ro, *rules, ao,
       o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
       &stopped, [&](const Conversation& c) { return owned(c.id); }, on_error,
-      [&](ConversationResult& r) {
+      [&](ConversationResult& r, std::string* rendered) {
         if (!o.no_redact) redactor.RedactResult(&r);
+        // Formatting is most of the report's cost: done here, in parallel,
+        // when the writer allows it.
+        if (!o.summary) writer->Render(r, rendered);
       },
-      [&](const ConversationResult& r) {
+      [&](const ConversationResult& r, const std::string& rendered) {
         summary.Add(r);
         if (!o.summary) {
-          writer->Conversation(r, &buf);
+          // (An empty text, from a writer that does not render or a CSV
+          // result without rows, is the same as formatting here.)
+          if (!rendered.empty())
+            writer->Conversation(r, rendered, &buf);
+          else
+            writer->Conversation(r, &buf);
           flush();
         }
         progress.Tick(stats.analyzed + 1);

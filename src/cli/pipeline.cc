@@ -16,30 +16,45 @@ namespace {
 struct Item {
   Conversation conversation;
   ConversationResult result;
+  std::string rendered;
 };
 
-// A bounded blocking queue; Close() wakes everyone and makes Push fail.
+// Conversations travel from the reader to the pipeline in batches (up to
+// kBatchItems conversations or kBatchBytes of text, or fewer when the
+// pipeline is waiting), so the threads meet once per batch, not once per
+// conversation: each meeting can cost a futex system call.
+constexpr size_t kBatchItems = 64;
+constexpr size_t kBatchBytes = 1 << 20;
+using Batch = std::vector<std::unique_ptr<Item>>;
+
+// A bounded blocking queue of batches; Close() wakes everyone and makes Push fail.
 class Queue {
  public:
   explicit Queue(size_t capacity) : capacity_(capacity) {}
-  bool Push(std::unique_ptr<Item> item) {
+  bool Push(Batch batch) {
     std::unique_lock<std::mutex> lock(mu_);
-    not_full_.wait(lock, [&] { return closed_ || items_.size() < capacity_; });
+    not_full_.wait(lock, [&] { return closed_ || batches_.size() < capacity_; });
     if (closed_) return false;
-    items_.push_back(std::move(item));
-    not_empty_.notify_one();
+    batches_.push_back(std::move(batch));
+    if (waiting_ > 0) not_empty_.notify_one();
     return true;
   }
-  // Null when closed and drained.
-  std::unique_ptr<Item> Pop() {
+  // Empty when closed and drained.
+  Batch Pop() {
     std::unique_lock<std::mutex> lock(mu_);
-    not_empty_.wait(lock, [&] { return closed_ || !items_.empty(); });
-    if (items_.empty()) return nullptr;
-    auto item = std::move(items_.front());
-    items_.pop_front();
+    ++waiting_;
+    hungry_.store(true, std::memory_order_relaxed);
+    not_empty_.wait(lock, [&] { return closed_ || !batches_.empty(); });
+    --waiting_;
+    hungry_.store(false, std::memory_order_relaxed);
+    if (batches_.empty()) return {};
+    Batch batch = std::move(batches_.front());
+    batches_.pop_front();
     not_full_.notify_one();
-    return item;
+    return batch;
   }
+  // True while the consumer waits for a batch (the reader should not hold one back).
+  bool hungry() const { return hungry_.load(std::memory_order_relaxed); }
   void Close() {
     std::lock_guard<std::mutex> lock(mu_);
     closed_ = true;
@@ -50,24 +65,41 @@ class Queue {
  private:
   std::mutex mu_;
   std::condition_variable not_full_, not_empty_;
-  std::deque<std::unique_ptr<Item>> items_;
+  std::deque<Batch> batches_;
   size_t capacity_;
+  int waiting_ = 0;
+  std::atomic<bool> hungry_{false};
   bool closed_ = false;
 };
 
+size_t TextBytes(const Conversation& c) {
+  size_t n = 0;
+  for (const auto& t : c.turns) n += t.text.size();
+  return n;
+}
+
 }  // namespace
 
-void RunPipeline(const std::vector<Input>& inputs, const input::ReadOptions& read_options,
-                 const RuleSet& rules, const AnalyzeOptions& analyze_options, int jobs,
-                 std::atomic<bool>* stop, const std::function<bool(const Conversation&)>& keep,
-                 const std::function<void(const Diagnostic&)>& on_error,
-                 const std::function<void(ConversationResult&)>& post,
-                 const std::function<void(const ConversationResult&)>& on_result,
-                 PipelineStats* stats) {
+void RunPipeline(
+    const std::vector<Input>& inputs, const input::ReadOptions& read_options, const RuleSet& rules,
+    const AnalyzeOptions& analyze_options, int jobs, std::atomic<bool>* stop,
+    const std::function<bool(const Conversation&)>& keep,
+    const std::function<void(const Diagnostic&)>& on_error,
+    const std::function<void(ConversationResult&, std::string* rendered)>& post,
+    const std::function<void(const ConversationResult&, const std::string& rendered)>& on_result,
+    PipelineStats* stats) {
   if (jobs < 1) jobs = 1;
   const size_t in_flight = static_cast<size_t>(jobs) * 4;
-  Queue queue(in_flight);
+  Queue queue(4);
   std::thread reader([&] {
+    Batch batch;
+    size_t bytes = 0;
+    auto send = [&] {
+      if (batch.empty()) return;
+      if (!queue.Push(std::move(batch))) stop->store(true);
+      batch.clear();
+      bytes = 0;
+    };
     for (const auto& in : inputs) {
       if (stop->load()) break;
       input::ReadInput(
@@ -78,40 +110,49 @@ void RunPipeline(const std::vector<Input>& inputs, const input::ReadOptions& rea
             if (stop->load()) return;
             auto item = std::make_unique<Item>();
             item->conversation = std::move(c);
-            if (!queue.Push(std::move(item))) stop->store(true);
+            bytes += TextBytes(item->conversation);
+            batch.push_back(std::move(item));
+            if (batch.size() >= kBatchItems || bytes >= kBatchBytes || queue.hungry()) send();
           },
           on_error);
+      send();  // an input's last conversations do not wait for the next input
     }
+    send();
     queue.Close();
   });
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                   static_cast<size_t>(jobs));
   tbb::enumerable_thread_specific<std::unique_ptr<Analyzer>> analyzers(
       [&] { return std::make_unique<Analyzer>(rules, analyze_options); });
+  Batch current;  // the batch the pipeline's input stage is taking items from
+  size_t next = 0;
   tbb::parallel_pipeline(
       in_flight,
       tbb::make_filter<void, Item*>(tbb::filter_mode::serial_in_order,
                                     [&](tbb::flow_control& fc) -> Item* {
-                                      std::unique_ptr<Item> item =
-                                          stop->load() ? nullptr : queue.Pop();
-                                      if (!item) {
+                                      // Serial: only one call at a time touches `current`.
+                                      if (next >= current.size() && !stop->load()) {
+                                        current = queue.Pop();
+                                        next = 0;
+                                      }
+                                      if (stop->load() || next >= current.size()) {
                                         fc.stop();
                                         return nullptr;
                                       }
-                                      return item.release();
+                                      return current[next++].release();
                                     }) &
           tbb::make_filter<Item*, Item*>(tbb::filter_mode::parallel,
                                          [&](Item* item) {
                                            auto& analyzer = analyzers.local();
                                            item->result = analyzer->Analyze(item->conversation);
-                                           if (post) post(item->result);
+                                           if (post) post(item->result, &item->rendered);
                                            return item;
                                          }) &
           tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* item) {
             std::unique_ptr<Item> owned(item);
             if (stop->load()) return;
             ++stats->analyzed;
-            on_result(owned->result);
+            on_result(owned->result, owned->rendered);
           }));
   queue.Close();  // unblocks the reader if the pipeline stopped early
   reader.join();

@@ -38,7 +38,7 @@ struct TokenInfo {
 
 class Classifier {
  public:
-  explicit Classifier(const rules::LanguagePack& pack, size_t max_entries = 1 << 14);
+  explicit Classifier(const rules::LanguagePack& pack, size_t max_entries = 1 << 12);
   ~Classifier();
 
   const TokenInfo& Get(std::string_view surface, text::TokenKind kind);

@@ -38,7 +38,7 @@ inline constexpr uint32_t kSentenceEndClass = 1;
 
 class Runner {
  public:
-  explicit Runner(size_t max_cache_entries = size_t{1} << 20)
+  explicit Runner(size_t max_cache_entries = size_t{1} << 18)
       : max_cache_entries_(max_cache_entries) {}
 
   // `atoms[i]` are the sorted atoms of token i and `classes[i]` its class: two

@@ -46,6 +46,15 @@ void CsvReportWriter::Begin(std::string* out) {
 }
 
 void CsvReportWriter::Conversation(const ConversationResult& r, std::string* out) {
+  Render(r, out);
+}
+
+void CsvReportWriter::Conversation(const ConversationResult&, const std::string& rendered,
+                                   std::string* out) {
+  out->append(rendered);
+}
+
+bool CsvReportWriter::Render(const ConversationResult& r, std::string* out) const {
   for (const auto& b : r.behaviours) {
     std::string turns, match, rule;
     for (const auto& e : b.evidence) turns += (turns.empty() ? "" : " ") + std::to_string(e.turn);
@@ -61,6 +70,7 @@ void CsvReportWriter::Conversation(const ConversationResult& r, std::string* out
          bad ? b.tip : ""},
         out);
   }
+  return true;
 }
 
 void CsvReportWriter::End(const RunTotals&, const std::vector<CheckOutcome>&,

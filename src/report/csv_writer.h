@@ -16,6 +16,9 @@ class CsvReportWriter : public Writer {
   explicit CsvReportWriter(const WriterOptions& o) : options_(o) {}
   void Begin(std::string* out) override;
   void Conversation(const ConversationResult& r, std::string* out) override;
+  bool Render(const ConversationResult& r, std::string* text) const override;
+  void Conversation(const ConversationResult& r, const std::string& rendered,
+                    std::string* out) override;
   void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks, const Summary* summary,
            std::string* out) override;
 

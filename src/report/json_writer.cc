@@ -138,11 +138,23 @@ void JsonReportWriter::Begin(std::string* out) {
 }
 
 void JsonReportWriter::Conversation(const ConversationResult& r, std::string* out) {
+  std::string text;
+  Render(r, &text);
+  Conversation(r, text, out);
+}
+
+bool JsonReportWriter::Render(const ConversationResult& r, std::string* text) const {
+  JsonWriter w(text);
+  WriteConversationJson(r, &w);
+  if (lines_) text->push_back('\n');
+  return true;
+}
+
+void JsonReportWriter::Conversation(const ConversationResult&, const std::string& rendered,
+                                    std::string* out) {
   if (!lines_ && !first_) out->append(",\n");
   first_ = false;
-  JsonWriter w(out);
-  WriteConversationJson(r, &w);
-  if (lines_) out->push_back('\n');
+  out->append(rendered);
 }
 
 void JsonReportWriter::End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,

@@ -51,6 +51,21 @@ class Writer {
   virtual bool NeedsSummary() const { return false; }
   virtual void Begin(std::string* out) = 0;
   virtual void Conversation(const ConversationResult& r, std::string* out) = 0;
+  // Writers whose text for a conversation does not depend on the ones before
+  // it can format it on any thread: Render() (const, thread-safe) returns true
+  // after appending that text to `*text`, and Conversation(r, text, out) then
+  // does what Conversation(r, out) would, using it. Others return false and
+  // are called through Conversation(r, out) only.
+  virtual bool Render(const ConversationResult& r, std::string* text) const {
+    (void)r;
+    (void)text;
+    return false;
+  }
+  virtual void Conversation(const ConversationResult& r, const std::string& rendered,
+                            std::string* out) {
+    (void)rendered;
+    Conversation(r, out);
+  }
   virtual void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
                    const Summary* summary, std::string* out) = 0;
 };
