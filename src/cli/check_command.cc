@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
@@ -296,6 +297,8 @@ int RunCheck(const CheckOptions& o) {
   report::RunTotals totals;
   std::string buf;
   std::atomic<bool> pipeline_done{false};
+  std::mutex done_mu;
+  std::condition_variable done_cv;  // wakes the watcher as soon as the run ends
   std::atomic<bool> stopped{
       false};  // --strict: an input error stops the run and nothing is written
   std::mutex err_mu;
@@ -337,9 +340,10 @@ int RunCheck(const CheckOptions& o) {
   ro.progress = [&](uint64_t n) { progress.Bytes(n); };
   PipelineStats stats;
   std::thread watcher([&] {
+    std::unique_lock<std::mutex> lock(done_mu);
     while (!stopped.load() && !pipeline_done.load()) {
       if (Interrupted()) stopped = true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      done_cv.wait_for(lock, std::chrono::milliseconds(20), [&] { return pipeline_done.load(); });
     }
   });
   RunPipeline(
@@ -366,7 +370,11 @@ int RunCheck(const CheckOptions& o) {
         progress.Tick(stats.analyzed + 1);
       },
       &stats);
-  pipeline_done = true;
+  {
+    std::lock_guard<std::mutex> lock(done_mu);
+    pipeline_done = true;
+  }
+  done_cv.notify_all();
   watcher.join();
   progress.Done();
   if (Interrupted()) {
