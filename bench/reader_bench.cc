@@ -30,7 +30,10 @@ std::string Scratch(const std::string& name, const std::string& content) {
   static const fs::path dir = [] {
     fs::path d = fs::temp_directory_path() / ("tact_reader_bench_" + std::to_string(::getpid()));
     fs::create_directories(d);
-    std::atexit([] { fs::remove_all(fs::temp_directory_path() / ("tact_reader_bench_" + std::to_string(::getpid()))); });
+    std::atexit([] {
+      fs::remove_all(fs::temp_directory_path() /
+                     ("tact_reader_bench_" + std::to_string(::getpid())));
+    });
     return d;
   }();
   fs::path p = dir / name;

@@ -3,8 +3,8 @@
 #include "report/csv_writer.h"
 #include "report/html_writer.h"
 #include "report/json_writer.h"
-#include "report/markdown_writer.h"
 #include "report/junit_writer.h"
+#include "report/markdown_writer.h"
 #include "report/sarif_writer.h"
 #include "report/text_writer.h"
 
