@@ -4,17 +4,6 @@
 
 namespace tact::match {
 
-namespace {
-
-uint64_t Mix(uint64_t k) {
-  k ^= k >> 33;
-  k *= 0xff51afd7ed558ccdULL;
-  k ^= k >> 33;
-  return k;
-}
-
-}  // namespace
-
 void Runner::Flush() {
   pool_.clear();
   states_.clear();
@@ -31,7 +20,7 @@ const Runner::Transition& Runner::Step(const Program& program, uint32_t d, uint3
                                        std::span<const AtomId> atoms) {
   const uint64_t key = ((static_cast<uint64_t>(d) << 32) | cls) + 1;
   uint64_t mask = keys_.size() - 1;
-  uint64_t i = Mix(key) & mask;
+  uint64_t i = Program::Mix(key) & mask;
   for (; keys_[i] != 0; i = (i + 1) & mask) {
     if (keys_[i] == key) return transitions_[values_[i]];
   }
@@ -85,12 +74,12 @@ const Runner::Transition& Runner::Step(const Program& program, uint32_t d, uint3
     mask = keys_.size() - 1;
     for (size_t k = 0; k < old_keys.size(); ++k) {
       if (old_keys[k] == 0) continue;
-      uint64_t j = Mix(old_keys[k]) & mask;
+      uint64_t j = Program::Mix(old_keys[k]) & mask;
       while (keys_[j] != 0) j = (j + 1) & mask;
       keys_[j] = old_keys[k];
       values_[j] = old_values[k];
     }
-    i = Mix(key) & mask;
+    i = Program::Mix(key) & mask;
     while (keys_[i] != 0) i = (i + 1) & mask;
   }
   keys_[i] = key;
