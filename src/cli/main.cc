@@ -4,6 +4,7 @@
 
 #include "cli/check_command.h"
 #include "cli/common.h"
+#include "cli/eval_command.h"
 #include "cli/explain_command.h"
 #include "cli/merge_command.h"
 #include "cli/rules_command.h"
@@ -26,6 +27,10 @@ int main(int argc, char** argv) {
   CLI::App* merge_cmd =
       app.add_subcommand("merge", "combine summaries from 'tact check --summary --format json'");
   RegisterMerge(merge_cmd, &merge);
+  EvalOptions eval;
+  CLI::App* eval_cmd = app.add_subcommand(
+      "eval", "compare tact's verdicts with human labels: precision, recall, F1, kappa");
+  RegisterEval(eval_cmd, &eval);
   ExplainOptions explain;
   CLI::App* explain_cmd = app.add_subcommand("explain", "describe a behaviour and its rules");
   RegisterExplain(explain_cmd, &explain);
@@ -39,6 +44,7 @@ int main(int argc, char** argv) {
   if (list->parsed()) return RunRulesList(rules);
   if (test->parsed()) return RunRulesTest(rules);
   if (try_cmd->parsed()) return RunRulesTry(rules);
+  if (eval_cmd->parsed()) return RunEval(eval);
   if (explain_cmd->parsed()) return RunExplain(explain);
   if (merge_cmd->parsed()) return RunMerge(merge);
   return kExitUsage;
