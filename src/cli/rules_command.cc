@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "common/strings.h"
+#include "eval/echo.h"
 #include "eval/example_check.h"
 #include "eval/turn_matcher.h"
 #include "report/json.h"
@@ -40,11 +41,15 @@ void RegisterRules(CLI::App* app, RulesOptions* o, CLI::App** list, CLI::App** t
   AddRuleFlags(*test, o);
   (*test)->add_option("--lang", o->lang, "only this language");
   (*test)->add_flag("--verbose,-v", o->verbose, "print a line per behaviour");
+  (*test)->add_flag("--coverage", o->coverage,
+                    "also list every match line that no '+' example fires; exit 1 if any");
   *try_cmd =
       app->add_subcommand("try", "show tokens, stems, sentences and the rules that fire on a text");
   AddRuleFlags(*try_cmd, o);
   (*try_cmd)->add_option("--lang", o->lang, "language of the text")->required();
   (*try_cmd)->add_option("text", o->text, "the text to try")->required();
+  (*try_cmd)->add_option("--context", o->context,
+                         "the other speaker's previous turn, for {echo} conditions");
 }
 
 int RunRulesList(const RulesOptions& o) {
@@ -91,7 +96,7 @@ int RunRulesTest(const RulesOptions& o) {
   auto rules = LoadRules(o.rules);
   if (!rules) return kExitUsage;
   if (!o.lang.empty() && !CheckLanguage(*rules, o.lang, false, "--lang")) return kExitUsage;
-  size_t examples = 0, failures = 0, behaviours = 0;
+  size_t examples = 0, failures = 0, behaviours = 0, match_lines = 0, uncovered = 0;
   for (const auto& lang : Languages(*rules, o.lang)) {
     const rules::LanguagePack* p = rules->pack(lang);
     behaviours += p->behaviours.size();
@@ -103,9 +108,28 @@ int RunRulesTest(const RulesOptions& o) {
              t.examples, t.failures);
     examples += t.examples;
     failures += t.failures;
+    match_lines += t.match_lines;
+    if (o.coverage) {
+      for (const auto& [bi, k] : t.uncovered) {
+        const rules::BehaviourDecl& b = p->behaviours[bi];
+        const rules::Pattern& pat = b.matches[k];
+        printf("%s:%d: %s%s '%s' is not fired by any '+' example\n", pat.loc.file.c_str(),
+               pat.loc.line, pat.turn_scope ? "match-turn " : "match ",
+               pat.name.empty() ? "" : (pat.name + ":").c_str(), pat.source.c_str());
+      }
+      uncovered += t.uncovered.size();
+    }
   }
   printf("%zu examples in %zu behaviours: %zu failure(s)\n", examples, behaviours, failures);
-  return failures == 0 ? kExitOk : kExitThreshold;
+  if (o.coverage) {
+    printf("coverage: %zu of %zu match lines fired by a '+' example (%.1f%%), %zu uncovered\n",
+           match_lines - uncovered, match_lines,
+           match_lines ? 100.0 * static_cast<double>(match_lines - uncovered) /
+                             static_cast<double>(match_lines)
+                       : 100.0,
+           uncovered);
+  }
+  return failures == 0 && uncovered == 0 ? kExitOk : kExitThreshold;
 }
 
 int RunRulesTry(const RulesOptions& o) {
@@ -114,8 +138,14 @@ int RunRulesTry(const RulesOptions& o) {
   if (!CheckLanguage(*rules, o.lang, false, "--lang")) return kExitUsage;
   const rules::LanguagePack* p = rules->pack(o.lang);
   eval::TurnMatcher matcher(*p);
-  eval::TextMatches m;
+  eval::TextMatches m, context;
+  eval::EchoTerms terms;
+  if (!o.context.empty()) {
+    matcher.Match(o.context, &context);
+    eval::AddEchoTerms(*p, context, &terms);
+  }
   matcher.Match(o.text, &m);
+  eval::ApplyEcho(*p, terms, &m);
   printf("text: %s\n", o.text.c_str());
   printf("%-4s %-20s %-20s %-20s %s\n", "sent", "token", "normalized", "stem", "bytes");
   for (const auto& t : m.tokens) {
@@ -131,9 +161,13 @@ int RunRulesTry(const RulesOptions& o) {
     const rules::BehaviourDecl& b = p->behaviours[r.behaviour];
     const rules::Pattern& pat = b.matches[r.rule];
     std::string span = o.text.substr(r.byte_begin, r.byte_end - r.byte_begin);
-    printf("%s %-20s '%s'  by match %s  (%s:%d)\n", r.vetoed ? "vetoed" : "fires ", b.id.c_str(),
-           span.c_str(), pat.source.c_str(), pat.loc.file.c_str(), pat.loc.line);
-    if (r.vetoed)
+    printf("%s %-20s '%s'  by %s%s%s  (%s:%d)\n", r.vetoed ? "vetoed" : "fires ", b.id.c_str(),
+           span.c_str(), pat.turn_scope ? "match-turn " : "match ",
+           pat.name.empty() ? "" : (pat.name + ": ").c_str(), pat.source.c_str(),
+           pat.loc.file.c_str(), pat.loc.line);
+    if (r.no_echo)
+      printf("       cancelled by its {echo} condition (too few of the context's words)\n");
+    else if (r.vetoed)
       printf("       cancelled by %s\n", eval::DescribePattern(*p, r.veto_pattern).c_str());
     any = true;
   }

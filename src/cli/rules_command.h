@@ -19,6 +19,8 @@ struct RulesOptions {
   std::string format = "text";
   std::string text;  // for try
   bool verbose = false;
+  bool coverage = false;
+  std::string context;  // rules try: the other speaker's previous turn
 };
 
 void RegisterRules(CLI::App* app, RulesOptions* o, CLI::App** list, CLI::App** test,

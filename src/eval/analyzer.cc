@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "eval/echo.h"
 #include "eval/evaluator.h"
 #include "eval/language_detector.h"
 #include "eval/metric_profile.h"
@@ -129,6 +130,7 @@ ConversationResult Analyzer::Analyze(const Conversation& c) {
   auto& tm = impl_->turn_matches;
   if (tm.size() < c.turns.size()) tm.resize(c.turns.size());
   for (size_t i = 0; i < c.turns.size(); ++i) m.Match(c.turns[i].text, &tm[i]);
+  eval::ApplyEchoConditions(m.pack(), c, &tm);
   eval::EvaluateOptions eo;
   eo.tips_language = impl_->options.tips_language;
   eo.only = impl_->options.only;

@@ -73,8 +73,9 @@ int KindOrder(BehaviourKind k) {
 
 std::string RuleLocation(const rules::BehaviourDecl& b, uint32_t rule) {
   if (rule >= b.matches.size()) return b.loc.file + ":" + std::to_string(b.loc.line);
-  const auto& l = b.matches[rule].loc;
-  return l.file + ":" + std::to_string(l.line);
+  const rules::Pattern& p = b.matches[rule];
+  if (!p.name.empty()) return p.loc.file + "#" + p.name;
+  return p.loc.file + ":" + std::to_string(p.loc.line);
 }
 
 std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Conversation& c,

@@ -36,7 +36,7 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack,
 double Score(const std::vector<BehaviourResult>& behaviours,
              const std::vector<MetricResult>& metrics);
 
-// "rules/en/empathy.rules:14"
+// "rules/en/empathy.rules#name" for a named match line, else "rules/en/empathy.rules:14"
 std::string RuleLocation(const rules::BehaviourDecl& b, uint32_t rule);
 
 }  // namespace tact::eval

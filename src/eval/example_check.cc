@@ -1,5 +1,7 @@
 #include "eval/example_check.h"
 
+#include "eval/echo.h"
+
 namespace tact::eval {
 
 std::string DescribeTokens(std::string_view text, const TextMatches& m) {
@@ -20,26 +22,28 @@ std::string DescribeTokens(std::string_view text, const TextMatches& m) {
 std::string DescribePattern(const rules::LanguagePack& pack, int32_t pattern_id) {
   if (pattern_id < 0 || static_cast<size_t>(pattern_id) >= pack.owners.size()) return "?";
   const rules::PatternOwner& o = pack.owners[static_cast<size_t>(pattern_id)];
-  const rules::BehaviourDecl& b = pack.behaviours[o.behaviour];
-  const std::vector<rules::Pattern>& list = o.role == rules::PatternOwner::Role::kMatch ? b.matches
-                                            : o.role == rules::PatternOwner::Role::kVeto
-                                                ? b.vetoes
-                                                : b.turn_vetoes;
-  const rules::Pattern& p = list[o.index];
-  const char* kw = o.role == rules::PatternOwner::Role::kMatch  ? "match"
+  const rules::Pattern& p = pack.PatternOf(o);
+  const char* kw = o.role == rules::PatternOwner::Role::kMatch
+                       ? (p.turn_scope ? "match-turn" : "match")
                    : o.role == rules::PatternOwner::Role::kVeto ? "veto"
                                                                 : "veto-turn";
-  return std::string(kw) + " " + p.source + "  (" + p.loc.file + ":" + std::to_string(p.loc.line) +
-         ")";
+  return std::string(kw) + " " + (p.name.empty() ? "" : p.name + ": ") + p.source + "  (" +
+         p.loc.file + ":" + std::to_string(p.loc.line) + ")";
+}
+
+std::string MatchLineName(const rules::Pattern& p) {
+  if (!p.name.empty()) return p.loc.file + "#" + p.name;
+  return p.loc.file + ":" + std::to_string(p.loc.line);
 }
 
 ExampleTotals CheckExamples(const rules::LanguagePack& pack,
                             const std::function<void(const ExampleFailure&)>& fail) {
   ExampleTotals totals;
   TurnMatcher matcher(pack);
-  TextMatches m;
+  TextMatches m, context;
   for (uint32_t bi = 0; bi < pack.behaviours.size(); ++bi) {
     const rules::BehaviourDecl& b = pack.behaviours[bi];
+    std::vector<bool> fired(b.matches.size(), false);
     bool has_pos = false, has_neg = false;
     for (const auto& ex : b.examples) (ex.positive ? has_pos : has_neg) = true;
     if (!has_pos || !has_neg) {
@@ -50,7 +54,13 @@ ExampleTotals CheckExamples(const rules::LanguagePack& pack,
     }
     for (const auto& ex : b.examples) {
       ++totals.examples;
+      EchoTerms terms;
+      if (!ex.context.empty()) {
+        matcher.Match(ex.context, &context);
+        AddEchoTerms(pack, context, &terms);
+      }
       matcher.Match(ex.text, &m);
+      ApplyEcho(pack, terms, &m);
       std::string loc = ex.loc.file + ":" + std::to_string(ex.loc.line);
       std::vector<const RuleMatch*> live, vetoed;
       for (const auto& rm : m.matches) {
@@ -58,14 +68,22 @@ ExampleTotals CheckExamples(const rules::LanguagePack& pack,
         (rm.vetoed ? vetoed : live).push_back(&rm);
       }
       std::string details = "    " + DescribeTokens(ex.text, m) + "\n";
+      if (!ex.context.empty()) details += "    context: " + ex.context + "\n";
       for (const RuleMatch* v : vetoed) {
         details += "    vetoed: '" + ex.text.substr(v->byte_begin, v->byte_end - v->byte_begin) +
-                   "' by " + DescribePattern(pack, v->veto_pattern) + "\n";
+                   "' by " +
+                   (v->no_echo ? std::string("its {echo} condition (too few of the context's "
+                                             "words)")
+                               : DescribePattern(pack, v->veto_pattern)) +
+                   "\n";
       }
       for (const RuleMatch* l : live) {
+        const rules::Pattern& p = b.matches[l->rule];
         details += "    matched: '" + ex.text.substr(l->byte_begin, l->byte_end - l->byte_begin) +
-                   "' by match " + b.matches[l->rule].source + "  (" + b.matches[l->rule].loc.file +
-                   ":" + std::to_string(b.matches[l->rule].loc.line) + ")\n";
+                   "' by " + (p.turn_scope ? "match-turn " : "match ") +
+                   (p.name.empty() ? "" : p.name + ": ") + p.source + "  (" + p.loc.file + ":" +
+                   std::to_string(p.loc.line) + ")\n";
+        if (ex.positive) fired[l->rule] = true;
       }
       if (ex.positive) {
         if (live.empty()) {
@@ -97,6 +115,9 @@ ExampleTotals CheckExamples(const rules::LanguagePack& pack,
         fail({loc, "example matches '" + b.id + "' but must not", details});
       }
     }
+    totals.match_lines += b.matches.size();
+    for (uint32_t k = 0; k < fired.size(); ++k)
+      if (!fired[k]) totals.uncovered.emplace_back(bi, k);
   }
   return totals;
 }

@@ -11,6 +11,8 @@
 
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "eval/turn_matcher.h"
 #include "rules/pack.h"
@@ -26,10 +28,20 @@ struct ExampleFailure {
 struct ExampleTotals {
   size_t examples = 0;
   size_t failures = 0;
+  size_t match_lines = 0;
+  // Match lines (behaviour index, match index) that no '+' example fires.
+  std::vector<std::pair<uint32_t, uint32_t>> uncovered;
 };
 
+// An example with a context (`< TEXT` before it) is matched as a turn that
+// answers that text, so {echo} conditions can be tested; without one, they
+// never hold.
 ExampleTotals CheckExamples(const rules::LanguagePack& pack,
                             const std::function<void(const ExampleFailure&)>& fail);
+
+// "rules/en/empathy.rules#name" for a named match line, else
+// "rules/en/empathy.rules:14".
+std::string MatchLineName(const rules::Pattern& p);
 
 // "tokens: i|i understand|understand ..." and sentence numbers, for failures
 // and for 'tact rules try'.

@@ -57,6 +57,22 @@ void TurnMatcher::Match(std::string_view text, TextMatches* out) {
   hits_.clear();
   runner_.Run(pack_.program(), atoms_, classes_, classifier_.class_generation(), sentences_,
               &hits_);
+  if (pack_.has_turn_patterns && !atoms_.empty()) {
+    // Over a whole turn, the sentence edges also satisfy the gap atom, so a
+    // '...N' can run across them.
+    static const match::AtomId kTurnStart[] = {match::kAnyAtom, match::kSentenceStartAtom};
+    static const match::AtomId kTurnEnd[] = {match::kAnyAtom, match::kSentenceEndAtom};
+    turn_atoms_ = atoms_;
+    for (size_t i = 0; i < turn_atoms_.size(); ++i) {
+      if (real_[i] >= 0) continue;
+      turn_atoms_[i] = classes_[i] == match::kSentenceStartClass
+                           ? std::span<const match::AtomId>(kTurnStart)
+                           : std::span<const match::AtomId>(kTurnEnd);
+    }
+    one_sentence_.assign(atoms_.size(), 0);
+    turn_runner_.Run(pack_.turn_program(), turn_atoms_, classes_, classifier_.class_generation(),
+                     one_sentence_, &hits_);
+  }
   for (const auto& h : hits_) {
     const rules::PatternOwner& o = pack_.owners[h.pattern];
     RuleMatch m;
@@ -72,6 +88,7 @@ void TurnMatcher::Match(std::string_view text, TextMatches* out) {
     m.byte_begin = out->tokens[begin_tok].begin;
     m.byte_end = out->tokens[end_tok - 1].end;
     m.sentence = out->tokens[begin_tok].sentence;
+    m.sentence_end = out->tokens[end_tok - 1].sentence;
     if (o.role == rules::PatternOwner::Role::kMatch) {
       out->matches.push_back(m);
     } else {
@@ -83,7 +100,7 @@ void TurnMatcher::Match(std::string_view text, TextMatches* out) {
   for (auto& m : out->matches) {
     for (const auto& v : out->vetoes) {
       if (v.behaviour != m.behaviour) continue;
-      if (v.turn_scope || v.sentence == m.sentence) {
+      if (v.turn_scope || (v.sentence >= m.sentence && v.sentence <= m.sentence_end)) {
         m.vetoed = true;
         m.veto_pattern = v.veto_pattern;
         break;

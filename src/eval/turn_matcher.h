@@ -1,9 +1,13 @@
 // Matches one text (a turn, or a rule example) against a language pack.
 //
 // The text is tokenized, split into sentences and classified; the pack's single
-// program is run once over it; every hit is then assigned to its behaviour and
-// vetoes are applied: a 'veto' hit cancels that behaviour's matches in the
-// same sentence, a 'veto-turn' hit cancels them in the whole text. Cancelled
+// program is run once over it (and, when the pack has `match-turn` patterns,
+// their program once over the whole text as one span, sentence edges kept as
+// virtual tokens so '^' and '$' still match at each); every hit is then
+// assigned to its behaviour and vetoes are applied: a 'veto' hit cancels that
+// behaviour's matches in the same sentence (any sentence a turn match spans),
+// a 'veto-turn' hit cancels them in the whole text. {echo} conditions need the
+// conversation and are applied afterwards (eval/echo.h). Cancelled
 // matches are kept (flagged) so 'tact rules try' can show why. One TurnMatcher
 // per thread and pack.
 #ifndef TACT_EVAL_TURN_MATCHER_H_
@@ -32,10 +36,12 @@ struct RuleMatch {
   uint32_t rule = 0;       // index into that behaviour's matches
   uint32_t tok_begin = 0, tok_end = 0;
   uint32_t byte_begin = 0, byte_end = 0;
-  uint16_t sentence = 0;
+  uint16_t sentence = 0;      // of the first token
+  uint16_t sentence_end = 0;  // of the last token (differs only for `match-turn`)
   bool vetoed = false;
   bool turn_scope = false;    // for veto hits: a 'veto-turn'
   int32_t veto_pattern = -1;  // the pattern id of the veto that cancelled it
+  bool no_echo = false;       // cancelled because its {echo} condition failed
 };
 
 struct TextMatches {
@@ -61,12 +67,15 @@ class TurnMatcher {
   const rules::LanguagePack& pack_;
   match::Classifier classifier_;
   match::Runner runner_;
+  match::Runner turn_runner_;  // for the pack's `match-turn` program
   std::vector<text::RawToken> raw_;
   std::vector<std::span<const match::AtomId>> atoms_;
   std::vector<uint32_t> classes_;
   std::vector<uint16_t> sentences_;
   std::vector<int32_t> real_;  // runner position -> token index, -1 for a sentence edge
   std::vector<match::Hit> hits_;
+  std::vector<uint16_t> one_sentence_;
+  std::vector<std::span<const match::AtomId>> turn_atoms_;  // all zero: a turn seen as one sentence
 };
 
 }  // namespace tact::eval

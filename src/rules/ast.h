@@ -43,8 +43,17 @@ struct PatternNode {
 
 struct Pattern {
   PatternNode root;
-  std::string source;  // the pattern as written
+  std::string source;  // the pattern as written (without its name and condition)
   Location loc;
+  std::string name;         // `match NAME: ...`; "" when unnamed
+  bool turn_scope = false;  // `match-turn`: may run across the sentences of a turn
+  bool empty = false;       // no pattern, only a condition (`match {echo 4}`)
+  // `{echo N P%}`: the matched sentence (or turn) must reuse at least
+  // echo_min content words or numbers of the other speaker's previous turn(s),
+  // and at least echo_share percent of its own content words must be such.
+  int echo_min = 0;
+  int echo_share = 0;
+  bool has_echo() const { return echo_min > 0 || echo_share > 0; }
 };
 
 using Kind = tact::BehaviourKind;
@@ -58,6 +67,7 @@ struct Example {
   int mark_begin = -1;  // byte span of the marked words in `text`, -1 if unmarked
   int mark_end = -1;
   Location loc;
+  std::string context;  // the other speaker's previous turn (`< TEXT`), "" if none
 };
 
 struct BehaviourDecl {

@@ -43,16 +43,40 @@ struct LanguagePack {
   match::AtomTable atoms;
   std::vector<match::Node> nodes;    // by pattern id, resolved to atoms
   std::vector<PatternOwner> owners;  // by pattern id
+  std::vector<uint8_t> turn_scope;   // by pattern id: a `match-turn` pattern
+  bool has_turn_patterns = false;
+  // The match lines with a condition ({echo ...}), including those with no
+  // pattern (which are not in the program).
+  std::vector<PatternOwner> conditional;
+  std::unordered_set<std::string> stopword_set;  // normalized `stopwords`
 
   // The one program matching every pattern of the pack, built on first use
   // (thread-safe), so a run pays only for the languages it meets.
   const match::Program& program() const {
     std::call_once(program_once_, [this] {
       match::ProgramBuilder builder;
-      for (uint32_t i = 0; i < nodes.size(); ++i) builder.Add(nodes[i], i);
+      for (uint32_t i = 0; i < nodes.size(); ++i)
+        if (!turn_scope[i]) builder.Add(nodes[i], i);
       program_ = builder.Finish();
     });
     return program_;
+  }
+  // The program of the `match-turn` patterns, run over a whole turn.
+  const match::Program& turn_program() const {
+    std::call_once(turn_program_once_, [this] {
+      match::ProgramBuilder builder;
+      for (uint32_t i = 0; i < nodes.size(); ++i)
+        if (turn_scope[i]) builder.Add(nodes[i], i);
+      turn_program_ = builder.Finish();
+    });
+    return turn_program_;
+  }
+  // The pattern a match line or veto refers to.
+  const Pattern& PatternOf(const PatternOwner& o) const {
+    const BehaviourDecl& b = behaviours[o.behaviour];
+    return o.role == PatternOwner::Role::kMatch  ? b.matches[o.index]
+           : o.role == PatternOwner::Role::kVeto ? b.vetoes[o.index]
+                                                 : b.turn_vetoes[o.index];
   }
 
   LanguagePack() = default;
@@ -67,6 +91,8 @@ struct LanguagePack {
  private:
   mutable std::once_flag program_once_;
   mutable match::Program program_;
+  mutable std::once_flag turn_program_once_;
+  mutable match::Program turn_program_;
 };
 
 struct CompileLimits {

@@ -48,7 +48,10 @@ class Compiler {
     }
     if (decl) {
       for (const auto& a : decl->abbreviations) pack_->abbreviations.insert(text::Normalize(a));
-      for (const auto& w : decl->stopwords) pack_->stopwords.push_back(text::Normalize(w));
+      for (const auto& w : decl->stopwords) {
+        pack_->stopwords.push_back(text::Normalize(w));
+        pack_->stopword_set.insert(pack_->stopwords.back());
+      }
       pack_->alphabet = text::Normalize(decl->alphabet);
       const auto* a = reinterpret_cast<const uint8_t*>(pack_->alphabet.data());
       int32_t alen = static_cast<int32_t>(pack_->alphabet.size());
@@ -104,6 +107,10 @@ class Compiler {
       const BehaviourDecl& b = pack_->behaviours[bi];
       auto add = [&](const std::vector<Pattern>& pats, PatternOwner::Role role) {
         for (uint32_t k = 0; k < pats.size(); ++k) {
+          if (pats[k].empty) {  // a condition alone is judged without the program
+            pack_->conditional.push_back({bi, role, k});
+            continue;
+          }
           match::Node node;
           std::vector<std::string> stack;
           if (!Convert(pats[k].root, pats[k].loc, &stack, &node)) continue;
@@ -115,6 +122,9 @@ class Compiler {
           ++next_id;
           pack_->nodes.push_back(std::move(node));
           pack_->owners.push_back({bi, role, k});
+          pack_->turn_scope.push_back(pats[k].turn_scope ? 1 : 0);
+          pack_->has_turn_patterns |= pats[k].turn_scope;
+          if (pats[k].has_echo()) pack_->conditional.push_back({bi, role, k});
         }
       };
       add(b.matches, PatternOwner::Role::kMatch);

@@ -16,7 +16,7 @@ constexpr int kMaxNumber = 1000;
 const std::vector<std::string>& BehaviourDirectives() {
   static const std::vector<std::string> k = {
       "kind",  "speaker",   "title", "description", "tip",       "severity", "weight", "position",
-      "after", "otherwise", "match", "veto",        "veto-turn", "+",        "-"};
+      "after", "otherwise", "match", "match-turn", "veto", "veto-turn", "+",        "-", "<"};
   return k;
 }
 
@@ -542,6 +542,7 @@ class FileParser {
         out_->lexicons.push_back(std::move(l));
         block_ = Block::kLexicon;
       } else {
+        context_.clear();
         BehaviourDecl b;
         b.id = std::string(name);
         b.loc = {path_, line_no, col};
@@ -619,6 +620,94 @@ class FileParser {
     return true;
   }
 
+  // `match [NAME:] PATTERN [{echo N P%}]` and its siblings.
+  void ParsePatternLine(std::string_view word, std::string_view rest, int line_no, int rest_col,
+                        std::string_view raw, BehaviourDecl* b) {
+    Pattern p;
+    p.turn_scope = word == "match-turn";
+    // An optional name: an identifier with a colon right after it.
+    size_t n = 0;
+    while (n < rest.size() && (std::islower(static_cast<unsigned char>(rest[n])) ||
+                               std::isdigit(static_cast<unsigned char>(rest[n])) || rest[n] == '_'))
+      ++n;
+    if (n > 0 && n < rest.size() && rest[n] == ':' &&
+        (n + 1 == rest.size() || rest[n + 1] == ' ' || rest[n + 1] == '\t')) {
+      p.name = std::string(rest.substr(0, n));
+      size_t skip = n + 1;
+      while (skip < rest.size() && (rest[skip] == ' ' || rest[skip] == '\t')) ++skip;
+      rest.remove_prefix(skip);
+      rest_col += static_cast<int>(skip);
+      const std::vector<Pattern>& same = word == "match" || word == "match-turn" ? b->matches
+                                         : word == "veto"                        ? b->vetoes
+                                                                                 : b->turn_vetoes;
+      for (const auto& q : same) {
+        if (q.name == p.name) {
+          Error(line_no, rest_col - static_cast<int>(skip),
+                "pattern name '" + p.name + "' is already used in behaviour '" + b->id +
+                    "' (line " + std::to_string(q.loc.line) + ")",
+                raw);
+          return;
+        }
+      }
+    }
+    // An optional condition in braces at the end.
+    std::string_view body = StripComment(rest);
+    if (!body.empty() && body.back() == '}') {
+      size_t open = body.rfind('{');
+      if (open == std::string_view::npos) {
+        Error(line_no, rest_col + static_cast<int>(body.size()) - 1, "'}' without a matching '{'",
+              raw);
+        return;
+      }
+      int cond_col = rest_col + static_cast<int>(open);
+      if (word != "match" && word != "match-turn") {
+        Error(line_no, cond_col, "a condition in braces applies only to 'match' and 'match-turn'",
+              raw);
+        return;
+      }
+      std::vector<std::string_view> args =
+          SplitWhitespace(body.substr(open + 1, body.size() - open - 2));
+      if (args.empty() || args[0] != "echo" || args.size() > 3) {
+        Error(line_no, cond_col,
+              "expected a condition like '{echo 2}', '{echo 40%}' or '{echo 2 40%}'", raw);
+        return;
+      }
+      for (size_t i = 1; i < args.size(); ++i) {
+        std::string_view a = args[i];
+        bool percent = !a.empty() && a.back() == '%';
+        if (percent) a.remove_suffix(1);
+        int v = 0;
+        if (!ParseInt(a, &v) || v < 1 || (percent ? v > 100 : v > 50)) {
+          Error(line_no, cond_col,
+                "expected a count of 1 to 50 or a share of 1% to 100% in '{echo ...}', got '" +
+                    std::string(args[i]) + "'",
+                raw);
+          return;
+        }
+        (percent ? p.echo_share : p.echo_min) = v;
+      }
+      if (!p.has_echo()) {
+        Error(line_no, cond_col, "'{echo}' needs a count or a share, e.g. '{echo 2}'", raw);
+        return;
+      }
+      body = Trim(body.substr(0, open));
+      rest = body;
+    }
+    Location loc{path_, line_no, rest_col};
+    p.loc = loc;
+    p.source = std::string(StripComment(rest));
+    if (p.source.empty() && p.has_echo()) {
+      p.empty = true;  // the condition alone: judged on every sentence
+    } else if (!ParsePattern(rest, loc, raw, &p.root, diags_)) {
+      ++errors_;
+      return;
+    }
+    (word == "match" || word == "match-turn" ? b->matches
+     : word == "veto"                        ? b->vetoes
+                                             : b->turn_vetoes)
+        .push_back(std::move(p));
+  }
+
   void ParseBehaviourLine(std::string_view word, std::string_view rest, int line_no, int col,
                           int rest_col, std::string_view raw) {
     BehaviourDecl& b = out_->behaviours.back();
@@ -635,6 +724,7 @@ class FileParser {
       Example ex;
       ex.positive = word == "+";
       ex.loc = {path_, line_no, col};
+      ex.context = context_;
       // Remove the [ ] marks, remembering the span; "\[" and "\]" are literal.
       for (size_t i = 0; i < rest.size(); ++i) {
         char c = rest[i];
@@ -668,18 +758,13 @@ class FileParser {
       b.examples.push_back(std::move(ex));
       return;
     }
-    if (word == "match" || word == "veto" || word == "veto-turn") {
-      Pattern p;
-      p.loc = loc;
-      p.source = std::string(StripComment(rest));
-      if (!ParsePattern(rest, loc, raw, &p.root, diags_)) {
-        ++errors_;
-        return;
-      }
-      (word == "match"  ? b.matches
-       : word == "veto" ? b.vetoes
-                        : b.turn_vetoes)
-          .push_back(std::move(p));
+    if (word == "<") {
+      if (!need_rest()) return;
+      context_ = std::string(Trim(rest));
+      return;
+    }
+    if (word == "match" || word == "match-turn" || word == "veto" || word == "veto-turn") {
+      ParsePatternLine(word, rest, line_no, rest_col, raw, &b);
       return;
     }
     if (word == "title" || word == "tip" || StartsWith(word, "title-") ||
@@ -823,6 +908,7 @@ class FileParser {
   Diagnostics* diags_;
   Block block_ = Block::kNone;
   int errors_ = 0;
+  std::string context_;  // the last `< TEXT` line of the current behaviour
 };
 
 }  // namespace

@@ -603,4 +603,28 @@ TEST_F(Cli, IncludesStayInsideTheirPack) {
       << r.err;
 }
 
+TEST_F(Cli, RulesTestCoverageListsUnfiredMatchLines) {
+  EXPECT_EQ(Run("rules test --coverage " + kRules).rc, 0);
+  Write("rules/en/c.rules",
+        "behaviour thanks\n  kind expected\n  tip t\n  match ty: thank you\n"
+        "  match cheers: cheers mate\n  + thank you\n  - no\n");
+  RunResult r = Run("rules test --coverage " + kRules);
+  EXPECT_EQ(r.rc, 1);
+  EXPECT_NE(r.out.find("rules/en/c.rules:5: match cheers: 'cheers mate' is not fired by any '+' "
+                       "example"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("coverage: 3 of 4 match lines"), std::string::npos) << r.out;
+  EXPECT_EQ(Run("rules test " + kRules).rc, 0);  // without --coverage, only the examples count
+}
+
+TEST_F(Cli, NamedPatternsAreCitedByNameInReports) {
+  Write("rules/en/b.rules",
+        "behaviour apology\n  kind expected\n  title Apologizes\n  tip Say sorry.\n"
+        "  match sorry_word: ~sorry\n  + I'm [sorry]\n  - I'm fine\n");
+  RunResult r = Run("check --format json " + kRules + "good.txt");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_NE(r.out.find("\"rule\":\"rules/en/b.rules#sorry_word\""), std::string::npos) << r.out;
+}
+
 }  // namespace

@@ -228,9 +228,56 @@ const ErrorCase kErrorCases[] = {
      "t.rules:3:11: error: '!' applies to one word test, not to a gap or an anchor"},
     {"bad_time", "behaviour b\n  kind expected\n  time first soon\n",
      "t.rules:3:8: error: expected 'time first N' or 'time last N'"},
+    {"duplicate_name", "behaviour b\n  kind expected\n  match a1: a\n  match a1: b\n",
+     "t.rules:4:9: error: pattern name 'a1' is already used in behaviour 'b' (line 3)"},
+    {"bad_condition", WithMatch("a {near 2}"),
+     "t.rules:3:11: error: expected a condition like '{echo 2}'"},
+    {"bad_echo_count", WithMatch("a {echo 0}"),
+     "t.rules:3:11: error: expected a count of 1 to 50 or a share of 1% to 100%"},
+    {"echo_on_veto", "behaviour b\n  kind expected\n  match a\n  veto b {echo 2}\n",
+     "t.rules:4:10: error: a condition in braces applies only to 'match' and 'match-turn'"},
     {"unknown_directive", "behaviour b\n  kind expected\n  matc a\n",
      "t.rules:3:3: error: unknown directive 'matc' (did you mean 'match'?) in behaviour 'b'"},
 };
+
+TEST(Parser, NamesTurnScopeConditionsAndExampleContext) {
+  Parsed p = Parse(R"(behaviour b
+  kind expected
+  match thanks_for: thank you   # named
+  match-turn steps: first ...8 then
+  veto-turn not_me: nope
+  match restate: ^ so {echo 2 40%}
+  match bare: {echo 4}
+  match 10:30 am
+  < I was charged twice
+  + so charged twice
+  - nothing
+behaviour c
+  kind expected
+  match x
+  + x
+  - y
+)");
+  ASSERT_TRUE(p.ok) << p.First();
+  const BehaviourDecl& b = p.file.behaviours[0];
+  ASSERT_EQ(b.matches.size(), 5u);
+  EXPECT_EQ(b.matches[0].name, "thanks_for");
+  EXPECT_EQ(b.matches[0].source, "thank you");
+  EXPECT_EQ(b.matches[0].loc.column, 21);  // the pattern, after the name
+  EXPECT_FALSE(b.matches[0].turn_scope);
+  EXPECT_TRUE(b.matches[1].turn_scope);
+  EXPECT_EQ(b.matches[1].name, "steps");
+  EXPECT_EQ(b.turn_vetoes[0].name, "not_me");
+  EXPECT_EQ(b.matches[2].echo_min, 2);
+  EXPECT_EQ(b.matches[2].echo_share, 40);
+  EXPECT_EQ(b.matches[2].source, "^ so");
+  EXPECT_TRUE(b.matches[3].empty);
+  EXPECT_EQ(b.matches[3].echo_min, 4);
+  EXPECT_EQ(b.matches[4].name, "");  // "10:30" is a number, not a name
+  EXPECT_EQ(b.examples[0].context, "I was charged twice");
+  EXPECT_EQ(b.examples[1].context, "I was charged twice");
+  EXPECT_EQ(p.file.behaviours[1].examples[0].context, "");  // a new behaviour resets it
+}
 
 INSTANTIATE_TEST_SUITE_P(All, ParserErrors, ::testing::ValuesIn(kErrorCases),
                          [](const auto& p) { return std::string(p.param.name); });
