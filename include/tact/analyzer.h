@@ -5,7 +5,8 @@
 // below `min_confidence` it falls back to `fallback_language` and says so),
 // matches every turn with that language's compiled rules, evaluates each
 // behaviour in its scope (speaker, position, trigger window), computes the
-// metrics and a 0-100 score. An Analyzer keeps per-language caches and is not
+// metrics and a 0-100 score under a scorecard (before --only/--skip filter
+// what is reported, so they never change the score). An Analyzer keeps per-language caches and is not
 // thread-safe: use one per thread over a shared RuleSet.
 #ifndef TACT_ANALYZER_H_
 #define TACT_ANALYZER_H_
@@ -31,11 +32,17 @@ struct AnalyzeOptions {
   // over the built-in profile (rules/thresholds.conf) and `profile_files`.
   std::vector<std::string> profile_files;
   std::vector<std::string> thresholds;
+  // The scorecard the score is made with (docs/scorecards.md); "" = the
+  // built-in rules/default.scorecard. Its thresholds apply over the profile
+  // files and under `thresholds`.
+  std::string scorecard_file;
 };
 
-// Checks the profile files and threshold overrides of `options`; appends
-// located errors and returns false when one is malformed.
+// Checks the profile files, threshold overrides and scorecard of `options`
+// (its ids against `rules`); appends located errors and returns false when
+// one is malformed.
 bool ValidateMetricOptions(const AnalyzeOptions& options, Diagnostics* diags);
+bool ValidateScorecard(const AnalyzeOptions& options, const RuleSet& rules, Diagnostics* diags);
 
 class Analyzer {
  public:

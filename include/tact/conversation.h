@@ -18,14 +18,19 @@
 namespace tact {
 
 enum class Role { kAgent, kCustomer, kOther };
-enum class Channel { kChat, kCall };
+// A chat (live messaging), a call (voice) or an e-mail ticket (asynchronous,
+// answered in hours rather than seconds).
+enum class Channel { kChat, kCall, kEmail };
 
 // How a speaker got its role, shown in reports so a user can check an export
 // was read as intended.
 enum class RoleSource { kFlag, kRoleWord, kFormatField, kHeuristic, kUnknown };
 
 std::string_view RoleName(Role role);           // "agent", "customer", "other"
-std::string_view ChannelName(Channel channel);  // "chat", "call"
+std::string_view ChannelName(Channel channel);  // "chat", "call", "email"
+// "chat"/"call"/"email" and their synonyms (voice, phone; e-mail, ticket; sms,
+// messaging); false for anything else.
+bool ParseChannel(std::string_view name, Channel* out);
 std::string_view RoleSourceName(RoleSource source);
 
 struct Turn {

@@ -69,6 +69,24 @@ struct MetricResult {
   std::string note;
 };
 
+// How a score was made (see docs/scorecards.md): the weighted share of the
+// applicable expected behaviours met, minus the points of each violation; a
+// critical violation fails the conversation (score 0).
+struct ScoreBreakdown {
+  std::string scorecard;                // its name ("default")
+  int met = 0, applicable = 0;          // scored expected behaviours and metrics
+  double met_weight = 0, applicable_weight = 0;
+  double base = 100;                    // 100 * met_weight / applicable_weight
+  std::vector<std::pair<std::string, double>> penalties;  // violated id, points off
+  std::vector<std::string> critical;    // violated critical ids
+  std::vector<std::string> missed;      // scored expected ids not met, heaviest first
+  bool scored = false;                  // false: nothing applied (no agent turns, unsupported)
+  bool failed() const { return !critical.empty(); }
+  // "62 = 5 of 8 applicable behaviours met (weighted 72) - shouting 10", or
+  // "0 = failed: blame is critical".
+  std::string Explain(double score) const;
+};
+
 struct ConversationResult {
   std::string id;
   std::string source;
@@ -80,7 +98,8 @@ struct ConversationResult {
   std::string agent;
   std::vector<SpeakerInfo> speakers;
   int turn_count = 0;
-  double score = 0;                         // 0..100
+  double score = 0;                         // 0..100; -1 when nothing was scored
+  ScoreBreakdown score_breakdown;
   std::vector<BehaviourResult> behaviours;  // in pack order: expected, avoid, signals
   std::vector<MetricResult> metrics;
   std::vector<std::string> warnings;

@@ -65,10 +65,13 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
       ->allow_extra_args(false);
   app->add_flag("--csv-unsorted", o->csv_unsorted,
                 "group CSV rows of a conversation that are not contiguous (in memory)");
-  app->add_option("--channel", o->channel, "chat or call, for inputs that do not say")
-      ->check(CLI::IsMember({"chat", "call"}));
+  app->add_option("--channel", o->channel, "chat, call or email, for inputs that do not say")
+      ->check(CLI::IsMember({"chat", "call", "email"}));
   app->add_option("--profile", o->profiles, "metric thresholds file (rules/thresholds.conf syntax)")
       ->allow_extra_args(false);
+  app->add_option("--scorecard", o->scorecard,
+                  "scorecard FILE: which behaviours and metrics make the score, weights, penalties, "
+                  "critical items (default: the built-in rules/default.scorecard)");
   app->add_option("--threshold", o->thresholds,
                   "metric threshold, e.g. first_response_time.chat=90 (repeatable)")
       ->allow_extra_args(false);
@@ -227,12 +230,20 @@ int RunCheck(const CheckOptions& o) {
   ao.only = SplitList(o.only);
   ao.skip = SplitList(o.skip);
   ao.profile_files = o.profiles;
+  ao.scorecard_file = o.scorecard;
   ao.thresholds = SplitList(o.thresholds);
   if (o.interruption_min >= 0)
     ao.thresholds.push_back("interruption_min=" + std::to_string(o.interruption_min));
   {
     Diagnostics diags;
     if (!ValidateMetricOptions(ao, &diags)) {
+      for (const auto& d : diags) fprintf(stderr, "%s\n", d.Format().c_str());
+      return kExitUsage;
+    }
+  }
+  {
+    Diagnostics diags;
+    if (!ValidateScorecard(ao, *rules, &diags)) {
       for (const auto& d : diags) fprintf(stderr, "%s\n", d.Format().c_str());
       return kExitUsage;
     }

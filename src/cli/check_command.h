@@ -34,6 +34,7 @@ struct CheckOptions {
   int jobs = 0;  // 0 = hardware threads
   std::vector<std::string> fail_on;
   std::vector<std::string> profiles;
+  std::string scorecard;
   std::vector<std::string> thresholds;
   double interruption_min = -1;
   bool all_evidence = false;

@@ -39,8 +39,8 @@ void RegisterEval(CLI::App* app, EvalOptions* o) {
       ->allow_extra_args(false);
   app->add_option("--customer", o->customer_names, "speaker name to treat as the customer (repeatable)")
       ->allow_extra_args(false);
-  app->add_option("--channel", o->channel, "chat or call, for inputs that do not say")
-      ->check(CLI::IsMember({"chat", "call"}));
+  app->add_option("--channel", o->channel, "chat, call or email, for inputs that do not say")
+      ->check(CLI::IsMember({"chat", "call", "email"}));
   app->add_option("-j,--jobs", o->jobs, "analyze on N threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
   app->add_option("--min-f1", o->min_f1,

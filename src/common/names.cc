@@ -1,4 +1,6 @@
 // Names of the model's enums as they appear in every report.
+#include <cctype>
+
 #include "tact/conversation.h"
 #include "tact/result.h"
 
@@ -17,7 +19,31 @@ std::string_view RoleName(Role role) {
 }
 
 std::string_view ChannelName(Channel channel) {
-  return channel == Channel::kCall ? "call" : "chat";
+  switch (channel) {
+    case Channel::kCall:
+      return "call";
+    case Channel::kEmail:
+      return "email";
+    case Channel::kChat:
+      break;
+  }
+  return "chat";
+}
+
+bool ParseChannel(std::string_view name, Channel* out) {
+  std::string v(name);
+  for (auto& ch : v) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (v == "call" || v == "voice" || v == "phone") {
+    *out = Channel::kCall;
+  } else if (v == "email" || v == "e-mail" || v == "mail" || v == "ticket") {
+    *out = Channel::kEmail;
+  } else if (v == "chat" || v == "messaging" || v == "sms" || v == "text" || v == "web" ||
+             v == "social" || v == "twitter") {
+    *out = Channel::kChat;
+  } else {
+    return false;
+  }
+  return true;
 }
 
 std::string_view RoleSourceName(RoleSource source) {

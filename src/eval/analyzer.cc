@@ -1,5 +1,6 @@
 #include "tact/analyzer.h"
 
+#include <algorithm>
 #include <map>
 
 #include "eval/echo.h"
@@ -12,13 +13,43 @@
 #include <sstream>
 #include "eval/turn_matcher.h"
 #include "rules/pack.h"
+#include "score/score.h"
+#include "score/scorecard.h"
 
 namespace tact {
 namespace {
 
+bool LoadScorecard(const AnalyzeOptions& o, score::Scorecard* card, Diagnostics* diags) {
+  if (o.scorecard_file.empty()) {
+    *card = score::BuiltinScorecard();
+    return true;
+  }
+  std::ifstream in(o.scorecard_file);
+  if (!in) {
+    diags->push_back(MakeError(o.scorecard_file, 0, 0, "cannot read scorecard"));
+    return false;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  *card = score::Scorecard{};
+  return score::ParseScorecard(o.scorecard_file, ss.str(), card, diags);
+}
+
 bool LoadProfile(const AnalyzeOptions& o, eval::MetricProfile* p, Diagnostics* diags) {
   *p = eval::BuiltinMetricProfile();
   bool ok = true;
+  score::Scorecard card;
+  if (LoadScorecard(o, &card, diags)) {
+    for (const auto& t : card.thresholds) {
+      std::string err;
+      if (!p->Override(t, &err)) {
+        diags->push_back(MakeError(card.file, 0, 0, err));
+        ok = false;
+      }
+    }
+  } else {
+    ok = false;
+  }
   for (const auto& f : o.profile_files) {
     std::ifstream in(f);
     if (!in) {
@@ -47,6 +78,18 @@ bool ValidateMetricOptions(const AnalyzeOptions& options, Diagnostics* diags) {
   return LoadProfile(options, &p, diags);
 }
 
+bool ValidateScorecard(const AnalyzeOptions& options, const RuleSet& rules, Diagnostics* diags) {
+  // The built-in scorecard names the catalogue's behaviours; with other packs
+  // (--no-builtin-rules) the ones they lack are simply not scored.
+  if (options.scorecard_file.empty()) return true;
+  score::Scorecard card;
+  if (!LoadScorecard(options, &card, diags)) return false;
+  std::map<std::string, BehaviourKind> kinds;
+  for (const auto& lang : rules.languages())
+    for (const auto& b : rules.pack(lang)->behaviours) kinds.emplace(b.id, *b.kind);
+  return score::CheckScorecardIds(card, kinds, eval::MetricProfile::Metrics(), diags);
+}
+
 struct Analyzer::Impl {
   const RuleSet& rules;
   AnalyzeOptions options;
@@ -54,10 +97,12 @@ struct Analyzer::Impl {
   std::map<std::string, std::unique_ptr<eval::TurnMatcher>> matchers;
   std::vector<eval::TextMatches> turn_matches;
   eval::MetricProfile profile;
+  score::Scorecard scorecard;
 
   Impl(const RuleSet& r, AnalyzeOptions o) : rules(r), options(std::move(o)), detector(r) {
     Diagnostics ignored;  // validated by the caller
     LoadProfile(options, &profile, &ignored);
+    LoadScorecard(options, &scorecard, &ignored);
   }
 
   eval::TurnMatcher& Matcher(const std::string& lang) {
@@ -133,11 +178,19 @@ ConversationResult Analyzer::Analyze(const Conversation& c) {
   eval::ApplyEchoConditions(m.pack(), c, &tm);
   eval::EvaluateOptions eo;
   eo.tips_language = impl_->options.tips_language;
-  eo.only = impl_->options.only;
-  eo.skip = impl_->options.skip;
   r.behaviours = eval::Evaluate(m.pack(), c, tm, eo);
   r.metrics = eval::ComputeMetrics(c, tm, m.pack(), impl_->profile, &r.warnings);
-  r.score = eval::Score(r.behaviours, r.metrics);
+  // Scored on every behaviour; --only/--skip then choose what is shown.
+  r.score = score::ComputeScore(impl_->scorecard, c.channel, r.behaviours, r.metrics,
+                                &r.score_breakdown);
+  const auto& only = impl_->options.only;
+  const auto& skip = impl_->options.skip;
+  if (!only.empty() || !skip.empty()) {
+    std::erase_if(r.behaviours, [&](const BehaviourResult& b) {
+      return (!only.empty() && std::find(only.begin(), only.end(), b.id) == only.end()) ||
+             std::find(skip.begin(), skip.end(), b.id) != skip.end();
+    });
+  }
   if (c.turns.empty()) r.warnings.push_back("conversation has no turns");
   m.Trim();
   return r;

@@ -195,33 +195,4 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Con
   return out;
 }
 
-double Score(const std::vector<BehaviourResult>& behaviours,
-             const std::vector<MetricResult>& metrics) {
-  double got = 0, total = 0;
-  for (const auto& b : behaviours) {
-    switch (b.status) {
-      case Status::kMet:
-      case Status::kClean:
-        got += b.weight;
-        total += b.weight;
-        break;
-      case Status::kMissed:
-      case Status::kViolated:
-        total += b.weight;
-        break;
-      default:
-        break;
-    }
-  }
-  for (const auto& m : metrics) {
-    if (m.status == Status::kMet) {
-      got += 1;
-      total += 1;
-    } else if (m.status == Status::kMissed)
-      total += 1;
-  }
-  if (total <= 0) return -1;
-  return 100.0 * got / total;
-}
-
 }  // namespace tact::eval

@@ -31,11 +31,6 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack,
                                       const std::vector<TextMatches>& turns,
                                       const EvaluateOptions& options);
 
-// Weighted share (0-100) of met/clean among met/missed/clean/violated; -1 when
-// nothing was applicable.
-double Score(const std::vector<BehaviourResult>& behaviours,
-             const std::vector<MetricResult>& metrics);
-
 // "rules/en/empathy.rules#name" for a named match line, else "rules/en/empathy.rules:14"
 std::string RuleLocation(const rules::BehaviourDecl& b, uint32_t rule);
 

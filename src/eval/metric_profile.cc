@@ -36,8 +36,8 @@ bool MetricProfile::Set(const std::string& key, double value, std::string* error
   if (dot != std::string::npos) {
     metric = key.substr(0, dot);
     channel = key.substr(dot + 1);
-    if (channel != "chat" && channel != "call") {
-      *error = "unknown channel '" + channel + "' in '" + key + "' (expected chat or call)";
+    if (channel != "chat" && channel != "call" && channel != "email") {
+      *error = "unknown channel '" + channel + "' in '" + key + "' (expected chat, call or email)";
       return false;
     }
   }
@@ -51,6 +51,7 @@ bool MetricProfile::Set(const std::string& key, double value, std::string* error
   }
   if (channel.empty() || channel == "chat") values_[metric + ".chat"] = value;
   if (channel.empty() || channel == "call") values_[metric + ".call"] = value;
+  if (channel.empty() || channel == "email") values_[metric + ".email"] = value;
   return true;
 }
 
@@ -98,7 +99,7 @@ bool MetricProfile::Parse(const std::string& file, const std::string& text, Diag
 }
 
 std::optional<double> MetricProfile::Threshold(const std::string& metric, Channel channel) const {
-  auto it = values_.find(metric + (channel == Channel::kCall ? ".call" : ".chat"));
+  auto it = values_.find(metric + "." + std::string(ChannelName(channel)));
   if (it == values_.end()) return std::nullopt;
   return it->second;
 }

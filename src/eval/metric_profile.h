@@ -24,7 +24,8 @@ class MetricProfile {
   // Parses `text` (file syntax) on top of the current settings; errors are
   // located at `file`:line.
   bool Parse(const std::string& file, const std::string& text, Diagnostics* diags);
-  // One "--threshold" value: "id=value" or "id.chat=value" / "id.call=value".
+  // One "--threshold" value: "id=value" (every channel) or "id.chat=value" /
+  // "id.call=value" / "id.email=value".
   bool Override(const std::string& spec, std::string* error);
 
   std::optional<double> Threshold(const std::string& metric, Channel channel) const;

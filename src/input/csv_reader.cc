@@ -286,8 +286,7 @@ void ReadCsv(InputStream& in, const ReadContext& ctx, char delim) {
       c.language = field(rec, "language").substr(0, 2);
       c.agent = field(rec, "agent");
       std::string ch = Lower(field(rec, "channel"));
-      if (ch == "call" || ch == "voice" || ch == "phone") c.channel = Channel::kCall;
-      c.channel_known = !ch.empty();
+      c.channel_known = !ch.empty() && ParseChannel(ch, &c.channel);
     }
     target->bytes += t.text.size();
     if (ctx.options.csv_unsorted) {

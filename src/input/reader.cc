@@ -36,8 +36,7 @@ bool ReadContext::Finish(Conversation&& c) const {
     return false;
   }
   if (!c.channel_known && !options.channel.empty()) {
-    c.channel = options.channel == "call" ? Channel::kCall : Channel::kChat;
-    c.channel_known = true;
+    c.channel_known = ParseChannel(options.channel, &c.channel);
   }
   bool repaired = false;
   for (auto& t : c.turns) {

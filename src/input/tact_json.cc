@@ -19,16 +19,10 @@ bool ConversationFromJson(json::Element e, Conversation* c, std::string* error) 
     c->id = *id2;
   if (auto l = json::String(e, "language")) c->language = *l;
   if (auto ch = json::String(e, "channel")) {
-    std::string v = *ch;
-    for (auto& x : v) x = static_cast<char>(std::tolower(static_cast<unsigned char>(x)));
-    if (v == "call" || v == "voice" || v == "phone") {
-      c->channel = Channel::kCall;
-      c->channel_known = true;
-    } else if (v == "chat" || v == "email" || v == "messaging" || v == "sms" || v == "text") {
-      c->channel = Channel::kChat;
+    if (ParseChannel(*ch, &c->channel)) {
       c->channel_known = true;
     } else {
-      *error = "unknown channel '" + *ch + "' (expected chat or call)";
+      *error = "unknown channel '" + *ch + "' (expected chat, call or email)";
       return false;
     }
   }

@@ -175,11 +175,10 @@ void ReadTextContent(std::string_view content, const ReadContext& ctx) {
     } else if (key == "agent") {
       c.agent = value;
     } else if (key == "channel") {
-      if (value == "call" || value == "chat") {
-        c.channel = value == "call" ? Channel::kCall : Channel::kChat;
+      if (ParseChannel(value, &c.channel)) {
         c.channel_known = true;
       } else {
-        ctx.Error(n, "unknown channel '" + value + "' (expected chat or call)");
+        ctx.Error(n, "unknown channel '" + value + "' (expected chat, call or email)");
         return;
       }
     } else {

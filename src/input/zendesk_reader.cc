@@ -40,8 +40,10 @@ void ReadTicket(json::Element ticket, std::optional<json::Element> comments,
   std::string requester = json::String(ticket, "requester_id").value_or("");
   if (auto via = json::Get(ticket, "via")) {
     std::string ch = json::String(*via, "channel").value_or("");
-    c.channel = ch == "voice" ? Channel::kCall : Channel::kChat;
-    c.channel_known = !ch.empty();
+    // Zendesk's via.channel: "email", "web" (the web form: a ticket too),
+    // "voice", "chat", "native_messaging", "api", ...
+    if (ch == "web" || ch == "api" || ch == "mail") ch = "email";
+    c.channel_known = !ch.empty() && ParseChannel(ch, &c.channel);
   }
   if (auto a = json::String(ticket, "assignee_id")) c.agent = *a;
   if (auto s = json::String(ticket, "subject")) c.metadata.emplace_back("subject", *s);

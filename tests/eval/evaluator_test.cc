@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "score/score.h"
 #include "test_util.h"
 
 namespace tact::eval {
@@ -172,14 +173,46 @@ TEST_F(EvaluatorTest, OnlyAndSkip) {
   for (const auto& b : r) EXPECT_NE(b.id, "blame");
 }
 
-TEST_F(EvaluatorTest, ScoreIsWeighted) {
+TEST_F(EvaluatorTest, ScoreIsTheWeightedShareMetMinusPenalties) {
+  score::Scorecard card;
+  Diagnostics d;
+  ASSERT_TRUE(score::ParseScorecard("s", R"(scorecard t
+  penalty error 10
+  expect greeting
+  expect empathy
+  expect handoff
+  avoid blame)", &card, &d));
+  ScoreBreakdown b;
   auto r = Run({"c:angry", "a:hello, I understand"});
-  // greeting met (1), empathy met (2), blame clean (1), handoff n/a
-  EXPECT_DOUBLE_EQ(Score(r, {}), 100.0);
+  // greeting met (1), empathy met (2), handoff n/a: 3 of 3; blame clean
+  EXPECT_DOUBLE_EQ(score::ComputeScore(card, Channel::kChat, r, {}, &b), 100.0);
+  EXPECT_EQ(b.Explain(100), "100 = 2 of 2 applicable behaviours met (weighted 100)");
   r = Run({"c:angry", "a:hello", "a:your fault", "a:your fault"});
-  // greeting met 1, empathy missed 2, blame violated 1 -> 1/4
-  EXPECT_DOUBLE_EQ(Score(r, {}), 25.0);
-  EXPECT_DOUBLE_EQ(Score({}, {}), -1.0);
+  // greeting met 1 of 3 by weight (empathy missed, weight 2) = 33.3, blame -10
+  EXPECT_NEAR(score::ComputeScore(card, Channel::kChat, r, {}, &b), 100.0 / 3 - 10, 1e-9);
+  EXPECT_EQ(b.Explain(23.3), "23 = 1 of 2 applicable behaviours met (weighted 33) - blame 10");
+  EXPECT_EQ(b.missed, std::vector<std::string>{"empathy"});
+  EXPECT_DOUBLE_EQ(score::ComputeScore(card, Channel::kChat, {}, {}, &b), -1.0);
+  EXPECT_FALSE(b.scored);
+}
+
+TEST_F(EvaluatorTest, CriticalViolationFailsAndChannelsSelectItems) {
+  score::Scorecard card;
+  Diagnostics d;
+  ASSERT_TRUE(score::ParseScorecard("s", R"(scorecard t
+  expect greeting channel call
+  expect empathy weight 1
+  avoid blame critical)", &card, &d));
+  ScoreBreakdown b;
+  auto r = Run({"c:angry", "a:hello, I understand", "a:your fault"});
+  EXPECT_DOUBLE_EQ(score::ComputeScore(card, Channel::kChat, r, {}, &b), 0.0);
+  EXPECT_TRUE(b.failed());
+  EXPECT_EQ(b.Explain(0), "0 = failed: blame is critical");
+  r = Run({"c:angry", "a:I understand"});
+  // On a chat only empathy is scored (greeting is listed for calls): 1 of 1.
+  EXPECT_DOUBLE_EQ(score::ComputeScore(card, Channel::kChat, r, {}, &b), 100.0);
+  EXPECT_EQ(b.applicable, 1);
+  EXPECT_DOUBLE_EQ(score::ComputeScore(card, Channel::kCall, r, {}, &b), 50.0);
 }
 
 }  // namespace

@@ -1,0 +1,97 @@
+#include "score/score.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace tact::score {
+
+double ComputeScore(const Scorecard& card, Channel channel,
+                    const std::vector<BehaviourResult>& behaviours,
+                    const std::vector<MetricResult>& metrics, ScoreBreakdown* out) {
+  *out = ScoreBreakdown{};
+  out->scorecard = card.name;
+  bool any_applied = false;
+  std::vector<std::pair<double, std::string>> missed;
+  auto count = [&](const std::string& id, double weight, Status st) {
+    if (st != Status::kMet && st != Status::kMissed) return;
+    any_applied = true;
+    ++out->applicable;
+    out->applicable_weight += weight;
+    if (st == Status::kMet) {
+      ++out->met;
+      out->met_weight += weight;
+    } else {
+      missed.emplace_back(weight, id);
+    }
+  };
+  // The item that scores `id`: listed for this channel by name, else the
+  // wildcard of its type ("expect *", "avoid *", "metric *").
+  auto item_for = [&](const std::string& id, ScorecardItem::Type type) -> const ScorecardItem* {
+    const ScorecardItem* wildcard = nullptr;
+    for (const auto& item : card.items) {
+      if (item.type != type || !item.AppliesTo(channel)) continue;
+      if (item.id == id) return &item;
+      if (item.id == "*" && wildcard == nullptr) wildcard = &item;
+    }
+    // Listed by name for other channels only: not scored on this one.
+    for (const auto& item : card.items)
+      if (item.type == type && item.id == id) return nullptr;
+    return wildcard;
+  };
+  for (const auto& b : behaviours) {
+    if (b.kind == BehaviourKind::kExpected) {
+      if (const ScorecardItem* item = item_for(b.id, ScorecardItem::Type::kExpect))
+        count(b.id, item->weight.value_or(b.weight), b.status);
+    } else if (b.kind == BehaviourKind::kAvoid) {
+      const ScorecardItem* item = item_for(b.id, ScorecardItem::Type::kAvoid);
+      if (item == nullptr || (b.status != Status::kViolated && b.status != Status::kClean)) continue;
+      any_applied = true;
+      if (b.status != Status::kViolated) continue;
+      if (item->critical) out->critical.push_back(b.id);
+      double points = item->penalty.value_or(card.penalties.at(b.level));
+      if (points > 0) out->penalties.emplace_back(b.id, points);
+    }
+  }
+  for (const auto& m : metrics) {
+    if (const ScorecardItem* item = item_for(m.id, ScorecardItem::Type::kMetric))
+      count(m.id, item->weight.value_or(1), m.status);
+  }
+  std::stable_sort(missed.begin(), missed.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (auto& [w, id] : missed) out->missed.push_back(id);
+  out->scored = any_applied;
+  if (!any_applied) return -1;
+  out->base = out->applicable_weight > 0 ? 100.0 * out->met_weight / out->applicable_weight : 100.0;
+  if (out->failed()) return 0;
+  double score = out->base;
+  for (const auto& [id, points] : out->penalties) score -= points;
+  return std::clamp(score, 0.0, 100.0);
+}
+
+}  // namespace tact::score
+
+namespace tact {
+
+std::string ScoreBreakdown::Explain(double score) const {
+  if (!scored) return "not scored: nothing applied";
+  std::string s = fmt::format("{:.0f} = ", score);
+  if (failed()) {
+    s += "failed: ";
+    for (size_t i = 0; i < critical.size(); ++i) s += (i ? ", " : "") + critical[i];
+    s += critical.size() == 1 ? " is critical" : " are critical";
+    return s;
+  }
+  if (applicable > 0) {
+    s += fmt::format("{} of {} applicable behaviours met", met, applicable);
+    if (std::fabs(met_weight - met) > 1e-9 || std::fabs(applicable_weight - applicable) > 1e-9)
+      s += fmt::format(" (weighted {:.0f})", base);
+  } else {
+    s += "no expected behaviour applied (100)";
+  }
+  for (const auto& [id, points] : penalties) s += fmt::format(" - {} {:g}", id, points);
+  return s;
+}
+
+}  // namespace tact
