@@ -69,6 +69,47 @@ int KindOrder(BehaviourKind k) {
   return k == BehaviourKind::kExpected ? 0 : k == BehaviourKind::kAvoid ? 1 : 2;
 }
 
+// Whether signal `id` shows in a turn of its scope.
+bool SignalPresent(const rules::LanguagePack& pack, const Conversation& c,
+                   const std::vector<TextMatches>& turns, const std::string& id) {
+  auto it = pack.behaviour_index.find(id);
+  if (it == pack.behaviour_index.end()) return false;
+  for (size_t t : ScopeTurns(pack.behaviours[it->second], c))
+    if (turns[t].Has(it->second)) return true;
+  return false;
+}
+
+// Why an expected behaviour does not apply to this conversation ("" when it does).
+std::string NotApplicable(const rules::LanguagePack& pack, const rules::BehaviourDecl& b,
+                          const Conversation& c, const std::vector<TextMatches>& turns) {
+  if (!b.channels.empty() &&
+      std::find(b.channels.begin(), b.channels.end(), c.channel) == b.channels.end()) {
+    std::string list;
+    for (Channel ch : b.channels) list += (list.empty() ? "" : ", ") + std::string(ChannelName(ch));
+    return "applies only to " + list;
+  }
+  if (b.min_turns > 0) {
+    int n = 0;
+    for (const auto& t : c.turns) n += InScope(b.speaker, t.role) ? 1 : 0;
+    if (n < b.min_turns)
+      return "needs at least " + std::to_string(b.min_turns) + " turns of the " +
+             (b.speaker == rules::SpeakerScope::kCustomer ? "customer" : "agent");
+  }
+  if (!b.applies_if.empty()) {
+    bool any = false;
+    for (const auto& s : b.applies_if) any = any || SignalPresent(pack, c, turns, s);
+    if (!any) {
+      std::string list;
+      for (const auto& s : b.applies_if) list += (list.empty() ? "'" : "' or '") + s;
+      return "applies only with " + list + "'";
+    }
+  }
+  for (const auto& s : b.applies_unless) {
+    if (SignalPresent(pack, c, turns, s)) return "does not apply with '" + s + "'";
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string RuleLocation(const rules::BehaviourDecl& b, uint32_t rule) {
@@ -132,6 +173,15 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Con
           r.status = Status::kNotApplicable;
           r.note = "no turns by this speaker";
           break;
+        }
+        // Applicability only turns a would-be "missed" into not_applicable:
+        // a behaviour the agent showed is met wherever it shows.
+        if (r.evidence.empty()) {
+          if (std::string why = NotApplicable(pack, b, c, turns); !why.empty()) {
+            r.status = Status::kNotApplicable;
+            r.note = why;
+            break;
+          }
         }
         if (!b.trigger.empty()) {
           uint32_t sig = pack.behaviour_index.at(b.trigger);

@@ -6,7 +6,9 @@
 // an expected behaviour with 'after SIGNAL within N' must answer every episode
 // of that signal within the speaker's next N turns (see docs/rules.md), and
 // without any episode falls back to 'otherwise'. Behaviours whose speaker has
-// no turns at all are not_applicable.
+// no turns at all are not_applicable, and so are expected behaviours whose
+// applicability conditions (channel, min-turns, applies-if, applies-unless)
+// do not hold, with the reason in the note.
 #ifndef TACT_EVAL_EVALUATOR_H_
 #define TACT_EVAL_EVALUATOR_H_
 

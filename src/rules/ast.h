@@ -93,6 +93,13 @@ struct BehaviourDecl {
   Location trigger_loc;
   Otherwise otherwise = Otherwise::kMissed;
   bool otherwise_set = false;
+  // When an expected behaviour applies at all (else: not_applicable, with the
+  // reason): one of `applies_if` signals present, none of `applies_unless`,
+  // at least `min_turns` turns of its speaker, one of `channels`.
+  std::vector<std::string> applies_if, applies_unless;
+  Location applies_loc;
+  int min_turns = 0;
+  std::vector<Channel> channels;
   std::vector<Pattern> matches;
   std::vector<Pattern> vetoes;       // same sentence
   std::vector<Pattern> turn_vetoes;  // same turn

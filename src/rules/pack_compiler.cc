@@ -100,6 +100,18 @@ class Compiler {
               "unknown signal '" + b.trigger + "' in 'after'" + DidYouMean(b.trigger, signals));
       }
     }
+    for (const auto& b : pack_->behaviours) {
+      for (const auto* list : {&b.applies_if, &b.applies_unless}) {
+        for (const auto& id : *list) {
+          const BehaviourDecl* t = pack_->Find(id);
+          if (t == nullptr || t->kind != Kind::kSignal) {
+            Error(b.applies_loc, "unknown signal '" + id + "' in '" +
+                                     (list == &b.applies_if ? "applies-if" : "applies-unless") +
+                                     "'" + DidYouMean(id, signals));
+          }
+        }
+      }
+    }
     // Resolve every pattern now (so errors stop the run at start); the program
     // itself is built on first use.
     uint32_t next_id = 0;

@@ -16,7 +16,8 @@ constexpr int kMaxNumber = 1000;
 const std::vector<std::string>& BehaviourDirectives() {
   static const std::vector<std::string> k = {
       "kind",  "speaker",   "title", "description", "tip",       "severity", "weight", "position",
-      "after", "otherwise", "match", "match-turn", "veto", "veto-turn", "+",        "-", "<"};
+      "after", "otherwise", "match", "match-turn", "veto", "veto-turn", "+",        "-", "<",
+      "applies-if", "applies-unless", "min-turns", "channel"};
   return k;
 }
 
@@ -474,6 +475,14 @@ class FileParser {
         Error(b.trigger_loc.line, b.trigger_loc.column, "a signal cannot have an 'after' trigger",
               "");
       }
+      if (b.kind && *b.kind != Kind::kExpected &&
+          (!b.applies_if.empty() || !b.applies_unless.empty() || b.min_turns > 0 ||
+           !b.channels.empty())) {
+        Error(b.loc.line, b.loc.column,
+              "'applies-if', 'applies-unless', 'min-turns' and 'channel' apply only to 'expected' "
+              "behaviours",
+              "");
+      }
       if (b.otherwise_set && b.trigger.empty()) {
         Error(b.loc.line, b.loc.column,
               "'otherwise' needs an 'after' trigger in behaviour '" + b.id + "'", "");
@@ -883,6 +892,41 @@ class FileParser {
       b.trigger = std::string(args[0]);
       b.trigger_window = n;
       b.trigger_loc = loc;
+    } else if (word == "applies-if" || word == "applies-unless") {
+      if (args.empty()) {
+        Error(line_no, rest_col, "expected one or more signal ids after '" + std::string(word) + "'",
+              raw);
+        return;
+      }
+      for (auto a : args) {
+        if (!IsIdentifier(a)) {
+          Error(line_no, rest_col, "expected a signal id, got '" + std::string(a) + "'", raw);
+          return;
+        }
+        (word == "applies-if" ? b.applies_if : b.applies_unless).emplace_back(a);
+      }
+      b.applies_loc = loc;
+    } else if (word == "min-turns") {
+      int n;
+      if (args.size() != 1 || !ParseNumberArg(args[0], line_no, rest_col, raw, &n, "a number of turns"))
+        return;
+      if (n < 1) {
+        Error(line_no, rest_col, "'min-turns' needs at least 1", raw);
+        return;
+      }
+      b.min_turns = n;
+    } else if (word == "channel") {
+      Channel ch;
+      for (auto a : args) {
+        if (!ParseChannel(a, &ch)) {
+          Error(line_no, rest_col,
+                "expected channels (chat, call, email) after 'channel', got '" + std::string(a) + "'",
+                raw);
+          return;
+        }
+        b.channels.push_back(ch);
+      }
+      if (args.empty()) Error(line_no, rest_col, "expected channels (chat, call, email)", raw);
     } else if (word == "otherwise") {
       b.otherwise_set = true;
       if (arg == "missed")

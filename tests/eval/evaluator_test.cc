@@ -252,3 +252,124 @@ TEST(EvaluatorTime, TimedCallsUseTheTimeWindow) {
 
 }  // namespace
 }  // namespace tact::eval
+
+namespace tact::eval {
+namespace {
+
+const char* kApplicability = R"(
+behaviour satisfaction
+  kind expected
+  applies-if closing
+  match anything else
+behaviour next_steps
+  kind expected
+  applies-if open_item fault
+  applies-unless resolved
+  match next step
+behaviour listening
+  kind expected
+  min-turns 2
+  match so you
+behaviour voice_only
+  kind expected
+  channel call
+  match hello
+behaviour closing
+  kind signal
+  speaker agent
+  position last 1
+  match (bye|goodbye)
+behaviour open_item
+  kind signal
+  speaker agent
+  match (i will check|escalated)
+behaviour fault
+  kind signal
+  match broken
+behaviour resolved
+  kind signal
+  speaker any
+  match works now
+)";
+
+class ApplicabilityTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Diagnostics d;
+    pack_ = tact::testing::CompileOne("en", kApplicability, &d);
+    ASSERT_NE(pack_, nullptr) << (d.empty() ? "" : d[0].Format());
+    matcher_ = std::make_unique<TurnMatcher>(*pack_);
+  }
+  const BehaviourResult Get(const std::vector<std::string>& turns, const std::string& id,
+                            Channel ch = Channel::kChat) {
+    conv_ = Conversation{};
+    conv_.channel = ch;
+    for (const auto& t : turns) {
+      Turn turn;
+      turn.role = t[0] == 'a' ? Role::kAgent : Role::kCustomer;
+      turn.text = t.substr(2);
+      conv_.turns.push_back(turn);
+    }
+    std::vector<TextMatches> m(conv_.turns.size());
+    for (size_t i = 0; i < conv_.turns.size(); ++i) matcher_->Match(conv_.turns[i].text, &m[i]);
+    for (auto& r : Evaluate(*pack_, conv_, m, {}))
+      if (r.id == id) return r;
+    return {};
+  }
+  std::unique_ptr<rules::LanguagePack> pack_;
+  std::unique_ptr<TurnMatcher> matcher_;
+  Conversation conv_;
+};
+
+TEST_F(ApplicabilityTest, AppliesIfASignalShows) {
+  auto r = Get({"c:hi", "a:here you go"}, "satisfaction");
+  EXPECT_EQ(r.status, Status::kNotApplicable);
+  EXPECT_EQ(r.note, "applies only with 'closing'");
+  EXPECT_EQ(Get({"c:hi", "a:here you go. bye"}, "satisfaction").status, Status::kMissed);
+  // "bye" outside the signal's scope (the agent's last turn) does not count.
+  EXPECT_EQ(Get({"c:hi", "a:bye", "a:more"}, "satisfaction").status, Status::kNotApplicable);
+  // Shown anyway: met, whatever the conditions.
+  EXPECT_EQ(Get({"c:hi", "a:anything else?"}, "satisfaction").status, Status::kMet);
+}
+
+TEST_F(ApplicabilityTest, AnyOfIfAndNoneOfUnless) {
+  EXPECT_EQ(Get({"c:it is broken", "a:ok"}, "next_steps").status, Status::kMissed);
+  EXPECT_EQ(Get({"c:hi", "a:I will check"}, "next_steps").status, Status::kMissed);
+  auto r = Get({"c:it is broken", "a:try again", "c:works now"}, "next_steps");
+  EXPECT_EQ(r.status, Status::kNotApplicable);
+  EXPECT_EQ(r.note, "does not apply with 'resolved'");
+  r = Get({"c:hi", "a:ok"}, "next_steps");
+  EXPECT_EQ(r.note, "applies only with 'open_item' or 'fault'");
+}
+
+TEST_F(ApplicabilityTest, MinTurnsAndChannel) {
+  auto r = Get({"c:hi", "a:ok"}, "listening");
+  EXPECT_EQ(r.status, Status::kNotApplicable);
+  EXPECT_EQ(r.note, "needs at least 2 turns of the agent");
+  EXPECT_EQ(Get({"c:hi", "a:ok", "a:fine"}, "listening").status, Status::kMissed);
+  r = Get({"c:hi", "a:ok"}, "voice_only");
+  EXPECT_EQ(r.note, "applies only to call");
+  EXPECT_EQ(Get({"c:hi", "a:ok"}, "voice_only", Channel::kCall).status, Status::kMissed);
+}
+
+TEST(ApplicabilityErrors, UnknownSignalsAndWrongKinds) {
+  Diagnostics d;
+  EXPECT_EQ(tact::testing::CompileOne(
+                "en", "behaviour a\n  kind expected\n  applies-if closng\n  match x\n"
+                      "behaviour closing\n  kind signal\n  match y\n",
+                &d),
+            nullptr);
+  ASSERT_FALSE(d.empty());
+  EXPECT_NE(d[0].Format().find("t.rules:3:14: error: unknown signal 'closng' in 'applies-if' (did "
+                               "you mean 'closing'?)"),
+            std::string::npos)
+      << d[0].Format();
+  d.clear();
+  EXPECT_EQ(tact::testing::CompileOne("en", "behaviour a\n  kind avoid\n  min-turns 2\n  match x\n", &d),
+            nullptr);
+  ASSERT_FALSE(d.empty());
+  EXPECT_NE(d[0].message.find("apply only to 'expected' behaviours"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tact::eval
