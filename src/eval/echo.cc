@@ -5,36 +5,23 @@
 namespace tact::eval {
 namespace {
 
-size_t Letters(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-// The content term of a token, or "" when it has none.
-const std::string* Term(const rules::LanguagePack& pack, const TokenView& t) {
-  const match::TokenInfo& i = *t.info;
-  if (i.kind == text::TokenKind::kNumber) return &i.norm;
-  if (i.kind != text::TokenKind::kWord) return nullptr;
-  if (Letters(i.norm) < 3 || pack.stopword_set.count(i.norm) > 0) return nullptr;
-  return i.stem.empty() ? &i.norm : &i.stem;
-}
-
 // Whether tokens [begin, end) of `text` meet the condition of `p`.
-bool Holds(const rules::LanguagePack& pack, const rules::Pattern& p, const EchoTerms& context,
-           const TextMatches& text, size_t begin, size_t end) {
-  EchoTerms own, echoed;
+bool Holds(const rules::Pattern& p, const EchoTerms& context, const TextMatches& text,
+           size_t begin, size_t end) {
+  // A sentence has few content terms: collect them in a small sorted vector.
+  std::vector<uint64_t> own;
   for (size_t i = begin; i < end; ++i) {
-    const std::string* term = Term(pack, text.tokens[i]);
-    if (term == nullptr) continue;
-    own.insert(*term);
-    if (context.count(*term) > 0) echoed.insert(*term);
+    if (uint64_t term = text.tokens[i].info->echo_term) own.push_back(term);
   }
-  if (static_cast<int>(echoed.size()) < p.echo_min) return false;
+  std::sort(own.begin(), own.end());
+  own.erase(std::unique(own.begin(), own.end()), own.end());
+  size_t echoed = 0;
+  for (uint64_t term : own) echoed += context.count(term);
+  if (static_cast<int>(echoed) < p.echo_min) return false;
   if (p.echo_share > 0 &&
-      (own.empty() || 100 * echoed.size() < static_cast<size_t>(p.echo_share) * own.size()))
+      (own.empty() || 100 * echoed < static_cast<size_t>(p.echo_share) * own.size()))
     return false;
-  return !echoed.empty();
+  return echoed > 0;
 }
 
 // Tokens [*begin, *end) of sentences first..last.
@@ -51,11 +38,21 @@ void SentenceSpan(const TextMatches& text, uint16_t first, uint16_t last, size_t
   if (*end < *begin) *begin = *end = 0;
 }
 
+// Whether ApplyEcho has anything to do on this text.
+bool NeedsContext(const rules::LanguagePack& pack, const TextMatches& text) {
+  for (const rules::PatternOwner& o : pack.conditional) {
+    if (pack.PatternOf(o).empty) return true;
+    for (const auto& m : text.matches)
+      if (m.behaviour == o.behaviour && m.rule == o.index && !m.vetoed) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-void AddEchoTerms(const rules::LanguagePack& pack, const TextMatches& text, EchoTerms* terms) {
+void AddEchoTerms(const rules::LanguagePack&, const TextMatches& text, EchoTerms* terms) {
   for (const auto& t : text.tokens) {
-    if (const std::string* term = Term(pack, t)) terms->insert(*term);
+    if (uint64_t term = t.info->echo_term) terms->insert(term);
   }
 }
 
@@ -70,7 +67,7 @@ void ApplyEcho(const rules::LanguagePack& pack, const EchoTerms& context, TextMa
       for (uint16_t s = 0; s <= last; ++s) {
         size_t b, e;
         SentenceSpan(*text, s, s, &b, &e);
-        if (b == e || !Holds(pack, p, context, *text, b, e)) continue;
+        if (b == e || !Holds(p, context, *text, b, e)) continue;
         RuleMatch m;
         m.behaviour = o.behaviour;
         m.rule = o.index;
@@ -99,7 +96,7 @@ void ApplyEcho(const rules::LanguagePack& pack, const EchoTerms& context, TextMa
       } else {
         SentenceSpan(*text, m.sentence, m.sentence_end, &b, &e);
       }
-      if (!Holds(pack, p, context, *text, b, e)) {
+      if (!Holds(p, context, *text, b, e)) {
         m.vetoed = true;
         m.no_echo = true;
       }
@@ -114,6 +111,7 @@ void ApplyEchoConditions(const rules::LanguagePack& pack, const Conversation& c,
     Role self = c.turns[i].role;
     if (self != Role::kAgent && self != Role::kCustomer) continue;
     Role other = self == Role::kAgent ? Role::kCustomer : Role::kAgent;
+    if (!NeedsContext(pack, (*turns)[i])) continue;
     EchoTerms context;
     bool any = false;
     for (size_t j = i; j-- > 0;) {

@@ -2,7 +2,7 @@
 //
 // A content term is the Snowball stem of a word of at least three letters
 // that is not one of the pack's stopwords, or a number as written ("49.90",
-// "3"). A match with `{echo N P%}` survives only when its sentence (every
+// "3"); the classifier computes it once per distinct token. A match with `{echo N P%}` survives only when its sentence (every
 // sentence it spans; the whole turn for `match-turn`) holds at least N
 // distinct content terms of the context, and at least P% of its own distinct
 // content terms are such. The context of a turn is the other speaker's turns
@@ -12,6 +12,7 @@
 #ifndef TACT_EVAL_ECHO_H_
 #define TACT_EVAL_ECHO_H_
 
+#include <cstdint>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -22,7 +23,8 @@
 
 namespace tact::eval {
 
-using EchoTerms = std::unordered_set<std::string>;
+// Hashes of content terms (match::TokenInfo::echo_term).
+using EchoTerms = std::unordered_set<uint64_t>;
 
 // Adds the content terms of a matched text to *terms.
 void AddEchoTerms(const rules::LanguagePack& pack, const TextMatches& text, EchoTerms* terms);

@@ -1,6 +1,9 @@
 #include "match/atoms.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
+
+#include <mutex>
 
 #include <algorithm>
 
@@ -11,7 +14,16 @@ struct AtomTable::RegexAtom {
   AtomId id;
 };
 
-AtomTable::AtomTable() = default;
+// All regexes of a pack as one anchored RE2::Set, so a new token costs one
+// match instead of one per regex. Built on first use (packs are shared by
+// threads); when it cannot be built or runs out of memory on a token, the
+// regexes are matched one by one, with the same result.
+struct AtomTable::RegexSet {
+  std::once_flag once;
+  std::unique_ptr<re2::RE2::Set> set;
+};
+
+AtomTable::AtomTable() : set_(std::make_unique<RegexSet>()) {}
 AtomTable::~AtomTable() = default;
 AtomTable::AtomTable(AtomTable&&) noexcept = default;
 AtomTable& AtomTable::operator=(AtomTable&&) noexcept = default;
@@ -103,6 +115,36 @@ AtomId AtomTable::Union(std::vector<AtomId> members) {
   return next_++;
 }
 
+void AtomTable::MatchRegexes(std::string_view norm, std::vector<AtomId>* out) const {
+  const re2::StringPiece text(norm.data(), norm.size());
+  if (regexes_.size() > 1) {
+    std::call_once(set_->once, [this] {
+      RE2::Options opts;
+      opts.set_log_errors(false);
+      int64_t mem = 8 << 20;
+      for (const auto& r : regexes_) mem += r->re->options().max_mem();
+      opts.set_max_mem(std::min<int64_t>(mem, int64_t{256} << 20));
+      auto set = std::make_unique<re2::RE2::Set>(opts, RE2::ANCHOR_BOTH);
+      for (const auto& r : regexes_) {
+        if (set->Add(r->re->pattern(), nullptr) < 0) return;
+      }
+      if (set->Compile()) set_->set = std::move(set);
+    });
+    if (set_->set) {
+      std::vector<int> hits;
+      re2::RE2::Set::ErrorInfo info;
+      if (set_->set->Match(text, &hits, &info)) {
+        for (int i : hits) out->push_back(regexes_[static_cast<size_t>(i)]->id);
+        return;
+      }
+      if (info.kind == re2::RE2::Set::kNoError) return;  // no regex matches
+    }
+  }
+  for (const auto& r : regexes_) {
+    if (RE2::FullMatch(text, *r->re)) out->push_back(r->id);
+  }
+}
+
 void AtomTable::AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const {
   size_t first = out->size();
   out->push_back(kAnyAtom);
@@ -146,10 +188,7 @@ void AtomTable::AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const
     }
     if (ok) out->push_back(c.id);
   }
-  for (const auto& r : regexes_) {
-    if (RE2::FullMatch(re2::StringPiece(f.norm.data(), f.norm.size()), *r->re))
-      out->push_back(r->id);
-  }
+  if (!regexes_.empty()) MatchRegexes(f.norm, out);
   // Then the unions of what the token satisfies so far.
   if (!member_unions_.empty()) {
     const size_t base_end = out->size();

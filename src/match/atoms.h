@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <string_view>
 #include <vector>
 
 namespace re2 {
@@ -84,6 +85,9 @@ class AtomTable {
     AtomId id;
   };
   struct RegexAtom;
+  struct RegexSet;  // every regex in one RE2::Set, built on first use
+  // Appends the atoms of the regexes `norm` fully matches.
+  void MatchRegexes(std::string_view norm, std::vector<AtomId>* out) const;
   AtomId next_ = 3;
   std::unordered_map<std::string, AtomId> literals_;
   std::unordered_map<std::string, AtomId> stems_;
@@ -91,6 +95,7 @@ class AtomTable {
   size_t max_prefix_len_ = 0;
   std::vector<ClassAtom> classes_;
   std::vector<std::unique_ptr<RegexAtom>> regexes_;
+  std::unique_ptr<RegexSet> set_;
   std::vector<std::pair<std::vector<AtomId>, AtomId>> nots_;
   std::map<std::vector<AtomId>, AtomId> unions_;
   std::unordered_map<AtomId, std::vector<AtomId>> union_members_;  // union -> members

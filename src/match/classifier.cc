@@ -82,6 +82,11 @@ const TokenInfo& Classifier::Get(std::string_view surface, text::TokenKind kind)
     f.stem = info->stem;
     info->abbreviation = pack_.abbreviations.count(info->norm) > 0;
   }
+  if (kind == text::TokenKind::kNumber) {
+    info->echo_term = HashBytes(info->norm) | 1;
+  } else if (f.is_word && f.letters >= 3 && pack_.stopword_set.count(info->norm) == 0) {
+    info->echo_term = HashBytes(info->stem.empty() ? info->norm : info->stem) | 1;
+  }
   pack_.atoms.AtomsFor(f, &info->atoms);
   std::string key(reinterpret_cast<const char*>(info->atoms.data()),
                   info->atoms.size() * sizeof(AtomId));

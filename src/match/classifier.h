@@ -34,6 +34,10 @@ struct TokenInfo {
   uint32_t cls = 0;  // equal for tokens with equal atoms (see Runner)
   text::TokenKind kind = text::TokenKind::kSymbol;
   bool abbreviation = false;
+  // For {echo} conditions: a hash of the token's content term (its stem, or a
+  // number as written), 0 when it has none (stop words, words under three
+  // letters, punctuation).
+  uint64_t echo_term = 0;
 };
 
 class Classifier {

@@ -120,6 +120,7 @@ void Runner::Run(const Program& program, const std::vector<std::span<const AtomI
     for (size_t t = i; t < sentence_end; ++t) {
       const Transition tr = Step(program, d, classes[t], atoms[t]);
       const DState next = states_[tr.next];
+      stats_.live += next.size;
       next_starts_.resize(next.size);
       const uint32_t* src = pool_.data() + tr.src;
       for (uint32_t j = 0; j < next.size; ++j) {

@@ -56,6 +56,7 @@ class Runner {
     uint64_t tokens = 0;
     uint64_t transitions_built = 0;
     uint64_t flushes = 0;
+    uint64_t live = 0;  // sum over tokens of the live NFA threads
   };
   const Stats& stats() const { return stats_; }
 
