@@ -130,12 +130,24 @@ struct Analyzer::Impl {
         r->language = agent_lang;
         if (Sure(ga)) r->language_confidence = ga.confidence;
         r->customer_language = customer_lang;
-        turn_language.resize(c.turns.size());
+        // A customer who also writes the agent's language in a clear turn
+        // ("I need the update urgently" beside "Hola, necesito…") has no
+        // single language of their own: their unclear turns ("Okey. Thank
+        // you!") take the agent's.
+        turn_language.assign(c.turns.size(), "");
+        bool customer_writes_agent_lang = false;
         for (size_t i = 0; i < c.turns.size(); ++i) {
           eval::LanguageGuess gt = detector.Detect({c.turns[i].text});
-          turn_language[i] = Sure(gt)                             ? gt.language
-                             : c.turns[i].role == Role::kCustomer ? customer_lang
-                                                                  : agent_lang;
+          if (!Sure(gt)) continue;
+          turn_language[i] = gt.language;
+          customer_writes_agent_lang |=
+              c.turns[i].role == Role::kCustomer && gt.language == agent_lang;
+        }
+        const std::string& customer_default =
+            customer_writes_agent_lang ? agent_lang : customer_lang;
+        for (size_t i = 0; i < c.turns.size(); ++i) {
+          if (!turn_language[i].empty()) continue;
+          turn_language[i] = c.turns[i].role == Role::kCustomer ? customer_default : agent_lang;
         }
       }
       return;

@@ -149,6 +149,23 @@ TEST_F(LanguageCli, EachSideMatchedWithItsOwnPack) {
   EXPECT_TRUE(Has(text.out, "; customer es)")) << text.out;
 }
 
+TEST_F(LanguageCli, ACustomerWritingBothLanguagesKeepsTheAgentsForUnclearTurns) {
+  // Like twcs-head's thread 747: English questions, one Spanish turn, a short "thank you".
+  Write("both.txt",
+        "Agent: Hi there! Which iOS version is currently showing in Settings, General, About?\n"
+        "Customer: I need the software update urgently because the battery lasts literally half "
+        "a day now\n"
+        "Customer: Hola, necesito urgente la actualización de software porque la batería me dura "
+        "literal medio día\n"
+        "Agent: We offer support on Twitter in English. Please check Settings and update to the "
+        "latest version, then let us know how it goes for you.\n"
+        "Customer: Okey. Thank you!\n");
+  RunResult r = Run("check --format jsonl both.txt");
+  EXPECT_TRUE(Has(r.out, "\"customer_language\":\"es\"")) << r.out;
+  // "Okey. Thank you!" is too short to detect: the English rules find the gratitude.
+  EXPECT_TRUE(Has(r.out, "rules/en/customer_gratitude.rules:")) << r.out;
+}
+
 TEST_F(LanguageCli, OneLanguageConversationsHaveNoCustomerLanguage) {
   Write("en.txt",
         "Customer: My parcel has not arrived and the tracking has not moved for a week now.\n"
