@@ -29,6 +29,10 @@ bool IsAsciiAlnumByte(uint8_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+bool IsEmailLocalByte(uint8_t c) {
+  return IsAsciiAlnumByte(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
 size_t UrlLength(std::string_view text, size_t i) {
   size_t start;
   if (LowerAsciiStartsWith(text, i, "https://"))
@@ -65,10 +69,7 @@ size_t UrlLength(std::string_view text, size_t i) {
 
 size_t EmailLength(std::string_view text, size_t i, size_t* local_end) {
   size_t e = i;
-  auto local = [](uint8_t c) {
-    return IsAsciiAlnumByte(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
-  };
-  while (e < text.size() && local(static_cast<uint8_t>(text[e]))) ++e;
+  while (e < text.size() && IsEmailLocalByte(static_cast<uint8_t>(text[e]))) ++e;
   *local_end = e;
   if (e == i || e >= text.size() || text[e] != '@' || text[i] == '.') return 0;
   size_t d = ++e;

@@ -18,6 +18,8 @@
 namespace tact::text {
 
 bool IsAsciiAlnumByte(uint8_t c);
+// A byte an e-mail address's local part may hold (ASCII letters, digits, ._%+-).
+bool IsEmailLocalByte(uint8_t c);
 
 // The byte length of the URL starting at `i`, or 0.
 size_t UrlLength(std::string_view text, size_t i);

@@ -108,6 +108,18 @@ void Tokenize(std::string_view text, std::vector<RawToken>* out) {
   Cursor cur{reinterpret_cast<const uint8_t*>(text.data()), static_cast<int32_t>(text.size())};
   bool newline = false;
   size_t no_email_before = 0;
+  // The next '@' and where the run of local-part bytes before it starts: only
+  // a token starting in that run can start an e-mail address.
+  size_t next_at = 0, local_start = 0;
+  auto find_at = [&](size_t from) {
+    next_at = text.find('@', from);
+    if (next_at == std::string_view::npos) return;
+    local_start = next_at;
+    while (local_start > from && next_at - local_start < 64 &&
+           IsEmailLocalByte(static_cast<uint8_t>(text[local_start - 1])))
+      --local_start;
+  };
+  find_at(0);
   int32_t i = 0;
   while (i < cur.len) {
     UChar32 c;
@@ -140,7 +152,13 @@ void Tokenize(std::string_view text, std::vector<RawToken>* out) {
     }
     if (boundary && c < 0x80 && IsAsciiAlnumByte(static_cast<uint8_t>(c)) &&
         static_cast<size_t>(i) >= no_email_before) {
-      if (size_t n = EmailLength(text, static_cast<size_t>(i), &no_email_before); n > 0) {
+      const auto at = static_cast<size_t>(i);
+      if (next_at != std::string_view::npos && next_at < at) find_at(at);
+      // A local part is at most 64 bytes (RFC 5321).
+      size_t n = next_at != std::string_view::npos && at >= local_start && at < next_at
+                     ? EmailLength(text, at, &no_email_before)
+                     : 0;
+      if (n > 0) {
         i += static_cast<int32_t>(n);
         tok.end = static_cast<uint32_t>(i);
         tok.kind = TokenKind::kEmail;
