@@ -134,6 +134,19 @@ TEST_F(LanguageCli, UnsureLatinTextIsUndUnlessAPackIsForced) {
   EXPECT_FALSE(Has(r.out, "unsupported")) << r.out;
 }
 
+TEST_F(LanguageCli, AnInputLanguageWithoutAPackIsUnsupported) {
+  Write("fr.json",
+        "{\"id\":\"fr1\",\"language\":\"fr\",\"turns\":[{\"role\":\"customer\",\"text\":"
+        "\"Bonjour, ma commande est en retard\"},{\"role\":\"agent\",\"text\":\"Je suis "
+        "désolé\"}]}");
+  RunResult r = Run("check --format jsonl fr.json");
+  EXPECT_TRUE(Has(r.out, "\"language\":\"fr\",")) << r.out;
+  EXPECT_TRUE(Has(r.out, "\"language_method\":\"unsupported\"")) << r.out;
+  r = Run("check --format jsonl --fallback-lang en fr.json");
+  EXPECT_TRUE(Has(r.out, "\"language\":\"en\",")) << r.out;
+  EXPECT_TRUE(Has(r.out, "\"language_method\":\"fallback\"")) << r.out;
+}
+
 TEST_F(LanguageCli, EachSideMatchedWithItsOwnPack) {
   RunResult r = Run("check --format jsonl mixed.txt");
   EXPECT_EQ(r.rc, 0) << r.err;
