@@ -5,14 +5,15 @@
 // below `min_confidence`, or when the text is mostly in a script no pack
 // writes, it uses `fallback_language` when one is set and otherwise reports the
 // language as unsupported: every behaviour not_applicable, no metrics, score
-// n/a, never judged with another language's rules). When the customer's turns
-// and the agent's are each confidently in a different pack's language, each
-// turn is matched with its side's pack and the behaviours are judged with the
-// agent's (`customer_language` says so). It
-// matches every turn with that language's compiled rules, evaluates each
-// behaviour in its scope (speaker, position, trigger window), computes the
-// metrics and a 0-100 score. An Analyzer keeps per-language caches and is not
+// n/a, never judged with another language's rules). It matches every turn with
+// that language's compiled rules, evaluates each behaviour in its scope
+// (speaker, position, trigger window), computes the metrics and a 0-100 score. An Analyzer keeps per-language caches and is not
 // thread-safe: use one per thread over a shared RuleSet.
+//
+// When the customer's turns and the agent's are each confidently in a
+// different pack's language, the behaviours are judged with the agent's pack
+// and each turn is matched with its own language's pack when that is clear,
+// else its side's (`customer_language` in the result says so).
 #ifndef TACT_ANALYZER_H_
 #define TACT_ANALYZER_H_
 
