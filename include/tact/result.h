@@ -91,9 +91,18 @@ struct ConversationResult {
   std::string id;
   std::string source;
   std::string input_format;
+  // The pack the behaviours were judged with; for an unsupported language
+  // (language_method "unsupported") the detected language instead: a script's
+  // code (ja, zh, ko, ar, th, he, el, hi), the input's own code, or "und".
   std::string language;
   double language_confidence = 0;
-  std::string language_method;  // "explicit", "option", "detected", "fallback"
+  // "explicit", "option", "detected", "fallback" or "unsupported" (then no
+  // behaviour is judged: all are not_applicable, no metrics, score n/a).
+  std::string language_method;
+  // Set when the customer wrote in another pack's language than the agent:
+  // the customer's turns were matched with that pack ("es"), the agent's and
+  // the behaviours' with `language`.
+  std::string customer_language;
   Channel channel = Channel::kChat;
   std::string agent;
   std::vector<SpeakerInfo> speakers;
@@ -104,6 +113,8 @@ struct ConversationResult {
   std::vector<MetricResult> metrics;
   std::vector<std::string> warnings;
   const Conversation* conversation = nullptr;  // valid while the caller keeps it
+
+  bool unsupported_language() const { return language_method == "unsupported"; }
 };
 
 }  // namespace tact

@@ -40,7 +40,8 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
       ->allow_extra_args(false);
   app->add_option("--lang", o->lang, "conversation language: a pack code or auto (detect)");
   app->add_option("--fallback-lang", o->fallback_lang,
-                  "language when detection is unsure (default en)")
+                  "pack to judge with when detection is unsure (default: none, the "
+                  "conversation is reported as an unsupported language)")
       ->each([o](const std::string&) { o->fallback_given = true; });
   app->add_option("--min-confidence", o->min_confidence,
                   "detection confidence below which the fallback is used")
@@ -251,8 +252,7 @@ int RunCheck(const CheckOptions& o) {
   if (!CheckBehaviourIds(*rules, ao.only, "--only") ||
       !CheckBehaviourIds(*rules, ao.skip, "--skip"))
     return kExitUsage;
-  // The default fallback (en) may be absent with --no-builtin-rules; the
-  // analyzer then falls back to the first pack. A fallback the user names must exist.
+  // A fallback the user names must exist.
   if (!CheckLanguage(*rules, o.lang, true, "--lang") ||
       (o.fallback_given && !CheckLanguage(*rules, o.fallback_lang, false, "--fallback-lang"))) {
     return kExitUsage;

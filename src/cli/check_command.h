@@ -20,7 +20,7 @@ struct CheckOptions {
   std::string color = "auto";
   std::vector<std::string> only, skip;
   std::string lang = "auto";
-  std::string fallback_lang = "en";
+  std::string fallback_lang;  // "" = report unsure languages as unsupported
   bool fallback_given = false;
   double min_confidence = 0.5;
   std::string tips_lang;

@@ -96,6 +96,9 @@ struct Analyzer::Impl {
   eval::LanguageDetector detector;
   std::map<std::string, std::unique_ptr<eval::TurnMatcher>> matchers;
   std::vector<eval::TextMatches> turn_matches;
+  // Per turn, the pack it is matched with; empty when every turn uses the
+  // conversation's language.
+  std::vector<std::string> turn_language;
   eval::MetricProfile profile;
   score::Scorecard scorecard;
 
@@ -111,12 +114,22 @@ struct Analyzer::Impl {
     return *m;
   }
 
+  // The pack to use when detection is unsure: only one the user named
+  // (--fallback-lang); "" reports the conversation as unsupported.
   std::string Fallback() const {
-    if (rules.has(options.fallback_language)) return options.fallback_language;
-    return rules.languages().front();
+    return rules.has(options.fallback_language) ? options.fallback_language : "";
+  }
+
+  void Unsupported(const std::string& code, ConversationResult* r) {
+    r->language = code.empty() ? "und" : code;
+    r->language_method = "unsupported";
+    r->warnings.push_back("language '" + r->language +
+                          "' has no rule pack: behaviours not judged (--lang or --fallback-lang "
+                          "forces a pack)");
   }
 
   void ChooseLanguage(const Conversation& c, ConversationResult* r) {
+    turn_language.clear();
     if (!c.language.empty()) {
       if (rules.has(c.language)) {
         r->language = c.language;
@@ -124,6 +137,7 @@ struct Analyzer::Impl {
         r->language_method = "explicit";
         return;
       }
+      if (Fallback().empty()) return Unsupported(c.language, r);
       r->warnings.push_back("language '" + c.language + "' has no rule pack; using '" + Fallback() +
                             "'");
       r->language = Fallback();
@@ -131,28 +145,147 @@ struct Analyzer::Impl {
       return;
     }
     if (options.language != "auto" && !options.language.empty()) {
-      r->language = rules.has(options.language) ? options.language : Fallback();
+      r->language = rules.has(options.language) ? options.language : rules.languages().front();
       r->language_confidence = 1;
       r->language_method = "option";
       return;
     }
-    std::vector<std::string_view> texts;
-    for (const auto& t : c.turns) texts.push_back(t.text);
+    std::vector<std::string_view> texts, agent, customer;
+    for (const auto& t : c.turns) {
+      texts.push_back(t.text);
+      if (t.role == Role::kAgent) agent.push_back(t.text);
+      if (t.role == Role::kCustomer) customer.push_back(t.text);
+    }
     eval::LanguageGuess g = detector.Detect(texts);
+    eval::LanguageGuess ga = detector.Detect(agent), gc = detector.Detect(customer);
     r->language_confidence = g.confidence;
-    if (!g.language.empty() && g.confidence >= options.min_confidence) {
+    // A script no pack writes in, in the whole text or one side's turns.
+    std::string script = !g.script_language.empty()    ? g.script_language
+                         : !gc.script_language.empty() ? gc.script_language
+                                                       : ga.script_language;
+    if (!g.language.empty() && g.confidence >= options.min_confidence && script.empty()) {
       r->language = g.language;
       r->language_method = "detected";
+      // Customer and agent in two pack languages: the behaviours are judged
+      // with the agent's pack, each turn is matched with its own language
+      // when it is clear, else with its side's.
+      const std::string& agent_lang = Sure(ga) ? ga.language : g.language;
+      const std::string& customer_lang = Sure(gc) ? gc.language : g.language;
+      if (agent_lang != customer_lang) {
+        r->language = agent_lang;
+        if (Sure(ga)) r->language_confidence = ga.confidence;
+        r->customer_language = customer_lang;
+        // A customer who also writes the agent's language in a clear turn
+        // ("I need the update urgently" beside "Hola, necesito…") has no
+        // single language of their own: their unclear turns ("Okey. Thank
+        // you!") take the agent's.
+        turn_language.assign(c.turns.size(), "");
+        bool customer_writes_agent_lang = false;
+        for (size_t i = 0; i < c.turns.size(); ++i) {
+          eval::LanguageGuess gt = detector.Detect({c.turns[i].text});
+          if (!Sure(gt)) continue;
+          turn_language[i] = gt.language;
+          customer_writes_agent_lang |=
+              c.turns[i].role == Role::kCustomer && gt.language == agent_lang;
+        }
+        const std::string& customer_default =
+            customer_writes_agent_lang ? agent_lang : customer_lang;
+        for (size_t i = 0; i < c.turns.size(); ++i) {
+          if (!turn_language[i].empty()) continue;
+          turn_language[i] = c.turns[i].role == Role::kCustomer ? customer_default : agent_lang;
+        }
+      }
+      return;
+    }
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.2f", g.confidence);
+    std::string guess =
+        g.language.empty() ? std::string("none") : "best guess '" + g.language + "' at " + buf;
+    if (Fallback().empty()) {
+      Unsupported(script, r);
+      if (script.empty()) r->warnings.back() += " (" + guess + ")";
       return;
     }
     r->language = Fallback();
     r->language_method = "fallback";
-    char buf[32];
-    snprintf(buf, sizeof buf, "%.2f", g.confidence);
     r->warnings.push_back(g.language.empty()
                               ? "no language profile to detect with; using '" + r->language + "'"
-                              : "language unsure (best guess '" + g.language + "' at " + buf +
-                                    "); using fallback '" + r->language + "'");
+                              : "language unsure (" + guess + "); using fallback '" + r->language +
+                                    "'");
+  }
+
+  // Confident enough about one side's language to judge its turns with it.
+  bool Sure(const eval::LanguageGuess& g) const {
+    return !g.language.empty() && g.script_language.empty() && g.words >= kMinSideWords &&
+           g.confidence >= std::max(options.min_confidence, kMinSideConfidence);
+  }
+  static constexpr size_t kMinSideWords = 8;
+  static constexpr double kMinSideConfidence = 0.95;
+
+  // Every behaviour of the catalogue (from `pack`), not_applicable with `note`.
+  std::vector<BehaviourResult> NotJudged(const rules::LanguagePack& pack, const std::string& note,
+                                         const eval::EvaluateOptions& eo) const {
+    Conversation empty;  // no turns: titles, tips and the --only/--skip filter
+    auto out = eval::Evaluate(pack, empty, {}, eo);
+    for (auto& b : out) {
+      b.status = Status::kNotApplicable;  // signals too: not "absent", never looked for
+      b.episodes.clear();
+      b.evidence.clear();
+      b.note = note;
+    }
+    return out;
+  }
+
+  // Matches each turn with its language's pack (turn_language, else
+  // `language`); a match from another pack is renumbered to the behaviour of
+  // the same id in `language`'s pack (every pack defines the same catalogue)
+  // and keeps its rule index.
+  void MatchTurns(const Conversation& c, const std::string& language) {
+    if (turn_matches.size() < c.turns.size()) turn_matches.resize(c.turns.size());
+    const rules::LanguagePack& judge = Matcher(language).pack();
+    for (size_t i = 0; i < c.turns.size(); ++i) {
+      eval::TextMatches& tm = turn_matches[i];
+      const std::string& lang = turn_language.empty() ? language : turn_language[i];
+      eval::TurnMatcher& m = Matcher(lang);
+      m.Match(c.turns[i].text, &tm);
+      // {echo} conditions, in the turn's own pack, before any renumbering.
+      if (eval::NeedsEcho(m.pack(), tm))
+        eval::ApplyEcho(m.pack(), eval::EchoContext(c, turn_matches, i), &tm);
+      if (lang == language) continue;
+      auto renumber = [&](std::vector<eval::RuleMatch>* ms) {
+        std::vector<eval::RuleMatch> kept;
+        for (auto rm : *ms) {
+          auto it = judge.behaviour_index.find(m.pack().behaviours[rm.behaviour].id);
+          if (it == judge.behaviour_index.end()) continue;
+          rm.behaviour = it->second;
+          kept.push_back(rm);
+        }
+        *ms = std::move(kept);
+      };
+      renumber(&tm.matches);
+      renumber(&tm.vetoes);
+    }
+  }
+
+  // Evidence from a turn matched with another pack names that pack's rule line.
+  void OtherPackRuleLocations(ConversationResult* r) {
+    if (turn_language.empty()) return;
+    const rules::LanguagePack& judge = Matcher(r->language).pack();
+    for (auto& b : r->behaviours) {
+      for (auto& e : b.evidence) {
+        const size_t t = static_cast<size_t>(e.turn - 1);
+        if (t >= turn_language.size() || turn_language[t] == r->language) continue;
+        const rules::LanguagePack& other = Matcher(turn_language[t]).pack();
+        auto oi = other.behaviour_index.find(b.id);
+        const eval::RuleMatch* m = turn_matches[t].First(judge.behaviour_index.at(b.id));
+        if (oi != other.behaviour_index.end() && m != nullptr)
+          e.rule = eval::RuleLocation(other.behaviours[oi->second], m->rule);
+      }
+    }
+  }
+
+  void TrimMatchers() {
+    for (auto& [lang, m] : matchers) m->Trim();
   }
 };
 
@@ -171,14 +304,26 @@ ConversationResult Analyzer::Analyze(const Conversation& c) {
   r.turn_count = static_cast<int>(c.turns.size());
   r.conversation = &c;
   impl_->ChooseLanguage(c, &r);
-  eval::TurnMatcher& m = impl_->Matcher(r.language);
-  auto& tm = impl_->turn_matches;
-  if (tm.size() < c.turns.size()) tm.resize(c.turns.size());
-  for (size_t i = 0; i < c.turns.size(); ++i) m.Match(c.turns[i].text, &tm[i]);
-  eval::ApplyEchoConditions(m.pack(), c, &tm);
   eval::EvaluateOptions eo;
   eo.tips_language = impl_->options.tips_language;
+  if (r.unsupported_language()) {
+    // Never judged with another language's rules: the catalogue, all n/a.
+    const RuleSet& rules = impl_->rules;
+    const rules::LanguagePack& catalogue =
+        *rules.pack(rules.has("en") ? "en" : rules.languages().front());
+    if (eo.tips_language.empty()) eo.tips_language = "en";
+    eo.only = impl_->options.only;
+    eo.skip = impl_->options.skip;
+    r.behaviours = impl_->NotJudged(catalogue, "unsupported language '" + r.language + "'", eo);
+    r.score = -1;
+    if (c.turns.empty()) r.warnings.push_back("conversation has no turns");
+    return r;
+  }
+  eval::TurnMatcher& m = impl_->Matcher(r.language);
+  impl_->MatchTurns(c, r.language);
+  const auto& tm = impl_->turn_matches;
   r.behaviours = eval::Evaluate(m.pack(), c, tm, eo);
+  impl_->OtherPackRuleLocations(&r);
   r.metrics = eval::ComputeMetrics(c, tm, m.pack(), impl_->profile, &r.warnings);
   // Scored on every behaviour; --only/--skip then choose what is shown.
   r.score = score::ComputeScore(impl_->scorecard, c.channel, r.behaviours, r.metrics,
@@ -192,7 +337,7 @@ ConversationResult Analyzer::Analyze(const Conversation& c) {
     });
   }
   if (c.turns.empty()) r.warnings.push_back("conversation has no turns");
-  m.Trim();
+  impl_->TrimMatchers();
   return r;
 }
 

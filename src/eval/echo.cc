@@ -104,27 +104,36 @@ void ApplyEcho(const rules::LanguagePack& pack, const EchoTerms& context, TextMa
   }
 }
 
+bool NeedsEcho(const rules::LanguagePack& pack, const TextMatches& text) {
+  return !pack.conditional.empty() && NeedsContext(pack, text);
+}
+
+EchoTerms EchoContext(const Conversation& c, const std::vector<TextMatches>& turns, size_t i) {
+  EchoTerms context;
+  Role self = c.turns[i].role;
+  if (self != Role::kAgent && self != Role::kCustomer) return context;
+  Role other = self == Role::kAgent ? Role::kCustomer : Role::kAgent;
+  bool any = false;
+  for (size_t j = i; j-- > 0;) {
+    Role r = c.turns[j].role;
+    if (r == self) {
+      if (any) break;
+      continue;  // no reply since: look further back for the other's last turn
+    }
+    if (r != other) continue;
+    for (const auto& t : turns[j].tokens)
+      if (uint64_t term = t.info->echo_term) context.insert(term);
+    any = true;
+  }
+  return context;
+}
+
 void ApplyEchoConditions(const rules::LanguagePack& pack, const Conversation& c,
                          std::vector<TextMatches>* turns) {
   if (pack.conditional.empty()) return;
   for (size_t i = 0; i < c.turns.size(); ++i) {
-    Role self = c.turns[i].role;
-    if (self != Role::kAgent && self != Role::kCustomer) continue;
-    Role other = self == Role::kAgent ? Role::kCustomer : Role::kAgent;
-    if (!NeedsContext(pack, (*turns)[i])) continue;
-    EchoTerms context;
-    bool any = false;
-    for (size_t j = i; j-- > 0;) {
-      Role r = c.turns[j].role;
-      if (r == self) {
-        if (any) break;
-        continue;  // no reply since: look further back for the other's last turn
-      }
-      if (r != other) continue;
-      AddEchoTerms(pack, (*turns)[j], &context);
-      any = true;
-    }
-    ApplyEcho(pack, context, &(*turns)[i]);
+    if (!NeedsEcho(pack, (*turns)[i])) continue;
+    ApplyEcho(pack, EchoContext(c, *turns, i), &(*turns)[i]);
   }
 }
 

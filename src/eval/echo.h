@@ -32,6 +32,13 @@ void AddEchoTerms(const rules::LanguagePack& pack, const TextMatches& text, Echo
 // Applies the pack's conditions to one text's matches, given its context.
 void ApplyEcho(const rules::LanguagePack& pack, const EchoTerms& context, TextMatches* text);
 
+// Whether `text` has a match with a condition (or the pack a condition with
+// no pattern), so that its context is needed.
+bool NeedsEcho(const rules::LanguagePack& pack, const TextMatches& text);
+
+// The content terms of turn i's context (turns[j] for j < i must be matched).
+EchoTerms EchoContext(const Conversation& c, const std::vector<TextMatches>& turns, size_t i);
+
 // Applies them to every turn of a conversation (`turns[i]` are the matches of
 // c.turns[i]). Does nothing when the pack has no conditions.
 void ApplyEchoConditions(const rules::LanguagePack& pack, const Conversation& c,

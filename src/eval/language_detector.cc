@@ -33,6 +33,74 @@ std::vector<int32_t> CodePoints(std::string_view s) {
   return out;
 }
 
+// The language a script stands for when no pack writes in it ("" for the
+// scripts of many languages, such as Latin and Cyrillic).
+const char* ScriptCode(UScriptCode script) {
+  switch (script) {
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+      return "ja";
+    case USCRIPT_HAN:
+      return "zh";
+    case USCRIPT_HANGUL:
+      return "ko";
+    case USCRIPT_ARABIC:
+      return "ar";
+    case USCRIPT_THAI:
+      return "th";
+    case USCRIPT_HEBREW:
+      return "he";
+    case USCRIPT_GREEK:
+      return "el";
+    case USCRIPT_DEVANAGARI:
+      return "hi";
+    default:
+      return "";
+  }
+}
+
+// Tallies the letters of one word by the language their script stands for.
+struct ScriptCounts {
+  std::unordered_map<std::string, size_t> by_code;
+  size_t letters = 0;
+  size_t kana = 0;
+
+  void Add(std::string_view word) {
+    const auto* p = reinterpret_cast<const uint8_t*>(word.data());
+    int32_t len = static_cast<int32_t>(word.size());
+    for (int32_t i = 0; i < len;) {
+      UChar32 c;
+      U8_NEXT(p, i, len, c);
+      if (c < 0 || !u_isalpha(c)) continue;
+      ++letters;
+      UErrorCode err = U_ZERO_ERROR;
+      UScriptCode script = uscript_getScript(c, &err);
+      if (U_FAILURE(err)) continue;
+      const char* code = ScriptCode(script);
+      if (*code == 0) continue;
+      if (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA) ++kana;
+      ++by_code[code];
+    }
+  }
+
+  // The code of the script most letters are in, when that is most of them.
+  std::string Dominant() const {
+    size_t cjk = 0;
+    std::string best;
+    size_t best_n = 0;
+    for (const auto& [code, n] : by_code) {
+      if (code == "ja" || code == "zh") {
+        cjk += n;
+        continue;
+      }
+      if (n > best_n) best = code, best_n = n;
+    }
+    // Japanese mixes kana with Han; Han alone is Chinese.
+    if (cjk > best_n) best = kana > 0 ? "ja" : "zh", best_n = cjk;
+    return best_n * 2 > letters ? best : "";
+  }
+};
+
 }  // namespace
 
 LanguageDetector::LanguageDetector(const RuleSet& rules) {
@@ -56,6 +124,7 @@ LanguageDetector::LanguageDetector(const RuleSet& rules) {
         has_nonlatin = true;
     }
     p.latin = !has_nonlatin || has_latin_extra;
+    codes_.insert(code);
     langs_.push_back(std::move(p));
   }
 }
@@ -78,11 +147,13 @@ LanguageGuess LanguageDetector::Detect(const std::vector<std::string_view>& text
   std::vector<double> score(langs_.size(), 0.0);
   std::vector<text::RawToken> toks;
   size_t words = 0;
+  ScriptCounts scripts;
   for (std::string_view t : texts) {
     text::Tokenize(t, &toks);
     for (const auto& tok : toks) {
       if (tok.kind != text::TokenKind::kWord) continue;
       std::string norm = text::Normalize(t.substr(tok.begin, tok.end - tok.begin));
+      scripts.Add(norm);
       for (size_t l = 0; l < langs_.size(); ++l) score[l] += WordLogP(langs_[l], norm);
       if (++words >= max_words) break;
     }
@@ -99,6 +170,9 @@ LanguageGuess LanguageDetector::Detect(const std::vector<std::string_view>& text
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   g.language = g.posteriors[0].first;
   g.confidence = words == 0 ? 0.0 : g.posteriors[0].second;
+  g.words = words;
+  g.script_language = scripts.Dominant();
+  if (codes_.count(g.script_language) > 0) g.script_language.clear();  // a pack knows it
   return g;
 }
 

@@ -8,8 +8,10 @@
 // Cyrillic in English). Log-likelihoods over the first words of the text give
 // a posterior per language, beside an 'unknown language' model under which
 // every word is equally likely; the best pack and its posterior (the
-// confidence) are returned, so text in a language without a pack scores low. Immutable after
-// construction; thread-safe.
+// confidence) are returned, so text in a language without a pack scores low.
+// Text written mostly in a script no pack uses is named by its script
+// (`script_language`: ja, zh, ko, ar, th, he, el, hi), which is what a report
+// about an unsupported language says. Immutable after construction; thread-safe.
 #ifndef TACT_EVAL_LANGUAGE_DETECTOR_H_
 #define TACT_EVAL_LANGUAGE_DETECTOR_H_
 
@@ -27,6 +29,11 @@ struct LanguageGuess {
   std::string language;  // "" when no pack has a profile
   double confidence = 0;
   std::vector<std::pair<std::string, double>> posteriors;  // best first
+  // When most letters are in a script of a language without a pack: its
+  // code ("ja" for kana, or Han with kana; "zh" for Han alone; "ko", "ar",
+  // "th", "he", "el", "hi"), else "".
+  std::string script_language;
+  size_t words = 0;  // words looked at
 };
 
 class LanguageDetector {
@@ -45,6 +52,7 @@ class LanguageDetector {
   };
   double WordLogP(const Profile& p, const std::string& norm) const;
   std::vector<Profile> langs_;
+  std::unordered_set<std::string> codes_;
 };
 
 }  // namespace tact::eval

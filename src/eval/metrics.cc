@@ -6,10 +6,12 @@
 namespace tact::eval {
 namespace {
 
+// Words, numbers and written addresses (a URL or an @handle is one word).
 int Words(const TextMatches& m) {
   int n = 0;
   for (const auto& t : m.tokens) {
-    if (t.info->kind == text::TokenKind::kWord || t.info->kind == text::TokenKind::kNumber) ++n;
+    text::TokenKind k = t.info->kind;
+    if (k != text::TokenKind::kPunct && k != text::TokenKind::kSymbol) ++n;
   }
   return n;
 }

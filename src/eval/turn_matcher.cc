@@ -27,17 +27,30 @@ void TurnMatcher::Match(std::string_view text, TextMatches* out) {
   }
   text::AssignSentences(text, &raw_, [&](size_t i) { return out->tokens[i].info->abbreviation; });
   // The runner sees each sentence framed by two virtual tokens that satisfy
-  // only the '^' and '$' atoms.
+  // only the '^' and '$' atoms. A sentence's leading @handles, #hashtags and
+  // URLs ("@dan_okafor Hi Dan") come before its '^', unless they are all of it.
   static const match::AtomId kStart[] = {match::kSentenceStartAtom};
   static const match::AtomId kEnd[] = {match::kSentenceEndAtom};
   atoms_.clear();
   classes_.clear();
   sentences_.clear();
   real_.clear();
+  auto addressing = [&](size_t i) {
+    text::TokenKind k = raw_[i].kind;
+    return k == text::TokenKind::kHandle || k == text::TokenKind::kHashtag ||
+           k == text::TokenKind::kUrl;
+  };
+  size_t start_at = 0;  // the token the current sentence's '^' goes before
   for (size_t i = 0; i < raw_.size(); ++i) {
     uint16_t s = raw_[i].sentence;
     out->tokens[i].sentence = s;
     if (i == 0 || raw_[i - 1].sentence != s) {
+      start_at = i;
+      while (start_at < raw_.size() && raw_[start_at].sentence == s && addressing(start_at))
+        ++start_at;
+      if (start_at == raw_.size() || raw_[start_at].sentence != s) start_at = i;
+    }
+    if (i == start_at) {
       atoms_.emplace_back(kStart);
       classes_.push_back(match::kSentenceStartClass);
       sentences_.push_back(s);

@@ -9,14 +9,25 @@
 namespace tact::input {
 namespace {
 
-// Normalized words of a label ("Customer (John)" -> customer, john).
+// Normalized words of a label ("Customer (John)" -> customer, john). The
+// words of an address count too: "support@acme.com" -> support, acme, com;
+// "@AcmeSupport" -> acmesupport.
 std::vector<std::string> Words(std::string_view label) {
   std::vector<text::RawToken> toks;
   text::Tokenize(label, &toks);
   std::vector<std::string> out;
   for (const auto& t : toks) {
-    if (t.kind == text::TokenKind::kWord)
-      out.push_back(text::Normalize(label.substr(t.begin, t.end - t.begin)));
+    std::string_view s = label.substr(t.begin, t.end - t.begin);
+    if (t.kind == text::TokenKind::kWord) {
+      out.push_back(text::Normalize(s));
+    } else if (t.kind == text::TokenKind::kEmail || t.kind == text::TokenKind::kHandle ||
+               t.kind == text::TokenKind::kHashtag) {
+      std::string spaced(s);
+      for (char& c : spaced) {
+        if (c == '@' || c == '#') c = ' ';
+      }
+      for (auto& w : Words(spaced)) out.push_back(std::move(w));
+    }
   }
   return out;
 }

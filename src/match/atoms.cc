@@ -151,6 +151,14 @@ void AtomTable::AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const
   if (!literals_.empty()) {
     auto it = literals_.find(std::string(f.norm));
     if (it != literals_.end()) out->push_back(it->second);
+    if (f.has_question && f.norm != "?") {
+      it = literals_.find("?");
+      if (it != literals_.end()) out->push_back(it->second);
+    }
+    if (f.has_exclamation && f.norm != "!") {
+      it = literals_.find("!");
+      if (it != literals_.end()) out->push_back(it->second);
+    }
   }
   if (!f.stem.empty() && !stems_.empty()) {
     auto it = stems_.find(std::string(f.stem));
@@ -184,6 +192,21 @@ void AtomTable::AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const
         break;
       case TokenClass::kSymbol:
         ok = f.is_symbol;
+        break;
+      case TokenClass::kRange:
+        ok = f.is_range;
+        break;
+      case TokenClass::kUrl:
+        ok = f.is_url;
+        break;
+      case TokenClass::kEmail:
+        ok = f.is_email;
+        break;
+      case TokenClass::kHandle:
+        ok = f.is_handle;
+        break;
+      case TokenClass::kHashtag:
+        ok = f.is_hashtag;
         break;
     }
     if (ok) out->push_back(c.id);

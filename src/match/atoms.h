@@ -33,7 +33,18 @@ inline constexpr AtomId kAnyAtom = 0;  // satisfied by every real token (gaps)
 inline constexpr AtomId kSentenceStartAtom = 1;
 inline constexpr AtomId kSentenceEndAtom = 2;
 
-enum class TokenClass : uint8_t { kCaps, kNum, kWord, kPunct, kSymbol };
+enum class TokenClass : uint8_t {
+  kCaps,
+  kNum,
+  kWord,
+  kPunct,
+  kSymbol,
+  kRange,
+  kUrl,
+  kEmail,
+  kHandle,
+  kHashtag
+};
 
 // What the classifier needs to know about one token.
 struct TokenFeatures {
@@ -43,6 +54,15 @@ struct TokenFeatures {
   bool is_number = false;
   bool is_punct = false;
   bool is_symbol = false;
+  bool is_range = false;  // a number with one dash: "3-5", "10:00–12:00"
+  bool is_url = false;
+  bool is_email = false;
+  bool is_handle = false;
+  bool is_hashtag = false;
+  // A run of question and exclamation marks ("??", "?!", "!!!") also
+  // satisfies the literal "?" when it has a '?', and "!" when it has a '!'.
+  bool has_question = false;
+  bool has_exclamation = false;
   int letters = 0;         // letters in the original surface
   bool all_upper = false;  // the surface has letters and none is lowercase
   // Capitals that are not shouting: the pack lists it as an acronym, it has

@@ -57,6 +57,26 @@ const TokenInfo& Classifier::Get(std::string_view surface, text::TokenKind kind)
   f.is_number = kind == text::TokenKind::kNumber;
   f.is_punct = kind == text::TokenKind::kPunct;
   f.is_symbol = kind == text::TokenKind::kSymbol;
+  f.is_url = kind == text::TokenKind::kUrl;
+  f.is_email = kind == text::TokenKind::kEmail;
+  f.is_handle = kind == text::TokenKind::kHandle;
+  f.is_hashtag = kind == text::TokenKind::kHashtag;
+  if (f.is_number) {
+    // The tokenizer joins numbers only with dashes, '.', ',' and ':'.
+    int dashes = 0;
+    const auto* s = reinterpret_cast<const uint8_t*>(surface.data());
+    int32_t len = static_cast<int32_t>(surface.size());
+    for (int32_t i = 0; i < len;) {
+      UChar32 c;
+      U8_NEXT(s, i, len, c);
+      dashes += c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013;
+    }
+    f.is_range = dashes == 1;
+  }
+  if (f.is_punct && info->norm.find_first_not_of("?!") == std::string::npos) {
+    f.has_question = info->norm.find('?') != std::string::npos;
+    f.has_exclamation = info->norm.find('!') != std::string::npos;
+  }
   if (f.is_word) {
     int upper = 0, lower = 0;
     const auto* s = reinterpret_cast<const uint8_t*>(surface.data());

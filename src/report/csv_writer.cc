@@ -40,7 +40,7 @@ void CsvReportWriter::Begin(std::string* out) {
         out);
   } else {
     Row({"source", "id", "language", "channel", "agent", "score", "behaviour", "kind", "status",
-         "severity", "evidence_turns", "first_match", "rule", "tip"},
+         "severity", "evidence_turns", "first_match", "rule", "tip", "note"},
         out);
   }
 }
@@ -67,7 +67,7 @@ bool CsvReportWriter::Render(const ConversationResult& r, std::string* out) cons
     Row({r.source, r.id, r.language, std::string(ChannelName(r.channel)), r.agent, Score(r.score),
          b.id, std::string(KindName(b.kind)), std::string(StatusName(b.status)),
          b.kind == BehaviourKind::kAvoid ? std::string(LevelName(b.level)) : "", turns, match, rule,
-         bad ? b.tip : ""},
+         bad ? b.tip : "", b.note},
         out);
   }
   return true;

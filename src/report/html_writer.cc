@@ -70,6 +70,7 @@ figcaption b{color:var(--fg)}
 .score{display:inline-block;min-width:40px;text-align:center;padding:1px 8px;border-radius:12px;font-weight:700;font-variant-numeric:tabular-nums}
 .s-good{background:#dff3e6;color:var(--good)}.s-mid{background:#fdf0d5;color:var(--warn)}.s-bad{background:#fbe1de;color:var(--bad)}.s-na{background:var(--soft);color:var(--muted)}
 .warnings{margin:4px 0 8px;padding-left:18px;color:var(--warn)}
+.unsupported{margin:4px 0 8px;color:var(--warn)}
 table.beh td.mark,table.met td.mark{width:22px;text-align:center;font-weight:700}
 table.beh td.st{white-space:nowrap}
 table.beh tr.kind th{background:var(--soft);color:var(--fg);font-size:13px}
@@ -238,6 +239,16 @@ void WriteCards(const Summary& s, const RunTotals& t, std::string* out) {
                               : -1;
   card("violations", "With a violation", Percent(vr, 1),
        fmt::format("{} of {} conversation(s)", s.violated_conversations, s.conversations));
+  if (!s.unsupported_languages.empty()) {
+    std::string list;
+    uint64_t total = 0;
+    for (const auto& [lang, n] : s.unsupported_languages) {
+      list += (list.empty() ? "" : " · ") + lang + " " + std::to_string(n);
+      total += n;
+    }
+    card("unsupported", "Not judged (language)", std::to_string(total),
+         "unsupported: " + HtmlEscape(list));
+  }
   // The expected behaviour missed most often (ties: the lower rate, then the id).
   const std::string* most = nullptr;
   const BehaviourSummary* mb = nullptr;
@@ -591,6 +602,7 @@ std::string RenderConversation(const ConversationResult& r, size_t n, bool all_e
   meta += "language " + HtmlEscape(r.language) + " (" + HtmlEscape(r.language_method);
   if (r.language_method == "detected" || r.language_method == "fallback")
     meta += fmt::format(", {:.2f}", r.language_confidence);
+  if (!r.customer_language.empty()) meta += "; customer " + HtmlEscape(r.customer_language);
   meta += ") · " + std::string(ChannelName(r.channel)) + " · " + std::to_string(r.turn_count) +
           " turns";
   if (!r.agent.empty()) meta += " · agent " + HtmlEscape(r.agent);
@@ -600,7 +612,12 @@ std::string RenderConversation(const ConversationResult& r, size_t n, bool all_e
     for (const auto& w : r.warnings) out += "<li>warning: " + HtmlEscape(w) + "</li>";
     out += "</ul>\n";
   }
-  if (!r.behaviours.empty()) {
+  if (r.unsupported_language()) {  // one line instead of a table of n/a
+    out += fmt::format(
+        "<p class=\"unsupported\"><strong>not judged</strong>: unsupported language '{}' ({} "
+        "behaviours n/a)</p>\n",
+        HtmlEscape(r.language), r.behaviours.size());
+  } else if (!r.behaviours.empty()) {
     out +=
         "<table class=\"beh\"><thead><tr><th></th><th>behaviour</th><th>status</th>"
         "<th>evidence, note and tip</th></tr></thead>\n<tbody>\n";

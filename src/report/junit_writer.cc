@@ -179,6 +179,8 @@ void WriteSummarySuite(const Summary& s, const RunTotals& totals, std::string* o
     Property("score.median", fmt::format("{:.0f}", s.scores.Quantile(0.5)), out);
     Property("score.lowest", fmt::format("{:.0f}", s.scores.min()), out);
   }
+  for (const auto& [lang, n] : s.unsupported_languages)
+    Property("unsupported_language." + lang, std::to_string(n), out);
   out->append("    </properties>\n");
   out->append(cases);
   out->append("  </testsuite>\n");
@@ -308,6 +310,12 @@ void JunitReportWriter::Conversation(const ConversationResult& r, std::string* o
   Attr("name", r.id.empty() ? r.source : r.id, &c);
   Attr("classname", WithoutExtension(file), &c);
   c.append(">\n");
+  if (r.unsupported_language()) {  // not judged: neither passed nor failed
+    ++suite_skipped_;
+    c.append("      <skipped");
+    Attr("message", "unsupported language '" + r.language + "': behaviours not judged", &c);
+    c.append("/>\n");
+  }
   bool failed = false;
   for (const auto& b : r.behaviours) {
     if (!IsFinding(b)) continue;
@@ -319,6 +327,7 @@ void JunitReportWriter::Conversation(const ConversationResult& r, std::string* o
   header += " · language " + r.language + " (" + r.language_method;
   if (r.language_method == "detected" || r.language_method == "fallback")
     header += fmt::format(", {:.2f}", r.language_confidence);
+  if (!r.customer_language.empty()) header += "; customer " + r.customer_language;
   header += ") · " + std::string(ChannelName(r.channel)) + " · " + std::to_string(r.turn_count) +
             " turns";
   if (!r.agent.empty()) header += " · agent " + r.agent;
@@ -338,12 +347,12 @@ void JunitReportWriter::Conversation(const ConversationResult& r, std::string* o
 
 void JunitReportWriter::FlushSuite(std::string* out) {
   if (!suite_open_) return;
-  WriteSuiteStart(suite_file_, suite_tests_, suite_failures_, 0, 0, suite_file_, out);
+  WriteSuiteStart(suite_file_, suite_tests_, suite_failures_, 0, suite_skipped_, suite_file_, out);
   out->append(suite_cases_);
   out->append("  </testsuite>\n");
   suite_open_ = false;
   suite_cases_.clear();
-  suite_tests_ = suite_failures_ = 0;
+  suite_tests_ = suite_failures_ = suite_skipped_ = 0;
 }
 
 void JunitReportWriter::End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,

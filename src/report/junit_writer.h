@@ -40,7 +40,7 @@ class JunitReportWriter : public Writer {
   bool suite_open_ = false;
   std::string suite_file_;   // the input file (source without ":line")
   std::string suite_cases_;  // its test cases, already written
-  size_t suite_tests_ = 0, suite_failures_ = 0;
+  size_t suite_tests_ = 0, suite_failures_ = 0, suite_skipped_ = 0;
 };
 
 }  // namespace tact::report

@@ -51,7 +51,10 @@ void MarkdownReportWriter::Conversation(const ConversationResult& r, std::string
         fmt::format("{}`{}` {}{}", issues.empty() ? "" : ", ", b.id, StatusName(b.status), where);
   }
   std::string score = r.score < 0 ? "n/a" : fmt::format("{:.0f}", r.score);
-  details_ += fmt::format("- `{}` ({}, {}, score {}): {}\n", Cell(r.source), r.language,
+  std::string language = r.language;
+  if (!r.customer_language.empty()) language += ", customer " + r.customer_language;
+  if (r.unsupported_language()) issues = "not judged: unsupported language '" + r.language + "'";
+  details_ += fmt::format("- `{}` ({}, {}, score {}): {}\n", Cell(r.source), language,
                           ChannelName(r.channel), score, issues.empty() ? "no issues" : issues);
 }
 
@@ -66,6 +69,15 @@ void MarkdownReportWriter::End(const RunTotals& totals, const std::vector<CheckO
                             s.scores.Quantile(0.5), s.scores.Quantile(0.9)));
   }
   out->append("\n");
+  if (!s.unsupported_languages.empty()) {
+    std::string list;
+    uint64_t total = 0;
+    for (const auto& [lang, n] : s.unsupported_languages) {
+      list += (list.empty() ? "" : ", ") + ("`" + lang + "` ") + std::to_string(n);
+      total += n;
+    }
+    out->append(fmt::format("\nNot judged, in an unsupported language: {} ({})\n", total, list));
+  }
   struct Section {
     BehaviourKind kind;
     const char* title;

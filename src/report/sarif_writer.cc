@@ -243,6 +243,16 @@ void SarifReportWriter::Begin(std::string* out) {
 }
 
 void SarifReportWriter::Conversation(const ConversationResult& r, std::string* out) {
+  if (r.unsupported_language()) {
+    ++unsupported_[r.language];
+    if (unsupported_notes_.size() < kMaxUnsupportedNotes) {
+      std::string who = r.source;
+      if (!r.id.empty() && r.source.find(r.id) == std::string::npos) who += " (id " + r.id + ")";
+      unsupported_notes_.push_back(who + ": unsupported language '" + r.language +
+                                   "': behaviours not judged");
+    }
+    return;
+  }
   for (const auto& b : r.behaviours) {
     if (b.kind == BehaviourKind::kSignal) continue;
     Note(b.id, Rule{b.kind, b.level, b.title_en.empty() ? b.title : b.title_en, b.tip_en});
@@ -290,8 +300,15 @@ void SarifReportWriter::End(const RunTotals& totals, const std::vector<CheckOutc
   w.EndObject().EndObject();
   w.Key("invocations").BeginArray().BeginObject();
   w.Key("executionSuccessful").Bool(totals.skipped == 0);
-  if (totals.skipped > 0) {
+  const auto& unsupported = summary != nullptr ? summary->unsupported_languages : unsupported_;
+  if (totals.skipped > 0 || !unsupported.empty()) {
     w.Key("toolExecutionNotifications").BeginArray();
+    for (const auto& note : unsupported_notes_) {
+      w.BeginObject();
+      w.Key("level").String("warning");
+      w.Key("message").BeginObject().Key("text").String(note).EndObject();
+      w.EndObject();
+    }
     for (const auto& d : totals.errors) {
       w.BeginObject();
       w.Key("level").String("error");
@@ -327,6 +344,11 @@ void SarifReportWriter::End(const RunTotals& totals, const std::vector<CheckOutc
   w.EndObject();
   if (summary != nullptr)
     w.Key("conversations").Int(static_cast<long long>(summary->conversations));
+  if (!unsupported.empty()) {
+    w.Key("unsupported_languages").BeginObject();
+    for (const auto& [lang, n] : unsupported) w.Key(lang).Int(static_cast<long long>(n));
+    w.EndObject();
+  }
   w.Key("checks").BeginArray();
   for (const auto& c : checks) {
     w.BeginObject();

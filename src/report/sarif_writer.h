@@ -43,6 +43,11 @@ class SarifReportWriter : public Writer {
   WriterOptions options_;
   bool first_result_ = true;
   std::map<std::string, Rule> rules_;
+  // Conversations not judged for their language: a notification each (the
+  // first kMaxUnsupportedNotes), counts by language in the run's properties.
+  static constexpr size_t kMaxUnsupportedNotes = 100;
+  std::vector<std::string> unsupported_notes_;
+  std::map<std::string, uint64_t> unsupported_;
 };
 
 }  // namespace tact::report

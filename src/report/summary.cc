@@ -188,6 +188,11 @@ void KeepWorst(std::vector<WorstEntry>* list, WorstEntry e, size_t n) {
 
 void SummaryBuilder::Add(const ConversationResult& r) {
   ++s_.conversations;
+  if (r.unsupported_language()) {
+    ++s_.unsupported_languages[r.language];
+    for (const auto& dim : s_.group_by) ++s_.groups[dim][GroupKey(r, dim)].conversations;
+    return;
+  }
   if (r.score >= 0) s_.scores.Add(r.score);
   if (std::any_of(r.behaviours.begin(), r.behaviours.end(),
                   [](const BehaviourResult& b) { return b.status == Status::kViolated; }))
@@ -242,6 +247,7 @@ bool SummaryBuilder::Merge(const Summary& o, std::string* error) {
   s_.skipped += o.skipped;
   s_.conversations += o.conversations;
   s_.violated_conversations += o.violated_conversations;
+  for (const auto& [lang, n] : o.unsupported_languages) s_.unsupported_languages[lang] += n;
   s_.scores.Merge(o.scores);
   for (const auto& [id, b] : o.behaviours) {
     BehaviourSummary& bs = s_.behaviours[id];

@@ -97,6 +97,9 @@ struct Summary {
   uint64_t inputs = 0, read = 0, analyzed = 0, skipped = 0;
   uint64_t conversations = 0;
   uint64_t violated_conversations = 0;  // with at least one avoid behaviour violated
+  // Conversations in a language without a rule pack, by detected language
+  // ("ja", "und"): counted here and in their groups, never in the behaviours.
+  std::map<std::string, uint64_t> unsupported_languages;
   Histogram scores;
   std::map<std::string, BehaviourSummary> behaviours;
   std::map<std::string, MetricSummary> metrics;

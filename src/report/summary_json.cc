@@ -60,6 +60,12 @@ void WriteSummaryJson(const Summary& s, JsonWriter* w) {
   w->BeginObject();
   w->Key("conversations").Int(static_cast<long long>(s.conversations));
   w->Key("violated_conversations").Int(static_cast<long long>(s.violated_conversations));
+  if (!s.unsupported_languages.empty()) {
+    w->Key("unsupported_languages").BeginObject();
+    for (const auto& [lang, n] : s.unsupported_languages)
+      w->Key(lang).Int(static_cast<long long>(n));
+    w->EndObject();
+  }
   w->Key("totals").BeginObject();
   w->Key("inputs").Int(static_cast<long long>(s.inputs));
   w->Key("read").Int(static_cast<long long>(s.read));
@@ -235,6 +241,14 @@ bool ReadSummaryJson(std::string_view document, Summary* s, std::string* error) 
   }
   s->conversations = U(sum, "conversations");
   s->violated_conversations = U(sum, "violated_conversations");
+  s->unsupported_languages.clear();
+  simdjson::dom::object unsupported;
+  if (!sum["unsupported_languages"].get(unsupported)) {
+    for (auto [lang, n] : unsupported) {
+      uint64_t v = 0;
+      if (!n.get(v)) s->unsupported_languages[std::string(lang)] = v;
+    }
+  }
   Element totals;
   if (!sum["totals"].get(totals)) {
     s->inputs = U(totals, "inputs");

@@ -82,8 +82,8 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
       "  language " + r.language + " (" + r.language_method +
       (r.language_method == "detected" || r.language_method == "fallback" ? std::string(", ") + conf
                                                                           : "") +
-      ") · " + std::string(ChannelName(r.channel)) + " · " + std::to_string(r.turn_count) +
-      " turns";
+      (r.customer_language.empty() ? "" : "; customer " + r.customer_language) + ") · " +
+      std::string(ChannelName(r.channel)) + " · " + std::to_string(r.turn_count) + " turns";
   if (!r.agent.empty()) line += " · agent " + r.agent;
   const std::string score = r.score < 0 ? "n/a" : fmt::format("{:.0f}/100", r.score);
   line += " · score ";
@@ -91,6 +91,11 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
   out->append(Paint(score, kBold));
   out->append("\n");
   for (const auto& w : r.warnings) out->append("  " + Paint("warning: ", kYellow) + w + "\n");
+  if (r.unsupported_language()) {  // one line instead of every behaviour as n/a
+    out->append("  " + Paint("not judged", kBold) + ": unsupported language '" + r.language +
+                "' (" + std::to_string(r.behaviours.size()) + " behaviours n/a)\n");
+    return;
+  }
 
   int width = 0;
   for (const auto& b : r.behaviours) width = std::max(width, DisplayWidth(b.id));
@@ -220,6 +225,15 @@ void TextReportWriter::WriteSummary(const Summary& s, std::string* out) const {
                             s.scores.min()));
   }
   out->append("\n");
+  if (!s.unsupported_languages.empty()) {
+    std::string list;
+    uint64_t total = 0;
+    for (const auto& [lang, n] : s.unsupported_languages) {
+      list += (list.empty() ? "" : ", ") + lang + " " + std::to_string(n);
+      total += n;
+    }
+    out->append(fmt::format("  not judged: {} in an unsupported language ({})\n", total, list));
+  }
   int width = 24;
   for (const auto& [id, b] : s.behaviours) width = std::max(width, DisplayWidth(id) + 2);
   struct Section {

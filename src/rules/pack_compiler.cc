@@ -314,11 +314,16 @@ class Compiler {
         return true;
       }
       case T::kClass: {
-        match::TokenClass c = n.text == "caps"    ? match::TokenClass::kCaps
-                              : n.text == "num"   ? match::TokenClass::kNum
-                              : n.text == "word"  ? match::TokenClass::kWord
-                              : n.text == "punct" ? match::TokenClass::kPunct
-                                                  : match::TokenClass::kSymbol;
+        static const std::pair<std::string_view, match::TokenClass> kClasses[] = {
+            {"caps", match::TokenClass::kCaps},     {"num", match::TokenClass::kNum},
+            {"word", match::TokenClass::kWord},     {"punct", match::TokenClass::kPunct},
+            {"symbol", match::TokenClass::kSymbol}, {"range", match::TokenClass::kRange},
+            {"url", match::TokenClass::kUrl},       {"email", match::TokenClass::kEmail},
+            {"handle", match::TokenClass::kHandle}, {"hashtag", match::TokenClass::kHashtag}};
+        match::TokenClass c = match::TokenClass::kSymbol;
+        for (const auto& [name, cls] : kClasses) {
+          if (n.text == name) c = cls;
+        }
         out->type = match::Node::Type::kAtom;
         out->atom = pack_->atoms.Class(c, n.number);
         return true;

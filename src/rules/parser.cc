@@ -33,7 +33,8 @@ const std::vector<std::string>& BlockKeywords() {
 }
 
 const std::vector<std::string>& ClassNames() {
-  static const std::vector<std::string> k = {"caps", "num", "word", "punct", "symbol"};
+  static const std::vector<std::string> k = {"caps",  "num", "word",  "punct",  "symbol",
+                                             "range", "url", "email", "handle", "hashtag"};
   return k;
 }
 
@@ -287,7 +288,8 @@ class PatternParser {
         return Error(start,
                      "unknown token class '<" + std::string(name) + ">'" +
                          DidYouMean(name, ClassNames()) +
-                         "; expected one of <caps>, <caps:N>, <num>, <word>, <punct>, <symbol>");
+                         "; expected one of <caps>, <caps:N>, <num>, <range>, <word>, <punct>, "
+                         "<symbol>, <url>, <email>, <handle>, <hashtag>");
       }
       if (n != 0 && name != "caps") return Error(start, "only <caps:N> takes a number");
       out->type = PatternNode::Type::kClass;

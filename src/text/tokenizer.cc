@@ -1,5 +1,7 @@
 #include "text/tokenizer.h"
 
+#include "text/address.h"
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -90,12 +92,34 @@ bool EndsSentence(UChar32 c) {
          c == 0x2048 || c == 0x2049 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
 }
 
+// Question and exclamation marks: a run mixing them ("?!", "!?!") is one token.
+bool IsQuestionOrExclamation(UChar32 c) {
+  return c == '!' || c == '?' || c == 0x203C || c == 0x2047 || c == 0x2048 || c == 0x2049 ||
+         c == 0xFF01 || c == 0xFF1F;
+}
+
+// Dashes that join two numbers into a range: "3-5", "3–5", "10:00–12:00".
+bool IsRangeDash(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013; }
+
 }  // namespace
 
 void Tokenize(std::string_view text, std::vector<RawToken>* out) {
   out->clear();
   Cursor cur{reinterpret_cast<const uint8_t*>(text.data()), static_cast<int32_t>(text.size())};
   bool newline = false;
+  size_t no_email_before = 0;
+  // The next '@' and where the run of local-part bytes before it starts: only
+  // a token starting in that run can start an e-mail address.
+  size_t next_at = 0, local_start = 0;
+  auto find_at = [&](size_t from) {
+    next_at = text.find('@', from);
+    if (next_at == std::string_view::npos) return;
+    local_start = next_at;
+    while (local_start > from && next_at - local_start < 64 &&
+           IsEmailLocalByte(static_cast<uint8_t>(text[local_start - 1])))
+      --local_start;
+  };
+  find_at(0);
   int32_t i = 0;
   while (i < cur.len) {
     UChar32 c;
@@ -114,6 +138,53 @@ void Tokenize(std::string_view text, std::vector<RawToken>* out) {
     tok.begin = static_cast<uint32_t>(i);
     tok.newline_before = newline && !out->empty();
     newline = false;
+    // Written addresses are one token each: URLs, e-mail addresses, @handles
+    // and #hashtags (a hashtag has a letter: "order #123" is a number).
+    const bool boundary = i == 0 || !IsAsciiAlnumByte(cur.s[i - 1]);
+    if (boundary && (c == 'h' || c == 'H' || c == 'w' || c == 'W')) {
+      if (size_t n = UrlLength(text, static_cast<size_t>(i)); n > 0) {
+        i += static_cast<int32_t>(n);
+        tok.end = static_cast<uint32_t>(i);
+        tok.kind = TokenKind::kUrl;
+        out->push_back(tok);
+        continue;
+      }
+    }
+    if (boundary && c < 0x80 && IsAsciiAlnumByte(static_cast<uint8_t>(c)) &&
+        static_cast<size_t>(i) >= no_email_before) {
+      const auto at = static_cast<size_t>(i);
+      if (next_at != std::string_view::npos && next_at < at) find_at(at);
+      // A local part is at most 64 bytes (RFC 5321).
+      size_t n = next_at != std::string_view::npos && at >= local_start && at < next_at
+                     ? EmailLength(text, at, &no_email_before)
+                     : 0;
+      if (n > 0) {
+        i += static_cast<int32_t>(n);
+        tok.end = static_cast<uint32_t>(i);
+        tok.kind = TokenKind::kEmail;
+        out->push_back(tok);
+        continue;
+      }
+    }
+    if (boundary && (c == '@' || c == '#')) {
+      int32_t e = next;
+      bool letter = false;
+      while (e < cur.len) {
+        UChar32 c2;
+        int32_t j;
+        CharClass k2 = cur.Peek(e, &c2, &j);
+        if (!IsWordChar(k2) && c2 != '_') break;
+        letter |= k2 == CharClass::kLetter;
+        e = j;
+      }
+      if (e > next && (c == '@' || letter)) {
+        i = e;
+        tok.end = static_cast<uint32_t>(i);
+        tok.kind = c == '@' ? TokenKind::kHandle : TokenKind::kHashtag;
+        out->push_back(tok);
+        continue;
+      }
+    }
     if (IsWordChar(k)) {
       bool has_letter = (k == CharClass::kLetter);
       bool only_digits = (k == CharClass::kDigit);
@@ -121,7 +192,8 @@ void Tokenize(std::string_view text, std::vector<RawToken>* out) {
       i = next;
       while (i < cur.len) {
         int32_t j;
-        CharClass k2 = cur.Peek(i, nullptr, &j);
+        UChar32 c2;
+        CharClass k2 = cur.Peek(i, &c2, &j);
         if (IsWordChar(k2)) {
           has_letter |= (k2 == CharClass::kLetter);
           only_digits &= (k2 == CharClass::kDigit);
@@ -140,6 +212,18 @@ void Tokenize(std::string_view text, std::vector<RawToken>* out) {
           join = IsWordChar(prev) && IsWordChar(after) && !only_digits;
         } else if (k2 == CharClass::kNumberJoiner) {
           join = prev == CharClass::kDigit && after == CharClass::kDigit;
+          // A Swedish ordinal: "8:e", "1:a", "21:a".
+          if (!join && c2 == ':' && prev == CharClass::kDigit && !has_letter) {
+            UChar32 l;
+            int32_t after_l;
+            cur.Peek(j, &l, &after_l);
+            join = (l == 'a' || l == 'e' || l == 'A' || l == 'E') && !IsWordChar(cur.Peek(after_l));
+          }
+        }
+        // A range of numbers: "3-5", "3–5", "10:00–12:00".
+        if (!join && !has_letter && prev == CharClass::kDigit && after == CharClass::kDigit &&
+            IsRangeDash(c2)) {
+          join = true;
         }
         if (!join) break;
         prev = k2;
@@ -183,14 +267,15 @@ void Tokenize(std::string_view text, std::vector<RawToken>* out) {
       i = next;
       continue;
     }
-    // Punctuation or symbol: a run of the same code point is one token.
+    // Punctuation or symbol: a run of the same code point is one token, and so
+    // is a run mixing question and exclamation marks ("?!", "!?!").
     bool punct = k != CharClass::kSymbol;
     i = next;
     while (i < cur.len) {
       UChar32 c2;
       int32_t j;
       cur.Peek(i, &c2, &j);
-      if (c2 != c) break;
+      if (c2 != c && !(IsQuestionOrExclamation(c) && IsQuestionOrExclamation(c2))) break;
       i = j;
     }
     tok.end = static_cast<uint32_t>(i);
@@ -232,6 +317,17 @@ void AssignSentences(std::string_view text, std::vector<RawToken>* tokens,
         U8_NEXT(s, p, len, pc);
         if (static_cast<uint32_t>(p) == prev.end) continue;  // single letter: "e.g." "J."
         if (is_abbreviation && is_abbreviation(t - 1)) continue;
+      }
+      // An ordinal dot ("2. mai", "den 20. mars"): a number of one or two
+      // digits, then a word in lowercase on the same line.
+      if (prev.kind == TokenKind::kNumber && prev.end == tok.begin && prev.end - prev.begin <= 2 &&
+          t + 1 < tokens->size()) {
+        const RawToken& next = (*tokens)[t + 1];
+        UChar32 nc;
+        int32_t ni = static_cast<int32_t>(next.begin);
+        U8_NEXT(s, ni, len, nc);
+        if (next.kind == TokenKind::kWord && !next.newline_before && nc >= 0 && u_islower(nc))
+          continue;
       }
     }
     // Closing quotes and brackets right after the end belong to this sentence.

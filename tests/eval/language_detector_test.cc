@@ -79,3 +79,34 @@ TEST_F(DetectorTest, ShortAndLookAlikeTexts) {
 
 }  // namespace
 }  // namespace tact::eval
+
+namespace tact::eval {
+namespace {
+
+TEST_F(DetectorTest, ScriptsWithoutAPackNameTheirLanguage) {
+  LanguageDetector det(*rules_);
+  EXPECT_EQ(det.Detect({"Amazonをご利用いただき、ありがとうございます！ TY"}).script_language,
+            "ja");
+  EXPECT_EQ(det.Detect({"我的帐号无法登陆，能通过邮箱找回密码吗"}).script_language, "zh");
+  EXPECT_EQ(det.Detect({"안녕하세요, 주문이 아직 도착하지 않았어요"}).script_language, "ko");
+  EXPECT_EQ(det.Detect({"مرحبا، لم يصل طلبي بعد"}).script_language, "ar");
+  EXPECT_EQ(det.Detect({"สวัสดีครับ คำสั่งซื้อยังไม่มาถึง"}).script_language, "th");
+  EXPECT_EQ(det.Detect({"שלום, ההזמנה שלי עדיין לא הגיעה"}).script_language, "he");
+  EXPECT_EQ(det.Detect({"Γεια σας, η παραγγελία μου δεν έφτασε"}).script_language, "el");
+  EXPECT_EQ(det.Detect({"का एकाउंट परमानेंटली डिलीट कैसे करते है?"}).script_language, "hi");
+}
+
+TEST_F(DetectorTest, PackScriptsAndMixedTextHaveNoScriptLanguage) {
+  LanguageDetector det(*rules_);
+  EXPECT_EQ(det.Detect({"Hi, I can't log in to my account"}).script_language, "");
+  EXPECT_EQ(det.Detect({"Здравствуйте, у меня не работает интернет"}).script_language, "");
+  // A few foreign letters in mostly English text do not make it foreign.
+  EXPECT_EQ(det.Detect({"My order for the 東京 mug has not arrived yet, can you check it"})
+                .script_language,
+            "");
+  LanguageGuess g = det.Detect({"@AmazonHelp hi https://t.co/x #help"});
+  EXPECT_EQ(g.words, 1u);  // addresses are not words
+}
+
+}  // namespace
+}  // namespace tact::eval

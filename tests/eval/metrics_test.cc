@@ -151,6 +151,12 @@ TEST_F(MetricsTest, MissingTimesAreNotApplicableNotZero) {
   EXPECT_DOUBLE_EQ(*Get(r, "longest_monologue").value, 3);
 }
 
+TEST_F(MetricsTest, AnAddressIsOneWord) {
+  auto r = Run({{'c', "@acme help!!"}, {'a', "@dan see https://x.io/a/b?c=1 or mail help@x.io."}});
+  EXPECT_DOUBLE_EQ(*Get(r, "longest_monologue").value, 6);  // @dan see URL or mail address
+  EXPECT_DOUBLE_EQ(*Get(r, "talk_ratio").value, 6.0 / 8.0);
+}
+
 TEST_F(MetricsTest, StartsWithoutEndsInACall) {
   auto r = Run({{'c', "hi", 0}, {'a', "hello", 5}}, Channel::kCall);
   EXPECT_DOUBLE_EQ(*Get(r, "first_response_time").value, 5);

@@ -14,6 +14,11 @@ TEST(Roles, RoleWords) {
   EXPECT_EQ(RoleFromWord("Оператор"), Role::kAgent);
   EXPECT_EQ(RoleFromWord("Handläggare"), Role::kAgent);
   EXPECT_EQ(RoleFromWord("Maria"), std::nullopt);
+  // Addresses are one token for patterns; their words still name a side.
+  EXPECT_EQ(RoleFromWord("support@acme.com"), Role::kAgent);
+  EXPECT_EQ(RoleFromWord("customer@example.com"), Role::kCustomer);
+  EXPECT_EQ(RoleFromWord("@Agent_Sam"), Role::kAgent);  // agent, _, sam: as before
+  EXPECT_EQ(RoleFromWord("#support"), Role::kAgent);
   EXPECT_EQ(RoleFromWord(""), std::nullopt);
 }
 

@@ -220,3 +220,65 @@ TEST(Matcher, JoinedAlternativesKeepTheirMeaning) {
 
 }  // namespace
 }  // namespace tact::eval
+
+namespace tact::eval {
+namespace {
+
+TEST(Matcher, RangeIsANumberToo) {
+  Fixture f("en", Rule("within <range> (days|hours)") +
+                      "behaviour n\n  kind expected\n  match within <num> days\n");
+  EXPECT_EQ(f.Match("within 3-5 days"), "within 3-5 days");
+  EXPECT_EQ(f.Match("within 3\u20135 hours"), "within 3\u20135 hours");
+  EXPECT_EQ(f.Match("within 3 days"), "");
+  EXPECT_EQ(f.Match("within 2024-01-05 days"), "");  // two dashes: a date, not a range
+  EXPECT_EQ(f.Match("within 3-5 days", "n"), "within 3-5 days");
+}
+
+TEST(Matcher, AddressClasses) {
+  Fixture f("en", Rule("(visit|see) <url>") +
+                      "behaviour h\n  kind expected\n  match thanks <handle>\n" +
+                      "behaviour t\n  kind expected\n  match <hashtag>\n" +
+                      "behaviour e\n  kind expected\n  match email <email>\n" +
+                      "behaviour w\n  kind expected\n  match see <word>\n");
+  EXPECT_EQ(f.Match("Please see https://x.io/help?a=1."), "see https://x.io/help?a=1");
+  EXPECT_EQ(f.Match("visit www.x.io/status!"), "visit www.x.io/status");
+  EXPECT_EQ(f.Match("see x"), "");
+  EXPECT_EQ(f.Match("see https://x.io", "w"), "");  // a URL is not a word
+  EXPECT_EQ(f.Match("thanks @AcmeHelp", "h"), "thanks @AcmeHelp");
+  EXPECT_EQ(f.Match("thanks @ you", "h"), "");
+  EXPECT_EQ(f.Match("so slow #fail", "t"), "#fail");
+  EXPECT_EQ(f.Match("order #123", "t"), "");
+  EXPECT_EQ(f.Match("email help@x.io.", "e"), "email help@x.io");
+}
+
+TEST(Matcher, QuestionAndExclamationRunsSatisfyTheirMarks) {
+  Fixture f("en", Rule("why \"?\"") + "behaviour x\n  kind expected\n  match great \"!\"\n" +
+                      "behaviour n\n  kind expected\n  match why !\"?\"\n" +
+                      "behaviour r\n  kind expected\n  match why \"?!\"\n");
+  EXPECT_EQ(f.Match("why?"), "why?");
+  EXPECT_EQ(f.Match("but why??"), "why??");
+  EXPECT_EQ(f.Match("why?!"), "why?!");
+  EXPECT_EQ(f.Match("why!!!"), "");
+  EXPECT_EQ(f.Match("great!!!", "x"), "great!!!");
+  EXPECT_EQ(f.Match("great?!", "x"), "great?!");
+  EXPECT_EQ(f.Match("great??", "x"), "");
+  EXPECT_EQ(f.Match("why?!", "n"), "");
+  EXPECT_EQ(f.Match("why!!", "n"), "why!!");
+  EXPECT_EQ(f.Match("why?!", "r"), "why?!");
+  EXPECT_EQ(f.Match("why?", "r"), "");
+}
+
+TEST(Matcher, LeadingAddressesDoNotHideTheSentenceStart) {
+  Fixture f("en", Rule("^ (hi|hello)") + "behaviour a\n  kind expected\n  match ^ <handle>\n");
+  EXPECT_EQ(f.Match("@dan_okafor Hi Dan, how can I help?"), "Hi");
+  EXPECT_EQ(f.Match("@Brand @AnotherBrand hello"), "hello");
+  EXPECT_EQ(f.Match("#help https://x.io hello there"), "hello");
+  EXPECT_EQ(f.Match("Thanks. @dan hi"), "hi");  // in a later sentence too
+  EXPECT_EQ(f.Match("oh hi"), "");
+  EXPECT_EQ(f.Match("@dan oh hi"), "");
+  EXPECT_EQ(f.Match("@dan", "a"), "@dan");  // a sentence of addresses only keeps '^' first
+  EXPECT_EQ(f.Match("@dan hi", "a"), "");
+}
+
+}  // namespace
+}  // namespace tact::eval

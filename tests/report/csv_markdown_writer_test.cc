@@ -49,9 +49,27 @@ TEST(Csv, RowPerConversationAndBehaviour) {
   EXPECT_EQ(
       out,
       "source,id,language,channel,agent,score,behaviour,kind,status,severity,evidence_turns,first_"
-      "match,rule,tip\r\n"
+      "match,rule,tip,note\r\n"
       "\"a,b.txt\",c1,en,chat,,50.0,blame,avoid,violated,error,3,your fault,rules/en/blame.rules:7,"
-      "\"Say \"\"sorry\"\"\"\r\n");
+      "\"Say \"\"sorry\"\"\",\r\n");
+}
+
+TEST(Csv, UnsupportedLanguageRowsSayWhy) {
+  ConversationResult r;
+  r.source = "ja.txt";
+  r.language = "ja";
+  r.language_method = "unsupported";
+  r.score = -1;
+  BehaviourResult b;
+  b.id = "greeting";
+  b.status = Status::kNotApplicable;
+  b.note = "unsupported language 'ja'";
+  r.behaviours.push_back(b);
+  CsvReportWriter w({});
+  std::string out;
+  w.Conversation(r, &out);
+  EXPECT_EQ(
+      out, "ja.txt,,ja,chat,,,greeting,expected,not_applicable,,,,,,unsupported language 'ja'\r\n");
 }
 
 TEST(Csv, SummaryRows) {

@@ -42,7 +42,58 @@ TEST(Tokenize, NumbersKeepInnerSeparators) {
 
 TEST(Tokenize, PunctuationRunsAreOneToken) {
   EXPECT_EQ(Surfaces("READ IT!!! ok?!"),
-            (std::vector<std::string>{"READ", "IT", "!!!", "ok", "?", "!"}));
+            (std::vector<std::string>{"READ", "IT", "!!!", "ok", "?!"}));
+}
+
+TEST(Tokenize, MixedQuestionAndExclamationMarksAreOneRun) {
+  EXPECT_EQ(Surfaces("what!?! why?? no?!... \u203C?"),
+            (std::vector<std::string>{"what", "!?!", "why", "??", "no", "?!", "...", "\u203C?"}));
+  EXPECT_EQ(Surfaces("?,!"), (std::vector<std::string>{"?", ",", "!"}));
+}
+
+TEST(Tokenize, RangesOfNumbersAreOneNumber) {
+  EXPECT_EQ(Surfaces("3-5 days, 3\u20135 or 10:00\u201312:00"),
+            (std::vector<std::string>{"3-5", "days", ",", "3\u20135", "or", "10:00\u201312:00"}));
+  std::vector<RawToken> toks;
+  Tokenize("3-5", &toks);
+  ASSERT_EQ(toks.size(), 1u);
+  EXPECT_EQ(toks[0].kind, TokenKind::kNumber);
+  // Not a range: a dash before a number, a dash after a word, spaced dashes.
+  EXPECT_EQ(Surfaces("-5 covid-19 3 - 5"),
+            (std::vector<std::string>{"-", "5", "covid-19", "3", "-", "5"}));
+}
+
+TEST(Tokenize, OrdinalsAreOneToken) {
+  EXPECT_EQ(Surfaces("den 8:e, 1:a och 21:a"),
+            (std::vector<std::string>{"den", "8:e", ",", "1:a", "och", "21:a"}));
+  EXPECT_EQ(Surfaces("1st/2nd 28th"), (std::vector<std::string>{"1st", "/", "2nd", "28th"}));
+  EXPECT_EQ(Surfaces("kl 8:ex 8:"), (std::vector<std::string>{"kl", "8", ":", "ex", "8", ":"}));
+}
+
+TEST(Tokenize, AddressesAreOneTokenOfTheirKind) {
+  std::string text =
+      "@dan_okafor see https://x.io/a?b=1, www.x.io. Mail ana@x.se #NoMore @ 5 order #123 C#";
+  std::vector<RawToken> toks;
+  Tokenize(text, &toks);
+  std::vector<std::string> surfaces;
+  for (const auto& t : toks) surfaces.emplace_back(text.substr(t.begin, t.end - t.begin));
+  EXPECT_EQ(surfaces, (std::vector<std::string>{"@dan_okafor", "see", "https://x.io/a?b=1", ",",
+                                                "www.x.io", ".", "Mail", "ana@x.se", "#NoMore", "@",
+                                                "5", "order", "#", "123", "C", "#"}));
+  EXPECT_EQ(toks[0].kind, TokenKind::kHandle);
+  EXPECT_EQ(toks[2].kind, TokenKind::kUrl);
+  EXPECT_EQ(toks[4].kind, TokenKind::kUrl);
+  EXPECT_EQ(toks[7].kind, TokenKind::kEmail);
+  EXPECT_EQ(toks[8].kind, TokenKind::kHashtag);
+  EXPECT_EQ(toks[9].kind, TokenKind::kPunct);
+}
+
+TEST(Tokenize, LongRunsWithoutAnAddressStayLinear) {
+  std::string text;
+  for (int i = 0; i < 200000; ++i) text += "a.";
+  std::vector<RawToken> toks;
+  Tokenize(text, &toks);  // quadratic rescans would take minutes
+  EXPECT_EQ(toks.size(), 400000u);
 }
 
 TEST(Tokenize, SpanishInvertedMarksAreSeparate) {
@@ -90,6 +141,22 @@ TEST(Sentences, AbbreviationCallbackPreventsSplit) {
   auto abbrev = [](size_t i) { return i == 0; };  // "Dr"
   EXPECT_EQ(Sentences("Dr. Smith is here.", abbrev), (std::vector<int>{0, 0, 0, 0, 0, 0}));
   EXPECT_EQ(Sentences("Dr. Smith is here."), (std::vector<int>{0, 0, 1, 1, 1, 1}));
+}
+
+TEST(Sentences, QuestionAndExclamationRunEndsOnce) {
+  EXPECT_EQ(Sentences("Really?! Yes"), (std::vector<int>{0, 0, 1}));
+}
+
+TEST(Sentences, OrdinalDotBeforeALowercaseWordDoesNotSplit) {
+  EXPECT_EQ(Sentences("den 20. mars"), (std::vector<int>{0, 0, 0, 0}));
+  auto kl = [](size_t at) { return [at](size_t i) { return i == at; }; };  // "kl."
+  EXPECT_EQ(Sentences("Kom 2. mai kl. 10. Da", kl(4)),
+            (std::vector<int>{0, 0, 0, 0, 0, 0, 0, 0, 1}));
+  // At the end of a turn, before a capital, a longer number or a line break it ends.
+  EXPECT_EQ(Sentences("i morgen kl. 10.", kl(2)), (std::vector<int>{0, 0, 0, 0, 0, 0}));
+  EXPECT_EQ(Sentences("Room 12. Then"), (std::vector<int>{0, 0, 0, 1}));
+  EXPECT_EQ(Sentences("order 12345. it"), (std::vector<int>{0, 0, 0, 1}));
+  EXPECT_EQ(Sentences("step 2.\nnext"), (std::vector<int>{0, 0, 0, 1}));
 }
 
 TEST(Sentences, LineBreakSplits) { EXPECT_EQ(Sentences("hello\nthere"), (std::vector<int>{0, 1})); }

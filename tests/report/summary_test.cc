@@ -1,0 +1,75 @@
+#include "report/summary.h"
+
+#include <gtest/gtest.h>
+
+#include "report/json.h"
+#include "report/summary_json.h"
+
+namespace tact::report {
+namespace {
+
+ConversationResult Unsupported(const std::string& lang) {
+  ConversationResult r;
+  r.id = "c-" + lang;
+  r.language = lang;
+  r.language_method = "unsupported";
+  r.score = -1;
+  BehaviourResult b;
+  b.id = "greeting";
+  b.status = Status::kNotApplicable;
+  b.note = "unsupported language '" + lang + "'";
+  r.behaviours.push_back(b);
+  return r;
+}
+
+ConversationResult Judged() {
+  ConversationResult r;
+  r.id = "c-en";
+  r.language = "en";
+  r.language_method = "detected";
+  r.score = 100;
+  BehaviourResult b;
+  b.id = "greeting";
+  b.status = Status::kMet;
+  r.behaviours.push_back(b);
+  return r;
+}
+
+TEST(Summary, UnsupportedConversationsAreCountedByLanguageNotJudged) {
+  SummaryBuilder sb;
+  sb.Add(Unsupported("ja"));
+  sb.Add(Unsupported("ja"));
+  sb.Add(Unsupported("und"));
+  sb.Add(Judged());
+  const Summary& s = sb.summary();
+  EXPECT_EQ(s.conversations, 4u);
+  EXPECT_EQ(s.unsupported_languages, (std::map<std::string, uint64_t>{{"ja", 2}, {"und", 1}}));
+  // Their behaviours were not judged: not even counted as not applicable.
+  EXPECT_EQ(s.behaviours.at("greeting").counts.met, 1u);
+  EXPECT_EQ(s.behaviours.at("greeting").counts.not_applicable, 0u);
+  EXPECT_EQ(s.scores.count(), 1u);
+  EXPECT_EQ(s.groups.at("language").at("ja").conversations, 2u);
+  EXPECT_EQ(s.groups.at("language").at("ja").scored, 0u);
+}
+
+TEST(Summary, UnsupportedCountsMergeAndSurviveJson) {
+  SummaryBuilder a, b;
+  a.Add(Unsupported("ja"));
+  b.Add(Unsupported("ja"));
+  b.Add(Unsupported("ko"));
+  std::string error;
+  ASSERT_TRUE(a.Merge(b.summary(), &error)) << error;
+  EXPECT_EQ(a.summary().unsupported_languages,
+            (std::map<std::string, uint64_t>{{"ja", 2}, {"ko", 1}}));
+  std::string doc = "{\"summary\":";
+  JsonWriter w(&doc);
+  WriteSummaryJson(a.summary(), &w);
+  doc += "}";
+  EXPECT_NE(doc.find("\"unsupported_languages\":{\"ja\":2,\"ko\":1}"), std::string::npos) << doc;
+  Summary back;
+  ASSERT_TRUE(ReadSummaryJson(doc, &back, &error)) << error;
+  EXPECT_EQ(back.unsupported_languages, a.summary().unsupported_languages);
+}
+
+}  // namespace
+}  // namespace tact::report
