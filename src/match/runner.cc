@@ -36,7 +36,9 @@ const Runner::Transition& Runner::Step(const Program& program, uint32_t d, uint3
   const DState ds = states_[d];
   for (uint32_t k = 0; k <= ds.size; ++k) {
     const uint32_t from = k < ds.size ? pool_[ds.nfa + k] : program.start();
-    const uint32_t src = k < ds.size ? k : kFromStart;
+    // A thread started at this token reads the extra slot after the from
+    // state's threads, where Run() puts the token's position.
+    const uint32_t src = k;
     program.ForEachTarget(from, atoms.data(), atoms.data() + atoms.size(), [&](uint32_t s) {
       if (state_mark_[s] == gen_) return;
       state_mark_[s] = gen_;
@@ -121,11 +123,15 @@ void Runner::Run(const Program& program, const std::vector<std::span<const AtomI
       const Transition tr = Step(program, d, classes[t], atoms[t]);
       const DState next = states_[tr.next];
       stats_.live += next.size;
-      next_starts_.resize(next.size);
+      // starts_ holds the current threads' starts and, in one extra slot,
+      // this token's position (for threads that start here): one gather.
+      starts_.push_back(static_cast<uint32_t>(t));
+      next_starts_.resize(next.size + 1);
       const uint32_t* src = pool_.data() + tr.src;
-      for (uint32_t j = 0; j < next.size; ++j) {
-        next_starts_[j] = src[j] == kFromStart ? static_cast<uint32_t>(t) : starts_[src[j]];
-      }
+      const uint32_t* from = starts_.data();
+      uint32_t* to = next_starts_.data();
+      for (uint32_t j = 0; j < next.size; ++j) to[j] = from[src[j]];
+      next_starts_.resize(next.size);
       if (tr.accept_len > 0) {
         const size_t step_begin = out->size();
         const uint32_t end = static_cast<uint32_t>(t + 1);

@@ -38,7 +38,7 @@ inline constexpr uint32_t kSentenceEndClass = 1;
 
 class Runner {
  public:
-  explicit Runner(size_t max_cache_entries = size_t{1} << 18)
+  explicit Runner(size_t max_cache_entries = size_t{1} << 20)
       : max_cache_entries_(max_cache_entries) {}
 
   // `atoms[i]` are the sorted atoms of token i and `classes[i]` its class: two
@@ -61,7 +61,6 @@ class Runner {
   const Stats& stats() const { return stats_; }
 
  private:
-  static constexpr uint32_t kFromStart = UINT32_MAX;
   struct Transition {
     uint32_t next = 0;        // DFA state
     uint32_t src = 0;         // into pool_: one source per thread of `next`
