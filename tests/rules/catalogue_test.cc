@@ -1,0 +1,72 @@
+// The built-in packs define one catalogue: the same behaviours with the same
+// kind, speaker, scope, trigger, applicability, weight and severity in every
+// language, and the shared lexicons (docs/rules.md, "The catalogue in every
+// pack"). Only patterns, examples, titles and tips differ.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "rules/pack.h"
+#include "tact/rule_set.h"
+
+namespace tact::rules {
+namespace {
+
+std::string Scope(const BehaviourDecl& b) {
+  std::string s = std::string(KindName(*b.kind)) + " speaker=" +
+                  std::to_string(static_cast<int>(b.speaker)) +
+                  " position=" + std::to_string(static_cast<int>(b.position)) + ":" +
+                  std::to_string(b.position_n) +
+                  " time=" + std::to_string(static_cast<int>(b.time_window)) + ":" +
+                  std::to_string(b.time_seconds) + " after=" + b.trigger + ":" +
+                  std::to_string(b.trigger_window) +
+                  " otherwise=" + std::to_string(static_cast<int>(b.otherwise)) +
+                  " weight=" + std::to_string(b.weight) +
+                  " level=" + std::string(LevelName(b.level)) +
+                  " min-turns=" + std::to_string(b.min_turns) + " if=";
+  for (const auto& x : std::set<std::string>(b.applies_if.begin(), b.applies_if.end())) s += x + ",";
+  s += " unless=";
+  for (const auto& x : std::set<std::string>(b.applies_unless.begin(), b.applies_unless.end()))
+    s += x + ",";
+  s += " channels=";
+  for (Channel c : b.channels) s += std::string(ChannelName(c)) + ",";
+  return s;
+}
+
+TEST(Catalogue, EveryPackJudgesTheSameBehavioursTheSameWay) {
+  Diagnostics d;
+  auto rules = RuleSet::Load({}, &d);
+  ASSERT_NE(rules, nullptr);
+  const LanguagePack& en = *rules->pack("en");
+  for (const auto& code : rules->languages()) {
+    const LanguagePack& p = *rules->pack(code);
+    std::set<std::string> ids, want;
+    for (const auto& b : p.behaviours) ids.insert(b.id);
+    for (const auto& b : en.behaviours) want.insert(b.id);
+    EXPECT_EQ(ids, want) << code;
+    for (const auto& b : en.behaviours) {
+      const BehaviourDecl* other = p.Find(b.id);
+      if (other == nullptr) continue;
+      EXPECT_EQ(Scope(*other), Scope(b)) << code << " " << b.id;
+      EXPECT_FALSE(other->tips.count("") == 0 && other->tips.count("en") == 0) << code << " " << b.id;
+    }
+  }
+}
+
+TEST(Catalogue, EveryPackDefinesTheSharedLexicons) {
+  Diagnostics d;
+  auto rules = RuleSet::Load({}, &d);
+  ASSERT_NE(rules, nullptr);
+  for (const auto& code : rules->languages()) {
+    const LanguagePack& p = *rules->pack(code);
+    std::set<std::string> names;
+    for (const auto& l : p.lexicons) names.insert(l.name);
+    for (const char* want : {"weekday", "month", "date", "clock_time", "duration", "when",
+                             "first_person_action", "open_question_opener", "yes_no_opener"}) {
+      EXPECT_TRUE(names.count(want)) << code << " lacks @" << want;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace tact::rules
