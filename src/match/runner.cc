@@ -9,20 +9,19 @@ void Runner::Flush() {
   states_.clear();
   state_ids_.clear();
   transitions_.clear();
-  keys_.assign(1024, 0);
-  values_.assign(1024, 0);
+  slots_.assign(1024, Slot{});
   used_ = 0;
   states_.push_back({0, 0});  // state 0: no live thread (a sentence's start)
   state_ids_.emplace(std::string(), 0);
 }
 
-const Runner::Transition& Runner::Step(const Program& program, uint32_t d, uint32_t cls,
-                                       std::span<const AtomId> atoms) {
+uint32_t Runner::Step(const Program& program, uint32_t d, uint32_t cls,
+                      std::span<const AtomId> atoms) {
   const uint64_t key = ((static_cast<uint64_t>(d) << 32) | cls) + 1;
-  uint64_t mask = keys_.size() - 1;
+  uint64_t mask = slots_.size() - 1;
   uint64_t i = Program::Mix(key) & mask;
-  for (; keys_[i] != 0; i = (i + 1) & mask) {
-    if (keys_[i] == key) return transitions_[values_[i]];
+  for (; slots_[i].key != 0; i = (i + 1) & mask) {
+    if (slots_[i].key == key) return slots_[i].transition;
   }
   // Not built yet: run the NFA step over this state's threads, then the start.
   ++stats_.transitions_built;
@@ -62,32 +61,42 @@ const Runner::Transition& Runner::Step(const Program& program, uint32_t d, uint3
     pool_.insert(pool_.end(), build_next_.begin(), build_next_.end());
   }
   tr.next = it->second;
+  tr.next_size = static_cast<uint32_t>(build_next_.size());
+  tr.from_size = ds.size;
   tr.src = static_cast<uint32_t>(pool_.size());
   pool_.insert(pool_.end(), build_src_.begin(), build_src_.end());
   tr.accept = static_cast<uint32_t>(pool_.size());
   tr.accept_len = static_cast<uint32_t>(build_accept_.size() / 2);
   pool_.insert(pool_.end(), build_accept_.begin(), build_accept_.end());
   transitions_.push_back(tr);
-  if ((used_ + 1) * 2 > keys_.size()) {  // grow the index, then find the slot again
-    std::vector<uint64_t> old_keys(keys_.size() * 2, 0);
-    std::vector<uint32_t> old_values(values_.size() * 2, 0);
-    old_keys.swap(keys_);
-    old_values.swap(values_);
-    mask = keys_.size() - 1;
-    for (size_t k = 0; k < old_keys.size(); ++k) {
-      if (old_keys[k] == 0) continue;
-      uint64_t j = Program::Mix(old_keys[k]) & mask;
-      while (keys_[j] != 0) j = (j + 1) & mask;
-      keys_[j] = old_keys[k];
-      values_[j] = old_values[k];
+  if ((used_ + 1) * 2 > slots_.size()) {  // grow the index, then find the slot again
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    mask = slots_.size() - 1;
+    for (const Slot& o : old) {
+      if (o.key == 0) continue;
+      uint64_t j = Program::Mix(o.key) & mask;
+      while (slots_[j].key != 0) j = (j + 1) & mask;
+      slots_[j] = o;
     }
     i = Program::Mix(key) & mask;
-    while (keys_[i] != 0) i = (i + 1) & mask;
+    while (slots_[i].key != 0) i = (i + 1) & mask;
   }
-  keys_[i] = key;
-  values_[i] = static_cast<uint32_t>(transitions_.size() - 1);
+  const uint32_t index = static_cast<uint32_t>(transitions_.size() - 1);
+  slots_[i] = {key, index};
   ++used_;
-  return transitions_.back();
+  return index;
+}
+
+uint32_t Runner::StartOf(size_t pos, uint32_t j) const {
+  for (;;) {
+    const Transition& tr = transitions_[path_[pos]];
+    const uint32_t k = pool_[tr.src + j];
+    // Source `from_size` is the extra slot: a thread that started here.
+    if (k == tr.from_size || pos == 0) return static_cast<uint32_t>(pos);
+    j = k;
+    --pos;
+  }
 }
 
 void Runner::Run(const Program& program, const std::vector<std::span<const AtomId>>& atoms,
@@ -109,7 +118,7 @@ void Runner::Run(const Program& program, const std::vector<std::span<const AtomI
   while (i < n) {
     size_t sentence_end = i;
     while (sentence_end < n && sentence[sentence_end] == sentence[i]) ++sentence_end;
-    if (pool_.size() + transitions_.size() * 4 + keys_.size() * 3 > max_cache_entries_) {
+    if (pool_.size() + transitions_.size() * 6 + slots_.size() * 4 > max_cache_entries_) {
       ++stats_.flushes;
       Flush();
     }
@@ -118,26 +127,19 @@ void Runner::Run(const Program& program, const std::vector<std::span<const AtomI
       sentence_gen_ = 1;
     }
     uint32_t d = 0;
-    starts_.clear();
+    path_.clear();
     for (size_t t = i; t < sentence_end; ++t) {
-      const Transition tr = Step(program, d, classes[t], atoms[t]);
-      const DState next = states_[tr.next];
-      stats_.live += next.size;
-      // starts_ holds the current threads' starts and, in one extra slot,
-      // this token's position (for threads that start here): one gather.
-      starts_.push_back(static_cast<uint32_t>(t));
-      next_starts_.resize(next.size + 1);
-      const uint32_t* src = pool_.data() + tr.src;
-      const uint32_t* from = starts_.data();
-      uint32_t* to = next_starts_.data();
-      for (uint32_t j = 0; j < next.size; ++j) to[j] = from[src[j]];
-      next_starts_.resize(next.size);
+      const uint32_t ti = Step(program, d, classes[t], atoms[t]);
+      path_.push_back(ti);
+      const Transition& tr = transitions_[ti];
+      stats_.live += tr.next_size;
       if (tr.accept_len > 0) {
         const size_t step_begin = out->size();
         const uint32_t end = static_cast<uint32_t>(t + 1);
+        const size_t pos = t - i;
         for (uint32_t a = 0; a < tr.accept_len; ++a) {
           const uint32_t p = pool_[tr.accept + 2 * a];
-          const uint32_t start = next_starts_[pool_[tr.accept + 2 * a + 1]];
+          const uint32_t start = static_cast<uint32_t>(i) + StartOf(pos, pool_[tr.accept + 2 * a + 1]);
           if (pattern_mark_[p] != sentence_gen_) {
             pattern_mark_[p] = sentence_gen_;
             pattern_hit_[p] = static_cast<uint32_t>(out->size());
@@ -158,7 +160,6 @@ void Runner::Run(const Program& program, const std::vector<std::span<const AtomI
             pattern_hit_[(*out)[k].pattern] = static_cast<uint32_t>(k);
         }
       }
-      starts_.swap(next_starts_);
       d = tr.next;
     }
     i = sentence_end;

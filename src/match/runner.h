@@ -10,8 +10,8 @@
 // list of live NFA states, and a transition, built the first time a (state,
 // class) pair is met, records the next list, where each next thread's start
 // comes from, and which patterns accept. Afterwards a token costs one hash
-// probe and a copy of the live threads' starts, however many patterns there
-// are. The cache is bounded (`max_cache_entries`) and flushed between
+// probe, however many patterns there are; where a pattern accepts, its start
+// is found by following the sources back. The cache is bounded (`max_cache_entries`) and flushed between
 // sentences when full. A Runner is not thread-safe; use one per thread.
 #ifndef TACT_MATCH_RUNNER_H_
 #define TACT_MATCH_RUNNER_H_
@@ -63,6 +63,8 @@ class Runner {
  private:
   struct Transition {
     uint32_t next = 0;        // DFA state
+    uint32_t next_size = 0;   // its live NFA threads
+    uint32_t from_size = 0;   // the live threads before the token
     uint32_t src = 0;         // into pool_: one source per thread of `next`
     uint32_t accept = 0;      // into pool_: (pattern, thread) pairs
     uint32_t accept_len = 0;  // number of pairs
@@ -71,10 +73,18 @@ class Runner {
     uint32_t nfa = 0;  // into pool_: the live NFA states, earliest start first
     uint32_t size = 0;
   };
+  struct Slot {
+    uint64_t key = 0;  // (state, class) + 1; 0 = empty
+    uint32_t transition = 0;
+  };
 
   void Flush();
-  const Transition& Step(const Program& program, uint32_t d, uint32_t cls,
-                         std::span<const AtomId> atoms);
+  // The index of the transition from DFA state `d` on a token of class `cls`.
+  uint32_t Step(const Program& program, uint32_t d, uint32_t cls, std::span<const AtomId> atoms);
+  // The start of thread `j` after sentence position `pos`, found by following
+  // each thread's source back through the sentence's transitions to the
+  // token where it started (so a token costs no copy of the threads' starts).
+  uint32_t StartOf(size_t pos, uint32_t j) const;
 
   size_t max_cache_entries_;
   const Program* program_ = nullptr;
@@ -83,12 +93,10 @@ class Runner {
   std::vector<DState> states_;
   std::unordered_map<std::string, uint32_t> state_ids_;
   std::vector<Transition> transitions_;
-  // (state, class) -> transition + 1, open addressing, 0 = empty.
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> values_;
+  std::vector<Slot> slots_;  // open addressing (linear probing)
   size_t used_ = 0;
 
-  std::vector<uint32_t> starts_, next_starts_;
+  std::vector<uint32_t> path_;  // the current sentence's transitions, by position
   std::vector<uint32_t> state_mark_;
   uint32_t gen_ = 0;
   std::vector<uint32_t> pattern_mark_;

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <unordered_map>
 
 #include "common/strings.h"
 #include "text/normalize.h"
@@ -216,7 +217,14 @@ class Compiler {
   // Tokenizes and normalizes literal text as the analyzer will see it.
   // A literal that starts with an apostrophe ("'ll") is a clitic, as it is
   // after a word in running text.
-  std::vector<std::string> LiteralTokens(const std::string& raw) {
+  // Memoized: the shared lexicons repeat the same literals in many patterns.
+  const std::vector<std::string>& LiteralTokens(const std::string& raw) {
+    auto [it, inserted] = literal_tokens_.try_emplace(raw);
+    if (inserted) it->second = TokenizeLiteral(raw);
+    return it->second;
+  }
+
+  static std::vector<std::string> TokenizeLiteral(const std::string& raw) {
     const bool clitic = raw.size() > 1 && (raw[0] == '\'' || raw.rfind("\u2019", 0) == 0);
     const std::string text = clitic ? "x" + raw : raw;
     std::vector<text::RawToken> toks;
@@ -278,7 +286,7 @@ class Compiler {
         out->gap = n.number;
         return true;
       case T::kLiteral: {
-        std::vector<std::string> toks = LiteralTokens(n.text);
+        const std::vector<std::string>& toks = LiteralTokens(n.text);
         if (toks.empty()) {
           Error(At(loc, n.column), "literal '" + n.text + "' has no words");
           return false;
@@ -297,7 +305,7 @@ class Compiler {
         return true;
       }
       case T::kStem: {
-        std::vector<std::string> toks = LiteralTokens(n.text);
+        const std::vector<std::string>& toks = LiteralTokens(n.text);
         if (toks.size() != 1) {
           Error(At(loc, n.column), "'~" + n.text + "' must be a single word");
           return false;
@@ -355,6 +363,11 @@ class Compiler {
           Error(At(loc, n.column), "lexicons nested too deeply at '@" + n.text + "'");
           return false;
         }
+        // A lexicon compiles to the same node wherever it is used; reuse it.
+        if (auto done = lexicon_nodes_.find(n.text); done != lexicon_nodes_.end()) {
+          *out = done->second;
+          return true;
+        }
         stack->push_back(n.text);
         const LexiconDecl& lex = pack_->lexicons[it->second];
         out->type = match::Node::Type::kAlt;
@@ -368,6 +381,7 @@ class Compiler {
         }
         stack->pop_back();
         JoinSingleWords(out);
+        lexicon_nodes_.emplace(n.text, *out);
         return true;
       }
     }
@@ -379,6 +393,8 @@ class Compiler {
   Diagnostics* diags_;
   std::unique_ptr<text::Stemmer> stemmer_;
   std::map<std::string, size_t> lexicon_index_;
+  std::unordered_map<std::string, match::Node> lexicon_nodes_;
+  std::unordered_map<std::string, std::vector<std::string>> literal_tokens_;
   int errors_ = 0;
 };
 
