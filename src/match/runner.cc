@@ -15,13 +15,13 @@ void Runner::Flush() {
   state_ids_.emplace(std::string(), 0);
 }
 
-uint32_t Runner::Step(const Program& program, uint32_t d, uint32_t cls,
-                      std::span<const AtomId> atoms) {
+const Runner::Slot& Runner::Step(const Program& program, uint32_t d, uint32_t cls,
+                                 std::span<const AtomId> atoms) {
   const uint64_t key = ((static_cast<uint64_t>(d) << 32) | cls) + 1;
   uint64_t mask = slots_.size() - 1;
   uint64_t i = Program::Mix(key) & mask;
   for (; slots_[i].key != 0; i = (i + 1) & mask) {
-    if (slots_[i].key == key) return slots_[i].transition;
+    if (slots_[i].key == key) return slots_[i];
   }
   // Not built yet: run the NFA step over this state's threads, then the start.
   ++stats_.transitions_built;
@@ -61,7 +61,6 @@ uint32_t Runner::Step(const Program& program, uint32_t d, uint32_t cls,
     pool_.insert(pool_.end(), build_next_.begin(), build_next_.end());
   }
   tr.next = it->second;
-  tr.next_size = static_cast<uint32_t>(build_next_.size());
   tr.from_size = ds.size;
   tr.src = static_cast<uint32_t>(pool_.size());
   pool_.insert(pool_.end(), build_src_.begin(), build_src_.end());
@@ -83,9 +82,9 @@ uint32_t Runner::Step(const Program& program, uint32_t d, uint32_t cls,
     while (slots_[i].key != 0) i = (i + 1) & mask;
   }
   const uint32_t index = static_cast<uint32_t>(transitions_.size() - 1);
-  slots_[i] = {key, index};
+  slots_[i] = {key, tr.next, index | (tr.accept_len > 0 ? kAccepts : 0)};
   ++used_;
-  return index;
+  return slots_[i];
 }
 
 uint32_t Runner::StartOf(size_t pos, uint32_t j) const {
@@ -129,11 +128,12 @@ void Runner::Run(const Program& program, const std::vector<std::span<const AtomI
     uint32_t d = 0;
     path_.clear();
     for (size_t t = i; t < sentence_end; ++t) {
-      const uint32_t ti = Step(program, d, classes[t], atoms[t]);
+      const Slot& slot = Step(program, d, classes[t], atoms[t]);
+      d = slot.next;
+      const uint32_t ti = slot.transition & ~kAccepts;
       path_.push_back(ti);
-      const Transition& tr = transitions_[ti];
-      stats_.live += tr.next_size;
-      if (tr.accept_len > 0) {
+      if (slot.transition & kAccepts) {
+        const Transition& tr = transitions_[ti];
         const size_t step_begin = out->size();
         const uint32_t end = static_cast<uint32_t>(t + 1);
         const size_t pos = t - i;
@@ -160,7 +160,6 @@ void Runner::Run(const Program& program, const std::vector<std::span<const AtomI
             pattern_hit_[(*out)[k].pattern] = static_cast<uint32_t>(k);
         }
       }
-      d = tr.next;
     }
     i = sentence_end;
   }

@@ -56,15 +56,13 @@ class Runner {
     uint64_t tokens = 0;
     uint64_t transitions_built = 0;
     uint64_t flushes = 0;
-    uint64_t live = 0;  // sum over tokens of the live NFA threads
   };
   const Stats& stats() const { return stats_; }
 
  private:
   struct Transition {
     uint32_t next = 0;        // DFA state
-    uint32_t next_size = 0;   // its live NFA threads
-    uint32_t from_size = 0;   // the live threads before the token
+      uint32_t from_size = 0;   // the live threads before the token
     uint32_t src = 0;         // into pool_: one source per thread of `next`
     uint32_t accept = 0;      // into pool_: (pattern, thread) pairs
     uint32_t accept_len = 0;  // number of pairs
@@ -73,14 +71,18 @@ class Runner {
     uint32_t nfa = 0;  // into pool_: the live NFA states, earliest start first
     uint32_t size = 0;
   };
+  // A token's whole cost is one slot: the next state is kept here, and the
+  // transition (read only where patterns accept) is flagged by kAccepts.
   struct Slot {
     uint64_t key = 0;  // (state, class) + 1; 0 = empty
-    uint32_t transition = 0;
+    uint32_t next = 0;
+    uint32_t transition = 0;  // | kAccepts when it has accepts
   };
+  static constexpr uint32_t kAccepts = 0x80000000u;
 
   void Flush();
-  // The index of the transition from DFA state `d` on a token of class `cls`.
-  uint32_t Step(const Program& program, uint32_t d, uint32_t cls, std::span<const AtomId> atoms);
+  // The slot of the transition from DFA state `d` on a token of class `cls`.
+  const Slot& Step(const Program& program, uint32_t d, uint32_t cls, std::span<const AtomId> atoms);
   // The start of thread `j` after sentence position `pos`, found by following
   // each thread's source back through the sentence's transitions to the
   // token where it started (so a token costs no copy of the threads' starts).
