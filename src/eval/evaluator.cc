@@ -1,6 +1,10 @@
 #include "eval/evaluator.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
+
+#include "text/normalize.h"
 
 namespace tact::eval {
 namespace {
@@ -110,6 +114,23 @@ std::string NotApplicable(const rules::LanguagePack& pack, const rules::Behaviou
   return "";
 }
 
+// Whether the words `needle` (normalized) occur, as whole words, in one of
+// the turns before `turn`.
+bool UsedBefore(const Conversation& c, size_t turn, const std::string& needle) {
+  if (needle.empty()) return false;
+  auto word_char = [](unsigned char ch) { return ch >= 0x80 || std::isalnum(ch) != 0; };
+  for (size_t t = 0; t < turn; ++t) {
+    const std::string hay = text::Normalize(c.turns[t].text);
+    for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) {
+      const size_t end = at + needle.size();
+      if ((at == 0 || !word_char(static_cast<unsigned char>(hay[at - 1]))) &&
+          (end == hay.size() || !word_char(static_cast<unsigned char>(hay[end]))))
+        return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string RuleLocation(const rules::BehaviourDecl& b, uint32_t rule) {
@@ -141,7 +162,17 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Con
     r.trigger = b.trigger;
     std::vector<size_t> scope = ScopeTurns(b, c);
     for (size_t t : scope) {
-      const RuleMatch* m = turns[t].First(bi);
+      const RuleMatch* m = nullptr;
+      for (const RuleMatch& x : turns[t].matches) {
+        if (x.behaviour != bi || x.vetoed) continue;
+        if (b.first_use &&
+            UsedBefore(c, t,
+                       text::Normalize(std::string_view(c.turns[t].text)
+                                           .substr(x.byte_begin, x.byte_end - x.byte_begin))))
+          continue;
+        m = &x;
+        break;
+      }
       if (m == nullptr) continue;
       Evidence e;
       e.turn = static_cast<int>(t) + 1;

@@ -100,6 +100,10 @@ struct BehaviourDecl {
   Location applies_loc;
   int min_turns = 0;
   std::vector<Channel> channels;
+  // `first-use`: a match counts only where the conversation first uses its
+  // words; a later turn repeating them (once explained, or after the other
+  // speaker used them) does not count again.
+  bool first_use = false;
   std::vector<Pattern> matches;
   std::vector<Pattern> vetoes;       // same sentence
   std::vector<Pattern> turn_vetoes;  // same turn

@@ -17,7 +17,7 @@ const std::vector<std::string>& BehaviourDirectives() {
   static const std::vector<std::string> k = {
       "kind",  "speaker",   "title", "description", "tip",       "severity", "weight", "position",
       "after", "otherwise", "match", "match-turn", "veto", "veto-turn", "+",        "-", "<",
-      "applies-if", "applies-unless", "min-turns", "channel"};
+      "applies-if", "applies-unless", "min-turns", "channel", "first-use"};
   return k;
 }
 
@@ -485,6 +485,9 @@ class FileParser {
               "behaviours",
               "");
       }
+      if (b.kind && *b.kind != Kind::kAvoid && b.first_use) {
+        Error(b.loc.line, b.loc.column, "'first-use' applies only to 'avoid' behaviours", "");
+      }
       if (b.otherwise_set && b.trigger.empty()) {
         Error(b.loc.line, b.loc.column,
               "'otherwise' needs an 'after' trigger in behaviour '" + b.id + "'", "");
@@ -908,6 +911,12 @@ class FileParser {
         (word == "applies-if" ? b.applies_if : b.applies_unless).emplace_back(a);
       }
       b.applies_loc = loc;
+    } else if (word == "first-use") {
+      if (!args.empty()) {
+        Error(line_no, rest_col, "'first-use' takes no argument", raw);
+        return;
+      }
+      b.first_use = true;
     } else if (word == "min-turns") {
       int n;
       if (args.size() != 1 || !ParseNumberArg(args[0], line_no, rest_col, raw, &n, "a number of turns"))

@@ -352,6 +352,49 @@ TEST_F(ApplicabilityTest, MinTurnsAndChannel) {
   EXPECT_EQ(Get({"c:hi", "a:ok"}, "voice_only", Channel::kCall).status, Status::kMissed);
 }
 
+// `first-use`: a term is judged where the conversation first uses it.
+TEST(FirstUse, RepeatedTermsAreJudgedOnce) {
+  Diagnostics d;
+  auto pack = tact::testing::CompileOne(
+      "en",
+      "behaviour jargon\n  kind avoid\n  first-use\n  match (ont|dns)\n"
+      "  veto-turn which means\n",
+      &d);
+  ASSERT_NE(pack, nullptr) << (d.empty() ? "" : d[0].Format());
+  TurnMatcher matcher(*pack);
+  auto run = [&](const std::vector<std::string>& turns) {
+    Conversation c;
+    for (const auto& t : turns) {
+      Turn turn;
+      turn.role = t[0] == 'a' ? Role::kAgent : Role::kCustomer;
+      turn.text = t.substr(2);
+      c.turns.push_back(turn);
+    }
+    std::vector<TextMatches> m(c.turns.size());
+    for (size_t i = 0; i < c.turns.size(); ++i) matcher.Match(c.turns[i].text, &m[i]);
+    return Evaluate(*pack, c, m, {})[0];
+  };
+  // Explained at first use: the repeat is fine.
+  EXPECT_EQ(run({"c:no signal", "a:Find the ONT, which means the white box.", "c:found it",
+                 "a:Restart the ONT now."})
+                .status,
+            Status::kClean);
+  // The customer said it first.
+  EXPECT_EQ(run({"c:my ONT is blinking", "a:Restart the ONT now."}).status, Status::kClean);
+  // Unexplained at first use: the first use is the evidence, not the repeat.
+  auto r = run({"c:no signal", "a:Restart the ONT.", "a:Is the ONT back?"});
+  EXPECT_EQ(r.status, Status::kViolated);
+  ASSERT_EQ(r.evidence.size(), 1u);
+  EXPECT_EQ(r.evidence[0].turn, 2);
+  // A new term in a turn that repeats an old one still counts (a rule reports
+  // one match per sentence, so the new term is in a sentence of its own); a
+  // word that merely contains the term ("montage") is not a use of it.
+  r = run({"c:my ONT montage", "a:Restart the ONT. Then flush the DNS."});
+  EXPECT_EQ(r.status, Status::kViolated);
+  r = run({"c:a montage", "a:Restart the ONT."});
+  EXPECT_EQ(r.status, Status::kViolated);
+}
+
 TEST(ApplicabilityErrors, UnknownSignalsAndWrongKinds) {
   Diagnostics d;
   EXPECT_EQ(tact::testing::CompileOne(
@@ -369,6 +412,11 @@ TEST(ApplicabilityErrors, UnknownSignalsAndWrongKinds) {
             nullptr);
   ASSERT_FALSE(d.empty());
   EXPECT_NE(d[0].message.find("apply only to 'expected' behaviours"), std::string::npos);
+  d.clear();
+  EXPECT_EQ(tact::testing::CompileOne("en", "behaviour a\n  kind expected\n  first-use\n  match x\n", &d),
+            nullptr);
+  ASSERT_FALSE(d.empty());
+  EXPECT_NE(d[0].message.find("'first-use' applies only to 'avoid' behaviours"), std::string::npos);
 }
 
 }  // namespace

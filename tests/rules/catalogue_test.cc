@@ -23,7 +23,8 @@ std::string Scope(const BehaviourDecl& b) {
                   " otherwise=" + std::to_string(static_cast<int>(b.otherwise)) +
                   " weight=" + std::to_string(b.weight) +
                   " level=" + std::string(LevelName(b.level)) +
-                  " min-turns=" + std::to_string(b.min_turns) + " if=";
+                  " min-turns=" + std::to_string(b.min_turns) +
+                  " first-use=" + std::to_string(b.first_use) + " if=";
   for (const auto& x : std::set<std::string>(b.applies_if.begin(), b.applies_if.end())) s += x + ",";
   s += " unless=";
   for (const auto& x : std::set<std::string>(b.applies_unless.begin(), b.applies_unless.end()))
