@@ -4,6 +4,7 @@
 #ifndef TACT_RESULT_H_
 #define TACT_RESULT_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,12 +80,16 @@ struct ScoreBreakdown {
   double base = 100;                    // 100 * met_weight / applicable_weight
   std::vector<std::pair<std::string, double>> penalties;  // violated id, points off
   std::vector<std::string> critical;    // violated critical ids
-  std::vector<std::string> missed;      // scored expected ids not met, heaviest first
+  // Scored expected ids (and metrics) not met, with the points each cost
+  // (100 * its weight / applicable_weight), heaviest first.
+  std::vector<std::pair<std::string, double>> missed;
   bool scored = false;                  // false: nothing applied (no agent turns, unsupported)
   bool failed() const { return !critical.empty(); }
   // "62 = 5 of 8 applicable behaviours met (weighted 72) - shouting 10", or
-  // "0 = failed: blame is critical".
-  std::string Explain(double score) const;
+  // "0 = failed: blame is critical". `name` turns an id into what a person
+  // reads (a title); ids are printed when it is empty.
+  std::string Explain(double score,
+                      const std::function<std::string(const std::string&)>& name = {}) const;
 };
 
 struct ConversationResult {

@@ -40,7 +40,7 @@ void CsvReportWriter::Begin(std::string* out) {
         out);
   } else {
     Row({"source", "id", "language", "channel", "agent", "score", "behaviour", "kind", "status",
-         "severity", "evidence_turns", "first_match", "rule", "tip", "note"},
+         "severity", "evidence_turns", "first_match", "rule", "tip", "note", "score_breakdown"},
         out);
   }
 }
@@ -55,6 +55,8 @@ void CsvReportWriter::Conversation(const ConversationResult&, const std::string&
 }
 
 bool CsvReportWriter::Render(const ConversationResult& r, std::string* out) const {
+  const std::string breakdown =
+      r.score_breakdown.scored ? r.score_breakdown.Explain(r.score) : std::string();
   for (const auto& b : r.behaviours) {
     std::string turns, match, rule;
     for (const auto& e : b.evidence) turns += (turns.empty() ? "" : " ") + std::to_string(e.turn);
@@ -67,7 +69,7 @@ bool CsvReportWriter::Render(const ConversationResult& r, std::string* out) cons
     Row({r.source, r.id, r.language, std::string(ChannelName(r.channel)), r.agent, Score(r.score),
          b.id, std::string(KindName(b.kind)), std::string(StatusName(b.status)),
          b.kind == BehaviourKind::kAvoid ? std::string(LevelName(b.level)) : "", turns, match, rule,
-         bad ? b.tip : "", b.note},
+         bad ? b.tip : "", b.note, breakdown},
         out);
   }
   return true;

@@ -1,5 +1,7 @@
 #include "report/html_writer.h"
 
+#include "report/report_util.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -607,6 +609,9 @@ std::string RenderConversation(const ConversationResult& r, size_t n, bool all_e
           " turns";
   if (!r.agent.empty()) meta += " · agent " + HtmlEscape(r.agent);
   out += "<p class=\"meta\">" + meta + "</p>\n";
+  if (r.score_breakdown.scored)
+    out += "<p class=\"meta breakdown\">score " +
+           HtmlEscape(r.score_breakdown.Explain(r.score, TitleOf(r))) + "</p>\n";
   if (!r.warnings.empty()) {
     out += "<ul class=\"warnings\">";
     for (const auto& w : r.warnings) out += "<li>warning: " + HtmlEscape(w) + "</li>";

@@ -55,6 +55,47 @@ void WriteMetric(const MetricResult& m, JsonWriter* w) {
   w->EndObject();
 }
 
+// The score's breakdown: which items made it and what each cost, so a
+// dashboard can show "62 = 5 of 8 met - shouting 10" without redoing the sums.
+void WriteBreakdown(const ConversationResult& r, JsonWriter* w) {
+  const ScoreBreakdown& b = r.score_breakdown;
+  w->Key("score_breakdown");
+  if (!b.scored) {  // nothing applied: the score is null too
+    w->Null();
+    return;
+  }
+  w->BeginObject();
+  w->Key("scorecard").String(b.scorecard);
+  w->Key("explain").String(b.Explain(r.score));
+  {
+    w->Key("met").Int(b.met);
+    w->Key("applicable").Int(b.applicable);
+    w->Key("met_weight").Number(Round(b.met_weight, 1000));
+    w->Key("applicable_weight").Number(Round(b.applicable_weight, 1000));
+    w->Key("base").Number(Round(b.base, 10));
+    w->Key("missed").BeginArray();
+    for (const auto& [id, points] : b.missed) {
+      w->BeginObject();
+      w->Key("id").String(id);
+      w->Key("points").Number(Round(points, 10));
+      w->EndObject();
+    }
+    w->EndArray();
+    w->Key("penalties").BeginArray();
+    for (const auto& [id, points] : b.penalties) {
+      w->BeginObject();
+      w->Key("id").String(id);
+      w->Key("points").Number(Round(points, 10));
+      w->EndObject();
+    }
+    w->EndArray();
+    w->Key("critical").BeginArray();
+    for (const auto& id : b.critical) w->String(id);
+    w->EndArray();
+  }
+  w->EndObject();
+}
+
 }  // namespace
 
 void WriteConversationJson(const ConversationResult& r, JsonWriter* w) {
@@ -87,6 +128,7 @@ void WriteConversationJson(const ConversationResult& r, JsonWriter* w) {
     w->Null();
   else
     w->Number(Round(r.score, 10));
+  WriteBreakdown(r, w);
   w->Key("behaviours").BeginArray();
   for (const auto& b : r.behaviours) {
     w->BeginObject();

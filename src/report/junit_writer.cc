@@ -324,6 +324,7 @@ void JunitReportWriter::Conversation(const ConversationResult& r, std::string* o
   }
   suite_failures_ += failed ? 1 : 0;
   std::string header = r.score < 0 ? "score n/a" : fmt::format("score {:.0f}/100", r.score);
+  if (r.score_breakdown.scored) header += " (" + r.score_breakdown.Explain(r.score, TitleOf(r)) + ")";
   header += " · language " + r.language + " (" + r.language_method;
   if (r.language_method == "detected" || r.language_method == "fallback")
     header += fmt::format(", {:.2f}", r.language_confidence);

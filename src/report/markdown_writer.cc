@@ -1,5 +1,7 @@
 #include "report/markdown_writer.h"
 
+#include "report/report_util.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -51,6 +53,7 @@ void MarkdownReportWriter::Conversation(const ConversationResult& r, std::string
         fmt::format("{}`{}` {}{}", issues.empty() ? "" : ", ", b.id, StatusName(b.status), where);
   }
   std::string score = r.score < 0 ? "n/a" : fmt::format("{:.0f}", r.score);
+  if (r.score_breakdown.scored) score = Cell(r.score_breakdown.Explain(r.score, TitleOf(r)));
   std::string language = r.language;
   if (!r.customer_language.empty()) language += ", customer " + r.customer_language;
   if (r.unsupported_language()) issues = "not judged: unsupported language '" + r.language + "'";

@@ -103,4 +103,12 @@ std::string FormatRate(double rate, std::string_view what) {
   return fmt::format("{:.1f}% {}", rate * 100, what);
 }
 
+std::function<std::string(const std::string&)> TitleOf(const ConversationResult& r) {
+  return [&r](const std::string& id) {
+    for (const auto& b : r.behaviours)
+      if (b.id == id && !b.title.empty()) return b.title;
+    return id;  // metrics are named by their id
+  };
+}
+
 }  // namespace tact::report

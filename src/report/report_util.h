@@ -1,8 +1,9 @@
-// Helpers shared by the junit and sarif writers: where a finding is (file,
+// Helpers shared by the writers: where a finding is (file,
 // line) and how its evidence reads on one line.
 #ifndef TACT_REPORT_REPORT_UTIL_H_
 #define TACT_REPORT_REPORT_UTIL_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -38,6 +39,11 @@ std::string QuoteEvidence(const Evidence& e);
 
 // "turn 4 (1:05) Agent: "…"" — the turn, its time when known, the speaker and the quote.
 std::string DescribeEvidence(const Evidence& e);
+
+// An id of `r` as a person reads it: the behaviour's title in the report's
+// language, the id itself for metrics. For ScoreBreakdown::Explain; valid
+// while `r` is.
+std::function<std::string(const std::string&)> TitleOf(const ConversationResult& r);
 
 // "71.4% met" for a summary rate (-1: "n/a").
 std::string FormatRate(double rate, std::string_view what);

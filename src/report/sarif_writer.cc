@@ -117,6 +117,7 @@ void WriteResult(const ConversationResult& r, const BehaviourResult& b, JsonWrit
     w->Null();
   else
     w->Number(Round(r.score, 10));
+  w->Key("scoreBreakdown").String(r.score_breakdown.Explain(r.score));
   if (!b.tip.empty() && b.tip != b.tip_en)
     w->Key("tip").String(b.tip);  // the rule's help is English
   w->EndObject();

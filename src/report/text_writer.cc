@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "common/strings.h"
+#include "report/report_util.h"
 
 namespace tact::report {
 namespace {
@@ -90,6 +91,9 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
   out->append(line);
   out->append(Paint(score, kBold));
   out->append("\n");
+  if (r.score_breakdown.scored) {
+    out->append("  " + Paint("score " + r.score_breakdown.Explain(r.score, TitleOf(r)), kDim) + "\n");
+  }
   for (const auto& w : r.warnings) out->append("  " + Paint("warning: ", kYellow) + w + "\n");
   if (r.unsupported_language()) {  // one line instead of every behaviour as n/a
     out->append("  " + Paint("not judged", kBold) + ": unsupported language '" + r.language +

@@ -60,10 +60,11 @@ double ComputeScore(const Scorecard& card, Channel channel,
   }
   std::stable_sort(missed.begin(), missed.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (auto& [w, id] : missed) out->missed.push_back(id);
   out->scored = any_applied;
   if (!any_applied) return -1;
   out->base = out->applicable_weight > 0 ? 100.0 * out->met_weight / out->applicable_weight : 100.0;
+  for (auto& [w, id] : missed)
+    out->missed.emplace_back(id, out->applicable_weight > 0 ? 100.0 * w / out->applicable_weight : 0);
   if (out->failed()) return 0;
   double score = out->base;
   for (const auto& [id, points] : out->penalties) score -= points;
@@ -74,12 +75,14 @@ double ComputeScore(const Scorecard& card, Channel channel,
 
 namespace tact {
 
-std::string ScoreBreakdown::Explain(double score) const {
+std::string ScoreBreakdown::Explain(
+    double score, const std::function<std::string(const std::string&)>& name) const {
+  auto shown = [&](const std::string& id) { return name ? name(id) : id; };
   if (!scored) return "not scored: nothing applied";
   std::string s = fmt::format("{:.0f} = ", score);
   if (failed()) {
     s += "failed: ";
-    for (size_t i = 0; i < critical.size(); ++i) s += (i ? ", " : "") + critical[i];
+    for (size_t i = 0; i < critical.size(); ++i) s += (i ? ", " : "") + shown(critical[i]);
     s += critical.size() == 1 ? " is critical" : " are critical";
     return s;
   }
@@ -90,7 +93,7 @@ std::string ScoreBreakdown::Explain(double score) const {
   } else {
     s += "no expected behaviour applied (100)";
   }
-  for (const auto& [id, points] : penalties) s += fmt::format(" - {} {:g}", id, points);
+  for (const auto& [id, points] : penalties) s += fmt::format(" - {} {:g}", shown(id), points);
   return s;
 }
 

@@ -191,7 +191,12 @@ TEST_F(EvaluatorTest, ScoreIsTheWeightedShareMetMinusPenalties) {
   // greeting met 1 of 3 by weight (empathy missed, weight 2) = 33.3, blame -10
   EXPECT_NEAR(score::ComputeScore(card, Channel::kChat, r, {}, &b), 100.0 / 3 - 10, 1e-9);
   EXPECT_EQ(b.Explain(23.3), "23 = 1 of 2 applicable behaviours met (weighted 33) - blame 10");
-  EXPECT_EQ(b.missed, std::vector<std::string>{"empathy"});
+  // empathy (weight 2 of 3) cost two thirds of the base
+  ASSERT_EQ(b.missed.size(), 1u);
+  EXPECT_EQ(b.missed[0].first, "empathy");
+  EXPECT_NEAR(b.missed[0].second, 200.0 / 3, 1e-9);
+  EXPECT_EQ(b.Explain(23.3, [](const std::string& id) { return "<" + id + ">"; }),
+            "23 = 1 of 2 applicable behaviours met (weighted 33) - <blame> 10");
   EXPECT_DOUBLE_EQ(score::ComputeScore(card, Channel::kChat, {}, {}, &b), -1.0);
   EXPECT_FALSE(b.scored);
 }

@@ -49,9 +49,9 @@ TEST(Csv, RowPerConversationAndBehaviour) {
   EXPECT_EQ(
       out,
       "source,id,language,channel,agent,score,behaviour,kind,status,severity,evidence_turns,first_"
-      "match,rule,tip,note\r\n"
+      "match,rule,tip,note,score_breakdown\r\n"
       "\"a,b.txt\",c1,en,chat,,50.0,blame,avoid,violated,error,3,your fault,rules/en/blame.rules:7,"
-      "\"Say \"\"sorry\"\"\",\r\n");
+      "\"Say \"\"sorry\"\"\",,\r\n");
 }
 
 TEST(Csv, UnsupportedLanguageRowsSayWhy) {
@@ -69,7 +69,7 @@ TEST(Csv, UnsupportedLanguageRowsSayWhy) {
   std::string out;
   w.Conversation(r, &out);
   EXPECT_EQ(
-      out, "ja.txt,,ja,chat,,,greeting,expected,not_applicable,,,,,,unsupported language 'ja'\r\n");
+      out, "ja.txt,,ja,chat,,,greeting,expected,not_applicable,,,,,,unsupported language 'ja',\r\n");
 }
 
 TEST(Csv, SummaryRows) {

@@ -81,7 +81,7 @@ TEST(JsonReport, ConversationObjectFollowsTheSchema) {
       "\"agent\":null,"
       "\"turn_count\":2,\"speakers\":[{\"name\":\"Agent\",\"role\":\"agent\",\"by\":\"role_word\"}]"
       ","
-      "\"score\":66.7,\"behaviours\":["
+      "\"score\":66.7,\"score_breakdown\":null,\"behaviours\":["
       "{\"id\":\"apology\",\"kind\":\"expected\",\"status\":\"missed\",\"title\":\"Apologizes\","
       "\"trigger\":\"fault_report\",\"episodes\":[{\"turn\":1,\"answered\":false,\"answer_turn\":"
       "null}],"
@@ -124,6 +124,35 @@ TEST(JsonReport, EmptyRunIsValid) {
   doc.Begin(&out);
   doc.End({}, {}, nullptr, &out);
   EXPECT_NE(out.find("\"conversations\":[\n],\"totals\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tact::report
+
+namespace tact::report {
+namespace {
+
+TEST(JsonReport, ScoreBreakdownSaysWhatEachItemCost) {
+  ConversationResult r = Sample();
+  r.score = 0;
+  r.score_breakdown.scored = true;
+  r.score_breakdown.scorecard = "default";
+  r.score_breakdown.met = 0;
+  r.score_breakdown.applicable = 1;
+  r.score_breakdown.applicable_weight = 1;
+  r.score_breakdown.base = 0;
+  r.score_breakdown.missed = {{"apology", 100}};
+  r.score_breakdown.critical = {"blame"};
+  std::string out;
+  JsonWriter w(&out);
+  WriteConversationJson(r, &w);
+  EXPECT_NE(out.find("\"score\":0,\"score_breakdown\":{\"scorecard\":\"default\","
+                     "\"explain\":\"0 = failed: blame is critical\",\"met\":0,\"applicable\":1,"
+                     "\"met_weight\":0,\"applicable_weight\":1,\"base\":0,"
+                     "\"missed\":[{\"id\":\"apology\",\"points\":100}],\"penalties\":[],"
+                     "\"critical\":[\"blame\"]},"),
+            std::string::npos)
+      << out;
 }
 
 }  // namespace

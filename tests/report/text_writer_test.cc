@@ -94,3 +94,34 @@ TEST(TextReport, LongTurnsAreQuotedAroundTheMatch) {
 
 }  // namespace
 }  // namespace tact::report
+
+namespace tact::report {
+namespace {
+
+// The score is explained under the header, with titles instead of ids.
+TEST(TextReport, ScoreIsExplainedWithTitles) {
+  ConversationResult r = Sample();
+  r.behaviours[1].title = "Blames the customer";
+  r.score = 40;
+  r.score_breakdown.scored = true;
+  r.score_breakdown.met = 1;
+  r.score_breakdown.applicable = 2;
+  r.score_breakdown.met_weight = 1;
+  r.score_breakdown.applicable_weight = 2;
+  r.score_breakdown.base = 50;
+  r.score_breakdown.penalties = {{"blame", 10}};
+  TextReportWriter w({});
+  std::string out;
+  w.Conversation(r, &out);
+  EXPECT_NE(out.find("  score 40 = 1 of 2 applicable behaviours met - Blames the customer 10\n"),
+            std::string::npos)
+      << out;
+  // Not scored (nothing applied): no explanation line.
+  r.score_breakdown.scored = false;
+  out.clear();
+  w.Conversation(r, &out);
+  EXPECT_EQ(out.find("applicable behaviours"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tact::report
