@@ -52,9 +52,26 @@ struct BehaviourResult {
   Level level = Level::kWarning;
   double weight = 1;
   std::string trigger;  // the signal id when the behaviour has one
+  int trigger_window = 0;  // the speaker's turns the trigger must be answered in
   std::vector<TriggerEpisode> episodes;
   std::vector<Evidence> evidence;  // every matching turn in scope
   std::string note;                // why, in a few words ("no agent turns", ...)
+  // For a missed or violated behaviour: what happened, in words for the agent
+  // in the report's language ("Customer frustration in turn 4 got no answer in
+  // your next 2 turns"); empty otherwise.
+  std::string explain;
+};
+
+// One of the few things a report puts first for the agent: the items that
+// cost the score most (a critical violation first), with where they happened.
+struct FocusItem {
+  std::string id;
+  std::string title;    // in the report's language
+  std::string explain;  // as BehaviourResult::explain
+  double points = 0;    // score points it cost
+  bool critical = false;
+  std::string cost;     // in words: "fails the conversation", "-17 points"
+  std::optional<Evidence> evidence;  // the turn to look at, when there is one
 };
 
 struct MetricResult {
@@ -114,6 +131,8 @@ struct ConversationResult {
   int turn_count = 0;
   double score = 0;                         // 0..100; -1 when nothing was scored
   ScoreBreakdown score_breakdown;
+  std::vector<FocusItem> focus;  // at most three, most costly first
+  std::string focus_heading;     // "Focus on", in the report's language
   std::vector<BehaviourResult> behaviours;  // in pack order: expected, avoid, signals
   std::vector<MetricResult> metrics;
   std::vector<std::string> warnings;

@@ -13,6 +13,7 @@
 #include <sstream>
 #include "eval/turn_matcher.h"
 #include "rules/pack.h"
+#include "score/coaching.h"
 #include "score/score.h"
 #include "score/scorecard.h"
 
@@ -328,6 +329,12 @@ ConversationResult Analyzer::Analyze(const Conversation& c) {
   // Scored on every behaviour; --only/--skip then choose what is shown.
   r.score = score::ComputeScore(impl_->scorecard, c.channel, r.behaviours, r.metrics,
                                 &r.score_breakdown);
+  // Coaching words in the language the titles and tips are in.
+  const RuleSet& rules = impl_->rules;
+  const std::string& words = eo.tips_language.empty() || !rules.has(eo.tips_language)
+                                 ? r.language
+                                 : eo.tips_language;
+  score::Coach(rules.pack(words)->messages, &r);
   const auto& only = impl_->options.only;
   const auto& skip = impl_->options.skip;
   if (!only.empty() || !skip.empty()) {

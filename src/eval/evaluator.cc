@@ -160,6 +160,7 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Con
     r.level = b.level;
     r.weight = b.weight;
     r.trigger = b.trigger;
+    r.trigger_window = b.trigger_window;
     std::vector<size_t> scope = ScopeTurns(b, c);
     for (size_t t : scope) {
       const RuleMatch* m = nullptr;

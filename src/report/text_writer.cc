@@ -101,8 +101,28 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
     return;
   }
 
+  if (!r.focus.empty()) {
+    out->append("\n  " + Paint(r.focus_heading, kBold) + "\n");
+    int n = 0;
+    for (const auto& f : r.focus) {
+      std::string line = fmt::format("    {}. ", ++n) + Paint(f.title, kBold);
+      if (!f.explain.empty()) line += " — " + f.explain;
+      line += " (" + Paint(f.cost, f.critical ? kRed : kDim) + ")";
+      out->append(line + "\n");
+      if (f.evidence) {
+        std::string where = "       ";
+        if (f.evidence->time) where += FormatTime(*f.evidence->time) + "  ";
+        out->append(where + f.evidence->speaker + ": " + Quote(*f.evidence) + "\n");
+      }
+    }
+  }
+
+  // People read titles ("Shows empathy"), in the report's language; ids are for machines.
+  auto label = [](const BehaviourResult& b) -> const std::string& {
+    return b.title.empty() ? b.id : b.title;
+  };
   int width = 0;
-  for (const auto& b : r.behaviours) width = std::max(width, DisplayWidth(b.id));
+  for (const auto& b : r.behaviours) width = std::max(width, DisplayWidth(label(b)));
   const BehaviourKind sections[] = {BehaviourKind::kExpected, BehaviourKind::kAvoid,
                                     BehaviourKind::kSignal};
   const char* headings[] = {"Expected of the agent", "To avoid", "Customer signals"};
@@ -137,7 +157,7 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
       }
       std::string status(StatusName(b.status));
       if (b.status == Status::kNotApplicable) status = "n/a";
-      std::string row = "    " + mark + " " + Pad(b.id, width) + "  " + Pad(status, 9);
+      std::string row = "    " + mark + " " + Pad(label(b), width) + "  " + Pad(status, 9);
       if (!b.evidence.empty()) {
         const Evidence& e = b.evidence.front();
         std::string where = "turn " + std::to_string(e.turn);
@@ -161,20 +181,20 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
           out->append(std::string(static_cast<size_t>(width) + 17, ' ') + Paint(more, kDim) + "\n");
         }
       } else {
-        if (!b.note.empty()) row += Paint(b.note, kDim);
+        const std::string& note = b.explain.empty() ? b.note : b.explain;
+        if (!note.empty()) row += Paint(note, kDim);
         out->append(row + "\n");
       }
-      if (b.status == Status::kMissed && !b.note.empty() && !b.evidence.empty()) {
-        out->append(std::string(static_cast<size_t>(width) + 17, ' ') + Paint(b.note, kDim) + "\n");
+      if (b.status == Status::kMissed && !b.evidence.empty()) {
+        const std::string& note = b.explain.empty() ? b.note : b.explain;
+        if (!note.empty())
+          out->append(std::string(static_cast<size_t>(width) + 17, ' ') + Paint(note, kDim) + "\n");
       }
       if (b.status == Status::kMissed || b.status == Status::kViolated) {
         std::string tip = b.tip.empty() ? b.tip_en : b.tip;
+        // Once, in the report's language (English only with --tips-lang en).
         out->append(std::string(static_cast<size_t>(width) + 17, ' ') + Paint("tip: ", kBold) +
                     tip + "\n");
-        if (!b.tip_en.empty() && b.tip_en != tip) {
-          out->append(std::string(static_cast<size_t>(width) + 17, ' ') + Paint("(en) ", kDim) +
-                      b.tip_en + "\n");
-        }
       }
     }
   }

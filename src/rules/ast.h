@@ -125,6 +125,9 @@ struct PackDecl {
   std::vector<std::string> stopwords;  // language detection profile, most frequent first
   std::string alphabet;                // letters the language writes words with
   std::vector<std::string> acronyms;   // capitalized words that are not shouting
+  // `message KEY TEXT`: the words of the coaching text in this language
+  // ("unanswered" -> "{trigger} in turn {turn} got no answer ..."), in order.
+  std::vector<std::pair<std::string, std::string>> messages;
 };
 
 struct Include {

@@ -37,6 +37,8 @@ struct LanguagePack {
   std::string alphabet;                           // normalized letters of the language
   std::unordered_set<int32_t> alphabet_set;       // the same, as code points
   std::unordered_set<std::string> acronyms;       // normalized
+  // The coaching text's words (`message KEY TEXT` in pack.rules), by key.
+  std::unordered_map<std::string, std::string> messages;
   std::vector<BehaviourDecl> behaviours;
   std::unordered_map<std::string, uint32_t> behaviour_index;
   std::vector<LexiconDecl> lexicons;

@@ -62,6 +62,7 @@ class Compiler {
         if (c >= 0) pack_->alphabet_set.insert(c);
       }
       for (const auto& w : decl->acronyms) pack_->acronyms.insert(text::Normalize(w));
+      for (const auto& [key, msg] : decl->messages) pack_->messages[key] = msg;
     }
     std::map<std::string, Location> lexicon_loc;
     for (auto& f : files) {

@@ -22,8 +22,8 @@ const std::vector<std::string>& BehaviourDirectives() {
 }
 
 const std::vector<std::string>& PackDirectives() {
-  static const std::vector<std::string> k = {"name",      "stemmer",  "abbreviations",
-                                             "stopwords", "alphabet", "acronyms"};
+  static const std::vector<std::string> k = {"name",     "stemmer",  "abbreviations", "stopwords",
+                                             "alphabet", "acronyms", "message"};
   return k;
 }
 
@@ -616,11 +616,30 @@ class FileParser {
       for (auto w : SplitWhitespace(rest)) p.acronyms.emplace_back(w);
     } else if (word == "alphabet") {
       for (auto w : SplitWhitespace(rest)) p.alphabet += std::string(w);
+    } else if (word == "message") {
+      // `message KEY TEXT`: KEY is one word, TEXT the rest of the line.
+      std::string_view r = rest;
+      size_t sp = r.find_first_of(" \t");
+      std::string_view key = r.substr(0, sp);
+      std::string_view text = sp == std::string_view::npos ? std::string_view() : r.substr(sp);
+      while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+      if (text.empty()) {
+        Error(line_no, rest_col, "expected 'message KEY TEXT', got no text after '" +
+                                     std::string(key) + "'", raw);
+        return;
+      }
+      for (const auto& [k, v] : p.messages) {
+        if (k == key) {
+          Error(line_no, rest_col, "message '" + std::string(key) + "' is defined twice", raw);
+          return;
+        }
+      }
+      p.messages.emplace_back(std::string(key), std::string(text));
     } else {
       Error(line_no, col,
             "unknown pack directive '" + std::string(word) + "'" +
                 DidYouMean(word, PackDirectives()) +
-                "; expected name, stemmer, abbreviations, stopwords, alphabet or acronyms",
+                "; expected name, stemmer, abbreviations, stopwords, alphabet, acronyms or message",
             raw);
     }
   }

@@ -71,5 +71,29 @@ TEST(Catalogue, EveryPackDefinesTheSharedLexicons) {
   }
 }
 
+// The coaching words exist in every language, with the same placeholders.
+TEST(Catalogue, EveryPackHasTheCoachingMessages) {
+  Diagnostics d;
+  auto rules = RuleSet::Load({}, &d);
+  ASSERT_NE(rules, nullptr);
+  const LanguagePack& en = *rules->pack("en");
+  ASSERT_EQ(en.messages.size(), 7u);
+  auto placeholders = [](const std::string& s) {
+    std::set<std::string> out;
+    for (size_t i = s.find('{'); i != std::string::npos; i = s.find('{', i + 1))
+      out.insert(s.substr(i, s.find('}', i) - i + 1));
+    return out;
+  };
+  for (const auto& code : rules->languages()) {
+    const LanguagePack& p = *rules->pack(code);
+    for (const auto& [key, text] : en.messages) {
+      auto it = p.messages.find(key);
+      ASSERT_NE(it, p.messages.end()) << code << " lacks message " << key;
+      EXPECT_EQ(placeholders(it->second), placeholders(text)) << code << " " << key;
+    }
+    EXPECT_EQ(p.messages.size(), en.messages.size()) << code;
+  }
+}
+
 }  // namespace
 }  // namespace tact::rules

@@ -51,11 +51,16 @@ pack en
   name English
   stopwords the a
   stopwords i
+  message unanswered   turn {turn} ({trigger}) was not answered
 )");
   ASSERT_TRUE(p.ok) << p.First();
   ASSERT_EQ(p.file.behaviours.size(), 1u);
   const BehaviourDecl& b = p.file.behaviours[0];
   EXPECT_EQ(b.id, "empathy");
+  ASSERT_EQ(p.file.packs.size(), 1u);
+  ASSERT_EQ(p.file.packs[0].messages.size(), 1u);
+  EXPECT_EQ(p.file.packs[0].messages[0].first, "unanswered");
+  EXPECT_EQ(p.file.packs[0].messages[0].second, "turn {turn} ({trigger}) was not answered");
   EXPECT_EQ(*b.kind, Kind::kExpected);
   EXPECT_EQ(b.titles.at(""), "Shows empathy");
   EXPECT_EQ(b.titles.at("es"), "Muestra empatía");
@@ -187,6 +192,10 @@ const ErrorCase kErrorCases[] = {
      "t.rules:1:1: error: expected 'behaviour', 'lexicon' or 'pack' to start a block, got "
      "'behavour' (did you mean 'behaviour'?)"},
     {"pack_value", "pack en\n  name\n", "t.rules:2:7: error: expected a value after 'name'"},
+    {"message_text", "pack en\n  message focus\n",
+     "t.rules:2:11: error: expected 'message KEY TEXT', got no text after 'focus'"},
+    {"message_twice", "pack en\n  message focus A\n  message focus B\n",
+     "t.rules:3:11: error: message 'focus' is defined twice"},
     {"pack_directive", "pack en\n  stemer english\n",
      "t.rules:2:3: error: unknown pack directive 'stemer' (did you mean 'stemmer'?)"},
     {"empty_example", "behaviour b\n  kind expected\n  +\n",

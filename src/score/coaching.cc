@@ -1,0 +1,135 @@
+#include "score/coaching.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace tact::score {
+namespace {
+
+const BehaviourResult* Find(const ConversationResult& r, const std::string& id) {
+  for (const auto& b : r.behaviours)
+    if (b.id == id) return &b;
+  return nullptr;
+}
+
+// The trigger's evidence at `turn` (the customer's words the agent did not answer).
+std::optional<Evidence> TriggerEvidence(const ConversationResult& r, const BehaviourResult& b,
+                                        int turn) {
+  if (const BehaviourResult* sig = Find(r, b.trigger)) {
+    for (const auto& e : sig->evidence)
+      if (e.turn == turn) return e;
+  }
+  return std::nullopt;
+}
+
+const TriggerEpisode* FirstUnanswered(const BehaviourResult& b) {
+  for (const auto& ep : b.episodes)
+    if (!ep.answered) return &ep;
+  return nullptr;
+}
+
+int AgentTurns(const ConversationResult& r) {
+  if (r.conversation == nullptr) return 0;
+  int n = 0;
+  for (const auto& t : r.conversation->turns) n += t.role == Role::kAgent;
+  return n;
+}
+
+}  // namespace
+
+std::string FillMessage(std::string_view text,
+                        const std::vector<std::pair<std::string, std::string>>& values) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t open = text.find('{', i);
+    if (open == std::string_view::npos) break;
+    size_t close = text.find('}', open);
+    if (close == std::string_view::npos) break;
+    std::string_view name = text.substr(open + 1, close - open - 1);
+    auto it = std::find_if(values.begin(), values.end(),
+                           [&](const auto& v) { return v.first == name; });
+    out.append(text.substr(i, open - i));
+    if (it != values.end())
+      out += it->second;
+    else
+      out.append(text.substr(open, close - open + 1));
+    i = close + 1;
+  }
+  out.append(text.substr(i));
+  return out;
+}
+
+void Coach(const Messages& messages, ConversationResult* r, size_t focus_items) {
+  auto msg = [&](const char* key) -> const std::string* {
+    auto it = messages.find(key);
+    return it == messages.end() ? nullptr : &it->second;
+  };
+  const std::string* unanswered = msg("unanswered");
+  const std::string* not_shown = msg("not_shown");
+  const std::string* not_shown_one = msg("not_shown_one");
+  const std::string* turn_word = msg("turn");
+  const std::string* focus = msg("focus");
+  const std::string* critical = msg("critical");
+  const std::string* points = msg("points");
+  if (!unanswered || !not_shown || !not_shown_one || !turn_word || !focus || !critical || !points)
+    return;
+  const int agent_turns = AgentTurns(*r);
+  for (auto& b : r->behaviours) {
+    if (b.status == Status::kViolated && !b.evidence.empty()) {
+      b.explain = *turn_word + " " + std::to_string(b.evidence.front().turn);
+    } else if (b.status == Status::kMissed) {
+      if (const TriggerEpisode* ep = FirstUnanswered(b); ep != nullptr && !b.trigger.empty()) {
+        const BehaviourResult* sig = Find(*r, b.trigger);
+        std::string trigger = sig != nullptr && !sig->title.empty() ? sig->title : b.trigger;
+        b.explain = FillMessage(*unanswered, {{"trigger", trigger},
+                                              {"turn", std::to_string(ep->turn)},
+                                              {"n", std::to_string(b.trigger_window)}});
+      } else {
+        b.explain = agent_turns == 1 ? *not_shown_one
+                                     : FillMessage(*not_shown, {{"n", std::to_string(agent_turns)}});
+      }
+    }
+  }
+  // The focus: what cost the score most, critical violations first.
+  struct Candidate {
+    std::string id;
+    double points;
+    bool critical;
+  };
+  std::vector<Candidate> all;
+  const ScoreBreakdown& bd = r->score_breakdown;
+  for (const auto& id : bd.critical) all.push_back({id, 100, true});
+  for (const auto& [id, points] : bd.penalties) {
+    if (std::find(bd.critical.begin(), bd.critical.end(), id) == bd.critical.end())
+      all.push_back({id, points, false});
+  }
+  for (const auto& [id, points] : bd.missed) all.push_back({id, points, false});
+  std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.critical != b.critical) return a.critical;
+    return a.points > b.points;
+  });
+  r->focus.clear();
+  for (const auto& c : all) {
+    if (r->focus.size() >= focus_items) break;
+    const BehaviourResult* b = Find(*r, c.id);
+    if (b == nullptr) continue;  // a metric: its own section says why
+    FocusItem f;
+    f.id = b->id;
+    f.title = b->title.empty() ? b->id : b->title;
+    f.explain = b->explain;
+    f.points = c.points;
+    f.critical = c.critical;
+    f.cost = c.critical ? *critical : FillMessage(*points, {{"points", fmt::format("{:.0f}", c.points)}});
+    if (b->status == Status::kViolated && !b->evidence.empty()) {
+      f.evidence = b->evidence.front();
+    } else if (const TriggerEpisode* ep = FirstUnanswered(*b); ep != nullptr) {
+      f.evidence = TriggerEvidence(*r, *b, ep->turn);
+    }
+    r->focus.push_back(std::move(f));
+  }
+  r->focus_heading = r->focus.empty() ? "" : *focus;
+}
+
+}  // namespace tact::score

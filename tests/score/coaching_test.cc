@@ -1,0 +1,109 @@
+#include "score/coaching.h"
+
+#include <gtest/gtest.h>
+
+namespace tact::score {
+namespace {
+
+const Messages kWords = {
+    {"focus", "Focus on"},
+    {"unanswered", "turn {turn} ({trigger}) not answered in {n}"},
+    {"not_shown", "never shown"},
+    {"not_shown_one", "not in your only turn"},
+    {"turn", "turn"},
+    {"critical", "fails"},
+    {"points", "-{points} points"},
+};
+
+TEST(FillMessage, ReplacesKnownNamesOnly) {
+  EXPECT_EQ(FillMessage("a {x} b {y} {x}", {{"x", "1"}}), "a 1 b {y} 1");
+  EXPECT_EQ(FillMessage("no braces", {{"x", "1"}}), "no braces");
+  EXPECT_EQ(FillMessage("open {x", {{"x", "1"}}), "open {x");
+}
+
+// A conversation: frustration in turn 1 unanswered (empathy missed), greeting
+// missed, blame violated in turn 2 (critical), thanks met.
+ConversationResult Judged(Conversation* c) {
+  c->turns.resize(3);
+  c->turns[0].role = Role::kCustomer;
+  c->turns[1].role = Role::kAgent;
+  c->turns[2].role = Role::kAgent;
+  ConversationResult r;
+  r.conversation = c;
+  BehaviourResult empathy;
+  empathy.id = "empathy";
+  empathy.title = "Shows empathy";
+  empathy.status = Status::kMissed;
+  empathy.trigger = "frustration";
+  empathy.trigger_window = 2;
+  empathy.episodes = {{1, false, 0}};
+  BehaviourResult greeting;
+  greeting.id = "greeting";
+  greeting.title = "Greets";
+  greeting.status = Status::kMissed;
+  BehaviourResult blame;
+  blame.id = "blame";
+  blame.title = "Blames";
+  blame.kind = BehaviourKind::kAvoid;
+  blame.status = Status::kViolated;
+  Evidence e;
+  e.turn = 2;
+  e.text = "your fault";
+  blame.evidence = {e};
+  BehaviourResult frustration;
+  frustration.id = "frustration";
+  frustration.title = "Customer frustration";
+  frustration.kind = BehaviourKind::kSignal;
+  frustration.status = Status::kPresent;
+  e.turn = 1;
+  e.text = "this is ridiculous";
+  frustration.evidence = {e};
+  r.behaviours = {empathy, greeting, blame, frustration};
+  r.score_breakdown.scored = true;
+  r.score_breakdown.critical = {"blame"};
+  r.score_breakdown.penalties = {{"blame", 10}};
+  r.score_breakdown.missed = {{"greeting", 20}, {"empathy", 40}};
+  return r;
+}
+
+TEST(Coach, ExplainsInTheMessagesWordsAndRanksByCost) {
+  Conversation c;
+  ConversationResult r = Judged(&c);
+  Coach(kWords, &r);
+  EXPECT_EQ(r.behaviours[0].explain, "turn 1 (Customer frustration) not answered in 2");
+  EXPECT_EQ(r.behaviours[1].explain, "never shown");
+  EXPECT_EQ(r.behaviours[2].explain, "turn 2");
+  EXPECT_EQ(r.behaviours[3].explain, "");  // signals are not coached
+  EXPECT_EQ(r.focus_heading, "Focus on");
+  ASSERT_EQ(r.focus.size(), 3u);
+  // The critical violation first (once, not again as a penalty), then by points.
+  EXPECT_EQ(r.focus[0].id, "blame");
+  EXPECT_EQ(r.focus[0].cost, "fails");
+  ASSERT_TRUE(r.focus[0].evidence.has_value());
+  EXPECT_EQ(r.focus[0].evidence->turn, 2);
+  EXPECT_EQ(r.focus[1].id, "empathy");
+  EXPECT_EQ(r.focus[1].cost, "-40 points");
+  ASSERT_TRUE(r.focus[1].evidence.has_value());  // the customer's unanswered words
+  EXPECT_EQ(r.focus[1].evidence->text, "this is ridiculous");
+  EXPECT_EQ(r.focus[2].id, "greeting");
+  EXPECT_FALSE(r.focus[2].evidence.has_value());
+  // At most N items.
+  Coach(kWords, &r, 1);
+  EXPECT_EQ(r.focus.size(), 1u);
+}
+
+TEST(Coach, OneAgentTurnAndMissingWords) {
+  Conversation c;
+  ConversationResult r = Judged(&c);
+  c.turns.pop_back();  // the agent spoke once
+  Coach(kWords, &r);
+  EXPECT_EQ(r.behaviours[1].explain, "not in your only turn");
+  // A pack without the words: no coaching text at all (reports use the notes).
+  ConversationResult bare = Judged(&c);
+  Coach({{"focus", "Focus"}}, &bare);
+  EXPECT_TRUE(bare.focus.empty());
+  EXPECT_EQ(bare.behaviours[0].explain, "");
+}
+
+}  // namespace
+}  // namespace tact::score
