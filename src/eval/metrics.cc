@@ -93,6 +93,10 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
   x.has_ends = x.timed && std::all_of(c.turns.begin(), c.turns.end(),
                                       [](const Turn& t) { return t.end.has_value(); });
   const bool call = c.channel == Channel::kCall;
+  // A call turn's start is when the speaker began talking: the time from the
+  // customer's start to the agent's is the customer's own talk time, not the
+  // agent's response. Response times on calls need end times.
+  static const std::string kNeedsEnds = "needs end times (on calls, from the end of the customer's turn)";
   std::vector<int> words(n);
   for (size_t i = 0; i < n; ++i) words[i] = Words(turns[i]);
   std::vector<MetricResult> out;
@@ -109,6 +113,8 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
     }
     if (!x.timed)
       m = NotApplicable(m, x.time_note);
+    else if (call && !x.has_ends)
+      m = NotApplicable(m, kNeedsEnds);
     else if (fc == n)
       m = NotApplicable(m, "no customer turn");
     else if (fa == n)
@@ -125,6 +131,8 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
     MetricResult m = Make(x, "response_time", "s");
     if (!x.timed) {
       m = NotApplicable(m, x.time_note);
+    } else if (call && !x.has_ends) {
+      m = NotApplicable(m, kNeedsEnds);
     } else {
       std::vector<double> values;
       int pending = -1;

@@ -158,9 +158,19 @@ TEST_F(MetricsTest, AnAddressIsOneWord) {
 }
 
 TEST_F(MetricsTest, StartsWithoutEndsInACall) {
+  // 0 -> 5 s is the customer talking, not the agent taking 5 s to answer.
   auto r = Run({{'c', "hi", 0}, {'a', "hello", 5}}, Channel::kCall);
-  EXPECT_DOUBLE_EQ(*Get(r, "first_response_time").value, 5);
+  for (const char* id : {"first_response_time", "response_time"}) {
+    EXPECT_FALSE(Get(r, id).value.has_value()) << id;
+    EXPECT_EQ(Get(r, id).status, Status::kNotApplicable) << id;
+    EXPECT_EQ(Get(r, id).note, "needs end times (on calls, from the end of the customer's turn)");
+  }
   EXPECT_EQ(Get(r, "interruptions").note, "needs start and end times");
+  EXPECT_DOUBLE_EQ(*Get(r, "handle_time").value, 5);
+  // A chat message's time is when it was sent: start times are enough.
+  r = Run({{'c', "hi", 0}, {'a', "hello", 5}}, Channel::kChat);
+  EXPECT_DOUBLE_EQ(*Get(r, "first_response_time").value, 5);
+  EXPECT_DOUBLE_EQ(*Get(r, "response_time").value, 5);
 }
 
 TEST_F(MetricsTest, OutOfOrderTimestampsAreReportedNotCrashed) {
