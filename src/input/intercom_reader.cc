@@ -1,7 +1,8 @@
 // Intercom conversations: the opening message in "source" and the rest in
 // "conversation_parts". Authors of type admin are agents, user/lead/contact
 // customers, bot neither. Notes, assignments and other non-comment parts are
-// excluded (notes are counted). HTML bodies become plain text.
+// excluded (notes are counted). HTML bodies become plain text. The channel
+// comes from source.type (email, phone_call, or a chat).
 #include "input/html.h"
 #include "input/vendor_json.h"
 
@@ -44,7 +45,23 @@ void ReadOne(json::Element conv, const std::string& stem, const ReadContext& ctx
       t.start = fallback_time;
     c.turns.push_back(std::move(t));
   };
-  if (auto src = json::Get(conv, "source")) add(*src, json::Number(conv, "created_at").value_or(0));
+  if (auto src = json::Get(conv, "source")) {
+    add(*src, json::Number(conv, "created_at").value_or(0));
+    // Intercom's source.type says how it started: "email" is an e-mail ticket
+    // (answered in hours, its own thresholds), "phone_call" a call; the
+    // messenger ("conversation"), social and SMS are chats.
+    std::string type = json::String(*src, "type").value_or("");
+    if (type == "email") {
+      c.channel = Channel::kEmail;
+      c.channel_known = true;
+    } else if (type == "phone_call" || type == "phone_switch") {
+      c.channel = Channel::kCall;
+      c.channel_known = true;
+    } else if (!type.empty()) {
+      c.channel = Channel::kChat;
+      c.channel_known = true;
+    }
+  }
   size_t notes = 0, other = 0;
   auto parts = json::Get(conv, "conversation_parts");
   if (parts && parts->is_object()) parts = json::Get(*parts, "conversation_parts");

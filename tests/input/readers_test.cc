@@ -179,6 +179,15 @@ TEST(Readers, IntercomStripsHtmlAndSkipsNotes) {
   EXPECT_EQ(t[1].text, "Hi Kim, sorry about that!\nWhich version do you have?");
   EXPECT_EQ(t[1].speaker, "Jo");
   EXPECT_DOUBLE_EQ(*t[1].start, 100);
+  EXPECT_EQ(r.convs[0].channel, Channel::kChat);  // no source.type: the default
+}
+
+TEST(Readers, IntercomEmailIsAnEmailTicket) {
+  Read r = ReadFile("intercom_email.json");
+  ASSERT_EQ(r.convs.size(), 1u) << Diags(r);
+  EXPECT_EQ(r.convs[0].channel, Channel::kEmail);
+  EXPECT_TRUE(r.convs[0].channel_known);
+  ASSERT_EQ(r.convs[0].turns.size(), 2u);
 }
 
 TEST(Readers, SniffingForStdinLikeInputs) {
