@@ -27,6 +27,8 @@
 namespace tact::cli {
 
 void RegisterCheck(CLI::App* app, CheckOptions* o) {
+  // Every option knows its default, for --help and `tact config`.
+  app->option_defaults()->always_capture_default();
   app->add_option("inputs", o->inputs, "transcript files, directories (walked), or - for stdin")
       ->required();
   app->add_option("--format,-f", o->format,
@@ -131,6 +133,9 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app->add_flag("--all-evidence", o->all_evidence,
                 "text report: quote every evidence turn, not only the first");
+  // An empty list is no default worth printing ("--agent TEXT=[]").
+  for (CLI::Option* opt : app->get_options())
+    if (opt->get_default_str() == "[]") opt->default_str("");
 }
 
 namespace {

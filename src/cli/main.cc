@@ -2,8 +2,13 @@
 // apologies and the other behaviours of the catalogue. CLI wiring only.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "cli/check_command.h"
 #include "cli/common.h"
+#include "cli/config_command.h"
 #include "cli/eval_command.h"
 #include "cli/explain_command.h"
 #include "cli/merge_command.h"
@@ -34,8 +39,30 @@ int main(int argc, char** argv) {
   ExplainOptions explain;
   CLI::App* explain_cmd = app.add_subcommand("explain", "describe a behaviour and its rules");
   RegisterExplain(explain_cmd, &explain);
+  ConfigOptions config;
+  CLI::App* config_cmd = app.add_subcommand(
+      "config", "print the effective 'tact check' settings: flags, .tact project file, defaults");
+  RegisterConfig(config_cmd, &config);
+  bool no_config = false;
+  check_cmd->add_flag("--no-config", no_config, "ignore .tact project files");
+  // `tact check` takes its defaults from the nearest .tact (flags override).
+  std::vector<std::string> args(argv + 1, argv + argc);
+  ProjectConfig project;
+  const bool is_check = !args.empty() && args[0] == "check";
+  const bool is_config = !args.empty() && args[0] == "config";
+  if ((is_check || is_config) &&
+      std::find(args.begin(), args.end(), "--no-config") == args.end()) {
+    if (!LoadProjectConfig(".", &project)) return kExitUsage;
+    if (is_check) {
+      std::vector<std::string> rest(args.begin() + 1, args.end());
+      if (!ApplyProjectConfig(*check_cmd, project, &rest)) return kExitUsage;
+      args.resize(1);
+      args.insert(args.end(), rest.begin(), rest.end());
+    }
+  }
+  std::reverse(args.begin(), args.end());  // CLI11 takes them last first
   try {
-    app.parse(argc, argv);
+    app.parse(args);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
@@ -47,5 +74,9 @@ int main(int argc, char** argv) {
   if (eval_cmd->parsed()) return RunEval(eval);
   if (explain_cmd->parsed()) return RunExplain(explain);
   if (merge_cmd->parsed()) return RunMerge(merge);
+  if (config_cmd->parsed()) {
+    config.flags = config_cmd->remaining();
+    return RunConfig(*check_cmd, project, config);
+  }
   return kExitUsage;
 }

@@ -163,6 +163,36 @@ TEST_F(Cli, UnknownIdsAndLanguages) {
       << r.err;
 }
 
+// A .tact in the folder (or above) gives `tact check` its defaults; flags win.
+TEST_F(Cli, ProjectFileDefaultsAndOverrides) {
+  Write(".tact", "# team defaults\nformat = jsonl\nonly = blame\nfail-on = violated:blame>0\n");
+  fs::create_directories(dir_ / "sub");
+  RunResult r = Run("check " + kRules + "bad.txt");
+  EXPECT_EQ(r.rc, 1) << r.err;  // the file's gate failed
+  EXPECT_EQ(r.out.rfind("{\"id\":", 0), 0u) << r.out;
+  EXPECT_EQ(r.out.find("\"apology\",\"kind\""), std::string::npos);
+  r = Run("check " + kRules + "--format text --fail-on 'violated:blame>5' bad.txt");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("bad.txt\n", 0), 0u) << r.out;
+  r = Run("check " + kRules + "--no-config bad.txt");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_NE(r.out.find("Apologizes"), std::string::npos);
+  r = Run("config --lang en");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_NE(r.out.find("# project file: " + P(".tact")), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("format = jsonl    # .tact:2\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("lang = en    # command line\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("color = auto    # default\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("agent = (none)    # default\n"), std::string::npos) << r.out;
+  Write(".tact", "formt = json\n");
+  r = Run("check " + kRules + "bad.txt");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find(P(".tact") + ":1: error: unknown option 'formt' for 'tact check' (did you "
+                                    "mean 'format'?)"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST_F(Cli, OnlyAndSkipFilterTheReport) {
   // The behaviours shown change; the score and its breakdown (which may name
   // a hidden behaviour) do not.
