@@ -107,6 +107,8 @@ std::function<std::string(const std::string&)> TitleOf(const ConversationResult&
   return [&r](const std::string& id) {
     for (const auto& b : r.behaviours)
       if (b.id == id && !b.title.empty()) return b.title;
+    for (const auto& [tid, title] : r.score_breakdown.titles)  // hidden by --only/--skip
+      if (tid == id) return title;
     return id;  // metrics are named by their id
   };
 }

@@ -41,6 +41,7 @@ double ComputeScore(const Scorecard& card, Channel channel,
     return wildcard;
   };
   for (const auto& b : behaviours) {
+    if (b.kind != BehaviourKind::kSignal && !b.title.empty()) out->titles.emplace_back(b.id, b.title);
     if (b.kind == BehaviourKind::kExpected) {
       if (const ScorecardItem* item = item_for(b.id, ScorecardItem::Type::kExpect))
         count(b.id, item->weight.value_or(b.weight), b.status);
