@@ -11,10 +11,8 @@
 namespace tact::cli {
 namespace fs = std::filesystem;
 
-namespace {
-
-bool IsTranscript(const fs::path& p) {
-  std::string ext = p.extension().string();
+bool IsTranscript(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return std::tolower(c); });
   static const char* const kExt[] = {".txt", ".json", ".jsonl", ".ndjson",
@@ -24,8 +22,6 @@ bool IsTranscript(const fs::path& p) {
   }
   return false;
 }
-
-}  // namespace
 
 std::vector<Input> ExpandInputs(const std::vector<std::string>& operands,
                                 const std::function<void(const Diagnostic&)>& error) {
@@ -46,7 +42,7 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& operands,
       fs::recursive_directory_iterator it(op, fs::directory_options::skip_permission_denied, ec),
           end;
       for (; !ec && it != end; it.increment(ec)) {
-        if (it->is_regular_file(ec) && IsTranscript(it->path()))
+        if (it->is_regular_file(ec) && IsTranscript(it->path().string()))
           found.push_back(it->path().string());
       }
       if (ec) error(MakeError(op, 0, 0, "cannot list directory: " + ec.message()));

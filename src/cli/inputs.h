@@ -16,6 +16,9 @@ struct Input {
   std::string path;  // as it will appear in reports; "-" for stdin
 };
 
+// Whether a folder walk reads this file (.txt .json .jsonl .ndjson .csv .tsv .vtt .srt).
+bool IsTranscript(const std::string& path);
+
 // Expands operands; unreadable ones are reported through `error` and left out.
 std::vector<Input> ExpandInputs(const std::vector<std::string>& operands,
                                 const std::function<void(const Diagnostic&)>& error);

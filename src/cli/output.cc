@@ -7,7 +7,10 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 #include <filesystem>
+
+#include "cli/inputs.h"
 
 namespace tact::cli {
 namespace fs = std::filesystem;
@@ -36,6 +39,19 @@ bool Output::Open(const std::string& path, const std::vector<std::string>& input
       *error = "refusing to write the report over the input '" + in + "'";
       return false;
     }
+    // A folder is walked for transcripts: a report with a transcript's
+    // extension inside it would overwrite one, or be read as one.
+    if (fs::is_directory(in, ec) && IsTranscript(path)) {
+      fs::path dir = fs::weakly_canonical(in, ec);
+      fs::path out = fs::weakly_canonical(fs::absolute(path, ec), ec).parent_path();
+      auto [d, o] = std::mismatch(dir.begin(), dir.end(), out.begin(), out.end());
+      if (!ec && d == dir.end()) {
+        *error = "refusing to write the report into the input folder '" + in +
+                 "', where it would overwrite or be read as a transcript (write it elsewhere, or "
+                 "with another extension)";
+        return false;
+      }
+    }
   }
   path_ = path;
   temp_ = path + ".tact-tmp." + std::to_string(getpid());
@@ -52,11 +68,20 @@ void Output::Write(const std::string& data) {
   if (data.empty()) return;
   FILE* f = file_ ? file_ : stdout;
   if (fwrite(data.data(), 1, data.size(), f) != data.size()) failed_ = true;
-  if (!file_) fflush(stdout);
+  if (!file_ && fflush(stdout) != 0) failed_ = true;
 }
 
 bool Output::Commit(std::string* error) {
-  if (!file_) return true;
+  if (!file_) {
+    // Standard output: a full disk, /dev/full or a closed pipe (with SIGPIPE
+    // ignored) must not end in exit 0.
+    if (failed_ || fflush(stdout) != 0 || ferror(stdout)) {
+      *error = std::string("cannot write the report to standard output: ") +
+               std::strerror(errno != 0 ? errno : EIO);
+      return false;
+    }
+    return true;
+  }
   bool ok = !failed_ && fflush(file_) == 0 && fsync(fileno(file_)) == 0;
   ok = fclose(file_) == 0 && ok;
   file_ = nullptr;

@@ -451,6 +451,32 @@ TEST_F(Cli, OutputIsAtomicAndNeverAnInput) {
   EXPECT_NE(r.err.find("refusing to write the report over the input 'good.txt'"), std::string::npos)
       << r.err;
   EXPECT_NE(Slurp(dir_ / "good.txt").find("Customer:"), std::string::npos);  // untouched
+  // A walked folder: a transcript there is an input too, and a new one would be read as one.
+  Write("d/a.txt", "Customer: my order is late\nAgent: sorry\n");
+  r = Run("check " + kRules + "d -o d/a.txt");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("refusing to write the report into the input folder 'd'"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(Slurp(dir_ / "d" / "a.txt"), "Customer: my order is late\nAgent: sorry\n");
+  r = Run("check " + kRules + "d -o d/sub/new.json --format json");
+  EXPECT_EQ(r.rc, 2) << r.err;
+  r = Run("check " + kRules + "d -o d/report.html --format html");  // not a transcript: fine
+  EXPECT_EQ(r.rc, 0) << r.err;
+}
+
+// A report that cannot be written is an error, not exit 0.
+TEST_F(Cli, FailedWriteToStdoutIsAnError) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  fs::path err = dir_ / "full.err";
+  std::string cmd = std::string("cd '") + dir_.string() + "' && '" + TACT_BINARY + "' check " +
+                    kRules + "good.txt >/dev/full 2>'" + err.string() + "'";
+  int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 3);
+  EXPECT_NE(Slurp(err).find("tact: error: cannot write the report to standard output: No space "
+                            "left on device"),
+            std::string::npos)
+      << Slurp(err);
 }
 
 }  // namespace
