@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdio>
+
 namespace tact::report {
 namespace {
 
@@ -9,6 +12,36 @@ TEST(Json, EscapesControlQuotesAndInvalidUtf8) {
   std::string out;
   AppendJsonString("a\"b\\c\n\x01 é \xff", &out);
   EXPECT_EQ(out, "\"a\\\"b\\\\c\\n\\u0001 é \\ufffd\"");
+}
+
+TEST(Json, PassesUtf8ThroughAndEscapesLineSeparators) {
+  std::string out = "x";  // appends
+  AppendJsonString("Привет, мир! ¿Qué tal? \u2028end\u2029\t\x7f\xd0", &out);
+  EXPECT_EQ(out, "x\"Привет, мир! ¿Qué tal? \\u2028end\\u2029\\t\x7f\\ufffd\"");
+  out.clear();
+  AppendJsonString("", &out);
+  EXPECT_EQ(out, "\"\"");
+  out.clear();
+  AppendJsonString("\xe2\x82", &out);  // a truncated sequence at the end
+  EXPECT_EQ(out, "\"\\ufffd\"");
+}
+
+// Numbers print as printf's "%.0f" (integers) and "%.6g" (the rest) did.
+TEST(Json, NumbersAsPrintf) {
+  const double values[] = {0.0,       -0.0,  1.0,    -3.0,   42.0,      1e14 + 1, 999999999999999.0,
+                           1e15,      -1e15, 1e16,   0.5,    -0.25,     1.0 / 3,  123456.7,
+                           1234567.5, 1e-5,  1.5e-7, 2.5e21, 0.1 + 0.2, 99.99995, 0.000123456789};
+  for (double v : values) {
+    std::string out;
+    JsonWriter(&out).Number(v);
+    char buf[64];
+    if (v == std::floor(v) && std::fabs(v) < 1e15) {
+      snprintf(buf, sizeof buf, "%.0f", v);
+    } else {
+      snprintf(buf, sizeof buf, "%.6g", v);
+    }
+    EXPECT_EQ(out, buf) << v;
+  }
 }
 
 TEST(Json, WriterSeparatesMembers) {
