@@ -112,8 +112,8 @@ const TokenInfo& Classifier::Get(std::string_view surface, text::TokenKind kind)
   pack_.atoms.AtomsFor(f, &info->atoms);
   std::string key(reinterpret_cast<const char*>(info->atoms.data()),
                   info->atoms.size() * sizeof(AtomId));
-  info->cls =
-      classes_.emplace(std::move(key), static_cast<uint32_t>(classes_.size()) + 2).first->second;
+  info->cls = classes_.try_emplace(std::move(key), static_cast<uint32_t>(classes_.size()) + 2)
+                  .first->second;
   const TokenInfo& ref = *info;
   infos_.push_back(std::move(info));
   table_[slot] = tag | infos_.size();
