@@ -226,7 +226,7 @@ int RunCheck(const CheckOptions& o) {
       return kExitUsage;
     }
   }
-  auto rules = LoadRules(o.rules);
+  const RuleSet* rules = KeepUntilExit(LoadRules(o.rules));
   if (!rules) return kExitUsage;
   AnalyzeOptions ao;
   ao.language = o.lang;

@@ -24,6 +24,13 @@ std::unique_ptr<RuleSet> LoadRules(const RuleOptions& o) {
   return rules;
 }
 
+const RuleSet* KeepUntilExit(std::unique_ptr<RuleSet> rules) {
+  static auto* const kept = new std::vector<std::unique_ptr<RuleSet>>();
+  if (!rules) return nullptr;
+  kept->push_back(std::move(rules));
+  return kept->back().get();
+}
+
 void PrintError(const std::string& message) {
   fprintf(stderr, "tact: error: %s\n", message.c_str());
 }

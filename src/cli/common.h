@@ -26,6 +26,11 @@ struct RuleOptions {
 
 // Loads the rule set or prints every diagnostic to stderr and returns null.
 std::unique_ptr<RuleSet> LoadRules(const RuleOptions& o);
+// Keeps `rules` until the process exits, never freeing them: a command that
+// ends the process gains nothing from freeing every compiled pack piece by
+// piece (5% of a one-chat check). They stay reachable through a static, so
+// leak checkers do not report them. Returns the rules (null stays null).
+const RuleSet* KeepUntilExit(std::unique_ptr<RuleSet> rules);
 
 // Prints "tact: error: message" to stderr.
 void PrintError(const std::string& message);

@@ -29,19 +29,19 @@ AtomTable::AtomTable(AtomTable&&) noexcept = default;
 AtomTable& AtomTable::operator=(AtomTable&&) noexcept = default;
 
 AtomId AtomTable::Literal(const std::string& norm) {
-  auto [it, inserted] = literals_.emplace(norm, next_);
+  auto [it, inserted] = literals_.try_emplace(norm, next_);
   if (inserted) ++next_;
   return it->second;
 }
 
 AtomId AtomTable::Stem(const std::string& stem) {
-  auto [it, inserted] = stems_.emplace(stem, next_);
+  auto [it, inserted] = stems_.try_emplace(stem, next_);
   if (inserted) ++next_;
   return it->second;
 }
 
 AtomId AtomTable::Prefix(const std::string& prefix) {
-  auto [it, inserted] = prefixes_.emplace(prefix, next_);
+  auto [it, inserted] = prefixes_.try_emplace(prefix, next_);
   if (inserted) {
     ++next_;
     max_prefix_len_ = std::max(max_prefix_len_, prefix.size());
@@ -108,7 +108,7 @@ AtomId AtomTable::Union(std::vector<AtomId> members) {
   std::sort(flat.begin(), flat.end());
   flat.erase(std::unique(flat.begin(), flat.end()), flat.end());
   if (flat.size() == 1) return flat[0];
-  auto [it, inserted] = unions_.emplace(flat, next_);
+  auto [it, inserted] = unions_.try_emplace(flat, next_);
   if (!inserted) return it->second;
   for (AtomId m : flat) member_unions_[m].push_back(next_);
   union_members_.emplace(next_, std::move(flat));

@@ -42,8 +42,10 @@ const TokenInfo& Classifier::Get(std::string_view surface, text::TokenKind kind)
   if (table_.empty()) table_.assign(1024, 0);
   size_t mask = table_.size() - 1;
   size_t slot = hash & mask;
+  const uint64_t tag = hash >> 32 << 32;
   for (; table_[slot] != 0; slot = (slot + 1) & mask) {
-    const TokenInfo& t = *infos_[table_[slot] - 1];
+    if ((table_[slot] & ~uint64_t{0xffffffff}) != tag) continue;
+    const TokenInfo& t = *infos_[(table_[slot] & 0xffffffff) - 1];
     if (t.hash == hash && t.surface == surface) return t;
   }
   auto info = std::make_unique<TokenInfo>();
@@ -110,18 +112,19 @@ const TokenInfo& Classifier::Get(std::string_view surface, text::TokenKind kind)
   pack_.atoms.AtomsFor(f, &info->atoms);
   std::string key(reinterpret_cast<const char*>(info->atoms.data()),
                   info->atoms.size() * sizeof(AtomId));
-  info->cls =
-      classes_.emplace(std::move(key), static_cast<uint32_t>(classes_.size()) + 2).first->second;
+  info->cls = classes_.try_emplace(std::move(key), static_cast<uint32_t>(classes_.size()) + 2)
+                  .first->second;
   const TokenInfo& ref = *info;
   infos_.push_back(std::move(info));
-  table_[slot] = static_cast<uint32_t>(infos_.size());
+  table_[slot] = tag | infos_.size();
   if (infos_.size() * 2 > table_.size()) {  // keep the load under one half
     table_.assign(table_.size() * 2, 0);
     mask = table_.size() - 1;
-    for (uint32_t k = 0; k < infos_.size(); ++k) {
-      size_t s = infos_[k]->hash & mask;
+    for (uint64_t k = 0; k < infos_.size(); ++k) {
+      const uint64_t h = infos_[k]->hash;
+      size_t s = h & mask;
       while (table_[s] != 0) s = (s + 1) & mask;
-      table_[s] = k + 1;
+      table_[s] = (h >> 32 << 32) | (k + 1);
     }
   }
   return ref;

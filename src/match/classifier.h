@@ -5,6 +5,11 @@
 // lookup. The cache is bounded: Trim() drops it when it has grown past the
 // limit and must only be called between texts, because references returned by
 // Get() stay valid until then. Not thread-safe: one per analyzer thread.
+//
+// The lookup table keeps 32 bits of each entry's hash beside its index, so a
+// probe that passes other entries compares them there and reads only the
+// entry it returns (the entries themselves are scattered over the heap: a
+// read of each passed entry was a cache miss).
 #ifndef TACT_MATCH_CLASSIFIER_H_
 #define TACT_MATCH_CLASSIFIER_H_
 
@@ -56,9 +61,10 @@ class Classifier {
   const rules::LanguagePack& pack_;
   std::unique_ptr<text::Stemmer> stemmer_;
   size_t max_entries_;
-  // The cache: a flat open-addressing table of indexes (+1) into infos_.
+  // The cache: a flat open-addressing table (linear probing, load at most
+  // one half) of slots (hash >> 32) << 32 | (index into infos_ + 1); 0 = empty.
   std::vector<std::unique_ptr<TokenInfo>> infos_;
-  std::vector<uint32_t> table_;
+  std::vector<uint64_t> table_;
   // Sorted atom sets (as bytes) -> class id; ids 0 and 1 are the sentence edges.
   std::unordered_map<std::string, uint32_t> classes_;
   uint64_t class_generation_ = 0;

@@ -9,21 +9,14 @@ void Runner::Flush() {
   states_.clear();
   state_ids_.clear();
   transitions_.clear();
-  slots_.assign(1024, Slot{});
-  used_ = 0;
+  index_.Clear();
   states_.push_back({0, 0});  // state 0: no live thread (a sentence's start)
   state_ids_.emplace(std::string(), 0);
 }
 
-const Runner::Slot& Runner::Step(const Program& program, uint32_t d, uint32_t cls,
-                                 std::span<const AtomId> atoms) {
-  const uint64_t key = ((static_cast<uint64_t>(d) << 32) | cls) + 1;
-  uint64_t mask = slots_.size() - 1;
-  uint64_t i = Program::Mix(key) & mask;
-  for (; slots_[i].key != 0; i = (i + 1) & mask) {
-    if (slots_[i].key == key) return slots_[i];
-  }
-  // Not built yet: run the NFA step over this state's threads, then the start.
+TransitionIndex::Entry Runner::Build(const Program& program, uint32_t d, uint32_t cls,
+                                     std::span<const AtomId> atoms) {
+  // Run the NFA step over this state's threads, then the start.
   ++stats_.transitions_built;
   if (++gen_ == 0) {
     std::fill(state_mark_.begin(), state_mark_.end(), 0);
@@ -68,23 +61,10 @@ const Runner::Slot& Runner::Step(const Program& program, uint32_t d, uint32_t cl
   tr.accept_len = static_cast<uint32_t>(build_accept_.size() / 2);
   pool_.insert(pool_.end(), build_accept_.begin(), build_accept_.end());
   transitions_.push_back(tr);
-  if ((used_ + 1) * 2 > slots_.size()) {  // grow the index, then find the slot again
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
-    mask = slots_.size() - 1;
-    for (const Slot& o : old) {
-      if (o.key == 0) continue;
-      uint64_t j = Program::Mix(o.key) & mask;
-      while (slots_[j].key != 0) j = (j + 1) & mask;
-      slots_[j] = o;
-    }
-    i = Program::Mix(key) & mask;
-    while (slots_[i].key != 0) i = (i + 1) & mask;
-  }
-  const uint32_t index = static_cast<uint32_t>(transitions_.size() - 1);
-  slots_[i] = {key, tr.next, index | (tr.accept_len > 0 ? kAccepts : 0)};
-  ++used_;
-  return slots_[i];
+  const TransitionIndex::Entry e{tr.next, static_cast<uint32_t>(transitions_.size() - 1),
+                                 tr.accept_len > 0};
+  index_.Insert(d, cls, e);
+  return e;
 }
 
 uint32_t Runner::StartOf(size_t pos, uint32_t j) const {
@@ -117,7 +97,7 @@ void Runner::Run(const Program& program, const std::vector<std::span<const AtomI
   while (i < n) {
     size_t sentence_end = i;
     while (sentence_end < n && sentence[sentence_end] == sentence[i]) ++sentence_end;
-    if (pool_.size() + transitions_.size() * 6 + slots_.size() * 4 > max_cache_entries_) {
+    if (pool_.size() + transitions_.size() * 6 + index_.slot_count() * 3 > max_cache_entries_) {
       ++stats_.flushes;
       Flush();
     }
@@ -128,18 +108,20 @@ void Runner::Run(const Program& program, const std::vector<std::span<const AtomI
     uint32_t d = 0;
     path_.clear();
     for (size_t t = i; t < sentence_end; ++t) {
-      const Slot& slot = Step(program, d, classes[t], atoms[t]);
-      d = slot.next;
-      const uint32_t ti = slot.transition & ~kAccepts;
+      TransitionIndex::Entry step;
+      if (!index_.Find(d, classes[t], &step)) step = Build(program, d, classes[t], atoms[t]);
+      d = step.next;
+      const uint32_t ti = step.transition;
       path_.push_back(ti);
-      if (slot.transition & kAccepts) {
+      if (step.accepts) {
         const Transition& tr = transitions_[ti];
         const size_t step_begin = out->size();
         const uint32_t end = static_cast<uint32_t>(t + 1);
         const size_t pos = t - i;
         for (uint32_t a = 0; a < tr.accept_len; ++a) {
           const uint32_t p = pool_[tr.accept + 2 * a];
-          const uint32_t start = static_cast<uint32_t>(i) + StartOf(pos, pool_[tr.accept + 2 * a + 1]);
+          const uint32_t start =
+              static_cast<uint32_t>(i) + StartOf(pos, pool_[tr.accept + 2 * a + 1]);
           if (pattern_mark_[p] != sentence_gen_) {
             pattern_mark_[p] = sentence_gen_;
             pattern_hit_[p] = static_cast<uint32_t>(out->size());

@@ -11,8 +11,8 @@
 // class) pair is met, records the next list, where each next thread's start
 // comes from, and which patterns accept. Afterwards a token costs one hash
 // probe, however many patterns there are; where a pattern accepts, its start
-// is found by following the sources back. The cache is bounded (`max_cache_entries`) and flushed between
-// sentences when full. A Runner is not thread-safe; use one per thread.
+// is found by following the sources back. The cache is bounded (`max_cache_entries`) and flushed
+// between sentences when full. A Runner is not thread-safe; use one per thread.
 #ifndef TACT_MATCH_RUNNER_H_
 #define TACT_MATCH_RUNNER_H_
 
@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "match/program.h"
+#include "match/transition_index.h"
 
 namespace tact::match {
 
@@ -62,7 +63,7 @@ class Runner {
  private:
   struct Transition {
     uint32_t next = 0;        // DFA state
-      uint32_t from_size = 0;   // the live threads before the token
+    uint32_t from_size = 0;   // the live threads before the token
     uint32_t src = 0;         // into pool_: one source per thread of `next`
     uint32_t accept = 0;      // into pool_: (pattern, thread) pairs
     uint32_t accept_len = 0;  // number of pairs
@@ -71,18 +72,11 @@ class Runner {
     uint32_t nfa = 0;  // into pool_: the live NFA states, earliest start first
     uint32_t size = 0;
   };
-  // A token's whole cost is one slot: the next state is kept here, and the
-  // transition (read only where patterns accept) is flagged by kAccepts.
-  struct Slot {
-    uint64_t key = 0;  // (state, class) + 1; 0 = empty
-    uint32_t next = 0;
-    uint32_t transition = 0;  // | kAccepts when it has accepts
-  };
-  static constexpr uint32_t kAccepts = 0x80000000u;
-
   void Flush();
-  // The slot of the transition from DFA state `d` on a token of class `cls`.
-  const Slot& Step(const Program& program, uint32_t d, uint32_t cls, std::span<const AtomId> atoms);
+  // Builds the transition from DFA state `d` on a token of class `cls` (with
+  // atoms `atoms`), which the index lacks, and adds it to the index.
+  TransitionIndex::Entry Build(const Program& program, uint32_t d, uint32_t cls,
+                               std::span<const AtomId> atoms);
   // The start of thread `j` after sentence position `pos`, found by following
   // each thread's source back through the sentence's transitions to the
   // token where it started (so a token costs no copy of the threads' starts).
@@ -95,8 +89,7 @@ class Runner {
   std::vector<DState> states_;
   std::unordered_map<std::string, uint32_t> state_ids_;
   std::vector<Transition> transitions_;
-  std::vector<Slot> slots_;  // open addressing (linear probing)
-  size_t used_ = 0;
+  TransitionIndex index_;  // (state, class) -> transition
 
   std::vector<uint32_t> path_;  // the current sentence's transitions, by position
   std::vector<uint32_t> state_mark_;

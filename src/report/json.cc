@@ -2,27 +2,56 @@
 
 #include <unicode/utf8.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 namespace tact::report {
 
+namespace {
+
+// Whether any of the 8 bytes of `w` is not plain printable ASCII: a control
+// character, a byte >= 0x80, '"' or '\\' (the word-at-a-time tests of "Bit
+// Twiddling Hacks": exact as a yes/no answer).
+bool AnyNotPlain(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const uint64_t control = (w - kOnes * 0x20) & ~w & kHigh;
+  const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+  const uint64_t zero = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash);
+  return ((w & kHigh) | control | (zero & kHigh)) != 0;
+}
+
+}  // namespace
+
 void AppendJsonString(std::string_view s, std::string* out) {
+  out->reserve(out->size() + s.size() + 2);
   out->push_back('"');
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t len = static_cast<int32_t>(s.size());
+  // Bytes from `run` on pass through unchanged (printable ASCII but '"' and
+  // '\\', and valid UTF-8 but U+2028/U+2029); they are appended in one go
+  // when a character needs escaping, or at the end.
+  int32_t run = 0;
   for (int32_t i = 0; i < len;) {
-    // Plain ASCII runs, the bulk of most text, are copied in one go.
-    int32_t run = i;
-    while (run < len && p[run] >= 0x20 && p[run] < 0x80 && p[run] != '"' && p[run] != '\\') ++run;
-    if (run > i) {
-      out->append(s.data() + i, static_cast<size_t>(run - i));
-      i = run;
-      if (i == len) break;
+    const uint8_t b = p[i];
+    if (b >= 0x20 && b < 0x80 && b != '"' && b != '\\') {
+      ++i;
+      // Then eight bytes at a time while they are all plain.
+      uint64_t w;
+      while (i + 8 <= len && (std::memcpy(&w, p + i, 8), !AnyNotPlain(w))) i += 8;
+      continue;
     }
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(p, i, len, c);
+    const int32_t start = i;
+    UChar32 c = b;
+    if (b >= 0x80) {
+      U8_NEXT(p, i, len, c);
+      if (c >= 0 && c != 0x2028 && c != 0x2029) continue;
+    } else {
+      ++i;
+    }
+    out->append(s.data() + run, static_cast<size_t>(start - run));
+    run = i;
     if (c < 0) {
       out->append("\\ufffd");
       continue;
@@ -49,16 +78,14 @@ void AppendJsonString(std::string_view s, std::string* out) {
       case '\f':
         out->append("\\f");
         break;
-      default:
-        if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-          char buf[16];
-          snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out->append(buf);
-        } else {
-          out->append(s.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
-        }
+      default: {  // the other control characters, U+2028 and U+2029
+        char buf[16];
+        snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+        out->append(buf);
+      }
     }
   }
+  out->append(s.data() + run, static_cast<size_t>(len - run));
   out->push_back('"');
 }
 
@@ -113,13 +140,20 @@ JsonWriter& JsonWriter::Number(double v) {
     out_->append("null");
     return *this;
   }
+  // As printf's "%.0f" for integers and "%.6g" otherwise (std::to_chars
+  // promises the same digits, without printf's locale and format parsing).
   char buf[32];
+  std::to_chars_result r;
   if (v == std::floor(v) && std::fabs(v) < 1e15) {
-    snprintf(buf, sizeof buf, "%.0f", v);
+    if (v == 0 && std::signbit(v)) {
+      out_->append("-0");
+      return *this;
+    }
+    r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v));
   } else {
-    snprintf(buf, sizeof buf, "%.6g", v);
+    r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 6);
   }
-  out_->append(buf);
+  out_->append(buf, r.ptr);
   return *this;
 }
 JsonWriter& JsonWriter::Int(long long v) {

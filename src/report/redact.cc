@@ -273,8 +273,12 @@ std::vector<PiiSpan> Redactor::Find(std::string_view text) const {
   std::vector<PiiSpan> found;
   FindEmails(text, &found);
   std::vector<PiiSpan> more;
-  FindIbans(text, &more);
-  FindNumbers(text, &more);
+  // IBANs, cards and phone numbers all have digits; most texts have none,
+  // and one scan for a digit is far cheaper than the two detectors.
+  if (std::any_of(text.begin(), text.end(), IsDigit)) {
+    FindIbans(text, &more);
+    FindNumbers(text, &more);
+  }
   for (const auto& x : extra_) {
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece m;

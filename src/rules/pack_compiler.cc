@@ -251,6 +251,7 @@ class Compiler {
         out->type = n.type == T::kSeq   ? match::Node::Type::kSeq
                     : n.type == T::kAlt ? match::Node::Type::kAlt
                                         : match::Node::Type::kOpt;
+        out->children.reserve(n.children.size());
         for (const auto& c : n.children) {
           match::Node child;
           if (!Convert(c, loc, stack, &child)) return false;
@@ -372,6 +373,7 @@ class Compiler {
         stack->push_back(n.text);
         const LexiconDecl& lex = pack_->lexicons[it->second];
         out->type = match::Node::Type::kAlt;
+        out->children.reserve(lex.items.size());
         for (const auto& item : lex.items) {
           match::Node child;
           if (!Convert(item.root, item.loc, stack, &child)) {

@@ -148,23 +148,31 @@ class PatternParser {
     return true;
   }
 
+  // A sequence of one item is that item: most are (each word of an
+  // alternation), so the list is only made when a second item follows.
   bool ParseSeq(PatternNode* out) {
-    out->type = PatternNode::Type::kSeq;
-    out->column = Col(pos_);
-    while (true) {
+    const int column = Col(pos_);
+    auto at_end = [this] {
       SkipSpace();
-      if (AtEnd() || Peek() == '|' || Peek() == ')') break;
-      PatternNode item;
-      if (!ParseItem(&item)) return false;
-      out->children.push_back(std::move(item));
-    }
-    if (out->children.empty()) {
+      return AtEnd() || Peek() == '|' || Peek() == ')';
+    };
+    if (at_end()) {
       if (!AtEnd() && Peek() == '|') return Error(pos_, "expected a word or group before '|'");
       return Error(pos_, "expected a word or group");
     }
-    if (out->children.size() == 1) {
-      PatternNode only = std::move(out->children[0]);
-      *out = std::move(only);
+    PatternNode first;
+    if (!ParseItem(&first)) return false;
+    if (at_end()) {
+      *out = std::move(first);
+      return true;
+    }
+    out->type = PatternNode::Type::kSeq;
+    out->column = column;
+    out->children.push_back(std::move(first));
+    while (!at_end()) {
+      PatternNode item;
+      if (!ParseItem(&item)) return false;
+      out->children.push_back(std::move(item));
     }
     return true;
   }

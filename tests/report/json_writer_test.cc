@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdio>
+#include <random>
+#include <string>
+#include <vector>
+
 namespace tact::report {
 namespace {
 
@@ -9,6 +15,87 @@ TEST(Json, EscapesControlQuotesAndInvalidUtf8) {
   std::string out;
   AppendJsonString("a\"b\\c\n\x01 é \xff", &out);
   EXPECT_EQ(out, "\"a\\\"b\\\\c\\n\\u0001 é \\ufffd\"");
+}
+
+TEST(Json, PassesUtf8ThroughAndEscapesLineSeparators) {
+  std::string out = "x";  // appends
+  AppendJsonString("Привет, мир! ¿Qué tal? \u2028end\u2029\t\x7f\xd0", &out);
+  EXPECT_EQ(out, "x\"Привет, мир! ¿Qué tal? \\u2028end\\u2029\\t\x7f\\ufffd\"");
+  out.clear();
+  AppendJsonString("", &out);
+  EXPECT_EQ(out, "\"\"");
+  out.clear();
+  AppendJsonString("\xe2\x82", &out);  // a truncated sequence at the end
+  EXPECT_EQ(out, "\"\\ufffd\"");
+}
+
+// A plain per-character escaper, the reference for the fast paths.
+std::string ReferenceJsonString(const std::string& s) {
+  std::string out = "\"";
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b == '"' || b == '\\') {
+      out += '\\';
+      out += static_cast<char>(b);
+      ++i;
+    } else if (b == '\n') {
+      out += "\\n";
+      ++i;
+    } else if (b < 0x20) {
+      char buf[8];
+      snprintf(buf, sizeof buf, "\\u%04x", b);
+      out += buf;
+      ++i;
+    } else if (b < 0x80) {
+      out += static_cast<char>(b);
+      ++i;
+    } else if (s.compare(i, 3, "\u2028") == 0) {
+      out += "\\u2028";
+      i += 3;
+    } else if (s.compare(i, 2, "é") == 0) {
+      out += "é";
+      i += 2;
+    } else {  // the lone bytes below
+      out += "\\ufffd";
+      ++i;
+    }
+  }
+  return out + "\"";
+}
+
+TEST(Json, EveryPositionOfEverySpecialCharacter) {
+  const std::vector<std::string> pieces = {"a",  "Z",    " ", "~",      "\x7f", "\"",  "\\",
+                                           "\n", "\x01", "é", "\u2028", "\xff", "\xc3"};
+  std::mt19937 rng(5);
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const size_t n = rng() % 40;
+    for (size_t k = 0; k < n; ++k) {
+      // Mostly plain letters, so long plain runs occur.
+      s += rng() % 4 != 0 ? pieces[rng() % 4] : pieces[rng() % pieces.size()];
+    }
+    std::string out;
+    AppendJsonString(s, &out);
+    ASSERT_EQ(out, ReferenceJsonString(s)) << "round " << round;
+  }
+}
+
+// Numbers print as printf's "%.0f" (integers) and "%.6g" (the rest) did.
+TEST(Json, NumbersAsPrintf) {
+  const double values[] = {0.0,       -0.0,  1.0,    -3.0,   42.0,      1e14 + 1, 999999999999999.0,
+                           1e15,      -1e15, 1e16,   0.5,    -0.25,     1.0 / 3,  123456.7,
+                           1234567.5, 1e-5,  1.5e-7, 2.5e21, 0.1 + 0.2, 99.99995, 0.000123456789};
+  for (double v : values) {
+    std::string out;
+    JsonWriter(&out).Number(v);
+    char buf[64];
+    if (v == std::floor(v) && std::fabs(v) < 1e15) {
+      snprintf(buf, sizeof buf, "%.0f", v);
+    } else {
+      snprintf(buf, sizeof buf, "%.6g", v);
+    }
+    EXPECT_EQ(out, buf) << v;
+  }
 }
 
 TEST(Json, WriterSeparatesMembers) {
