@@ -14,11 +14,14 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include "cli/census.h"
+#include "cli/gates.h"
 #include "cli/inputs.h"
 #include "cli/output.h"
 #include "cli/pipeline.h"
 #include "common/interrupt.h"
 #include "eval/checks.h"
+#include "eval/metric_profile.h"
 #include "input/reader.h"
 #include "report/redact.h"
 #include "report/writer.h"
@@ -70,9 +73,10 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
       ->check(CLI::IsMember({"chat", "call", "email"}));
   app->add_option("--profile", o->profiles, "metric thresholds file (rules/thresholds.conf syntax)")
       ->allow_extra_args(false);
-  app->add_option("--scorecard", o->scorecard,
-                  "scorecard FILE: which behaviours and metrics make the score, weights, penalties, "
-                  "critical items (default: the built-in rules/default.scorecard)");
+  app->add_option(
+      "--scorecard", o->scorecard,
+      "scorecard FILE: which behaviours and metrics make the score, weights, penalties, "
+      "critical items (default: the built-in rules/default.scorecard)");
   app->add_option("--threshold", o->thresholds,
                   "metric threshold, e.g. first_response_time.chat=90 (repeatable)")
       ->allow_extra_args(false);
@@ -199,15 +203,7 @@ class Progress {
 int RunCheck(const CheckOptions& o) {
   InstallInterruptHandlers();  // first: a signal must never leave a temporary file behind
   std::vector<eval::Check> checks;
-  for (const auto& expr : o.fail_on) {
-    eval::Check c;
-    std::string err;
-    if (!eval::ParseCheck(expr, &c, &err)) {
-      PrintError("--fail-on: " + err);
-      return kExitUsage;
-    }
-    checks.push_back(c);
-  }
+  if (!ParseGates(o.fail_on, &checks)) return kExitUsage;
   uint64_t shard_k = 1, shard_n = 1;
   if (!o.shard.empty() && !ParseShard(o.shard, &shard_k, &shard_n)) {
     PrintError("--shard: expected K/N with 1 <= K <= N, e.g. 2/8, got '" + o.shard + "'");
@@ -251,6 +247,9 @@ int RunCheck(const CheckOptions& o) {
   }
   if (!CheckBehaviourIds(*rules, ao.only, "--only") ||
       !CheckBehaviourIds(*rules, ao.skip, "--skip"))
+    return kExitUsage;
+  if (!CheckGateNames(checks, BehaviourIds(*rules), eval::MetricProfile::Metrics()) ||
+      !CheckGatesReported(checks, ao.only, ao.skip))
     return kExitUsage;
   // A fallback the user names must exist.
   if (!CheckLanguage(*rules, o.lang, true, "--lang") ||
@@ -350,6 +349,7 @@ int RunCheck(const CheckOptions& o) {
   Progress progress(show_progress, total_bytes);
   ro.progress = [&](uint64_t n) { progress.Bytes(n); };
   PipelineStats stats;
+  InputCensus census;
   std::thread watcher([&] {
     std::unique_lock<std::mutex> lock(done_mu);
     while (!stopped.load() && !pipeline_done.load()) {
@@ -360,7 +360,12 @@ int RunCheck(const CheckOptions& o) {
   RunPipeline(
       inputs, ro, *rules, ao,
       o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
-      &stopped, [&](const Conversation& c) { return owned(c.id); }, on_error,
+      &stopped,
+      [&](const Conversation& c) {
+        census.Add(c);  // every conversation, before the shard is picked
+        return owned(c.id);
+      },
+      on_error,
       [&](ConversationResult& r, std::string* rendered) {
         if (!o.no_redact) redactor.RedactResult(&r);
         // Formatting is most of the report's cost: done here, in parallel,
@@ -436,6 +441,9 @@ int RunCheck(const CheckOptions& o) {
       failed = true;
     }
   }
+  // Which metadata keys exist is only known now, after reading: the report
+  // is written (its other parts are right) and the run ends as a usage error.
+  if (!CheckGroupKeys(group_by, census)) return kExitUsage;
   if (totals.skipped > 0) return kExitInput;
   return failed ? kExitThreshold : kExitOk;
 }

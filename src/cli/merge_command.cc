@@ -6,8 +6,10 @@
 #include <sstream>
 
 #include "cli/common.h"
+#include "cli/gates.h"
 #include "cli/output.h"
 #include "eval/checks.h"
+#include "eval/metric_profile.h"
 #include "report/summary_json.h"
 #include "report/writer.h"
 
@@ -30,15 +32,7 @@ void RegisterMerge(CLI::App* app, MergeOptions* o) {
 
 int RunMerge(const MergeOptions& o) {
   std::vector<eval::Check> checks;
-  for (const auto& expr : o.report.fail_on) {
-    eval::Check c;
-    std::string err;
-    if (!eval::ParseCheck(expr, &c, &err)) {
-      PrintError("--fail-on: " + err);
-      return kExitUsage;
-    }
-    checks.push_back(c);
-  }
+  if (!ParseGates(o.report.fail_on, &checks)) return kExitUsage;
   std::unique_ptr<report::SummaryBuilder> builder;
   for (const auto& path : o.inputs) {
     std::ifstream in(path, std::ios::binary);
@@ -63,6 +57,13 @@ int RunMerge(const MergeOptions& o) {
     }
   }
   report::Summary& s = builder->summary();
+  {
+    // Without the rule packs, the behaviours a gate may name are the ones the
+    // summaries report.
+    std::vector<std::string> behaviours;
+    for (const auto& [id, b] : s.behaviours) behaviours.push_back(id);
+    if (!CheckGateNames(checks, behaviours, eval::MetricProfile::Metrics())) return kExitUsage;
+  }
   report::WriterOptions wo;
   wo.color = o.report.format == "text" && o.report.output.empty() && UseColor(o.report.color);
   wo.version = TACT_VERSION;

@@ -102,6 +102,17 @@ bool ParseCheck(const std::string& expr, Check* out, std::string* error) {
   return false;
 }
 
+bool CheckNamesKnown(const Check& c, const std::vector<std::string>& behaviours,
+                     const std::vector<std::string>& metrics, std::string* error) {
+  const bool is_metric = c.what == Check::What::kMetric;
+  if (c.behaviour.empty()) return true;  // score, min_score, a status over all behaviours
+  const std::vector<std::string>& known = is_metric ? metrics : behaviours;
+  if (std::find(known.begin(), known.end(), c.behaviour) != known.end()) return true;
+  *error = std::string(is_metric ? "unknown metric '" : "unknown behaviour '") + c.behaviour + "'" +
+           DidYouMean(c.behaviour, known);
+  return false;
+}
+
 namespace {
 
 // error < warning < info: a level passes when it is at least as severe.

@@ -40,6 +40,14 @@ struct Check {
 // was expected.
 bool ParseCheck(const std::string& expr, Check* out, std::string* error);
 
+// Checks the behaviour id or metric a parsed check names against the ones the
+// run knows (every loaded pack's behaviours, the metric names). A typo would
+// otherwise make a gate that is never met ("rate:empahty<0.8" over no data is
+// n/a), so it is an error: false with *error = "unknown behaviour 'empahty'
+// (did you mean 'empathy'?)".
+bool CheckNamesKnown(const Check& check, const std::vector<std::string>& behaviours,
+                     const std::vector<std::string>& metrics, std::string* error);
+
 // Evaluates checks on a summary. Avoid behaviours whose severity is below
 // `min_level` do not count in STATUS checks without an ID.
 std::vector<report::CheckOutcome> EvaluateChecks(const std::vector<Check>& checks,

@@ -75,5 +75,29 @@ TEST(Checks, ParseErrorsNameWhatWasExpected) {
   EXPECT_NE(err.find("takes no behaviour id"), std::string::npos);
 }
 
+TEST(Checks, NamesAreCheckedAgainstTheKnownOnes) {
+  const std::vector<std::string> behaviours = {"apology", "blame", "empathy"};
+  const std::vector<std::string> metrics = {"first_response_time", "talk_ratio"};
+  auto known = [&](const std::string& expr, std::string* err) {
+    Check c;
+    EXPECT_TRUE(ParseCheck(expr, &c, err)) << *err;
+    return CheckNamesKnown(c, behaviours, metrics, err);
+  };
+  std::string err;
+  EXPECT_TRUE(known("rate:empathy<0.8", &err));
+  EXPECT_TRUE(known("missed:apology>0", &err));
+  EXPECT_TRUE(known("violated>0", &err));  // no id: every behaviour
+  EXPECT_TRUE(known("score<70", &err));
+  EXPECT_TRUE(known("metric:talk_ratio.max>2", &err));
+  EXPECT_FALSE(known("rate:empahty<0.8", &err));
+  EXPECT_EQ(err, "unknown behaviour 'empahty' (did you mean 'empathy'?)");
+  EXPECT_FALSE(known("violated:talk_ratio>0", &err));  // a metric is not a behaviour
+  EXPECT_EQ(err, "unknown behaviour 'talk_ratio'");
+  EXPECT_FALSE(known("metric:first_respons_time.p90>1", &err));
+  EXPECT_EQ(err, "unknown metric 'first_respons_time' (did you mean 'first_response_time'?)");
+  EXPECT_FALSE(known("metric:empathy.max>1", &err));  // a behaviour is not a metric
+  EXPECT_EQ(err, "unknown metric 'empathy'");
+}
+
 }  // namespace
 }  // namespace tact::eval
