@@ -150,19 +150,19 @@ std::vector<report::CheckOutcome> EvaluateChecks(const std::vector<Check>& check
         double r = it == s.behaviours.end() ? -1 : it->second.counts.Rate(it->second.kind);
         defined = r >= 0;
         o.value = defined ? r : 0;
+        if (!defined) o.na = "never applied";
         break;
       }
       case Check::What::kScore:
-        defined = s.scores.count() > 0;
-        o.value = defined ? s.scores.mean() : 0;
-        break;
       case Check::What::kMinScore:
         defined = s.scores.count() > 0;
-        o.value = defined ? s.scores.min() : 0;
+        o.value = !defined ? 0 : c.what == Check::What::kScore ? s.scores.mean() : s.scores.min();
+        if (!defined) o.na = "no scored conversation";
         break;
       case Check::What::kMetric: {
         auto it = s.metrics.find(c.behaviour);
         defined = it != s.metrics.end() && it->second.values.count() > 0;
+        if (!defined) o.na = "no value";
         if (defined) {
           const report::Histogram& h = it->second.values;
           o.value = c.stat == "median" ? h.Quantile(0.5)

@@ -14,6 +14,11 @@
 // OP is one of > >= < <= == !=. A check fails when its comparison is true
 // ("violated>0" fails as soon as one violation is seen). Checks are evaluated
 // on the batch summary, so they hold for merged shards too.
+// A check whose measure does not exist is n/a, never 0: a rate over a
+// behaviour that applied in no conversation ("never applied"), score and
+// min_score without a scored conversation, a metric without a value. An n/a
+// check does not fail (0 would fail 'rate:X<0.8' for a behaviour nobody could
+// have shown); reports and stderr say it was not measured.
 #ifndef TACT_EVAL_CHECKS_H_
 #define TACT_EVAL_CHECKS_H_
 

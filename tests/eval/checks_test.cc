@@ -56,6 +56,47 @@ TEST(Checks, CountsRatesAndScores) {
 TEST(Checks, RateOfUnseenBehaviourNeverFails) {
   auto o = RunChecks({"rate:apology<0.9"});
   EXPECT_FALSE(o[0].failed);
+  EXPECT_EQ(o[0].na, "never applied");
+}
+
+TEST(Checks, ABehaviourThatNeverAppliedIsNotAZeroRate) {
+  // Reported in every conversation, applicable in none: n/a, not 0 (which
+  // would fail 'rate:empathy<0.8'), and not a pass either.
+  std::vector<Check> checks;
+  for (const char* e : {"rate:empathy<0.8", "missed:empathy>0", "rate:blame<0.8"}) {
+    Check c;
+    std::string err;
+    ASSERT_TRUE(ParseCheck(e, &c, &err)) << err;
+    checks.push_back(c);
+  }
+  report::SummaryBuilder b({}, 0);
+  b.Add(Conv({{"empathy", Status::kNotApplicable}, {"blame", Status::kClean}}, 90));
+  b.Add(Conv({{"empathy", Status::kNotApplicable}, {"blame", Status::kViolated}}, 20));
+  auto o = EvaluateChecks(checks, b.summary());
+  EXPECT_EQ(o[0].na, "never applied");
+  EXPECT_FALSE(o[0].failed);
+  EXPECT_EQ(o[1].na, "");  // a count of 0 is a measured 0
+  EXPECT_FALSE(o[1].failed);
+  EXPECT_EQ(o[2].na, "");
+  EXPECT_TRUE(o[2].failed);
+  EXPECT_DOUBLE_EQ(o[2].value, 0.5);
+}
+
+TEST(Checks, ScoreAndMetricWithoutValuesAreNotApplicable) {
+  std::vector<Check> checks;
+  for (const char* e : {"score<70", "min_score<50", "metric:first_response_time.p90>60"}) {
+    Check c;
+    std::string err;
+    ASSERT_TRUE(ParseCheck(e, &c, &err)) << err;
+    checks.push_back(c);
+  }
+  report::SummaryBuilder b({}, 0);
+  b.Add(Conv({{"empathy", Status::kNotApplicable}}, -1));
+  auto o = EvaluateChecks(checks, b.summary());
+  EXPECT_EQ(o[0].na, "no scored conversation");
+  EXPECT_EQ(o[1].na, "no scored conversation");
+  EXPECT_EQ(o[2].na, "no value");
+  for (const auto& x : o) EXPECT_FALSE(x.failed) << x.expression;
 }
 
 TEST(Checks, ParseErrorsNameWhatWasExpected) {
