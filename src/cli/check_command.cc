@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli/census.h"
+#include "cli/exit_status.h"
 #include "cli/gates.h"
 #include "cli/inputs.h"
 #include "cli/output.h"
@@ -88,6 +89,9 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
       ->check(CLI::Range(1, 1024));
   app->add_flag("--strict", o->strict,
                 "stop with exit 3, writing no report, at the first input error");
+  app->add_flag("--allow-empty", o->allow_empty,
+                "accept an input without conversations (empty folder or file); without it that is "
+                "an input error (exit 3), so a gate never passes on nothing");
   app->add_option("--fail-on", o->fail_on,
                   "exit 1 when this holds, e.g. 'violated>0', 'missed:empathy>0', "
                   "'rate:apology<0.8', 'score<70'")
@@ -265,6 +269,7 @@ int RunCheck(const CheckOptions& o) {
   ro.csv_unsorted = o.csv_unsorted;
   ro.channel = o.channel;
   ro.limits = o.limits;
+  ro.allow_empty = o.allow_empty;
   for (const auto& spec : SplitList(o.csv_columns)) {
     size_t eq = spec.find('=');
     static const std::vector<std::string> kRoles = {
@@ -413,6 +418,17 @@ int RunCheck(const CheckOptions& o) {
     fprintf(stderr, "tact: stopped by --strict after an input error; no report written\n");
     return kExitInput;
   }
+  if (census.conversations() == 0 && !o.allow_empty) {
+    // Gates over nothing would pass: no input at all is an input error, in
+    // the report too (once: an empty file has already said so).
+    Diagnostic d =
+        MakeError("", 0, 0, "no conversations in the input (use --allow-empty to accept)");
+    fprintf(stderr, "tact: error: %s\n", d.message.c_str());
+    if (totals.skipped == 0) {
+      ++totals.skipped;
+      totals.errors.push_back(d);
+    }
+  }
   report::Summary& s = summary.summary();
   s.inputs = totals.inputs;
   s.read = totals.read;
@@ -434,18 +450,13 @@ int RunCheck(const CheckOptions& o) {
     fprintf(stderr, "tact: %zu conversation(s) read, %zu analyzed, %zu skipped (errors)\n",
             totals.read, totals.analyzed, totals.skipped);
   }
-  bool failed = false;
-  for (const auto& c : outcomes) {
-    if (c.failed) {
-      fprintf(stderr, "tact: threshold failed: %s (value %g)\n", c.expression.c_str(), c.value);
-      failed = true;
-    }
-  }
+  RunVerdict verdict;
   // Which metadata keys exist is only known now, after reading: the report
   // is written (its other parts are right) and the run ends as a usage error.
-  if (!CheckGroupKeys(group_by, census)) return kExitUsage;
-  if (totals.skipped > 0) return kExitInput;
-  return failed ? kExitThreshold : kExitOk;
+  verdict.usage_error = !CheckGroupKeys(group_by, census);
+  verdict.input_errors = totals.skipped > 0;
+  verdict.gates = std::move(outcomes);
+  return FinishRun(verdict);
 }
 
 }  // namespace tact::cli

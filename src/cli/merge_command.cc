@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/common.h"
+#include "cli/exit_status.h"
 #include "cli/gates.h"
 #include "cli/output.h"
 #include "eval/checks.h"
@@ -88,14 +89,17 @@ int RunMerge(const MergeOptions& o) {
     PrintError(err);
     return kExitInput;
   }
-  bool failed = false;
-  for (const auto& c : outcomes) {
-    if (c.failed) {
-      fprintf(stderr, "tact: threshold failed: %s (value %g)\n", c.expression.c_str(), c.value);
-      failed = true;
-    }
+  // The merged summary is the single run's, and so is the exit code: the
+  // shards' skipped conversations are input errors of the whole run.
+  if (s.skipped > 0) {
+    fprintf(stderr, "tact: %llu conversation(s) read, %llu analyzed, %llu skipped (errors)\n",
+            static_cast<unsigned long long>(s.read), static_cast<unsigned long long>(s.analyzed),
+            static_cast<unsigned long long>(s.skipped));
   }
-  return failed ? kExitThreshold : kExitOk;
+  RunVerdict verdict;
+  verdict.input_errors = s.skipped > 0;
+  verdict.gates = std::move(outcomes);
+  return FinishRun(verdict);
 }
 
 }  // namespace tact::cli

@@ -137,5 +137,156 @@ TEST_F(Gates, EveryShardKnowsTheKeysOfTheWholeInput) {
   }
 }
 
+// Nothing in it calls for empathy: no frustration, so empathy never applies.
+const char kHours[] =
+    "Customer: hi, what are your opening hours on saturday?\n"
+    "Agent: We open at 9 and close at 17 on Saturdays.\n";
+
+TEST_F(Gates, ARateOverABehaviourThatNeverAppliedIsNotApplicable) {
+  Write("hours.txt", kHours);
+  RunResult r = Run("check --fail-on 'rate:empathy<0.8' hours.txt");
+  EXPECT_EQ(r.rc, 0) << r.err;  // n/a does not fail...
+  EXPECT_EQ(r.err,
+            "tact: threshold n/a: rate:empathy<0.8 (never applied)\n");  // ...nor pass quietly
+  EXPECT_NE(r.out.find("\nn/a    --fail-on 'rate:empathy<0.8' (never applied)\n"),
+            std::string::npos)
+      << r.out;
+  r = Run("check --format json --fail-on 'rate:empathy<0.8' hours.txt");
+  EXPECT_NE(r.out.find("\"checks\":[{\"expression\":\"rate:empathy<0.8\",\"value\":null,"
+                       "\"failed\":false,\"na\":\"never applied\"}]"),
+            std::string::npos)
+      << r.out;
+  r = Run("check --format junit --fail-on 'rate:empathy<0.8' hours.txt");
+  EXPECT_NE(r.out.find("<skipped message=\"n/a (never applied)\"/>"), std::string::npos) << r.out;
+  r = Run("check --format markdown --fail-on 'rate:empathy<0.8' hours.txt");
+  EXPECT_NE(r.out.find("- ➖ n/a `--fail-on 'rate:empathy<0.8'` (never applied)"), std::string::npos)
+      << r.out;
+  // Where it applied once, the rate is measured again.
+  r = Run("check --fail-on 'rate:empathy<0.8' hours.txt chat.txt");
+  EXPECT_EQ(r.err.find("n/a"), std::string::npos) << r.err;
+}
+
+TEST_F(Gates, AFailedGateIsNeverHiddenByInputErrors) {
+  Write("bad.csv", "id,speaker,text\n1,agent,too,many\n");
+  Write("rude.txt",
+        "Customer: my order is late\nAgent: That is your own fault, read the manual.\n");
+  RunResult r = Run("check --fail-on 'violated>0' --format json -o report.json rude.txt bad.csv");
+  EXPECT_EQ(r.rc, 3);  // input errors take precedence over the failed gate...
+  EXPECT_EQ(r.err,
+            "bad.csv:2: error: conversation '1': row has 4 fields, the header has 3\n"
+            "tact: 1 conversation(s) read, 1 analyzed, 1 skipped (errors)\n"
+            "tact: threshold failed: violated>0 (value 1)\n"
+            "tact: exit 3 for the input errors; 1 --fail-on gate(s) failed too (above)\n");
+  // ...and the report has both.
+  std::string report = Read("report.json");
+  EXPECT_NE(report.find("\"totals\":{\"inputs\":2,\"read\":1,\"analyzed\":1,\"skipped\":1},"
+                        "\"checks\":[{\"expression\":\"violated>0\",\"value\":1,"
+                        "\"failed\":true}]"),
+            std::string::npos)
+      << report;
+  r = Run("check --fail-on 'violated>0' --format junit rude.txt bad.csv");
+  EXPECT_EQ(r.rc, 3);
+  EXPECT_NE(r.out.find("<testsuite name=\"input errors\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("<failure type=\"fail-on\" message=\"threshold failed: violated&gt;0 "
+                       "(value 1)\"/>"),
+            std::string::npos)
+      << r.out;
+  r = Run("check --fail-on 'violated>0' --format sarif rude.txt bad.csv");
+  EXPECT_NE(r.out.find("{\"level\":\"error\",\"message\":{\"text\":\"threshold failed: "
+                       "violated>0 (value 1)\"}}"),
+            std::string::npos)
+      << r.out;
+  r = Run("check --fail-on 'violated>0' rude.txt bad.csv");
+  EXPECT_NE(r.out.find("1 conversation(s) analyzed, 1 skipped\nFAILED --fail-on 'violated>0'"),
+            std::string::npos)
+      << r.out;
+  // Without input errors the failed gate alone decides: exit 1.
+  r = Run("check --fail-on 'violated>0' rude.txt");
+  EXPECT_EQ(r.rc, 1);
+  EXPECT_EQ(r.err, "tact: threshold failed: violated>0 (value 1)\n");
+}
+
+TEST_F(Gates, AnUnknownGroupKeyOutranksInputErrorsAndGates) {
+  Write("bad.jsonl", "{\"id\":\"broken\",\"turns\":[\n");
+  Write("rude.txt",
+        "Customer: my order is late\nAgent: That is your own fault, read the manual.\n");
+  RunResult r =
+      Run("check --summary --group-by metadata.queue --fail-on 'violated>0' rude.txt "
+          "bad.jsonl");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(
+      r.err.find("tact: threshold failed: violated>0 (value 1)\n"
+                 "tact: exit 2 for the usage error; 1 --fail-on gate(s) failed too (above)\n"),
+      std::string::npos)
+      << r.err;
+}
+
+TEST_F(Gates, MergeExitsLikeTheSingleRun) {
+  Write("bad.jsonl", "{\"id\":\"broken\",\"turns\":[\n");
+  Write("rude.txt",
+        "Customer: my order is late\nAgent: That is your own fault, read the manual.\n");
+  for (const char* k : {"1", "2"}) {
+    Run(std::string("check --summary --format json --shard ") + k + "/2 -o s" + k +
+        ".json rude.txt bad.jsonl");
+  }
+  RunResult r = Run("merge --fail-on 'violated>0' s1.json s2.json");
+  EXPECT_EQ(r.rc, 3);
+  EXPECT_EQ(r.err,
+            "tact: 1 conversation(s) read, 1 analyzed, 1 skipped (errors)\n"
+            "tact: threshold failed: violated>0 (value 1)\n"
+            "tact: exit 3 for the input errors; 1 --fail-on gate(s) failed too (above)\n");
+}
+
+TEST_F(Gates, NoConversationsAtAllIsAnInputError) {
+  std::filesystem::create_directories(dir_ / "quiet");
+  Write("empty.jsonl", "");
+  RunResult r = Run("check --fail-on 'violated>0' quiet");
+  EXPECT_EQ(r.rc, 3);
+  EXPECT_EQ(r.err,
+            "quiet: warning: no transcript files (.txt .json .jsonl .csv .vtt .srt) in this "
+            "directory\n"
+            "tact: error: no conversations in the input (use --allow-empty to accept)\n"
+            "tact: 0 conversation(s) read, 0 analyzed, 1 skipped (errors)\n");
+  r = Run("check --format json empty.jsonl");
+  EXPECT_EQ(r.rc, 3);
+  EXPECT_EQ(r.err,
+            "empty.jsonl:1: error: empty input: no conversations\n"
+            "tact: error: no conversations in the input (use --allow-empty to accept)\n"
+            "tact: 0 conversation(s) read, 0 analyzed, 1 skipped (errors)\n");
+  EXPECT_NE(r.out.find("\"totals\":{\"inputs\":1,\"read\":0,\"analyzed\":0,\"skipped\":1}"),
+            std::string::npos)
+      << r.out;
+  // A glob the shell could not expand reaches tact as a path that does not exist.
+  r = Run("check 'logs/*.jsonl'");
+  EXPECT_EQ(r.rc, 3);
+  EXPECT_NE(
+      r.err.find("logs/*.jsonl: error: no such file or directory\n"
+                 "tact: error: no conversations in the input (use --allow-empty to accept)\n"),
+      std::string::npos)
+      << r.err;
+  // The JUnit report shows it as an input error.
+  r = Run("check --format junit quiet");
+  EXPECT_NE(r.out.find("message=\"no conversations in the input (use --allow-empty to accept)\""),
+            std::string::npos)
+      << r.out;
+}
+
+TEST_F(Gates, AllowEmptyAcceptsAnInputWithoutConversations) {
+  std::filesystem::create_directories(dir_ / "quiet");
+  Write("empty.jsonl", "");
+  RunResult r = Run("check --allow-empty --fail-on 'rate:empathy<0.8' quiet empty.jsonl");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_EQ(r.err,
+            "quiet: warning: no transcript files (.txt .json .jsonl .csv .vtt .srt) in this "
+            "directory\n"
+            "empty.jsonl:1: warning: empty input: no conversations\n"
+            "tact: threshold n/a: rate:empathy<0.8 (never applied)\n");
+  // A shard that gets no conversation of a non-empty input is not empty.
+  for (const char* shard : {"1/2", "2/2"}) {
+    r = Run(std::string("check --summary --format json --shard ") + shard + " chat.txt");
+    EXPECT_EQ(r.rc, 0) << shard << ": " << r.err;
+  }
+}
+
 }  // namespace
 }  // namespace tact::testing
