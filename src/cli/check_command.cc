@@ -14,11 +14,15 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include "cli/census.h"
+#include "cli/exit_status.h"
+#include "cli/gates.h"
 #include "cli/inputs.h"
 #include "cli/output.h"
 #include "cli/pipeline.h"
 #include "common/interrupt.h"
 #include "eval/checks.h"
+#include "eval/metric_profile.h"
 #include "input/reader.h"
 #include "report/redact.h"
 #include "report/writer.h"
@@ -72,9 +76,10 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
       ->check(CLI::IsMember({"chat", "call", "email"}));
   app->add_option("--profile", o->profiles, "metric thresholds file (rules/thresholds.conf syntax)")
       ->allow_extra_args(false);
-  app->add_option("--scorecard", o->scorecard,
-                  "scorecard FILE: which behaviours and metrics make the score, weights, penalties, "
-                  "critical items (default: the built-in rules/default.scorecard)");
+  app->add_option(
+      "--scorecard", o->scorecard,
+      "scorecard FILE: which behaviours and metrics make the score, weights, penalties, "
+      "critical items (default: the built-in rules/default.scorecard)");
   app->add_option("--threshold", o->thresholds,
                   "metric threshold, e.g. first_response_time.chat=90 (repeatable)")
       ->allow_extra_args(false);
@@ -86,6 +91,9 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
       ->check(CLI::Range(1, 1024));
   app->add_flag("--strict", o->strict,
                 "stop with exit 3, writing no report, at the first input error");
+  app->add_flag("--allow-empty", o->allow_empty,
+                "accept an input without conversations (empty folder or file); without it that is "
+                "an input error (exit 3), so a gate never passes on nothing");
   app->add_option("--fail-on", o->fail_on,
                   "exit 1 when this holds, e.g. 'violated>0', 'missed:empathy>0', "
                   "'rate:apology<0.8', 'score<70'")
@@ -204,15 +212,7 @@ class Progress {
 int RunCheck(const CheckOptions& o) {
   InstallInterruptHandlers();  // first: a signal must never leave a temporary file behind
   std::vector<eval::Check> checks;
-  for (const auto& expr : o.fail_on) {
-    eval::Check c;
-    std::string err;
-    if (!eval::ParseCheck(expr, &c, &err)) {
-      PrintError("--fail-on: " + err);
-      return kExitUsage;
-    }
-    checks.push_back(c);
-  }
+  if (!ParseGates(o.fail_on, &checks)) return kExitUsage;
   uint64_t shard_k = 1, shard_n = 1;
   if (!o.shard.empty() && !ParseShard(o.shard, &shard_k, &shard_n)) {
     PrintError("--shard: expected K/N with 1 <= K <= N, e.g. 2/8, got '" + o.shard + "'");
@@ -257,6 +257,9 @@ int RunCheck(const CheckOptions& o) {
   if (!CheckBehaviourIds(*rules, ao.only, "--only") ||
       !CheckBehaviourIds(*rules, ao.skip, "--skip"))
     return kExitUsage;
+  if (!CheckGateNames(checks, BehaviourIds(*rules), eval::MetricProfile::Metrics()) ||
+      !CheckGatesReported(checks, ao.only, ao.skip))
+    return kExitUsage;
   // A fallback the user names must exist.
   if (!CheckLanguage(*rules, o.lang, true, "--lang") ||
       (o.fallback_given && !CheckLanguage(*rules, o.fallback_lang, false, "--fallback-lang"))) {
@@ -271,6 +274,7 @@ int RunCheck(const CheckOptions& o) {
   ro.csv_unsorted = o.csv_unsorted;
   ro.channel = o.channel;
   ro.limits = o.limits;
+  ro.allow_empty = o.allow_empty;
   for (const auto& spec : SplitList(o.csv_columns)) {
     size_t eq = spec.find('=');
     static const std::vector<std::string> kRoles = {
@@ -355,6 +359,7 @@ int RunCheck(const CheckOptions& o) {
   Progress progress(show_progress, total_bytes);
   ro.progress = [&](uint64_t n) { progress.Bytes(n); };
   PipelineStats stats;
+  InputCensus census;
   std::thread watcher([&] {
     std::unique_lock<std::mutex> lock(done_mu);
     while (!stopped.load() && !pipeline_done.load()) {
@@ -365,7 +370,12 @@ int RunCheck(const CheckOptions& o) {
   RunPipeline(
       inputs, ro, *rules, ao,
       o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
-      &stopped, [&](const Conversation& c) { return owned(c.id); }, on_error,
+      &stopped,
+      [&](const Conversation& c) {
+        census.Add(c);  // every conversation, before the shard is picked
+        return owned(c.id);
+      },
+      on_error,
       [&](ConversationResult& r, std::string* rendered) {
         if (!o.no_redact) redactor.RedactResult(&r);
         // Formatting is most of the report's cost: done here, in parallel,
@@ -413,6 +423,17 @@ int RunCheck(const CheckOptions& o) {
     fprintf(stderr, "tact: stopped by --strict after an input error; no report written\n");
     return kExitInput;
   }
+  if (census.conversations() == 0 && !o.allow_empty) {
+    // Gates over nothing would pass: no input at all is an input error, in
+    // the report too (once: an empty file has already said so).
+    Diagnostic d =
+        MakeError("", 0, 0, "no conversations in the input (use --allow-empty to accept)");
+    fprintf(stderr, "tact: error: %s\n", d.message.c_str());
+    if (totals.skipped == 0) {
+      ++totals.skipped;
+      totals.errors.push_back(d);
+    }
+  }
   report::Summary& s = summary.summary();
   s.inputs = totals.inputs;
   s.read = totals.read;
@@ -434,15 +455,13 @@ int RunCheck(const CheckOptions& o) {
     fprintf(stderr, "tact: %zu conversation(s) read, %zu analyzed, %zu skipped (errors)\n",
             totals.read, totals.analyzed, totals.skipped);
   }
-  bool failed = false;
-  for (const auto& c : outcomes) {
-    if (c.failed) {
-      fprintf(stderr, "tact: threshold failed: %s (value %g)\n", c.expression.c_str(), c.value);
-      failed = true;
-    }
-  }
-  if (totals.skipped > 0) return kExitInput;
-  return failed ? kExitThreshold : kExitOk;
+  RunVerdict verdict;
+  // Which metadata keys exist is only known now, after reading: the report
+  // is written (its other parts are right) and the run ends as a usage error.
+  verdict.usage_error = !CheckGroupKeys(group_by, census);
+  verdict.input_errors = totals.skipped > 0;
+  verdict.gates = std::move(outcomes);
+  return FinishRun(verdict);
 }
 
 }  // namespace tact::cli

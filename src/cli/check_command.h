@@ -31,7 +31,8 @@ struct CheckOptions {
   bool csv_unsorted = false;
   std::string channel;
   bool strict = false;
-  int jobs = 0;  // 0 = hardware threads
+  bool allow_empty = false;  // no conversation at all is not an input error
+  int jobs = 0;              // 0 = hardware threads
   std::vector<std::string> fail_on;
   std::vector<std::string> profiles;
   std::string scorecard;

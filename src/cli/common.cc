@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -44,17 +45,21 @@ bool UseColor(const std::string& mode) {
   return isatty(STDOUT_FILENO) != 0;
 }
 
-bool CheckBehaviourIds(const RuleSet& rules, const std::vector<std::string>& ids,
-                       const char* flag) {
-  if (ids.empty()) return true;
+std::vector<std::string> BehaviourIds(const RuleSet& rules) {
   std::set<std::string> known;
   for (const auto& lang : rules.languages()) {
     for (const auto& b : rules.pack(lang)->behaviours) known.insert(b.id);
   }
+  return {known.begin(), known.end()};
+}
+
+bool CheckBehaviourIds(const RuleSet& rules, const std::vector<std::string>& ids,
+                       const char* flag) {
+  if (ids.empty()) return true;
+  const std::vector<std::string> known = BehaviourIds(rules);
   for (const auto& id : ids) {
-    if (known.count(id) == 0) {
-      PrintError(std::string("unknown behaviour '") + id + "' in " + flag +
-                 DidYouMean(id, std::vector<std::string>(known.begin(), known.end())));
+    if (!std::binary_search(known.begin(), known.end(), id)) {
+      PrintError(std::string("unknown behaviour '") + id + "' in " + flag + DidYouMean(id, known));
       return false;
     }
   }

@@ -38,6 +38,9 @@ void PrintError(const std::string& message);
 // Resolves --color auto|always|never for stdout.
 bool UseColor(const std::string& mode);
 
+// The behaviour ids of every loaded pack (all languages), sorted.
+std::vector<std::string> BehaviourIds(const RuleSet& rules);
+
 // Checks behaviour ids against every loaded pack; prints an error with a
 // suggestion and returns false for an unknown one.
 bool CheckBehaviourIds(const RuleSet& rules, const std::vector<std::string>& ids, const char* flag);

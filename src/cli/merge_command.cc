@@ -6,8 +6,11 @@
 #include <sstream>
 
 #include "cli/common.h"
+#include "cli/exit_status.h"
+#include "cli/gates.h"
 #include "cli/output.h"
 #include "eval/checks.h"
+#include "eval/metric_profile.h"
 #include "report/summary_json.h"
 #include "report/writer.h"
 
@@ -30,15 +33,7 @@ void RegisterMerge(CLI::App* app, MergeOptions* o) {
 
 int RunMerge(const MergeOptions& o) {
   std::vector<eval::Check> checks;
-  for (const auto& expr : o.report.fail_on) {
-    eval::Check c;
-    std::string err;
-    if (!eval::ParseCheck(expr, &c, &err)) {
-      PrintError("--fail-on: " + err);
-      return kExitUsage;
-    }
-    checks.push_back(c);
-  }
+  if (!ParseGates(o.report.fail_on, &checks)) return kExitUsage;
   std::unique_ptr<report::SummaryBuilder> builder;
   for (const auto& path : o.inputs) {
     std::ifstream in(path, std::ios::binary);
@@ -63,6 +58,13 @@ int RunMerge(const MergeOptions& o) {
     }
   }
   report::Summary& s = builder->summary();
+  {
+    // Without the rule packs, the behaviours a gate may name are the ones the
+    // summaries report.
+    std::vector<std::string> behaviours;
+    for (const auto& [id, b] : s.behaviours) behaviours.push_back(id);
+    if (!CheckGateNames(checks, behaviours, eval::MetricProfile::Metrics())) return kExitUsage;
+  }
   report::WriterOptions wo;
   wo.color = o.report.format == "text" && o.report.output.empty() && UseColor(o.report.color);
   wo.version = TACT_VERSION;
@@ -87,14 +89,17 @@ int RunMerge(const MergeOptions& o) {
     PrintError(err);
     return kExitInput;
   }
-  bool failed = false;
-  for (const auto& c : outcomes) {
-    if (c.failed) {
-      fprintf(stderr, "tact: threshold failed: %s (value %g)\n", c.expression.c_str(), c.value);
-      failed = true;
-    }
+  // The merged summary is the single run's, and so is the exit code: the
+  // shards' skipped conversations are input errors of the whole run.
+  if (s.skipped > 0) {
+    fprintf(stderr, "tact: %llu conversation(s) read, %llu analyzed, %llu skipped (errors)\n",
+            static_cast<unsigned long long>(s.read), static_cast<unsigned long long>(s.analyzed),
+            static_cast<unsigned long long>(s.skipped));
   }
-  return failed ? kExitThreshold : kExitOk;
+  RunVerdict verdict;
+  verdict.input_errors = s.skipped > 0;
+  verdict.gates = std::move(outcomes);
+  return FinishRun(verdict);
 }
 
 }  // namespace tact::cli

@@ -102,6 +102,17 @@ bool ParseCheck(const std::string& expr, Check* out, std::string* error) {
   return false;
 }
 
+bool CheckNamesKnown(const Check& c, const std::vector<std::string>& behaviours,
+                     const std::vector<std::string>& metrics, std::string* error) {
+  const bool is_metric = c.what == Check::What::kMetric;
+  if (c.behaviour.empty()) return true;  // score, min_score, a status over all behaviours
+  const std::vector<std::string>& known = is_metric ? metrics : behaviours;
+  if (std::find(known.begin(), known.end(), c.behaviour) != known.end()) return true;
+  *error = std::string(is_metric ? "unknown metric '" : "unknown behaviour '") + c.behaviour + "'" +
+           DidYouMean(c.behaviour, known);
+  return false;
+}
+
 namespace {
 
 // error < warning < info: a level passes when it is at least as severe.
@@ -139,19 +150,19 @@ std::vector<report::CheckOutcome> EvaluateChecks(const std::vector<Check>& check
         double r = it == s.behaviours.end() ? -1 : it->second.counts.Rate(it->second.kind);
         defined = r >= 0;
         o.value = defined ? r : 0;
+        if (!defined) o.na = "never applied";
         break;
       }
       case Check::What::kScore:
-        defined = s.scores.count() > 0;
-        o.value = defined ? s.scores.mean() : 0;
-        break;
       case Check::What::kMinScore:
         defined = s.scores.count() > 0;
-        o.value = defined ? s.scores.min() : 0;
+        o.value = !defined ? 0 : c.what == Check::What::kScore ? s.scores.mean() : s.scores.min();
+        if (!defined) o.na = "no scored conversation";
         break;
       case Check::What::kMetric: {
         auto it = s.metrics.find(c.behaviour);
         defined = it != s.metrics.end() && it->second.values.count() > 0;
+        if (!defined) o.na = "no value";
         if (defined) {
           const report::Histogram& h = it->second.values;
           o.value = c.stat == "median" ? h.Quantile(0.5)

@@ -14,6 +14,11 @@
 // OP is one of > >= < <= == !=. A check fails when its comparison is true
 // ("violated>0" fails as soon as one violation is seen). Checks are evaluated
 // on the batch summary, so they hold for merged shards too.
+// A check whose measure does not exist is n/a, never 0: a rate over a
+// behaviour that applied in no conversation ("never applied"), score and
+// min_score without a scored conversation, a metric without a value. An n/a
+// check does not fail (0 would fail 'rate:X<0.8' for a behaviour nobody could
+// have shown); reports and stderr say it was not measured.
 #ifndef TACT_EVAL_CHECKS_H_
 #define TACT_EVAL_CHECKS_H_
 
@@ -39,6 +44,14 @@ struct Check {
 // Parses one expression; on failure returns false with a message naming what
 // was expected.
 bool ParseCheck(const std::string& expr, Check* out, std::string* error);
+
+// Checks the behaviour id or metric a parsed check names against the ones the
+// run knows (every loaded pack's behaviours, the metric names). A typo would
+// otherwise make a gate that is never met ("rate:empahty<0.8" over no data is
+// n/a), so it is an error: false with *error = "unknown behaviour 'empahty'
+// (did you mean 'empathy'?)".
+bool CheckNamesKnown(const Check& check, const std::vector<std::string>& behaviours,
+                     const std::vector<std::string>& metrics, std::string* error);
 
 // Evaluates checks on a summary. Avoid behaviours whose severity is below
 // `min_level` do not count in STATUS checks without an ID.

@@ -144,6 +144,11 @@ bool ReadInput(const std::string& path, const ReadOptions& options, const EmitFn
   if (format.empty()) format = FormatForPath(path);
   if (format.empty()) format = SniffFormat(in->Peek(4096));
   if (in->Peek(1).empty()) {
+    // An export of a quiet day may be empty; --allow-empty says that is fine.
+    if (options.allow_empty) {
+      ctx.Warning(1, "empty input: no conversations");
+      return true;
+    }
     ctx.Error(1, "empty input: no conversations");
     return false;
   }

@@ -42,6 +42,7 @@ struct ReadOptions {
   std::vector<std::pair<std::string, std::string>> csv_columns;  // role -> column name
   bool csv_unsorted = false;  // group non-contiguous CSV rows in memory
   std::string channel;        // "chat" or "call" for inputs that do not say
+  bool allow_empty = false;   // an empty file is a warning, not an error (--allow-empty)
   // Called with the number of input bytes consumed since the last call.
   std::function<void(uint64_t)> progress;
   Limits limits;

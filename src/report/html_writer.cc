@@ -784,9 +784,15 @@ void HtmlReportWriter::End(const RunTotals& totals, const std::vector<CheckOutco
     for (const auto& c : checks) {
       out->append(
           fmt::format("<li><span class=\"badge {}\">{}</span> <code>--fail-on '{}'</code> <span "
-                      "class=\"muted\">(value {:g})</span></li>\n",
-                      c.failed ? "b-fail" : "b-pass", c.failed ? "FAILED" : "passed",
-                      HtmlEscape(c.expression), c.value));
+                      "class=\"muted\">({})</span></li>\n",
+                      !c.na.empty() ? "muted"
+                      : c.failed    ? "b-fail"
+                                    : "b-pass",
+                      !c.na.empty() ? "n/a"
+                      : c.failed    ? "FAILED"
+                                    : "passed",
+                      HtmlEscape(c.expression),
+                      !c.na.empty() ? HtmlEscape(c.na) : fmt::format("value {:g}", c.value)));
     }
     out->append("</ul>\n");
   }

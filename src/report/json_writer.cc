@@ -234,8 +234,12 @@ void JsonReportWriter::End(const RunTotals& totals, const std::vector<CheckOutco
   for (const auto& c : checks) {
     t.BeginObject();
     t.Key("expression").String(c.expression);
-    t.Key("value").Number(Round(c.value, 1000));
+    if (c.na.empty())
+      t.Key("value").Number(Round(c.value, 1000));
+    else
+      t.Key("value").Null();
     t.Key("failed").Bool(c.failed);
+    if (!c.na.empty()) t.Key("na").String(c.na);
     t.EndObject();
   }
   t.EndArray();

@@ -226,14 +226,19 @@ void WriteErrorSuite(const RunTotals& totals, std::string* out) {
 // One test case per --fail-on expression, failing when the threshold failed.
 void WriteCheckSuite(const std::vector<CheckOutcome>& checks, std::string* out) {
   std::string cases;
-  size_t failures = 0;
+  size_t failures = 0, skipped = 0;
   for (const auto& c : checks) {
     const std::string value = fmt::format("value {:g}", c.value);
     cases.append("    <testcase");
     Attr("name", c.expression, &cases);
     Attr("classname", "fail-on", &cases);
     cases.append(">\n");
-    if (c.failed) {
+    if (!c.na.empty()) {
+      ++skipped;
+      cases.append("      <skipped");
+      Attr("message", "n/a (" + c.na + ")", &cases);
+      cases.append("/>\n");
+    } else if (c.failed) {
       ++failures;
       cases.append("      <failure type=\"fail-on\"");
       Attr("message", "threshold failed: " + c.expression + " (" + value + ")", &cases);
@@ -245,7 +250,7 @@ void WriteCheckSuite(const std::vector<CheckOutcome>& checks, std::string* out) 
     }
     cases.append("    </testcase>\n");
   }
-  WriteSuiteStart("fail-on", checks.size(), failures, 0, 0, "", out);
+  WriteSuiteStart("fail-on", checks.size(), failures, 0, skipped, "", out);
   out->append(cases);
   out->append("  </testsuite>\n");
 }

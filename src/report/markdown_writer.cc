@@ -157,6 +157,10 @@ void MarkdownReportWriter::End(const RunTotals& totals, const std::vector<CheckO
   if (!checks.empty()) {
     out->append("\n## Checks\n\n");
     for (const auto& c : checks) {
+      if (!c.na.empty()) {
+        out->append(fmt::format("- ➖ n/a `--fail-on '{}'` ({})\n", c.expression, c.na));
+        continue;
+      }
       out->append(fmt::format("- {} `--fail-on '{}'` (value {:g})\n",
                               c.failed ? "❌ failed" : "✅ passed", c.expression, c.value));
     }

@@ -302,7 +302,11 @@ void SarifReportWriter::End(const RunTotals& totals, const std::vector<CheckOutc
   w.Key("invocations").BeginArray().BeginObject();
   w.Key("executionSuccessful").Bool(totals.skipped == 0);
   const auto& unsupported = summary != nullptr ? summary->unsupported_languages : unsupported_;
-  if (totals.skipped > 0 || !unsupported.empty()) {
+  // A failed gate is a notification too, so a code-scanning view that shows
+  // the input errors shows the failed gates beside them.
+  const bool gate_failed =
+      std::any_of(checks.begin(), checks.end(), [](const CheckOutcome& c) { return c.failed; });
+  if (totals.skipped > 0 || !unsupported.empty() || gate_failed) {
     w.Key("toolExecutionNotifications").BeginArray();
     for (const auto& note : unsupported_notes_) {
       w.BeginObject();
@@ -333,6 +337,14 @@ void SarifReportWriter::End(const RunTotals& totals, const std::vector<CheckOutc
                    : fmt::format("{} more input error(s), not listed here (see stderr)", more));
       w.EndObject().EndObject();
     }
+    for (const auto& c : checks) {
+      if (!c.failed) continue;
+      w.BeginObject();
+      w.Key("level").String("error");
+      w.Key("message").BeginObject().Key("text");
+      w.String(fmt::format("threshold failed: {} (value {:g})", c.expression, c.value));
+      w.EndObject().EndObject();
+    }
     w.EndArray();
   }
   w.EndObject().EndArray();
@@ -354,8 +366,12 @@ void SarifReportWriter::End(const RunTotals& totals, const std::vector<CheckOutc
   for (const auto& c : checks) {
     w.BeginObject();
     w.Key("expression").String(c.expression);
-    w.Key("value").Number(Round(c.value, 1000));
+    if (c.na.empty())
+      w.Key("value").Number(Round(c.value, 1000));
+    else
+      w.Key("value").Null();
     w.Key("failed").Bool(c.failed);
+    if (!c.na.empty()) w.Key("na").String(c.na);
     w.EndObject();
   }
   w.EndArray();

@@ -354,6 +354,10 @@ void TextReportWriter::End(const RunTotals& totals, const std::vector<CheckOutco
                 std::to_string(totals.skipped) + " skipped\n");
   }
   for (const auto& c : checks) {
+    if (!c.na.empty()) {
+      out->append(fmt::format("n/a    --fail-on '{}' ({})\n", c.expression, c.na));
+      continue;
+    }
     out->append(fmt::format("{} --fail-on '{}' (value {:g})\n",
                             c.failed ? Paint("FAILED", kRed) : Paint("passed", kGreen),
                             c.expression, c.value));

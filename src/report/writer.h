@@ -34,6 +34,10 @@ struct CheckOutcome {
   std::string expression;
   double value = 0;
   bool failed = false;
+  // Why the gate could not be measured ("never applied": a rate over a
+  // behaviour that applied nowhere), "" when it was. Such a gate neither
+  // passes nor fails: reports show it as n/a and it never fails the run.
+  std::string na;
 };
 
 struct WriterOptions {

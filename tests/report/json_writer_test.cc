@@ -196,6 +196,14 @@ TEST(JsonReport, DocumentAndLines) {
   EXPECT_NE(out.find("}\n],\"totals\":{\"inputs\":1,\"read\":2,\"analyzed\":2,\"skipped\":0},"
                      "\"checks\":[{\"expression\":\"violated>0\",\"value\":2,\"failed\":true}]}\n"),
             std::string::npos);
+  JsonReportWriter na(o, false);
+  std::string n;
+  na.Begin(&n);
+  na.End({1, 1, 1, 0}, {{"rate:empathy<0.8", 0, false, "never applied"}}, nullptr, &n);
+  EXPECT_NE(n.find("\"checks\":[{\"expression\":\"rate:empathy<0.8\",\"value\":null,"
+                   "\"failed\":false,\"na\":\"never applied\"}]"),
+            std::string::npos)
+      << n;
   JsonReportWriter lines(o, true);
   std::string l;
   lines.Begin(&l);

@@ -260,6 +260,20 @@ TEST(JunitReport, InputErrorsAndChecksAreTestCases) {
             std::string::npos);
 }
 
+TEST(JunitReport, AGateThatCouldNotBeMeasuredIsSkipped) {
+  JunitReportWriter w({});
+  std::string out;
+  w.Begin(&out);
+  CheckOutcome na{"rate:empathy<0.8", 0, false, "never applied"};
+  w.End({1, 1, 1, 0}, {na}, nullptr, &out);
+  EXPECT_NE(out.find("<testsuite name=\"fail-on\" tests=\"1\" failures=\"0\" errors=\"0\" "
+                     "skipped=\"1\">\n"
+                     "    <testcase name=\"rate:empathy&lt;0.8\" classname=\"fail-on\">\n"
+                     "      <skipped message=\"n/a (never applied)\"/>\n"),
+            std::string::npos)
+      << out;
+}
+
 TEST(JunitReport, SummaryHasOneTestCasePerBehaviour) {
   Conversation c = Transcript();
   SummaryBuilder builder;

@@ -250,10 +250,14 @@ TEST(SarifReport, InputErrorsAndChecks) {
   bool ok = true;
   EXPECT_FALSE(inv["executionSuccessful"].get_bool().get(ok));
   EXPECT_FALSE(ok);
-  ASSERT_EQ(Size(inv["toolExecutionNotifications"].value()), 2u);
+  // The input error, "1 more", and the failed gate beside them.
+  ASSERT_EQ(Size(inv["toolExecutionNotifications"].value()), 3u);
   Element n = inv["toolExecutionNotifications"].at(0).value();
   EXPECT_EQ(Str(n["message"]["text"].value()), "invalid JSON");
   EXPECT_EQ(Int(n["locations"].at(0)["physicalLocation"]["region"]["startLine"].value()), 4);
+  Element g = inv["toolExecutionNotifications"].at(2).value();
+  EXPECT_EQ(Str(g["level"].value()), "error");
+  EXPECT_EQ(Str(g["message"]["text"].value()), "threshold failed: violated>0 (value 3)");
   EXPECT_EQ(Int(p.run()["properties"]["totals"]["skipped"].value()), 2);
   EXPECT_EQ(Str(p.run()["properties"]["checks"].at(0)["expression"].value()), "violated>0");
 }
