@@ -51,7 +51,7 @@ struct BehaviourResult {
   std::string tip_en;    // English
   Level level = Level::kWarning;
   double weight = 1;
-  std::string trigger;  // the signal id when the behaviour has one
+  std::string trigger;     // the signal id when the behaviour has one
   int trigger_window = 0;  // the speaker's turns the trigger must be answered in
   std::vector<TriggerEpisode> episodes;
   std::vector<Evidence> evidence;  // every matching turn in scope
@@ -70,7 +70,7 @@ struct FocusItem {
   std::string explain;  // as BehaviourResult::explain
   double points = 0;    // score points it cost
   bool critical = false;
-  std::string cost;     // in words: "fails the conversation", "-17 points"
+  std::string cost;                  // in words: "fails the conversation", "-17 points"
   std::optional<Evidence> evidence;  // the turn to look at, when there is one
 };
 
@@ -91,16 +91,16 @@ struct MetricResult {
 // applicable expected behaviours met, minus the points of each violation; a
 // critical violation fails the conversation (score 0).
 struct ScoreBreakdown {
-  std::string scorecard;                // its name ("default")
-  int met = 0, applicable = 0;          // scored expected behaviours and metrics
+  std::string scorecard;        // its name ("default")
+  int met = 0, applicable = 0;  // scored expected behaviours and metrics
   double met_weight = 0, applicable_weight = 0;
-  double base = 100;                    // 100 * met_weight / applicable_weight
+  double base = 100;                                      // 100 * met_weight / applicable_weight
   std::vector<std::pair<std::string, double>> penalties;  // violated id, points off
-  std::vector<std::string> critical;    // violated critical ids
+  std::vector<std::string> critical;                      // violated critical ids
   // Scored expected ids (and metrics) not met, with the points each cost
   // (100 * its weight / applicable_weight), heaviest first.
   std::vector<std::pair<std::string, double>> missed;
-  bool scored = false;                  // false: nothing applied (no agent turns, unsupported)
+  bool scored = false;  // false: nothing applied (no agent turns, unsupported)
   // The title of every behaviour the score counted (id, title), kept for
   // reports that hide some with --only/--skip.
   std::vector<std::pair<std::string, std::string>> titles;
@@ -132,10 +132,10 @@ struct ConversationResult {
   std::string agent;
   std::vector<SpeakerInfo> speakers;
   int turn_count = 0;
-  double score = 0;                         // 0..100; -1 when nothing was scored
+  double score = 0;  // 0..100; -1 when nothing was scored
   ScoreBreakdown score_breakdown;
-  std::vector<FocusItem> focus;  // at most three, most costly first
-  std::string focus_heading;     // "Focus on", in the report's language
+  std::vector<FocusItem> focus;             // at most three, most costly first
+  std::string focus_heading;                // "Focus on", in the report's language
   std::vector<BehaviourResult> behaviours;  // in pack order: expected, avoid, signals
   std::vector<MetricResult> metrics;
   std::vector<std::string> warnings;

@@ -87,9 +87,9 @@ bool ApplyProjectConfig(const CLI::App& check, const ProjectConfig& cfg,
       if (e.value == "true" || e.value == "yes" || e.value == "on" || e.value == "1") {
         added.push_back("--" + e.key);
       } else if (!(e.value == "false" || e.value == "no" || e.value == "off" || e.value == "0")) {
-        std::cerr << Located(cfg, e.line,
-                             "'" + e.key + "' is a flag: expected true or false, got '" +
-                                 e.value + "'")
+        std::cerr << Located(
+                         cfg, e.line,
+                         "'" + e.key + "' is a flag: expected true or false, got '" + e.value + "'")
                   << "\n";
         return false;
       }
@@ -136,7 +136,8 @@ int RunConfig(const CLI::App& check, const ProjectConfig& cfg, const ConfigOptio
     }
     if (cli_flag || !cli.empty()) {
       if (cli_flag) std::cout << name << " = true";
-      for (size_t i = 0; i < cli.size(); ++i) std::cout << (i ? "\n" : "") << name << " = " << cli[i];
+      for (size_t i = 0; i < cli.size(); ++i)
+        std::cout << (i ? "\n" : "") << name << " = " << cli[i];
       std::cout << "    # command line\n";
       continue;
     }

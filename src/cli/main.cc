@@ -50,8 +50,7 @@ int main(int argc, char** argv) {
   ProjectConfig project;
   const bool is_check = !args.empty() && args[0] == "check";
   const bool is_config = !args.empty() && args[0] == "config";
-  if ((is_check || is_config) &&
-      std::find(args.begin(), args.end(), "--no-config") == args.end()) {
+  if ((is_check || is_config) && std::find(args.begin(), args.end(), "--no-config") == args.end()) {
     if (!LoadProjectConfig(".", &project)) return kExitUsage;
     if (is_check) {
       std::vector<std::string> rest(args.begin() + 1, args.end());

@@ -8,7 +8,8 @@ namespace {
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -26,7 +27,8 @@ std::string_view StripComment(std::string_view s) {
 std::optional<std::string> FindProjectConfig(const std::string& start) {
   std::error_code ec;
   std::filesystem::path dir = std::filesystem::absolute(start, ec).lexically_normal();
-  if (dir.has_filename() == false && dir.has_parent_path()) dir = dir.parent_path();  // "a/b/" -> "a/b"
+  if (dir.has_filename() == false && dir.has_parent_path())
+    dir = dir.parent_path();  // "a/b/" -> "a/b"
   if (ec) return std::nullopt;
   while (true) {
     std::filesystem::path candidate = dir / ".tact";
@@ -54,8 +56,8 @@ bool ParseProjectConfig(const std::string& path, std::string_view text, ProjectC
   size_t pos = 0;
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
-    std::string_view raw = text.substr(pos, nl == std::string_view::npos ? text.size() - pos
-                                                                          : nl - pos);
+    std::string_view raw =
+        text.substr(pos, nl == std::string_view::npos ? text.size() - pos : nl - pos);
     pos = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
     ++line_no;
     if (line_no == 1 && raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);  // a BOM
@@ -78,8 +80,8 @@ bool ParseProjectConfig(const std::string& path, std::string_view text, ProjectC
         value.back() == value.front())
       value = value.substr(1, value.size() - 2);
     if (value.empty()) {
-      error(static_cast<int>(raw.find('=') + 2), "expected a value after '" + std::string(key) + " ='",
-            raw);
+      error(static_cast<int>(raw.find('=') + 2),
+            "expected a value after '" + std::string(key) + " ='", raw);
       continue;
     }
     out->entries.push_back({std::string(key), std::string(value), line_no});
