@@ -52,6 +52,10 @@ struct AnalyzeOptions {
 bool ValidateMetricOptions(const AnalyzeOptions& options, Diagnostics* diags);
 bool ValidateScorecard(const AnalyzeOptions& options, const RuleSet& rules, Diagnostics* diags);
 
+// "--lang en, but the conversation reads as es (0.97)" for a result whose
+// forced language the text clearly is not (detected_language), else "".
+std::string OtherLanguageNote(const ConversationResult& result);
+
 class Analyzer {
  public:
   // Options are assumed valid (see ValidateMetricOptions).

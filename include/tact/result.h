@@ -128,6 +128,12 @@ struct ConversationResult {
   // the customer's turns were matched with that pack ("es"), the agent's and
   // the behaviours' with `language`.
   std::string customer_language;
+  // With --lang: the language the conversation clearly reads as when that is
+  // another one (a pack's or a script's code, e.g. "es" under --lang en), and
+  // the detection's confidence; "" when it reads as the forced language or
+  // detection is unsure. The behaviours are still judged with `language`.
+  std::string detected_language;
+  double detected_confidence = 0;
   Channel channel = Channel::kChat;
   std::string agent;
   std::vector<SpeakerInfo> speakers;

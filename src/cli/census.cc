@@ -3,18 +3,11 @@
 #include <fmt/format.h>
 
 #include "cli/common.h"
+#include "common/hash.h"
 #include "common/strings.h"
 
 namespace tact::cli {
 namespace {
-
-uint64_t Fnv1a(std::string_view s, uint64_t h = 1469598103934665603ULL) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
 
 // Spreads the bits of a hash so that sums of many do not cancel in patterns.
 uint64_t Mix(uint64_t x) {
@@ -41,6 +34,7 @@ void InputCensus::Add(const Conversation& c) {
 }
 
 std::string InputCensus::Fingerprint() const {
+  if (conversations_ == 0) return "";
   return fmt::format("{:016x}", Mix(hash_sum_ ^ Mix(conversations_)));
 }
 

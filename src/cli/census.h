@@ -26,6 +26,7 @@ class InputCensus {
   // 16 hex digits, the same for the same conversations in any order (shards
   // on other machines may be given the inputs in another order): a sum of
   // per-conversation hashes of id, turn count and text size, with the count.
+  // "" for an input without conversations.
   std::string Fingerprint() const;
 
  private:

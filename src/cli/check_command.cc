@@ -20,6 +20,7 @@
 #include "cli/inputs.h"
 #include "cli/output.h"
 #include "cli/pipeline.h"
+#include "common/hash.h"
 #include "common/interrupt.h"
 #include "eval/checks.h"
 #include "eval/metric_profile.h"
@@ -33,6 +34,11 @@ namespace tact::cli {
 void RegisterCheck(CLI::App* app, CheckOptions* o) {
   // Every option knows its default, for --help and `tact config`.
   app->option_defaults()->always_capture_default();
+  app->footer(
+      "Exit codes: 0 ok; 1 a --fail-on gate failed; 2 usage (bad option, rule file or name, a "
+      "--group-by metadata.KEY no conversation has); 3 input errors (skipped inputs or "
+      "conversations, or no conversation at all without --allow-empty); 130 interrupted. When "
+      "several hold: 2, then 3, then 1; failed gates are always printed. See docs/gates.md.");
   app->add_option("inputs", o->inputs, "transcript files, directories (walked), or - for stdin")
       ->required();
   app->add_option("--format,-f", o->format,
@@ -44,7 +50,9 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
       ->allow_extra_args(false);
   app->add_option("--skip", o->skip, "do not report these behaviour ids (comma-separated)")
       ->allow_extra_args(false);
-  app->add_option("--lang", o->lang, "conversation language: a pack code or auto (detect)");
+  app->add_option("--lang", o->lang,
+                  "conversation language: a pack code or auto (detect); a conversation that "
+                  "clearly reads as another language is warned about (detected_language)");
   app->add_option("--fallback-lang", o->fallback_lang,
                   "pack to judge with when detection is unsure (default: none, the "
                   "conversation is reported as an unsupported language)")
@@ -96,7 +104,8 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
                 "an input error (exit 3), so a gate never passes on nothing");
   app->add_option("--fail-on", o->fail_on,
                   "exit 1 when this holds, e.g. 'violated>0', 'missed:empathy>0', "
-                  "'rate:apology<0.8', 'score<70'")
+                  "'rate:apology<0.8', 'score<70'; unknown behaviour ids and metrics are errors; "
+                  "a rate over a behaviour that never applied is n/a and does not fail")
       ->allow_extra_args(false);
   app->add_flag(
       "--summary", o->summary,
@@ -104,7 +113,7 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
       "conversation");
   app->add_option("--group-by", o->group_by,
                   "summary breakdowns: agent, language, channel, metadata.KEY (default: "
-                  "agent,language,channel)")
+                  "agent,language,channel); a KEY no conversation carries is an error (exit 2)")
       ->allow_extra_args(false);
   app->add_option("--worst", o->worst,
                   "worst conversations kept per behaviour in the summary (default 5)")
@@ -148,15 +157,6 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
 
 namespace {
 
-uint64_t Fnv1a(std::string_view s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 bool ParseShard(const std::string& spec, uint64_t* k, uint64_t* n) {
   size_t slash = spec.find('/');
   if (slash == std::string::npos) return false;
@@ -167,6 +167,13 @@ bool ParseShard(const std::string& spec, uint64_t* k, uint64_t* n) {
     return false;
   }
   return *n >= 1 && *k >= 1 && *k <= *n;
+}
+
+// Whether a source already names its line ("chats.jsonl:12").
+bool EndsWithLine(const std::string& source, int line) {
+  const std::string suffix = ":" + std::to_string(line);
+  return source.size() > suffix.size() &&
+         source.compare(source.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 Level ParseLevel(const std::string& s) {
@@ -383,6 +390,16 @@ int RunCheck(const CheckOptions& o) {
         if (!o.summary) writer->Render(r, rendered);
       },
       [&](const ConversationResult& r, const std::string& rendered) {
+        // In input order, like the reader's warnings: a wrong --lang is worth
+        // seeing in a CI log, not only inside the report.
+        if (!r.detected_language.empty()) {
+          Diagnostic d = MakeError(r.source, 0, 0, OtherLanguageNote(r));
+          d.severity = Severity::kWarning;
+          const int line = r.conversation != nullptr ? r.conversation->line : 0;
+          if (line > 0 && !EndsWithLine(r.source, line)) d.line = line;
+          std::lock_guard<std::mutex> lock(err_mu);
+          fprintf(stderr, "%s\n", d.Format().c_str());
+        }
         summary.Add(r);
         if (!o.summary) {
           // (An empty text, from a writer that does not render or a CSV
@@ -435,6 +452,7 @@ int RunCheck(const CheckOptions& o) {
     }
   }
   report::Summary& s = summary.summary();
+  s.shards = {{census.Fingerprint(), shard_k, shard_n}};
   s.inputs = totals.inputs;
   s.read = totals.read;
   s.analyzed = totals.analyzed;

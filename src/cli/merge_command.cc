@@ -2,21 +2,29 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "cli/common.h"
 #include "cli/exit_status.h"
 #include "cli/gates.h"
 #include "cli/output.h"
+#include "common/hash.h"
 #include "eval/checks.h"
 #include "eval/metric_profile.h"
+#include "report/shards.h"
 #include "report/summary_json.h"
 #include "report/writer.h"
 
 namespace tact::cli {
 
 void RegisterMerge(CLI::App* app, MergeOptions* o) {
+  app->footer(
+      "The same shard twice (the same file, a copy, a re-run, shards cut two ways) is refused "
+      "with exit 2. Exit codes as tact check: 1 a gate failed, 3 the shards skipped "
+      "conversations (before 1). See docs/gates.md.");
   app->add_option("summaries", o->inputs,
                   "summary files written by 'tact check --summary --format json'")
       ->required();
@@ -24,7 +32,9 @@ void RegisterMerge(CLI::App* app, MergeOptions* o) {
       ->check(CLI::IsMember(report::WriterFormats()));
   app->add_option("--color", o->report.color, "auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  app->add_option("--fail-on", o->report.fail_on, "exit 1 when this holds (see tact check --help)")
+  app->add_option("--fail-on", o->report.fail_on,
+                  "exit 1 when this holds (see tact check --help); behaviour ids must be in the "
+                  "summaries")
       ->allow_extra_args(false);
   app->add_option("--min-level", o->report.min_level, "avoid behaviours that count in --fail-on")
       ->check(CLI::IsMember({"error", "warning", "info"}));
@@ -35,7 +45,20 @@ int RunMerge(const MergeOptions& o) {
   std::vector<eval::Check> checks;
   if (!ParseGates(o.report.fail_on, &checks)) return kExitUsage;
   std::unique_ptr<report::SummaryBuilder> builder;
-  for (const auto& path : o.inputs) {
+  // A shard counted twice would double its conversations in every figure and
+  // gate: refused as a usage error (see report/shards.h).
+  report::ShardLedger ledger;
+  std::map<uint64_t, std::string> content_from;  // for summaries without "shards"
+  for (size_t i = 0; i < o.inputs.size(); ++i) {
+    const std::string& path = o.inputs[i];
+    for (size_t j = 0; j < i; ++j) {
+      std::error_code ec;
+      if (std::filesystem::equivalent(path, o.inputs[j], ec)) {
+        fprintf(stderr, "%s: error: the same summary is given twice (also as '%s')\n", path.c_str(),
+                o.inputs[j].c_str());
+        return kExitUsage;
+      }
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       fprintf(stderr, "%s: error: cannot read\n", path.c_str());
@@ -49,6 +72,18 @@ int RunMerge(const MergeOptions& o) {
       fprintf(stderr, "%s: error: %s\n", path.c_str(), err.c_str());
       return kExitInput;
     }
+    if (part.shards.empty()) {
+      // Without an identity, identical content is the same shard.
+      auto [at, fresh] = content_from.try_emplace(Fnv1a(ss.str()), path);
+      if (!fresh) {
+        fprintf(stderr, "%s: error: the same summary as '%s' (identical content)\n", path.c_str(),
+                at->second.c_str());
+        return kExitUsage;
+      }
+    } else if (!ledger.Add(path, part.shards, &err)) {
+      fprintf(stderr, "%s: error: %s\n", path.c_str(), err.c_str());
+      return kExitUsage;
+    }
     if (!builder) {
       builder = std::make_unique<report::SummaryBuilder>(part.group_by, part.worst_n);
     }
@@ -58,6 +93,7 @@ int RunMerge(const MergeOptions& o) {
     }
   }
   report::Summary& s = builder->summary();
+  s.shards = ledger.Merged();
   {
     // Without the rule packs, the behaviours a gate may name are the ones the
     // summaries report.

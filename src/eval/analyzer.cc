@@ -91,6 +91,14 @@ bool ValidateScorecard(const AnalyzeOptions& options, const RuleSet& rules, Diag
   return score::CheckScorecardIds(card, kinds, eval::MetricProfile::Metrics(), diags);
 }
 
+std::string OtherLanguageNote(const ConversationResult& r) {
+  if (r.detected_language.empty()) return "";
+  char conf[32];
+  snprintf(conf, sizeof conf, "%.2f", r.detected_confidence);
+  return "--lang " + r.language + ", but the conversation reads as " + r.detected_language + " (" +
+         conf + ")";
+}
+
 struct Analyzer::Impl {
   const RuleSet& rules;
   AnalyzeOptions options;
@@ -149,6 +157,7 @@ struct Analyzer::Impl {
       r->language = rules.has(options.language) ? options.language : rules.languages().front();
       r->language_confidence = 1;
       r->language_method = "option";
+      NoteOtherLanguage(c, r);
       return;
     }
     std::vector<std::string_view> texts, agent, customer;
@@ -213,6 +222,30 @@ struct Analyzer::Impl {
                               ? "no language profile to detect with; using '" + r->language + "'"
                               : "language unsure (" + guess + "); using fallback '" + r->language +
                                     "'");
+  }
+
+  // --lang forces a pack, so a wrong one (an export from the Spanish queue run
+  // with --lang en) would be judged quietly with rules that cannot match: when
+  // the text clearly reads as another language, say so. Only when sure (as
+  // sure as for judging one side's turns with its own pack), so short or
+  // mixed conversations are not flagged.
+  void NoteOtherLanguage(const Conversation& c, ConversationResult* r) const {
+    std::vector<std::string_view> texts;
+    for (const auto& t : c.turns) texts.push_back(t.text);
+    eval::LanguageGuess g = detector.Detect(texts);
+    std::string other;
+    double confidence = 0;
+    if (!g.script_language.empty()) {
+      if (g.script_share >= kMinSideConfidence) other = g.script_language;
+      confidence = g.script_share;
+    } else if (Sure(g) && g.confidence >= kMinSideConfidence) {
+      other = g.language;
+      confidence = g.confidence;
+    }
+    if (other.empty() || other == r->language) return;
+    r->detected_language = other;
+    r->detected_confidence = confidence;
+    r->warnings.push_back(OtherLanguageNote(*r));
   }
 
   // Confident enough about one side's language to judge its turns with it.
@@ -327,13 +360,12 @@ ConversationResult Analyzer::Analyze(const Conversation& c) {
   impl_->OtherPackRuleLocations(&r);
   r.metrics = eval::ComputeMetrics(c, tm, m.pack(), impl_->profile, &r.warnings);
   // Scored on every behaviour; --only/--skip then choose what is shown.
-  r.score = score::ComputeScore(impl_->scorecard, c.channel, r.behaviours, r.metrics,
-                                &r.score_breakdown);
+  r.score =
+      score::ComputeScore(impl_->scorecard, c.channel, r.behaviours, r.metrics, &r.score_breakdown);
   // Coaching words in the language the titles and tips are in.
   const RuleSet& rules = impl_->rules;
-  const std::string& words = eo.tips_language.empty() || !rules.has(eo.tips_language)
-                                 ? r.language
-                                 : eo.tips_language;
+  const std::string& words =
+      eo.tips_language.empty() || !rules.has(eo.tips_language) ? r.language : eo.tips_language;
   score::Coach(rules.pack(words)->messages, &r);
   const auto& only = impl_->options.only;
   const auto& skip = impl_->options.skip;

@@ -83,8 +83,9 @@ struct ScriptCounts {
     }
   }
 
-  // The code of the script most letters are in, when that is most of them.
-  std::string Dominant() const {
+  // The code of the script most letters are in, when that is most of them,
+  // and the share of letters in it.
+  std::string Dominant(double* share = nullptr) const {
     size_t cjk = 0;
     std::string best;
     size_t best_n = 0;
@@ -97,6 +98,8 @@ struct ScriptCounts {
     }
     // Japanese mixes kana with Han; Han alone is Chinese.
     if (cjk > best_n) best = kana > 0 ? "ja" : "zh", best_n = cjk;
+    if (share != nullptr)
+      *share = letters > 0 ? static_cast<double>(best_n) / static_cast<double>(letters) : 0;
     return best_n * 2 > letters ? best : "";
   }
 };
@@ -171,8 +174,9 @@ LanguageGuess LanguageDetector::Detect(const std::vector<std::string_view>& text
   g.language = g.posteriors[0].first;
   g.confidence = words == 0 ? 0.0 : g.posteriors[0].second;
   g.words = words;
-  g.script_language = scripts.Dominant();
+  g.script_language = scripts.Dominant(&g.script_share);
   if (codes_.count(g.script_language) > 0) g.script_language.clear();  // a pack knows it
+  if (g.script_language.empty()) g.script_share = 0;
   return g;
 }
 

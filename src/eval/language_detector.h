@@ -33,7 +33,8 @@ struct LanguageGuess {
   // code ("ja" for kana, or Han with kana; "zh" for Han alone; "ko", "ar",
   // "th", "he", "el", "hi"), else "".
   std::string script_language;
-  size_t words = 0;  // words looked at
+  double script_share = 0;  // the share of letters in that script, 0..1
+  size_t words = 0;         // words looked at
 };
 
 class LanguageDetector {

@@ -106,6 +106,10 @@ void WriteConversationJson(const ConversationResult& r, JsonWriter* w) {
   w->Key("language").String(r.language);
   w->Key("language_confidence").Number(Round(r.language_confidence, 1000));
   w->Key("language_method").String(r.language_method);
+  if (!r.detected_language.empty()) {
+    w->Key("detected_language").String(r.detected_language);
+    w->Key("detected_confidence").Number(Round(r.detected_confidence, 1000));
+  }
   if (!r.customer_language.empty()) w->Key("customer_language").String(r.customer_language);
   w->Key("channel").String(ChannelName(r.channel));
   w->Key("agent");

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "report/shards.h"
 #include "tact/result.h"
 
 namespace tact::report {
@@ -107,6 +108,9 @@ struct Summary {
   std::map<std::string, std::map<std::string, GroupSummary>> groups;
   size_t worst_n = 5;
   std::vector<std::string> group_by;  // the dimensions
+  // Which shards of which inputs this summary covers (report/shards.h); set
+  // by tact check and tact merge, empty in summaries of older versions.
+  std::vector<ShardId> shards;
 };
 
 class SummaryBuilder {

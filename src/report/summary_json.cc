@@ -76,6 +76,17 @@ void WriteSummaryJson(const Summary& s, JsonWriter* w) {
   for (const auto& g : s.group_by) w->String(g);
   w->EndArray();
   w->Key("worst_n").Int(static_cast<long long>(s.worst_n));
+  if (!s.shards.empty()) {
+    w->Key("shards").BeginArray();
+    for (const auto& sh : s.shards) {
+      w->BeginObject();
+      w->Key("input").String(sh.input);
+      w->Key("k").Int(static_cast<long long>(sh.k));
+      w->Key("n").Int(static_cast<long long>(sh.n));
+      w->EndObject();
+    }
+    w->EndArray();
+  }
   w->Key("score").BeginObject();
   w->Key("count").Int(static_cast<long long>(s.scores.count()));
   WriteStats(s.scores, w);
@@ -265,6 +276,17 @@ bool ReadSummaryJson(std::string_view document, Summary* s, std::string* error) 
     }
   }
   s->worst_n = U(sum, "worst_n");
+  s->shards.clear();
+  if (!sum["shards"].get_array().get(arr)) {
+    for (Element e : arr) {
+      ShardId id{S(e, "input"), U(e, "k"), U(e, "n")};
+      if (id.n == 0 || id.k == 0 || id.k > id.n) {
+        *error = "invalid \"shards\" entry: expected 1 <= k <= n";
+        return false;
+      }
+      s->shards.push_back(id);
+    }
+  }
   Element score;
   if (!sum["score"].get(score)) {
     Element h;

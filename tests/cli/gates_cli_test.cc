@@ -2,6 +2,7 @@
 // --group-by are checked, exit codes and their precedence.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "cli/cli_run.h"
@@ -286,6 +287,111 @@ TEST_F(Gates, AllowEmptyAcceptsAnInputWithoutConversations) {
     r = Run(std::string("check --summary --format json --shard ") + shard + " chat.txt");
     EXPECT_EQ(r.rc, 0) << shard << ": " << r.err;
   }
+}
+
+class MergeShards : public Gates {
+ protected:
+  void SetUp() override {
+    Gates::SetUp();
+    Write("rude.txt",
+          "Customer: my order is late\nAgent: That is your own fault, read the manual.\n");
+    Write("hours.txt", kHours);
+    for (const char* k : {"1", "2"}) {
+      ASSERT_EQ(Run(std::string("check --summary --format json --shard ") + k + "/2 -o s" + k +
+                    ".json chat.txt rude.txt hours.txt")
+                    .rc,
+                0);
+    }
+  }
+};
+
+TEST_F(MergeShards, TheSameFileTwiceIsRefused) {
+  RunResult r = Run("merge s1.json s2.json s1.json");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_EQ(r.err, "s1.json: error: the same summary is given twice (also as 's1.json')\n");
+  EXPECT_TRUE(r.out.empty());
+  r = Run("merge s1.json ./s1.json");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_EQ(r.err, "./s1.json: error: the same summary is given twice (also as 's1.json')\n");
+}
+
+TEST_F(MergeShards, ACopyOrARerunOfAShardIsRefused) {
+  Write("copy.json", Read("s2.json"));
+  RunResult r = Run("merge s1.json s2.json copy.json");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("copy.json: error: shard 2/2 of input "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(" is already merged from s2.json\n"), std::string::npos) << r.err;
+  // A re-run of shard 2 with other options is still shard 2 of the same input.
+  ASSERT_EQ(Run("check --summary --format json --shard 2/2 --min-confidence 0.6 -o again.json "
+                "chat.txt rude.txt hours.txt")
+                .rc,
+            0);
+  r = Run("merge s1.json s2.json again.json");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find(" is already merged from s2.json\n"), std::string::npos) << r.err;
+  // The whole run overlaps its shards.
+  ASSERT_EQ(Run("check --summary --format json -o all.json hours.txt rude.txt chat.txt").rc, 0);
+  r = Run("merge s1.json all.json");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("all.json: error: shard 1/1 of input "), std::string::npos) << r.err;
+}
+
+TEST_F(MergeShards, AllShardsMergeIntoTheSingleRun) {
+  // The inputs in another order: the same input, the same identity.
+  RunResult all = Run("check --summary --format json hours.txt rude.txt chat.txt");
+  RunResult merged = Run("merge --format json s2.json s1.json");
+  EXPECT_EQ(merged.rc, 0) << merged.err;
+  EXPECT_EQ(merged.out, all.out);
+  EXPECT_NE(all.out.find("\"shards\":[{\"input\":\""), std::string::npos) << all.out;
+  // Summaries of different inputs merge (a month of days).
+  ASSERT_EQ(Run("check --summary --format json -o other.json chat.txt").rc, 0);
+  EXPECT_EQ(Run("merge s1.json s2.json other.json").rc, 0);
+}
+
+TEST_F(MergeShards, SummariesWithoutIdentityAreComparedByContent) {
+  // A summary from before shard identities: the same content is the same shard.
+  std::string old = Read("s1.json");
+  size_t at = old.find(",\"shards\":[");
+  ASSERT_NE(at, std::string::npos);
+  old.erase(at, old.find(']', at) + 1 - at);
+  Write("old1.json", old);
+  Write("old1-copy.json", old);
+  RunResult r = Run("merge old1.json old1-copy.json");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_EQ(r.err, "old1-copy.json: error: the same summary as 'old1.json' (identical content)\n");
+  EXPECT_EQ(Run("merge old1.json s2.json").rc, 0);
+}
+
+TEST_F(Gates, LangThatTheConversationClearlyIsNotIsWarned) {
+  Write("es.txt",
+        "Customer: Hola, el pedido llegó roto y nadie me responde. Es la tercera vez que escribo.\n"
+        "Agent: Lo siento mucho, entiendo que es muy frustrante. Voy a revisar su pedido ahora "
+        "mismo y le enviaré uno nuevo hoy.\n");
+  RunResult r = Run("check --lang en --format json es.txt");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_EQ(r.err, "es.txt:1: warning: --lang en, but the conversation reads as es (1.00)\n");
+  EXPECT_NE(r.out.find("\"language\":\"en\",\"language_confidence\":1,\"language_method\":"
+                       "\"option\",\"detected_language\":\"es\",\"detected_confidence\":1,"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\"warnings\":[\"--lang en, but the conversation reads as es (1.00)\"]"),
+            std::string::npos)
+      << r.out;
+  // In a JSON Lines file the warning points at the conversation's line.
+  Write("two.jsonl",
+        "{\"id\":\"a\",\"turns\":[{\"speaker\":\"agent\",\"text\":\"I'm so sorry about the "
+        "delay, I will check your order right now and send you an update today.\"}]}\n"
+        "{\"id\":\"b\",\"turns\":[{\"speaker\":\"agent\",\"text\":\"Lo siento mucho por el "
+        "retraso, voy a revisar su pedido ahora mismo y le enviaré una respuesta hoy.\"}]}\n");
+  r = Run("check --lang en --format jsonl two.jsonl");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_EQ(r.err.rfind("two.jsonl:2: warning: --lang en, but the conversation reads as es (", 0),
+            0u)
+      << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  // The right --lang, or detection, says nothing.
+  EXPECT_EQ(Run("check --lang es es.txt").err, "");
+  EXPECT_EQ(Run("check es.txt").err, "");
 }
 
 }  // namespace
