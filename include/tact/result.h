@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tact/conversation.h"
@@ -56,9 +57,15 @@ struct BehaviourResult {
   std::vector<TriggerEpisode> episodes;
   std::vector<Evidence> evidence;  // every matching turn in scope
   std::string note;                // why, in a few words ("no agent turns", ...)
+  // `note` as data, for reports to say it in the conversation's language: a
+  // message key ("na_only_with") and its values ({"signals", "open_issue"});
+  // empty when the note has no message.
+  std::string note_key;
+  std::vector<std::pair<std::string, std::string>> note_args;
   // For a missed or violated behaviour: what happened, in words for the agent
   // in the report's language ("Customer frustration in turn 4 got no answer in
-  // your next 2 turns"); empty otherwise.
+  // your next 2 turns"); for one that does not apply, why ("applies only
+  // with: Something left open"); empty otherwise.
   std::string explain;
 };
 
@@ -84,7 +91,13 @@ struct MetricResult {
   std::vector<int> evidence;                           // turns
   std::vector<std::pair<std::string, double>> fields;  // median, max, count, ...
   std::vector<std::pair<int, double>> per_turn;        // (turn, value), e.g. each response time
-  std::string note;
+  std::string note;                                    // English, e.g. "needs timestamps"
+  std::string note_key;  // as BehaviourResult::note_key ("note_needs_timestamps")
+  std::vector<std::pair<std::string, std::string>> note_args;
+  // In the report's language (pack messages "metric_ID" and note_key): the
+  // metric's name ("First response time") and its note; "" without messages.
+  std::string title;
+  std::string explain;
 };
 
 // How a score was made (see docs/scorecards.md): the weighted share of the

@@ -83,35 +83,51 @@ bool SignalPresent(const rules::LanguagePack& pack, const Conversation& c,
   return false;
 }
 
-// Why an expected behaviour does not apply to this conversation ("" when it does).
-std::string NotApplicable(const rules::LanguagePack& pack, const rules::BehaviourDecl& b,
-                          const Conversation& c, const std::vector<TextMatches>& turns) {
+// Why an expected behaviour does not apply to this conversation: the English
+// note and its message (key "" when it applies).
+struct Inapplicable {
+  std::string note, key;
+  std::vector<std::pair<std::string, std::string>> args;
+};
+
+std::string Join(const std::vector<std::string>& ids, const char* sep) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : sep) + id;
+  return out;
+}
+
+Inapplicable NotApplicable(const rules::LanguagePack& pack, const rules::BehaviourDecl& b,
+                           const Conversation& c, const std::vector<TextMatches>& turns) {
   if (!b.channels.empty() &&
       std::find(b.channels.begin(), b.channels.end(), c.channel) == b.channels.end()) {
-    std::string list;
-    for (Channel ch : b.channels) list += (list.empty() ? "" : ", ") + std::string(ChannelName(ch));
-    return "applies only to " + list;
+    std::vector<std::string> names;
+    for (Channel ch : b.channels) names.emplace_back(ChannelName(ch));
+    return {"applies only to " + Join(names, ", "), "na_channel", {{"channels", Join(names, ",")}}};
   }
   if (b.min_turns > 0) {
     int n = 0;
     for (const auto& t : c.turns) n += InScope(b.speaker, t.role) ? 1 : 0;
-    if (n < b.min_turns)
-      return "needs at least " + std::to_string(b.min_turns) + " turns of the " +
-             (b.speaker == rules::SpeakerScope::kCustomer ? "customer" : "agent");
+    if (n < b.min_turns) {
+      const bool customer = b.speaker == rules::SpeakerScope::kCustomer;
+      return {"needs at least " + std::to_string(b.min_turns) + " turns of the " +
+                  (customer ? "customer" : "agent"),
+              customer ? "na_min_customer_turns" : "na_min_agent_turns",
+              {{"n", std::to_string(b.min_turns)}}};
+    }
   }
   if (!b.applies_if.empty()) {
     bool any = false;
     for (const auto& s : b.applies_if) any = any || SignalPresent(pack, c, turns, s);
-    if (!any) {
-      std::string list;
-      for (const auto& s : b.applies_if) list += (list.empty() ? "'" : "' or '") + s;
-      return "applies only with " + list + "'";
-    }
+    if (!any)
+      return {"applies only with '" + Join(b.applies_if, "' or '") + "'",
+              "na_only_with",
+              {{"signals", Join(b.applies_if, ",")}}};
   }
   for (const auto& s : b.applies_unless) {
-    if (SignalPresent(pack, c, turns, s)) return "does not apply with '" + s + "'";
+    if (SignalPresent(pack, c, turns, s))
+      return {"does not apply with '" + s + "'", "na_not_with", {{"signals", s}}};
   }
-  return "";
+  return {};
 }
 
 // Whether the words `needle` (normalized) occur, as whole words, in one of
@@ -196,6 +212,7 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Con
         if (!any_speaker_turn) {
           r.status = Status::kNotApplicable;
           r.note = "no turns by this speaker";
+          r.note_key = "na_no_turns";
         } else {
           r.status = r.evidence.empty() ? Status::kClean : Status::kViolated;
         }
@@ -204,14 +221,17 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Con
         if (!any_speaker_turn) {
           r.status = Status::kNotApplicable;
           r.note = "no turns by this speaker";
+          r.note_key = "na_no_turns";
           break;
         }
         // Applicability only turns a would-be "missed" into not_applicable:
         // a behaviour the agent showed is met wherever it shows.
         if (r.evidence.empty()) {
-          if (std::string why = NotApplicable(pack, b, c, turns); !why.empty()) {
+          if (Inapplicable why = NotApplicable(pack, b, c, turns); !why.key.empty()) {
             r.status = Status::kNotApplicable;
-            r.note = why;
+            r.note = std::move(why.note);
+            r.note_key = std::move(why.key);
+            r.note_args = std::move(why.args);
             break;
           }
         }
@@ -262,6 +282,8 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Con
           if (r.evidence.empty() && b.otherwise == rules::Otherwise::kNotApplicable) {
             r.status = Status::kNotApplicable;
             r.note = "'" + b.trigger + "' did not occur";
+            r.note_key = "na_no_trigger";
+            r.note_args = {{"signals", b.trigger}};
             break;
           }
         }

@@ -25,12 +25,29 @@ double Median(std::vector<double> v) {
 // The time a turn ends, or starts when its end is unknown (chats).
 double EndOrStart(const Turn& t) { return t.end ? *t.end : *t.start; }
 
+// A note in English and as a message (key "note_" + name, see MetricResult).
+struct Note {
+  std::string text, key;
+  std::vector<std::pair<std::string, std::string>> args;
+};
+
+Note Keyed(const char* name, std::string text,
+           std::vector<std::pair<std::string, std::string>> args = {}) {
+  return {std::move(text), std::string("note_") + name, std::move(args)};
+}
+
+void SetNote(MetricResult* m, Note note) {
+  m->note = std::move(note.text);
+  m->note_key = std::move(note.key);
+  m->note_args = std::move(note.args);
+}
+
 struct Ctx {
   const Conversation& c;
   const MetricProfile& profile;
   bool timed = false;     // every turn has a start, in order
   bool has_ends = false;  // every turn also has an end
-  std::string time_note;  // why timed is false
+  Note time_note;         // why timed is false
 };
 
 MetricResult Make(const Ctx& x, const char* id, const char* unit) {
@@ -49,17 +66,20 @@ void Judge(MetricResult* m, const Ctx& x) {
   }
   if (!m->threshold) {
     m->status = Status::kNotApplicable;
-    if (m->note.empty())
-      m->note = std::string("no threshold for ") + std::string(ChannelName(x.c.channel)) + "s";
+    if (m->note.empty()) {
+      const std::string channel(ChannelName(x.c.channel));
+      SetNote(m,
+              Keyed("no_threshold", "no threshold for " + channel + "s", {{"channel", channel}}));
+    }
     return;
   }
   m->status = *m->value <= *m->threshold + 1e-9 ? Status::kMet : Status::kMissed;
 }
 
-MetricResult NotApplicable(MetricResult m, std::string note) {
+MetricResult NotApplicable(MetricResult m, Note note) {
   m.value.reset();
   m.status = Status::kNotApplicable;
-  m.note = std::move(note);
+  SetNote(&m, std::move(note));
   return m;
 }
 
@@ -74,20 +94,23 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
   const size_t n = c.turns.size();
   x.timed = n > 0 && std::all_of(c.turns.begin(), c.turns.end(),
                                  [](const Turn& t) { return t.start.has_value(); });
-  if (!x.timed) x.time_note = "needs timestamps";
+  if (!x.timed) x.time_note = Keyed("needs_timestamps", "needs timestamps");
   for (size_t i = 1; x.timed && i < n; ++i) {
     if (*c.turns[i].start + 1e-6 < *c.turns[i - 1].start) {
       x.timed = false;
-      x.time_note = "timestamps go backwards at turn " + std::to_string(i + 1);
-      warnings->push_back(x.time_note + "; time metrics not computed");
+      const std::string turn = std::to_string(i + 1);
+      x.time_note = Keyed("backwards", "timestamps go backwards at turn " + turn, {{"turn", turn}});
+      warnings->push_back(x.time_note.text + "; time metrics not computed");
     }
   }
   for (size_t i = 0; x.timed && i < n; ++i) {
     const Turn& t = c.turns[i];
     if (t.end && *t.end + 1e-6 < *t.start) {
       x.timed = false;
-      x.time_note = "turn " + std::to_string(i + 1) + " ends before it starts";
-      warnings->push_back(x.time_note + "; time metrics not computed");
+      const std::string turn = std::to_string(i + 1);
+      x.time_note =
+          Keyed("ends_before_start", "turn " + turn + " ends before it starts", {{"turn", turn}});
+      warnings->push_back(x.time_note.text + "; time metrics not computed");
     }
   }
   x.has_ends = x.timed && std::all_of(c.turns.begin(), c.turns.end(),
@@ -96,7 +119,8 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
   // A call turn's start is when the speaker began talking: the time from the
   // customer's start to the agent's is the customer's own talk time, not the
   // agent's response. Response times on calls need end times.
-  static const std::string kNeedsEnds = "needs end times (on calls, from the end of the customer's turn)";
+  const Note needs_ends =
+      Keyed("needs_ends", "needs end times (on calls, from the end of the customer's turn)");
   std::vector<int> words(n);
   for (size_t i = 0; i < n; ++i) words[i] = Words(turns[i]);
   std::vector<MetricResult> out;
@@ -114,11 +138,12 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
     if (!x.timed)
       m = NotApplicable(m, x.time_note);
     else if (call && !x.has_ends)
-      m = NotApplicable(m, kNeedsEnds);
+      m = NotApplicable(m, needs_ends);
     else if (fc == n)
-      m = NotApplicable(m, "no customer turn");
+      m = NotApplicable(m, Keyed("no_customer_turn", "no customer turn"));
     else if (fa == n)
-      m = NotApplicable(m, "no agent reply after the customer's first turn");
+      m = NotApplicable(m,
+                        Keyed("no_first_reply", "no agent reply after the customer's first turn"));
     else {
       m.value = std::max(0.0, *c.turns[fa].start - EndOrStart(c.turns[fc]));
       m.evidence = {static_cast<int>(fc) + 1, static_cast<int>(fa) + 1};
@@ -132,7 +157,7 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
     if (!x.timed) {
       m = NotApplicable(m, x.time_note);
     } else if (call && !x.has_ends) {
-      m = NotApplicable(m, kNeedsEnds);
+      m = NotApplicable(m, needs_ends);
     } else {
       std::vector<double> values;
       int pending = -1;
@@ -147,7 +172,7 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
         }
       }
       if (values.empty()) {
-        m = NotApplicable(m, "no agent reply to a customer turn");
+        m = NotApplicable(m, Keyed("no_reply", "no agent reply to a customer turn"));
       } else {
         m.value = Median(values);
         double worst = *std::max_element(values.begin(), values.end());
@@ -189,7 +214,7 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
         customer += v;
     }
     if (agent + customer <= 0)
-      m = NotApplicable(m, "no agent or customer speech");
+      m = NotApplicable(m, Keyed("no_speech", "no agent or customer speech"));
     else {
       m.value = agent / (agent + customer);
       m.fields = {{by_time ? "agent_seconds" : "agent_words", agent},
@@ -203,9 +228,10 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
     MetricResult m = Make(x, "interruptions", "count");
     double min_overlap = profile.Parameter("interruption_min", 0.5);
     if (!call)
-      m = NotApplicable(m, "only for calls");
+      m = NotApplicable(m, Keyed("only_calls", "only for calls"));
     else if (!x.has_ends)
-      m = NotApplicable(m, x.timed ? "needs start and end times" : x.time_note);
+      m = NotApplicable(
+          m, x.timed ? Keyed("needs_start_end", "needs start and end times") : x.time_note);
     else {
       int count = 0;
       double total = 0;
@@ -231,9 +257,10 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
            hold_max = profile.Parameter("hold_max", 120);
     int holds = 0;
     if (!call)
-      m = NotApplicable(m, "only for calls");
+      m = NotApplicable(m, Keyed("only_calls", "only for calls"));
     else if (!x.has_ends)
-      m = NotApplicable(m, x.timed ? "needs start and end times" : x.time_note);
+      m = NotApplicable(
+          m, x.timed ? Keyed("needs_start_end", "needs start and end times") : x.time_note);
     else {
       int count = 0;
       double total = 0, longest = 0, spoken_until = *c.turns[0].end;
@@ -259,8 +286,10 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
     Judge(&m, x);
     if (holds > 0 && m.status == Status::kMet) {
       m.status = Status::kMissed;
-      m.note = std::to_string(holds) + " hold(s) over " +
-               std::to_string(static_cast<int>(hold_max)) + " s";
+      const std::string count = std::to_string(holds);
+      const std::string seconds = std::to_string(static_cast<int>(hold_max));
+      SetNote(&m, Keyed("holds", count + " hold(s) over " + seconds + " s",
+                        {{"n", count}, {"seconds", seconds}}));
     }
     out.push_back(std::move(m));
   }
@@ -268,9 +297,10 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
   {
     MetricResult m = Make(x, "talk_speed", "wpm");
     if (!call)
-      m = NotApplicable(m, "only for calls");
+      m = NotApplicable(m, Keyed("only_calls", "only for calls"));
     else if (!x.has_ends)
-      m = NotApplicable(m, x.timed ? "needs start and end times" : x.time_note);
+      m = NotApplicable(
+          m, x.timed ? Keyed("needs_start_end", "needs start and end times") : x.time_note);
     else {
       double secs = 0, w = 0;
       for (size_t i = 0; i < n; ++i) {
@@ -279,7 +309,7 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
         w += words[i];
       }
       if (secs <= 0)
-        m = NotApplicable(m, "no timed agent speech");
+        m = NotApplicable(m, Keyed("no_timed_speech", "no timed agent speech"));
       else {
         m.value = w / (secs / 60.0);
         m.fields = {{"words", w}, {"seconds", secs}};
@@ -311,7 +341,7 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
       i = j;
     }
     if (best < 0)
-      m = NotApplicable(m, "no agent turns");
+      m = NotApplicable(m, Keyed("no_agent_turns", "no agent turns"));
     else {
       m.value = best;
       for (int t = best_begin; t < best_end; ++t) {
@@ -340,9 +370,10 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
       if (c.turns[i].role == Role::kCustomer) cust.push_back(i);
     }
     if (fr == pack.behaviour_index.end()) {
-      out.push_back(NotApplicable(m, "the pack has no customer_frustration signal"));
+      out.push_back(NotApplicable(
+          m, Keyed("no_frustration_signal", "the pack has no customer_frustration signal")));
     } else if (cust.empty()) {
-      out.push_back(NotApplicable(m, "no customer turns"));
+      out.push_back(NotApplicable(m, Keyed("no_customer_turns", "no customer turns")));
     } else {
       auto hits = [&](size_t t, uint32_t b) {
         int k = 0;
@@ -375,16 +406,18 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
       const bool frustrated_last = hits(cust.back(), fr->second) > 0;
       if (!any) {
         m.status = Status::kNotApplicable;
-        m.note = "no customer frustration";
+        SetNote(&m, Keyed("no_frustration", "no customer frustration"));
       } else if (frustrated_last) {
         m.status = Status::kMissed;
-        m.note = "the customer is still frustrated in the last turn";
+        SetNote(&m, Keyed("still_frustrated", "the customer is still frustrated in the last turn"));
       } else if ((start > 0 && end < start) || grateful_end) {
         m.status = Status::kMet;
-        if (grateful_end && !(start > 0 && end < start)) m.note = "gratitude at the end";
+        if (grateful_end && !(start > 0 && end < start))
+          SetNote(&m, Keyed("grateful_end", "gratitude at the end"));
       } else {
         m.status = Status::kMissed;
-        m.note = end > start ? "frustration rose" : "frustration did not fall";
+        SetNote(&m, end > start ? Keyed("frustration_rose", "frustration rose")
+                                : Keyed("frustration_stayed", "frustration did not fall"));
       }
       out.push_back(std::move(m));
     }

@@ -637,16 +637,14 @@ std::string RenderConversation(const ConversationResult& r, size_t n, bool all_e
         out +=
             fmt::format("<tr class=\"st-{}\" data-behaviour=\"{}\"><td class=\"mark {}\">{}</td>",
                         StatusName(b.status), HtmlEscape(b.id), m.cls, m.symbol);
-        out += "<td><b>" + HtmlEscape(b.id) + "</b>";
+        // The title in the report's language; the id and English title on hover.
+        const std::string& title =
+            b.title.empty() ? (b.title_en.empty() ? b.id : b.title_en) : b.title;
+        std::string hover = b.id;
+        if (!b.title_en.empty() && b.title_en != title) hover += " · " + b.title_en;
+        out += "<td><b title=\"" + HtmlEscape(hover) + "\">" + HtmlEscape(title) + "</b>";
         if (b.kind == BehaviourKind::kAvoid)
           out += "<span class=\"lvl\">" + std::string(LevelName(b.level)) + "</span>";
-        const std::string& title = b.title.empty() ? b.title_en : b.title;
-        if (!title.empty()) {
-          out += "<span class=\"bt\"";
-          if (!b.title_en.empty() && b.title_en != title)
-            out += " title=\"" + HtmlEscape(b.title_en) + "\"";
-          out += ">" + HtmlEscape(title) + "</span>";
-        }
         out += fmt::format("</td><td class=\"st {}\">{}</td><td>", m.cls, m.label);
         size_t shown = all_evidence ? b.evidence.size() : std::min(b.evidence.size(), kQuotesShown);
         for (size_t k = 0; k < shown; ++k) out += Quote(b.evidence[k]);
@@ -657,7 +655,9 @@ std::string RenderConversation(const ConversationResult& r, size_t n, bool all_e
             more += (k == shown ? " " : ", ") + std::to_string(b.evidence[k].turn);
           out += "<div class=\"note\">" + more + "</div>";
         }
-        if (!b.note.empty()) out += "<div class=\"note\">" + HtmlEscape(b.note) + "</div>";
+        // A violation's explanation only names the turn its quote shows.
+        const std::string& note = b.status == Status::kViolated ? b.note : NoteOf(b);
+        if (!note.empty()) out += "<div class=\"note\">" + HtmlEscape(note) + "</div>";
         if (b.status == Status::kMissed || b.status == Status::kViolated) {
           const std::string& tip = b.tip.empty() ? b.tip_en : b.tip;
           if (!tip.empty()) {
@@ -686,8 +686,8 @@ std::string RenderConversation(const ConversationResult& r, size_t n, bool all_e
       out += fmt::format(
           "<tr class=\"st-{}\"><td class=\"mark {}\">{}</td><td>{}</td><td class=\"num\">{}</td>"
           "<td class=\"num\">{}</td><td class=\"note\">{}</td></tr>\n",
-          StatusName(m.status), mk.cls, mk.symbol, HtmlEscape(m.id), HtmlEscape(MetricValue(m)),
-          threshold, HtmlEscape(m.note));
+          StatusName(m.status), mk.cls, mk.symbol, HtmlEscape(NameOf(m)),
+          HtmlEscape(MetricValue(m)), threshold, HtmlEscape(NoteOf(m)));
     }
     out += "</tbody></table>\n";
   }

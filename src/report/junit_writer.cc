@@ -75,7 +75,9 @@ void WriteFailure(const ConversationResult& r, const BehaviourResult& b, std::st
     message += " (severity " + std::string(LevelName(b.level)) + ")";
   std::string_view file = SourcePath(r.source);
   std::string body;
-  if (!b.note.empty()) body += Location(file, FindingLine(r, b)) + b.note + "\n";
+  // A violation's explanation only names the turn its evidence shows.
+  const std::string& note = b.status == Status::kMissed ? NoteOf(b) : b.note;
+  if (!note.empty()) body += Location(file, FindingLine(r, b)) + note + "\n";
   for (const auto& e : b.evidence) {
     body += Location(file, TurnLine(r, e.turn)) + DescribeEvidence(e);
     if (!e.rule.empty()) body += " [" + e.rule + "]";
@@ -329,7 +331,8 @@ void JunitReportWriter::Conversation(const ConversationResult& r, std::string* o
   }
   suite_failures_ += failed ? 1 : 0;
   std::string header = r.score < 0 ? "score n/a" : fmt::format("score {:.0f}/100", r.score);
-  if (r.score_breakdown.scored) header += " (" + r.score_breakdown.Explain(r.score, TitleOf(r)) + ")";
+  if (r.score_breakdown.scored)
+    header += " (" + r.score_breakdown.Explain(r.score, TitleOf(r)) + ")";
   header += " · language " + r.language + " (" + r.language_method;
   if (r.language_method == "detected" || r.language_method == "fallback")
     header += fmt::format(", {:.2f}", r.language_confidence);

@@ -109,8 +109,16 @@ std::function<std::string(const std::string&)> TitleOf(const ConversationResult&
       if (b.id == id && !b.title.empty()) return b.title;
     for (const auto& [tid, title] : r.score_breakdown.titles)  // hidden by --only/--skip
       if (tid == id) return title;
-    return id;  // metrics are named by their id
+    for (const auto& m : r.metrics)
+      if (m.id == id && !m.title.empty()) return m.title;
+    return id;
   };
 }
+
+const std::string& NoteOf(const BehaviourResult& b) {
+  return b.explain.empty() ? b.note : b.explain;
+}
+const std::string& NoteOf(const MetricResult& m) { return m.explain.empty() ? m.note : m.explain; }
+const std::string& NameOf(const MetricResult& m) { return m.title.empty() ? m.id : m.title; }
 
 }  // namespace tact::report

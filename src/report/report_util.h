@@ -40,8 +40,16 @@ std::string QuoteEvidence(const Evidence& e);
 // "turn 4 (1:05) Agent: "…"" — the turn, its time when known, the speaker and the quote.
 std::string DescribeEvidence(const Evidence& e);
 
-// An id of `r` as a person reads it: the behaviour's title in the report's
-// language, the id itself for metrics. For ScoreBreakdown::Explain; valid
+// A note as a person reads it: its words in the report's language
+// (`explain`), else the English note.
+const std::string& NoteOf(const BehaviourResult& b);
+const std::string& NoteOf(const MetricResult& m);
+
+// A metric's name in the report's language, else its id.
+const std::string& NameOf(const MetricResult& m);
+
+// An id of `r` as a person reads it: the behaviour's or metric's title in the
+// report's language, else the id. For ScoreBreakdown::Explain; valid
 // while `r` is.
 std::function<std::string(const std::string&)> TitleOf(const ConversationResult& r);
 

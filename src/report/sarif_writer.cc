@@ -60,7 +60,8 @@ void WriteResult(const ConversationResult& r, const BehaviourResult& b, JsonWrit
   std::string text = (b.title.empty() ? b.id : b.title) + ": " + std::string(StatusName(b.status));
   if (b.kind == BehaviourKind::kAvoid)
     text += " (severity " + std::string(LevelName(b.level)) + ")";
-  std::string details = b.note;
+  // A violation's explanation only names the turn its evidence shows.
+  std::string details = b.status == Status::kMissed ? NoteOf(b) : b.note;
   if (!b.evidence.empty()) {
     if (!details.empty()) details += "; ";
     details += DescribeEvidence(b.evidence.front());

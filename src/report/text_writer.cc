@@ -92,7 +92,8 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
   out->append(Paint(score, kBold));
   out->append("\n");
   if (r.score_breakdown.scored) {
-    out->append("  " + Paint("score " + r.score_breakdown.Explain(r.score, TitleOf(r)), kDim) + "\n");
+    out->append("  " + Paint("score " + r.score_breakdown.Explain(r.score, TitleOf(r)), kDim) +
+                "\n");
   }
   for (const auto& w : r.warnings) out->append("  " + Paint("warning: ", kYellow) + w + "\n");
   if (r.unsupported_language()) {  // one line instead of every behaviour as n/a
@@ -181,12 +182,12 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
           out->append(std::string(static_cast<size_t>(width) + 17, ' ') + Paint(more, kDim) + "\n");
         }
       } else {
-        const std::string& note = b.explain.empty() ? b.note : b.explain;
+        const std::string& note = NoteOf(b);
         if (!note.empty()) row += Paint(note, kDim);
         out->append(row + "\n");
       }
       if (b.status == Status::kMissed && !b.evidence.empty()) {
-        const std::string& note = b.explain.empty() ? b.note : b.explain;
+        const std::string& note = NoteOf(b);
         if (!note.empty())
           out->append(std::string(static_cast<size_t>(width) + 17, ' ') + Paint(note, kDim) + "\n");
       }
@@ -201,7 +202,7 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
   if (!r.metrics.empty()) {
     out->append("\n  Metrics\n");
     int mw = 0;
-    for (const auto& m : r.metrics) mw = std::max(mw, DisplayWidth(m.id));
+    for (const auto& m : r.metrics) mw = std::max(mw, DisplayWidth(NameOf(m)));
     for (const auto& m : r.metrics) {
       std::string mark = m.status == Status::kMet      ? Paint("✔", kGreen)
                          : m.status == Status::kMissed ? Paint("✘", kRed)
@@ -217,12 +218,12 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
         else
           value = fmt::format("{:.0f} {}", *m.value, m.unit);
       }
-      std::string row = "    " + mark + " " + Pad(m.id, mw) + "  " + Pad(value, 10);
+      std::string row = "    " + mark + " " + Pad(NameOf(m), mw) + "  " + Pad(value, 10);
       if (m.threshold) {
         const char* op = m.direction == MetricResult::Direction::kMin ? "≥" : "≤";
         row += Paint(fmt::format("threshold {} {:g}", op, *m.threshold), kDim);
       }
-      if (!m.note.empty()) row += "  " + Paint(m.note, kDim);
+      if (!NoteOf(m).empty()) row += "  " + Paint(NoteOf(m), kDim);
       out->append(row + "\n");
     }
   }

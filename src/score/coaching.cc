@@ -36,7 +36,57 @@ int AgentTurns(const ConversationResult& r) {
   return n;
 }
 
+// The values of a note's message in words: signal ids become their titles
+// ("Something left open or Issue resolved"), channels their names.
+std::vector<std::pair<std::string, std::string>> NoteValues(
+    const Messages& messages, const ConversationResult& r,
+    const std::vector<std::pair<std::string, std::string>>& args) {
+  auto word = [&](const std::string& key, const std::string& fallback) {
+    auto it = messages.find(key);
+    return it == messages.end() ? fallback : it->second;
+  };
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [name, value] : args) {
+    if (name != "signals" && name != "channels" && name != "channel") {
+      out.emplace_back(name, value);
+      continue;
+    }
+    std::string words;
+    size_t begin = 0;
+    while (begin <= value.size()) {
+      size_t end = value.find(',', begin);
+      if (end == std::string::npos) end = value.size();
+      std::string item = value.substr(begin, end - begin);
+      if (name == "signals") {
+        const BehaviourResult* sig = Find(r, item);
+        item = sig != nullptr && !sig->title.empty() ? sig->title : item;
+      } else {
+        item = word("channel_" + item, item);
+      }
+      words += (words.empty() ? "" : " " + word("or", "or") + " ") + item;
+      begin = end + 1;
+    }
+    out.emplace_back(name, words);
+  }
+  return out;
+}
+
 }  // namespace
+
+void ExplainNotes(const Messages& messages, ConversationResult* r) {
+  auto fill = [&](const std::string& key, const auto& args, std::string* explain) {
+    if (key.empty()) return;
+    auto it = messages.find(key);
+    if (it != messages.end()) *explain = FillMessage(it->second, NoteValues(messages, *r, args));
+  };
+  for (auto& b : r->behaviours) {
+    if (b.status == Status::kNotApplicable) fill(b.note_key, b.note_args, &b.explain);
+  }
+  for (auto& m : r->metrics) {
+    if (auto it = messages.find("metric_" + m.id); it != messages.end()) m.title = it->second;
+    fill(m.note_key, m.note_args, &m.explain);
+  }
+}
 
 std::string FillMessage(std::string_view text,
                         const std::vector<std::pair<std::string, std::string>>& values) {
@@ -48,8 +98,8 @@ std::string FillMessage(std::string_view text,
     size_t close = text.find('}', open);
     if (close == std::string_view::npos) break;
     std::string_view name = text.substr(open + 1, close - open - 1);
-    auto it = std::find_if(values.begin(), values.end(),
-                           [&](const auto& v) { return v.first == name; });
+    auto it =
+        std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == name; });
     out.append(text.substr(i, open - i));
     if (it != values.end())
       out += it->second;
@@ -73,6 +123,7 @@ void Coach(const Messages& messages, ConversationResult* r, size_t focus_items) 
   const std::string* focus = msg("focus");
   const std::string* critical = msg("critical");
   const std::string* points = msg("points");
+  ExplainNotes(messages, r);
   if (!unanswered || !not_shown || !not_shown_one || !turn_word || !focus || !critical || !points)
     return;
   const int agent_turns = AgentTurns(*r);
@@ -87,8 +138,9 @@ void Coach(const Messages& messages, ConversationResult* r, size_t focus_items) 
                                               {"turn", std::to_string(ep->turn)},
                                               {"n", std::to_string(b.trigger_window)}});
       } else {
-        b.explain = agent_turns == 1 ? *not_shown_one
-                                     : FillMessage(*not_shown, {{"n", std::to_string(agent_turns)}});
+        b.explain = agent_turns == 1
+                        ? *not_shown_one
+                        : FillMessage(*not_shown, {{"n", std::to_string(agent_turns)}});
       }
     }
   }
@@ -121,7 +173,8 @@ void Coach(const Messages& messages, ConversationResult* r, size_t focus_items) 
     f.explain = b->explain;
     f.points = c.points;
     f.critical = c.critical;
-    f.cost = c.critical ? *critical : FillMessage(*points, {{"points", fmt::format("{:.0f}", c.points)}});
+    f.cost = c.critical ? *critical
+                        : FillMessage(*points, {{"points", fmt::format("{:.0f}", c.points)}});
     if (b->status == Status::kViolated && !b->evidence.empty()) {
       f.evidence = b->evidence.front();
     } else if (const TriggerEpisode* ep = FirstUnanswered(*b); ep != nullptr) {

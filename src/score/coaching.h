@@ -3,8 +3,8 @@
 // pack.rules, see docs/rules.md); a pack without them gets no coaching text
 // and reports fall back to the evaluator's notes.
 //
-//   Coach() fills BehaviourResult::explain for every missed or violated
-//   behaviour ("Customer frustration in turn 4 got no answer in your next 2
+//   Coach() fills BehaviourResult::explain for every missed, violated or
+//   not applicable behaviour ("Customer frustration in turn 4 got no answer in your next 2
 //   turns", "not shown in any of your 5 turns", "turn 7") and picks the focus
 //   items: the behaviours that cost the score most, a critical violation
 //   first, each with the turn to look at.
@@ -26,6 +26,12 @@ using Messages = std::unordered_map<std::string, std::string>;
 // `text` with every "{name}" of `values` replaced; other braces stay.
 std::string FillMessage(std::string_view text,
                         const std::vector<std::pair<std::string, std::string>>& values);
+
+// Puts the notes of behaviours that do not apply and of metrics in words
+// (BehaviourResult/MetricResult::explain, from the "na_*" and "note_*"
+// messages) and names each metric ("metric_ID"); a note without its message
+// keeps only the English `note`. Coach() calls it.
+void ExplainNotes(const Messages& messages, ConversationResult* r);
 
 // Call after ComputeScore() (it reads r->score_breakdown) and before
 // --only/--skip remove behaviours (a trigger's evidence may be hidden later).

@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
+#include <set>
 
+#include "tact/rule_set.h"
 #include "test_util.h"
 
 namespace tact::eval {
@@ -216,6 +219,63 @@ TEST_F(MetricsTest, DeEscalation) {
   // Never frustrated.
   r = Run({{'c', "hi"}, {'a', "hello"}});
   EXPECT_EQ(Get(r, "de_escalation").status, Status::kNotApplicable);
+}
+
+// Every note a metric gives has its words in every shipped pack, with the
+// values its English note fills in, and every metric has a name there.
+TEST_F(MetricsTest, EveryNoteHasWordsInEveryPack) {
+  std::map<std::string, std::set<std::string>> notes;  // key -> value names
+  auto collect = [&](const std::vector<MetricResult>& r) {
+    for (const auto& m : r) {
+      if (m.note_key.empty()) {
+        EXPECT_EQ(m.note, "") << m.id << " has a note without a message";
+        continue;
+      }
+      for (const auto& [name, value] : m.note_args) notes[m.note_key].insert("{" + name + "}");
+      notes.try_emplace(m.note_key);
+    }
+  };
+  collect(Run({{'c', "hi"}, {'a', "hello there friend"}}, Channel::kCall));
+  collect(Run({{'c', "hi", 0}, {'a', "hello", 5}}, Channel::kCall));
+  collect(Run({{'c', "hi", 10}, {'a', "hello", 5}, {'c', "?", 20}}));
+  collect(Run({{'c', "hi", 10, 5}, {'a', "hello", 12, 13}}));
+  collect(Run({{'c', "hello?", 0}}));
+  collect(Run({{'a', "one two", 0}, {'a', "three", 30}}));
+  collect(Run({{'c', "angry"}, {'a', "hm"}, {'c', "ok"}, {'a', "no"}, {'c', "ridiculous"}}));
+  collect(Run({{'c', "hi"}, {'a', "hm"}, {'c', "annoyed now"}, {'a', "no"}, {'c', "fine"}}));
+  collect(Run({{'c', "angry"}, {'a', "sorry"}, {'c', "thanks"}}));
+  collect(Run({{'c', "hi"},
+               {'a', "a"},
+               {'c', "x"},
+               {'a', "b"},
+               {'c', "annoyed"},
+               {'a', "c"},
+               {'c', "fine"}}));
+  collect(Run({{'c', "hi"}, {'a', "hello"}}));
+  collect(Run({{'c', "hi", 0, 1}, {'a', "hello", 300, 301}, {'c', "?", 302, 303}}, Channel::kCall));
+  for (const char* key : {"note_needs_timestamps", "note_needs_ends", "note_backwards",
+                          "note_ends_before_start", "note_no_agent_turns", "note_still_frustrated",
+                          "note_frustration_rose", "note_no_frustration", "note_only_calls"})
+    EXPECT_TRUE(notes.count(key)) << key << " not produced";
+  Diagnostics d;
+  auto rules = RuleSet::Load({}, &d);
+  ASSERT_NE(rules, nullptr);
+  auto placeholders = [](const std::string& s) {
+    std::set<std::string> out;
+    for (size_t i = s.find('{'); i != std::string::npos; i = s.find('{', i + 1))
+      out.insert(s.substr(i, s.find('}', i) - i + 1));
+    return out;
+  };
+  for (const auto& code : rules->languages()) {
+    const auto& messages = rules->pack(code)->messages;
+    for (const auto& [key, names] : notes) {
+      auto it = messages.find(key);
+      ASSERT_NE(it, messages.end()) << code << " lacks message " << key;
+      EXPECT_EQ(placeholders(it->second), names) << code << " " << key;
+    }
+    for (const auto& id : MetricProfile::Metrics())
+      EXPECT_TRUE(messages.count("metric_" + id)) << code << " has no name for " << id;
+  }
 }
 
 TEST(MetricProfile, BuiltinParsesAndOverrides) {

@@ -105,5 +105,43 @@ TEST(Coach, OneAgentTurnAndMissingWords) {
   EXPECT_EQ(bare.behaviours[0].explain, "");
 }
 
+// A behaviour that does not apply says why with the signals' titles, a metric
+// gets its name and note in the pack's words; without a message the English
+// note stays the only text.
+TEST(ExplainNotes, NotApplicableAndMetricsInWords) {
+  Conversation c;
+  ConversationResult r = Judged(&c);
+  BehaviourResult follow;
+  follow.id = "follow_up";
+  follow.status = Status::kNotApplicable;
+  follow.note = "applies only with 'frustration' or 'open'";
+  follow.note_key = "na_only_with";
+  follow.note_args = {{"signals", "frustration,open"}};
+  r.behaviours.push_back(follow);
+  BehaviourResult untitled = follow;
+  untitled.id = "other";
+  untitled.note_key = "na_unknown_key";
+  r.behaviours.push_back(untitled);
+  MetricResult m;
+  m.id = "talk_speed";
+  m.note = "no threshold for calls";
+  m.note_key = "note_no_threshold";
+  m.note_args = {{"channel", "call"}};
+  r.metrics.push_back(m);
+  Messages words = kWords;
+  words["or"] = "o";
+  words["na_only_with"] = "solo con: {signals}";
+  words["note_no_threshold"] = "sin umbral para {channel}";
+  words["channel_call"] = "llamadas";
+  words["metric_talk_speed"] = "Velocidad";
+  Coach(words, &r);
+  EXPECT_EQ(r.behaviours[4].explain, "solo con: Customer frustration o open");
+  EXPECT_EQ(r.behaviours[5].explain, "");  // no such message: the note is shown
+  EXPECT_EQ(r.metrics[0].title, "Velocidad");
+  EXPECT_EQ(r.metrics[0].explain, "sin umbral para llamadas");
+  // A missed behaviour's explanation is not replaced by a note's.
+  EXPECT_EQ(r.behaviours[1].explain, "never shown");
+}
+
 }  // namespace
 }  // namespace tact::score
