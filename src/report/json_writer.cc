@@ -52,6 +52,8 @@ void WriteMetric(const MetricResult& m, JsonWriter* w) {
     w->EndArray();
   }
   if (!m.note.empty()) w->Key("note").String(m.note);
+  if (!m.title.empty()) w->Key("title").String(m.title);
+  if (!m.explain.empty()) w->Key("explain").String(m.explain);
   w->EndObject();
 }
 
@@ -165,6 +167,7 @@ void WriteConversationJson(const ConversationResult& r, JsonWriter* w) {
       w->Key("tip_en").String(b.tip_en);
     }
     if (!b.note.empty()) w->Key("note").String(b.note);
+    if (!b.explain.empty()) w->Key("explain").String(b.explain);
     w->EndObject();
   }
   w->EndArray();
