@@ -17,11 +17,13 @@
 #ifndef TACT_RULE_SET_H_
 #define TACT_RULE_SET_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "tact/diagnostic.h"
+#include "tact/result.h"
 
 namespace tact {
 
@@ -50,6 +52,10 @@ class RuleSet {
   bool has(const std::string& code) const;
   // The pack of `code`, or null. Compiles a built-in pack on first use.
   const rules::LanguagePack* pack(const std::string& code) const;
+  // Every behaviour id any pack declares, with its kind: what --only, --fail-on
+  // and scorecards may name. Parses the built-in packs that wait for first
+  // use but does not compile them (a check of one chat compiles one pack).
+  std::map<std::string, BehaviourKind> Catalogue() const;
   // The pack's settings (name, stemmer, stopwords, alphabet, abbreviations,
   // acronyms); its behaviours may be empty. Null for an unknown language.
   const rules::LanguagePack* settings(const std::string& code) const;

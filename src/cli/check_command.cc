@@ -264,7 +264,8 @@ int RunCheck(const CheckOptions& o) {
   if (!CheckBehaviourIds(*rules, ao.only, "--only") ||
       !CheckBehaviourIds(*rules, ao.skip, "--skip"))
     return kExitUsage;
-  if (!CheckGateNames(checks, BehaviourIds(*rules), eval::MetricProfile::Metrics()) ||
+  if ((!checks.empty() &&
+       !CheckGateNames(checks, BehaviourIds(*rules), eval::MetricProfile::Metrics())) ||
       !CheckGatesReported(checks, ao.only, ao.skip))
     return kExitUsage;
   // A fallback the user names must exist.

@@ -46,11 +46,9 @@ bool UseColor(const std::string& mode) {
 }
 
 std::vector<std::string> BehaviourIds(const RuleSet& rules) {
-  std::set<std::string> known;
-  for (const auto& lang : rules.languages()) {
-    for (const auto& b : rules.pack(lang)->behaviours) known.insert(b.id);
-  }
-  return {known.begin(), known.end()};
+  std::vector<std::string> known;
+  for (const auto& [id, kind] : rules.Catalogue()) known.push_back(id);
+  return known;
 }
 
 bool CheckBehaviourIds(const RuleSet& rules, const std::vector<std::string>& ids,

@@ -32,12 +32,14 @@ void RegisterEval(CLI::App* app, EvalOptions* o) {
   app->add_option("--format,-f", o->format, "report format: text, json, markdown")
       ->check(CLI::IsMember(report::EvalFormats()));
   app->add_option("--lang", o->lang, "conversation language: a pack code or auto (detect)");
-  app->add_option("--rules", o->rules.dirs, "extra rule directory (adds or overrides built-in files)")
+  app->add_option("--rules", o->rules.dirs,
+                  "extra rule directory (adds or overrides built-in files)")
       ->allow_extra_args(false);
   app->add_flag("--no-builtin-rules", o->rules.no_builtin, "use only the --rules directories");
   app->add_option("--agent", o->agent_names, "speaker name to treat as the agent (repeatable)")
       ->allow_extra_args(false);
-  app->add_option("--customer", o->customer_names, "speaker name to treat as the customer (repeatable)")
+  app->add_option("--customer", o->customer_names,
+                  "speaker name to treat as the customer (repeatable)")
       ->allow_extra_args(false);
   app->add_option("--channel", o->channel, "chat, call or email, for inputs that do not say")
       ->check(CLI::IsMember({"chat", "call", "email"}));
@@ -53,18 +55,17 @@ void RegisterEval(CLI::App* app, EvalOptions* o) {
                   "exit 1 when a behaviour's Cohen's kappa in a language is below this")
       ->check(CLI::Range(-1.0, 1.0));
   app->add_flag("--no-disagreements", o->no_disagreements, "print the tables only");
-  app->add_flag("--no-redact", o->no_redact, "quote evidence without redacting e-mails, phones, cards");
-  app->add_option("-o,--output", o->output, "write the report to FILE (atomically) instead of stdout");
+  app->add_flag("--no-redact", o->no_redact,
+                "quote evidence without redacting e-mails, phones, cards");
+  app->add_option("-o,--output", o->output,
+                  "write the report to FILE (atomically) instead of stdout");
 }
 
 namespace {
 
 // Behaviour id -> kind over every loaded pack.
 std::map<std::string, BehaviourKind> KnownBehaviours(const RuleSet& rules) {
-  std::map<std::string, BehaviourKind> out;
-  for (const auto& lang : rules.languages())
-    for (const auto& b : rules.pack(lang)->behaviours) out.emplace(b.id, *b.kind);
-  return out;
+  return rules.Catalogue();
 }
 
 bool StatusFits(BehaviourKind k, Status s) {
@@ -129,10 +130,11 @@ int RunEval(const EvalOptions& o) {
   if (operands.empty()) {
     // The keys as paths, relative to their labels file.
     for (const auto& c : labelled) {
-      std::filesystem::path p = c.folder.empty() ? std::filesystem::path(c.key)
-                                                 : std::filesystem::path(c.folder) / c.key;
+      std::filesystem::path p =
+          c.folder.empty() ? std::filesystem::path(c.key) : std::filesystem::path(c.folder) / c.key;
       std::error_code ec;
-      if (std::filesystem::is_regular_file(p, ec)) operands.push_back(p.lexically_normal().string());
+      if (std::filesystem::is_regular_file(p, ec))
+        operands.push_back(p.lexically_normal().string());
     }
     if (operands.empty()) {
       PrintError("no inputs given and no label key names a file next to the labels file");
@@ -184,7 +186,8 @@ int RunEval(const EvalOptions& o) {
           return;
         }
         if (!seen.insert(c).second) {
-          fprintf(stderr, "%s:%d: warning: '%s' matches more than one conversation; the first is scored\n",
+          fprintf(stderr,
+                  "%s:%d: warning: '%s' matches more than one conversation; the first is scored\n",
                   c->file.c_str(), c->line, c->key.c_str());
           return;
         }

@@ -85,10 +85,7 @@ bool ValidateScorecard(const AnalyzeOptions& options, const RuleSet& rules, Diag
   if (options.scorecard_file.empty()) return true;
   score::Scorecard card;
   if (!LoadScorecard(options, &card, diags)) return false;
-  std::map<std::string, BehaviourKind> kinds;
-  for (const auto& lang : rules.languages())
-    for (const auto& b : rules.pack(lang)->behaviours) kinds.emplace(b.id, *b.kind);
-  return score::CheckScorecardIds(card, kinds, eval::MetricProfile::Metrics(), diags);
+  return score::CheckScorecardIds(card, rules.Catalogue(), eval::MetricProfile::Metrics(), diags);
 }
 
 std::string OtherLanguageNote(const ConversationResult& r) {

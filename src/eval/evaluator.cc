@@ -159,8 +159,17 @@ std::string RuleLocation(const rules::BehaviourDecl& b, uint32_t rule) {
 std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Conversation& c,
                                       const std::vector<TextMatches>& turns,
                                       const EvaluateOptions& options) {
+  // Expected, then avoid, then signals, each in the pack's order: the
+  // behaviours are visited in that order rather than sorted afterwards
+  // (moving results costs more than judging some of them).
   std::vector<BehaviourResult> out;
-  for (uint32_t bi = 0; bi < pack.behaviours.size(); ++bi) {
+  out.reserve(pack.behaviours.size());
+  std::vector<uint32_t> order(pack.behaviours.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return KindOrder(*pack.behaviours[a].kind) < KindOrder(*pack.behaviours[b].kind);
+  });
+  for (const uint32_t bi : order) {
     const rules::BehaviourDecl& b = pack.behaviours[bi];
     if (!Wanted(b.id, options)) continue;
     BehaviourResult r;
@@ -293,9 +302,6 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Con
     }
     out.push_back(std::move(r));
   }
-  std::stable_sort(out.begin(), out.end(), [](const BehaviourResult& a, const BehaviourResult& b) {
-    return KindOrder(a.kind) < KindOrder(b.kind);
-  });
   return out;
 }
 

@@ -74,9 +74,30 @@ const rules::LanguagePack* RuleSet::pack(const std::string& code) const {
               code.c_str());
       std::abort();
     }
-    e.deferred.clear();
+    // e.deferred stays: Catalogue() may read it from another thread.
   });
   return e.pack.get();
+}
+
+std::map<std::string, BehaviourKind> RuleSet::Catalogue() const {
+  std::map<std::string, BehaviourKind> out;
+  for (const auto& [code, e] : impl_->packs) {
+    if (e.deferred.empty()) {  // compiled at Load
+      for (const auto& b : e.pack->behaviours) out.emplace(b.id, *b.kind);
+      continue;
+    }
+    // Built-in files passed 'tact rules test' at build time: they parse.
+    for (const auto& f : e.deferred) {
+      std::vector<rules::RuleFile> parsed;
+      std::vector<std::string> stack = {fs::path(f.path).lexically_normal().generic_string()};
+      Diagnostics ignored;
+      ParseWithIncludes(f, &stack, &parsed, &ignored);
+      for (const auto& rf : parsed)
+        for (const auto& b : rf.behaviours)
+          if (b.kind) out.emplace(b.id, *b.kind);
+    }
+  }
+  return out;
 }
 
 const rules::LanguagePack* RuleSet::settings(const std::string& code) const {
