@@ -39,6 +39,29 @@ TEST(RuleSet, BuiltinPacksCompileOnFirstUseAndMatchAnEagerLoad) {
   EXPECT_EQ(lazy->settings("xx"), nullptr);
 }
 
+// The catalogue of a lazy set (parsed, not compiled) is the one of the
+// compiled packs, before and after they compile.
+TEST(RuleSet, CatalogueWithoutCompiling) {
+  Diagnostics d;
+  auto lazy = RuleSet::Load({}, &d);
+  RuleSetOptions o;
+  o.eager = true;
+  auto eager = RuleSet::Load(o, &d);
+  ASSERT_NE(lazy, nullptr);
+  ASSERT_NE(eager, nullptr);
+  std::map<std::string, BehaviourKind> compiled;
+  for (const auto& lang : eager->languages())
+    for (const auto& b : eager->pack(lang)->behaviours) compiled.emplace(b.id, *b.kind);
+  const auto before = lazy->Catalogue();
+  EXPECT_EQ(before, compiled);
+  EXPECT_EQ(before.at("empathy"), BehaviourKind::kExpected);
+  EXPECT_EQ(before.at("blame"), BehaviourKind::kAvoid);
+  EXPECT_EQ(before.at("customer_frustration"), BehaviourKind::kSignal);
+  EXPECT_EQ(eager->Catalogue(), compiled);
+  lazy->pack("es");
+  EXPECT_EQ(lazy->Catalogue(), compiled);
+}
+
 TEST(RuleSet, StricterLimitsCheckBuiltinPacksAtLoad) {
   Diagnostics d;
   RuleSetOptions o;
