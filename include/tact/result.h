@@ -114,8 +114,8 @@ struct ScoreBreakdown {
   // (100 * its weight / applicable_weight), heaviest first.
   std::vector<std::pair<std::string, double>> missed;
   bool scored = false;  // false: nothing applied (no agent turns, unsupported)
-  // The title of every behaviour the score counted (id, title), kept for
-  // reports that hide some with --only/--skip.
+  // The title of every behaviour named above (id, title), kept for reports
+  // that hide some with --only/--skip.
   std::vector<std::pair<std::string, std::string>> titles;
   bool failed() const { return !critical.empty(); }
   // "62 = 5 of 8 applicable behaviours met (weighted 72) - shouting 10", or

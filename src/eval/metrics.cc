@@ -124,6 +124,7 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
   std::vector<int> words(n);
   for (size_t i = 0; i < n; ++i) words[i] = Words(turns[i]);
   std::vector<MetricResult> out;
+  out.reserve(MetricProfile::Metrics().size());
 
   // first_response_time
   {

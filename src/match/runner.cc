@@ -118,10 +118,17 @@ void Runner::Run(const Program& program, const std::vector<std::span<const AtomI
         const size_t step_begin = out->size();
         const uint32_t end = static_cast<uint32_t>(t + 1);
         const size_t pos = t - i;
+        // Patterns accepting in one thread are listed together: its start is
+        // walked back to once.
+        uint32_t walked = UINT32_MAX, walked_start = 0;
         for (uint32_t a = 0; a < tr.accept_len; ++a) {
           const uint32_t p = pool_[tr.accept + 2 * a];
-          const uint32_t start =
-              static_cast<uint32_t>(i) + StartOf(pos, pool_[tr.accept + 2 * a + 1]);
+          const uint32_t thread = pool_[tr.accept + 2 * a + 1];
+          if (thread != walked) {
+            walked = thread;
+            walked_start = static_cast<uint32_t>(i) + StartOf(pos, thread);
+          }
+          const uint32_t start = walked_start;
           if (pattern_mark_[p] != sentence_gen_) {
             pattern_mark_[p] = sentence_gen_;
             pattern_hit_[p] = static_cast<uint32_t>(out->size());

@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -17,6 +18,14 @@
 #include "tact/diagnostic.h"
 
 namespace tact::rules {
+
+// Hashes std::string and std::string_view alike, so a map keyed by strings
+// is searched with a view (no temporary string per lookup).
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using MessageMap = std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>;
 
 // What a pattern of the program belongs to.
 struct PatternOwner {
@@ -38,7 +47,7 @@ struct LanguagePack {
   std::unordered_set<int32_t> alphabet_set;       // the same, as code points
   std::unordered_set<std::string> acronyms;       // normalized
   // The coaching text's words (`message KEY TEXT` in pack.rules), by key.
-  std::unordered_map<std::string, std::string> messages;
+  MessageMap messages;
   std::vector<BehaviourDecl> behaviours;
   std::unordered_map<std::string, uint32_t> behaviour_index;
   std::vector<LexiconDecl> lexicons;

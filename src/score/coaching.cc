@@ -1,6 +1,8 @@
 #include "score/coaching.h"
 
 #include <algorithm>
+#include <cstring>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -41,7 +43,7 @@ int AgentTurns(const ConversationResult& r) {
 std::vector<std::pair<std::string, std::string>> NoteValues(
     const Messages& messages, const ConversationResult& r,
     const std::vector<std::pair<std::string, std::string>>& args) {
-  auto word = [&](const std::string& key, const std::string& fallback) {
+  auto word = [&](std::string_view key, const std::string& fallback) {
     auto it = messages.find(key);
     return it == messages.end() ? fallback : it->second;
   };
@@ -82,8 +84,12 @@ void ExplainNotes(const Messages& messages, ConversationResult* r) {
   for (auto& b : r->behaviours) {
     if (b.status == Status::kNotApplicable) fill(b.note_key, b.note_args, &b.explain);
   }
+  char key[64] = "metric_";
   for (auto& m : r->metrics) {
-    if (auto it = messages.find("metric_" + m.id); it != messages.end()) m.title = it->second;
+    const size_t n = std::min(m.id.size(), sizeof key - 8);
+    std::memcpy(key + 7, m.id.data(), n);
+    if (auto it = messages.find(std::string_view(key, 7 + n)); it != messages.end())
+      m.title = it->second;
     fill(m.note_key, m.note_args, &m.explain);
   }
 }

@@ -17,11 +17,12 @@
 #include <utility>
 #include <vector>
 
+#include "rules/pack.h"
 #include "tact/result.h"
 
 namespace tact::score {
 
-using Messages = std::unordered_map<std::string, std::string>;
+using Messages = rules::MessageMap;
 
 // `text` with every "{name}" of `values` replaced; other braces stay.
 std::string FillMessage(std::string_view text,

@@ -41,7 +41,6 @@ double ComputeScore(const Scorecard& card, Channel channel,
     return wildcard;
   };
   for (const auto& b : behaviours) {
-    if (b.kind != BehaviourKind::kSignal && !b.title.empty()) out->titles.emplace_back(b.id, b.title);
     if (b.kind == BehaviourKind::kExpected) {
       if (const ScorecardItem* item = item_for(b.id, ScorecardItem::Type::kExpect))
         count(b.id, item->weight.value_or(b.weight), b.status);
@@ -66,6 +65,14 @@ double ComputeScore(const Scorecard& card, Channel channel,
   out->base = out->applicable_weight > 0 ? 100.0 * out->met_weight / out->applicable_weight : 100.0;
   for (auto& [w, id] : missed)
     out->missed.emplace_back(id, out->applicable_weight > 0 ? 100.0 * w / out->applicable_weight : 0);
+  // The titles of the behaviours the breakdown names (they may be hidden later).
+  auto keep_title = [&](const std::string& id) {
+    for (const auto& b : behaviours)
+      if (b.id == id && !b.title.empty()) out->titles.emplace_back(b.id, b.title);
+  };
+  for (const auto& [id, points] : out->missed) keep_title(id);
+  for (const auto& [id, points] : out->penalties) keep_title(id);
+  for (const auto& id : out->critical) keep_title(id);
   if (out->failed()) return 0;
   double score = out->base;
   for (const auto& [id, points] : out->penalties) score -= points;
