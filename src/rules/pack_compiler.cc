@@ -145,6 +145,17 @@ class Compiler {
       add(b.vetoes, PatternOwner::Role::kVeto);
       add(b.turn_vetoes, PatternOwner::Role::kTurnVeto);
     }
+    // The parse trees are in `nodes` now: a pack keeps only what reports and
+    // 'tact rules' read of a pattern (its source, location, name, condition).
+    auto drop = [](std::vector<Pattern>* pats) {
+      for (auto& p : *pats) p.root = PatternNode{};
+    };
+    for (auto& b : pack_->behaviours) {
+      drop(&b.matches);
+      drop(&b.vetoes);
+      drop(&b.turn_vetoes);
+    }
+    for (auto& l : pack_->lexicons) drop(&l.items);
     return errors_ == 0;
   }
 
