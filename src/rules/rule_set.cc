@@ -260,8 +260,20 @@ bool AddDirectory(const std::string& dir, Sources* sources, Diagnostics* diags) 
   }
   auto add_pack = [&](const fs::path& pack_dir) {
     std::vector<SourceFile> files;
+    std::error_code canon_ec;
+    const fs::path real_dir = fs::weakly_canonical(pack_dir, canon_ec);
     for (const auto& p : RuleFilesIn(pack_dir)) {
       SourceFile f{p.string(), ""};
+      // As for 'include': a rule file is read only from inside its pack
+      // folder, also through symbolic links (a link to /etc/passwd would be
+      // read and quoted in errors).
+      const fs::path inside = fs::weakly_canonical(p, canon_ec).lexically_relative(real_dir);
+      if (inside.empty() || *inside.begin() == "..") {
+        diags->push_back(MakeError(f.path, 0, 0,
+                                   "rule file is a symbolic link out of the pack folder '" +
+                                       pack_dir.generic_string() + "'; refused"));
+        return false;
+      }
       if (!ReadFile(p, &f.content)) {
         diags->push_back(MakeError(f.path, 0, 0, "cannot read rule file"));
         return false;

@@ -1,5 +1,6 @@
 // End-to-end tests of the tact binary: exit codes, error messages, formats.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -116,6 +117,30 @@ TEST_F(Cli, DirectoriesAreWalkedInOrder) {
   ASSERT_NE(c, std::string::npos);
   EXPECT_LT(bad, good);
   EXPECT_LT(good, c);
+}
+
+// A walk says what it leaves out (each counted as skipped), and a file given
+// twice is read once.
+TEST_F(Cli, FolderWalksSkipNothingSilently) {
+  Write("w/a.txt", "Agent: sorry\n");
+  fs::create_symlink(dir_ / "w/missing.txt", dir_ / "w/dangling.txt");
+  ASSERT_EQ(mkfifo((dir_ / "w/pipe.txt").c_str(), 0600), 0);
+  RunResult r = Run("check " + kRules + "--format jsonl w");
+  EXPECT_EQ(r.rc, 3) << r.err;  // conversations were skipped
+  EXPECT_NE(r.err.find("w/dangling.txt: error: dangling symbolic link; skipped"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("w/pipe.txt: error: not a regular file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("2 skipped"), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r.out;
+  fs::remove(dir_ / "w/dangling.txt");
+  fs::remove(dir_ / "w/pipe.txt");
+  // The same file by name and through its folder: one conversation, a warning.
+  r = Run("check " + kRules + "--format jsonl w w/a.txt w/./a.txt");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r.out;
+  EXPECT_NE(r.err.find("w/a.txt: warning: the same file as 'w/a.txt'; read once"),
+            std::string::npos)
+      << r.err;
 }
 
 TEST_F(Cli, StdinWithDash) {
@@ -430,6 +455,8 @@ TEST_F(Cli, ShardsMergeIntoTheSingleRun) {
   EXPECT_EQ(merged.rc, 0) << merged.err;
   EXPECT_EQ(merged.out, full.out);
   EXPECT_EQ(Run("check " + kRules + "--shard 4/3 good.txt").rc, 2);
+  for (const char* bad : {"1/2/3", "-1/2", "1/2x", "0/2", "1/", "/2", "1/0", "99999999999/1"})
+    EXPECT_EQ(Run("check " + kRules + "--shard " + bad + " good.txt").rc, 2) << bad;
   Write("notasummary.json", "{\"tool\":{}}");
   RunResult bad = Run("merge notasummary.json");
   EXPECT_EQ(bad.rc, 3);
@@ -650,6 +677,17 @@ TEST_F(Cli, IncludesStayInsideTheirPack) {
   r = Run("check " + kRules + "good.txt");
   EXPECT_EQ(r.rc, 2);
   EXPECT_NE(r.err.find("must be relative"), std::string::npos) << r.err;
+  // A rule file of the pack itself that links out of it is refused the same way.
+  Write("rules/en/t.rules", "behaviour thanking\n  kind expected\n  match thanks\n");
+  fs::create_symlink("/etc/passwd", dir_ / "rules/en/passwd.rules");
+  r = Run("check " + kRules + "good.txt");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("rules/en/passwd.rules: error: rule file is a symbolic link out of the "
+                       "pack folder"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("root:"), std::string::npos) << r.err;
+  fs::remove(dir_ / "rules/en/passwd.rules");
 
   // Cycles and missing files stop with their location too.
   Write("rules/en/t.rules", "include lists/a.rules\n");
