@@ -99,6 +99,18 @@ std::string FormatForPath(std::string_view path) {
   return "";
 }
 
+const char* ForeignEncoding(std::string_view head) {
+  auto starts = [&](std::string_view bom) { return head.substr(0, bom.size()) == bom; };
+  if (starts(std::string_view("\xFF\xFE\0\0", 4)) || starts(std::string_view("\0\0\xFE\xFF", 4)))
+    return "UTF-32 (it starts with a byte order mark)";
+  if (starts("\xFF\xFE") || starts("\xFE\xFF")) return "UTF-16 (it starts with a byte order mark)";
+  // Text in UTF-16 without a mark: every other byte of ASCII text is zero.
+  size_t zeros = 0, n = std::min<size_t>(head.size(), 512);
+  for (size_t i = 0; i < n; ++i) zeros += head[i] == '\0';
+  if (n >= 8 && zeros * 3 >= n) return "UTF-16 or UTF-32 (every other byte is zero)";
+  return nullptr;
+}
+
 std::string SniffFormat(std::string_view head) {
   if (head.size() >= 3 && head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
   std::string_view t = Trim(head);
@@ -152,6 +164,22 @@ bool ReadInput(const std::string& path, const ReadOptions& options, const EmitFn
     ctx.Error(1, "empty input: no conversations");
     return false;
   }
+  // Encodings tact does not read get an error that says so, not a parse
+  // error from deep inside a reader.
+  const std::string head = in->Peek(4096);
+  if (const char* why = ForeignEncoding(head)) {
+    ctx.Error(1, std::string("the input is ") + why +
+                     "; tact reads UTF-8: convert it first (e.g. iconv -f UTF-16 -t UTF-8)");
+    return false;
+  }
+  if (format != "json" && head.find('\n') == std::string::npos &&
+      std::count(head.begin(), head.end(), '\r') >= 2) {
+    ctx.Error(1,
+              "lines end with a carriage return alone (classic Mac line ends); convert them "
+              "first (e.g. tr '\\r' '\\n')");
+    return false;
+  }
+  in->SkipBom();  // allowed before any format, JSON included
   if (format == "text" || format == "txt")
     ReadText(*in, ctx);
   else if (format == "json")

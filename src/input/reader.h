@@ -77,6 +77,11 @@ std::string FormatForPath(std::string_view path);
 // Guesses the format from the first bytes of an input.
 std::string SniffFormat(std::string_view head);
 
+// What an input's first bytes say about an encoding tact does not read
+// ("UTF-16 (it starts with a byte order mark)"), or null for UTF-8 (with or
+// without its byte order mark) and anything else.
+const char* ForeignEncoding(std::string_view head);
+
 // Reads one input. Returns false when the input itself could not be read
 // (after reporting why).
 bool ReadInput(const std::string& path, const ReadOptions& options, const EmitFn& emit,

@@ -133,6 +133,13 @@ InputStream::Status InputStream::ReadAll(std::string* out, size_t max_bytes) {
   return Status::kOk;
 }
 
+bool InputStream::SkipBom() {
+  if (Peek(3) != "\xEF\xBB\xBF") return false;
+  pos_ += 3;
+  consumed_ += 3;
+  return true;
+}
+
 std::string InputStream::Peek(size_t n) {
   while (buf_.size() - pos_ < n && Fill()) {
   }

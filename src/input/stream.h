@@ -28,6 +28,8 @@ class InputStream {
   Status ReadAll(std::string* out, size_t max_bytes);
   // Looks at the first bytes without consuming them.
   std::string Peek(size_t n);
+  // Consumes a UTF-8 byte order mark at the current position; true if there was one.
+  bool SkipBom();
 
   int line() const { return line_; }  // number of the line last returned (1-based)
   const std::string& error() const { return error_; }

@@ -1,6 +1,8 @@
 // Every reader on a real-world-shaped sample in tests/data/formats.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "input/reader.h"
 
 namespace tact::input {
@@ -199,6 +201,54 @@ TEST(Readers, SniffingForStdinLikeInputs) {
   EXPECT_EQ(SniffFormat("Agent: hi\nCustomer: hello\n"), "text");
   EXPECT_EQ(FormatForPath("x/Y.JSONL"), "jsonl");
   EXPECT_EQ(FormatForPath("x/y.unknown"), "");
+}
+
+// Reads `bytes` written to a temporary file named `name`.
+Read ReadBytes(const std::string& name, const std::string& bytes) {
+  const std::string path = ::testing::TempDir() + "/" + name;
+  FILE* f = fopen(path.c_str(), "wb");
+  fwrite(bytes.data(), 1, bytes.size(), f);
+  fclose(f);
+  Read r;
+  r.ok = ReadInput(
+      path, {}, [&](Conversation&& c) { r.convs.push_back(std::move(c)); },
+      [&](const Diagnostic& d) { r.diags.push_back(d); });
+  return r;
+}
+
+// A UTF-8 byte order mark is fine before any format; UTF-16, UTF-32 and
+// carriage-return-only line ends are named in the error.
+TEST(Readers, ByteOrderMarksAndForeignEncodings) {
+  const std::string bom = "\xEF\xBB\xBF";
+  const std::string conv =
+      R"({"id":"a","turns":[{"speaker":"Agent","text":"Hello"},{"speaker":"Customer","text":"hi"}]})";
+  for (const char* name : {"bom.jsonl", "bom.json"}) {
+    Read r = ReadBytes(name, bom + conv + "\n");
+    ASSERT_EQ(r.convs.size(), 1u) << name << ": " << Diags(r);
+    EXPECT_EQ(r.convs[0].id, "a");
+    EXPECT_TRUE(r.diags.empty()) << Diags(r);
+  }
+  Read r = ReadBytes("bom.csv", bom + "conversation_id,speaker,text\nq1,Agent,Hello\n");
+  EXPECT_EQ(r.convs.size(), 1u) << Diags(r);
+  const std::string u16(
+      "\xFF\xFE"
+      "A\0g\0e\0n\0t\0:\0 \0h\0i\0\n\0",
+      20);
+  r = ReadBytes("u16.txt", u16);
+  EXPECT_TRUE(r.convs.empty());
+  EXPECT_NE(
+      Diags(r).find("u16.txt:1: error: the input is UTF-16 (it starts with a byte order mark)"),
+      std::string::npos)
+      << Diags(r);
+  r = ReadBytes("u16.jsonl", u16.substr(2));  // no mark
+  EXPECT_NE(Diags(r).find("UTF-16 or UTF-32 (every other byte is zero)"), std::string::npos)
+      << Diags(r);
+  r = ReadBytes("mac.txt", "Agent: hi\rCustomer: hello\rAgent: bye\r");
+  EXPECT_NE(Diags(r).find("mac.txt:1: error: lines end with a carriage return alone"),
+            std::string::npos)
+      << Diags(r);
+  EXPECT_EQ(ForeignEncoding("Agent: h\xC3\xA9llo\n"), nullptr);
+  EXPECT_EQ(ForeignEncoding(bom + "Agent: hi\n"), nullptr);
 }
 
 }  // namespace
