@@ -158,15 +158,21 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
 namespace {
 
 bool ParseShard(const std::string& spec, uint64_t* k, uint64_t* n) {
-  size_t slash = spec.find('/');
+  // Exactly digits '/' digits: "1/2/3", "-1/2", " 1/2" and "1/2x" are refused.
+  auto number = [](std::string_view s, uint64_t* out) {
+    if (s.empty() || s.size() > 9) return false;
+    *out = 0;
+    for (char c : s) {
+      if (c < '0' || c > '9') return false;
+      *out = *out * 10 + static_cast<uint64_t>(c - '0');
+    }
+    return true;
+  };
+  const size_t slash = spec.find('/');
   if (slash == std::string::npos) return false;
-  try {
-    *k = std::stoull(spec.substr(0, slash));
-    *n = std::stoull(spec.substr(slash + 1));
-  } catch (...) {
-    return false;
-  }
-  return *n >= 1 && *k >= 1 && *k <= *n;
+  const std::string_view v(spec);
+  return number(v.substr(0, slash), k) && number(v.substr(slash + 1), n) && *n >= 1 && *k >= 1 &&
+         *k <= *n;
 }
 
 // Whether a source already names its line ("chats.jsonl:12").
