@@ -31,14 +31,20 @@ void StatusCounts::Add(Status s, uint64_t n) {
   }
 }
 
-void StatusCounts::Merge(const StatusCounts& o) {
-  met += o.met;
-  missed += o.missed;
-  not_applicable += o.not_applicable;
-  clean += o.clean;
-  violated += o.violated;
-  present += o.present;
-  absent += o.absent;
+namespace {
+
+// a += b; false when it overflows (merged summaries come from files).
+template <typename T>
+bool AddTo(T* a, T b) {
+  return !__builtin_add_overflow(*a, b, a);
+}
+
+}  // namespace
+
+bool StatusCounts::Merge(const StatusCounts& o) {
+  return AddTo(&met, o.met) && AddTo(&missed, o.missed) &&
+         AddTo(&not_applicable, o.not_applicable) && AddTo(&clean, o.clean) &&
+         AddTo(&violated, o.violated) && AddTo(&present, o.present) && AddTo(&absent, o.absent);
 }
 
 uint64_t StatusCounts::Get(Status s) const {
@@ -110,8 +116,8 @@ void Histogram::Add(double v) {
   ++buckets_[Bucket(v)];
 }
 
-void Histogram::Merge(const Histogram& o) {
-  if (o.count_ == 0) return;
+bool Histogram::Merge(const Histogram& o) {
+  if (o.count_ == 0) return true;
   if (count_ == 0) {
     min_ = o.min_;
     max_ = o.max_;
@@ -119,9 +125,9 @@ void Histogram::Merge(const Histogram& o) {
     min_ = std::min(min_, o.min_);
     max_ = std::max(max_, o.max_);
   }
-  count_ += o.count_;
-  sum_milli_ += o.sum_milli_;
-  for (const auto& [b, n] : o.buckets_) buckets_[b] += n;
+  bool ok = AddTo(&count_, o.count_) && AddTo(&sum_milli_, o.sum_milli_);
+  for (const auto& [b, n] : o.buckets_) ok = ok && AddTo(&buckets_[b], n);
+  return ok;
 }
 
 void Histogram::Restore(uint64_t count, int64_t sum_milli, double min, double max,
@@ -241,36 +247,37 @@ bool SummaryBuilder::Merge(const Summary& o, std::string* error) {
     *error = "summaries were made with different --group-by or --worst settings";
     return false;
   }
-  s_.inputs += o.inputs;
-  s_.read += o.read;
-  s_.analyzed += o.analyzed;
-  s_.skipped += o.skipped;
-  s_.conversations += o.conversations;
-  s_.violated_conversations += o.violated_conversations;
-  for (const auto& [lang, n] : o.unsupported_languages) s_.unsupported_languages[lang] += n;
-  s_.scores.Merge(o.scores);
+  bool ok = AddTo(&s_.inputs, o.inputs) && AddTo(&s_.read, o.read) &&
+            AddTo(&s_.analyzed, o.analyzed) && AddTo(&s_.skipped, o.skipped) &&
+            AddTo(&s_.conversations, o.conversations) &&
+            AddTo(&s_.violated_conversations, o.violated_conversations);
+  for (const auto& [lang, n] : o.unsupported_languages)
+    ok = ok && AddTo(&s_.unsupported_languages[lang], n);
+  ok = ok && s_.scores.Merge(o.scores);
   for (const auto& [id, b] : o.behaviours) {
     BehaviourSummary& bs = s_.behaviours[id];
     bs.kind = b.kind;
     if (bs.title.empty() || b.title < bs.title) bs.title = b.title;
     bs.level = b.level;
-    bs.counts.Merge(b.counts);
+    ok = ok && bs.counts.Merge(b.counts);
     for (const auto& w : b.worst) KeepWorst(&bs.worst, w, s_.worst_n);
   }
   for (const auto& [id, m] : o.metrics) {
     MetricSummary& ms = s_.metrics[id];
     ms.unit = m.unit;
-    ms.counts.Merge(m.counts);
-    ms.values.Merge(m.values);
+    ok = ok && ms.counts.Merge(m.counts) && ms.values.Merge(m.values);
   }
   for (const auto& [dim, groups] : o.groups) {
     for (const auto& [key, g] : groups) {
       GroupSummary& gs = s_.groups[dim][key];
-      gs.conversations += g.conversations;
-      gs.scored += g.scored;
-      gs.score_milli_sum += g.score_milli_sum;
-      for (const auto& [bid, c] : g.behaviours) gs.behaviours[bid].Merge(c);
+      ok = ok && AddTo(&gs.conversations, g.conversations) && AddTo(&gs.scored, g.scored) &&
+           AddTo(&gs.score_milli_sum, g.score_milli_sum);
+      for (const auto& [bid, c] : g.behaviours) ok = ok && gs.behaviours[bid].Merge(c);
     }
+  }
+  if (!ok) {
+    *error = "a count overflows when merged: not the summary of a real run";
+    return false;
   }
   return true;
 }

@@ -24,7 +24,8 @@ struct StatusCounts {
   uint64_t met = 0, missed = 0, not_applicable = 0, clean = 0, violated = 0, present = 0,
            absent = 0;
   void Add(Status s, uint64_t n = 1);
-  void Merge(const StatusCounts& o);
+  // Adds `o`; false (and unchanged counts undefined) when a count overflows.
+  [[nodiscard]] bool Merge(const StatusCounts& o);
   uint64_t Get(Status s) const;
   // met/(met+missed) for expected, clean/(clean+violated) for avoid,
   // present/(present+absent) for signals; -1 when nothing applied.
@@ -36,7 +37,8 @@ struct StatusCounts {
 class Histogram {
  public:
   void Add(double v);
-  void Merge(const Histogram& o);
+  // Adds `o`; false when a count or the sum overflows.
+  [[nodiscard]] bool Merge(const Histogram& o);
   uint64_t count() const { return count_; }
   double min() const { return min_; }
   double max() const { return max_; }

@@ -250,6 +250,24 @@ bool ReadSummaryJson(std::string_view document, Summary* s, std::string* error) 
     *error = "no \"summary\" object: expected the output of 'tact check --summary --format json'";
     return false;
   }
+  // The fields every summary has, with their types: another JSON document
+  // that happens to have a "summary" object is not merged as an empty run.
+  {
+    uint64_t n = 0;
+    Element totals_el;
+    simdjson::dom::array list;
+    const char* missing = sum["conversations"].get_uint64().get(n) ? "\"conversations\" (a count)"
+                          : sum["totals"].get(totals_el) || !totals_el.is_object()
+                              ? "\"totals\" (an object)"
+                          : sum["behaviours"].get_array().get(list) ? "\"behaviours\" (a list)"
+                          : sum["metrics"].get_array().get(list)    ? "\"metrics\" (a list)"
+                                                                    : nullptr;
+    if (missing != nullptr) {
+      *error = std::string("not a tact summary: \"summary\" has no ") + missing +
+               "; expected the output of 'tact check --summary --format json'";
+      return false;
+    }
+  }
   s->conversations = U(sum, "conversations");
   s->violated_conversations = U(sum, "violated_conversations");
   s->unsupported_languages.clear();

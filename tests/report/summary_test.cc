@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 #include "report/json.h"
 #include "report/summary_json.h"
 
@@ -69,6 +71,45 @@ TEST(Summary, UnsupportedCountsMergeAndSurviveJson) {
   Summary back;
   ASSERT_TRUE(ReadSummaryJson(doc, &back, &error)) << error;
   EXPECT_EQ(back.unsupported_languages, a.summary().unsupported_languages);
+}
+
+// Another JSON document with a "summary" object is refused, not merged as an
+// empty run; counts that would overflow when merged are refused too.
+TEST(Summary, ReadRefusesOtherLayoutsAndMergeRefusesOverflow) {
+  Summary s;
+  std::string error;
+  EXPECT_FALSE(ReadSummaryJson("{\"summary\":{}}", &s, &error));
+  EXPECT_NE(error.find("not a tact summary: \"summary\" has no \"conversations\""),
+            std::string::npos)
+      << error;
+  EXPECT_FALSE(ReadSummaryJson(
+      "{\"summary\":{\"conversations\":-1,\"totals\":{},\"behaviours\":[],\"metrics\":[]}}", &s,
+      &error));
+  EXPECT_FALSE(ReadSummaryJson(
+      "{\"summary\":{\"conversations\":1,\"totals\":[],\"behaviours\":[]}}", &s, &error));
+  EXPECT_NE(error.find("\"totals\""), std::string::npos) << error;
+  SummaryBuilder a, b;
+  a.Add(Judged());
+  b.Add(Judged());
+  std::string doc = "{\"summary\":";
+  JsonWriter w(&doc);
+  WriteSummaryJson(b.summary(), &w);
+  doc += "}";
+  ASSERT_TRUE(ReadSummaryJson(doc, &s, &error)) << error;
+  ASSERT_TRUE(a.Merge(s, &error)) << error;
+  EXPECT_EQ(a.summary().conversations, 2u);
+  s.conversations = UINT64_MAX;  // crafted
+  EXPECT_FALSE(a.Merge(s, &error));
+  EXPECT_NE(error.find("overflows"), std::string::npos) << error;
+  Summary big;
+  big.groups = s.groups;
+  big.group_by = s.group_by;
+  big.worst_n = s.worst_n;
+  for (auto& [dim, groups] : big.groups)
+    for (auto& [key, g] : groups) g.score_milli_sum = INT64_MAX;
+  SummaryBuilder c;
+  c.Add(Judged());
+  EXPECT_FALSE(c.Merge(big, &error));  // was signed overflow (undefined behaviour)
 }
 
 }  // namespace
