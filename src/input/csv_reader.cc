@@ -5,6 +5,7 @@
 // conversation is reported, unless --csv-unsorted groups rows in memory (up to
 // a limit). Rows stream: memory holds one conversation at a time.
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <unordered_set>
@@ -22,42 +23,76 @@ struct Record {
   int line = 0;
 };
 
-// Reads one record; false at the end. Sets *error for an unterminated quote.
-bool NextRecord(InputStream& in, char delim, size_t max_line, Record* rec, std::string* error,
-                bool* too_long) {
+// The input's lines, with a way to give lines back: the lines a stray quote
+// swallowed are read again as rows of their own.
+class Lines {
+ public:
+  Lines(InputStream& in, size_t max_line) : in_(in), max_line_(max_line) {}
+  InputStream::Status Next(std::string* line, int* number) {
+    if (!back_.empty()) {
+      *line = std::move(back_.front().first);
+      *number = back_.front().second;
+      back_.pop_front();
+      return InputStream::Status::kOk;
+    }
+    size_t skipped = 0;
+    InputStream::Status st = in_.NextLine(line, max_line_, &skipped);
+    *number = in_.line();
+    return st;
+  }
+  void GiveBack(std::vector<std::pair<std::string, int>>* lines) {
+    for (auto it = lines->rbegin(); it != lines->rend(); ++it) back_.push_front(std::move(*it));
+    lines->clear();
+  }
+  size_t max_line() const { return max_line_; }
+
+ private:
+  InputStream& in_;
+  size_t max_line_;
+  std::deque<std::pair<std::string, int>> back_;
+};
+
+// Reads one record; false at the end. A quoted field that never closes (at
+// the end of the input or past the row limit) is a stray quote: *error is
+// set, the record keeps the fields before it, and the lines after its first
+// are given back to be read as rows again.
+bool NextRecord(Lines& lines, char delim, Record* rec, std::string* error, bool* too_long) {
   rec->fields.clear();
   *too_long = false;
   std::string line;
-  size_t skipped = 0;
+  int number = 0;
   InputStream::Status st;
   do {
-    st = in.NextLine(&line, max_line, &skipped);
+    st = lines.Next(&line, &number);
     if (st == InputStream::Status::kEof || st == InputStream::Status::kError) return false;
     if (st == InputStream::Status::kTooLong) {
-      rec->line = in.line();
+      rec->line = number;
       *too_long = true;
       return true;
     }
   } while (Trim(line).empty());
-  rec->line = in.line();
+  rec->line = number;
   std::string field;
   bool quoted = false, was_quoted = false;
   size_t total = line.size();
   size_t i = 0;
+  std::vector<std::pair<std::string, int>> continued;  // lines a quoted field ran into
   while (true) {
     if (i >= line.size()) {
       if (quoted) {
         // A line break inside a quoted field: the record continues.
-        st = in.NextLine(&line, max_line, &skipped);
-        if (st != InputStream::Status::kOk) {
-          *error = "unterminated quoted field (opened on line " + std::to_string(rec->line) + ")";
+        std::string next;
+        st = lines.Next(&next, &number);
+        if (st == InputStream::Status::kOk) total += next.size() + 1;
+        if (st != InputStream::Status::kOk || total > lines.max_line()) {
+          if (st == InputStream::Status::kOk) continued.emplace_back(std::move(next), number);
+          *error = "unterminated quoted field (opened on line " + std::to_string(rec->line) +
+                   "); the row is skipped";
+          lines.GiveBack(&continued);
           return true;
         }
-        total += line.size() + 1;
-        if (total > max_line) {
-          *too_long = true;
-          return true;
-        }
+        continued.emplace_back(next, number);
+        line = std::move(next);
         field.push_back('\n');
         i = 0;
         continue;
@@ -134,8 +169,8 @@ void ReadCsv(InputStream& in, const ReadContext& ctx, char delim) {
   Record rec;
   std::string error;
   bool too_long = false;
-  if (!NextRecord(in, delim, limits.max_line_bytes, &rec, &error, &too_long) || too_long ||
-      !error.empty()) {
+  Lines lines(in, limits.max_line_bytes);
+  if (!NextRecord(lines, delim, &rec, &error, &too_long) || too_long || !error.empty()) {
     ctx.Error(rec.line ? rec.line : 1, too_long        ? "header line is too long"
                                        : error.empty() ? "no header row"
                                                        : error);
@@ -207,10 +242,14 @@ void ReadCsv(InputStream& in, const ReadContext& ctx, char delim) {
   };
   while (true) {
     error.clear();
-    if (!NextRecord(in, delim, limits.max_line_bytes, &rec, &error, &too_long)) break;
-    // A row that could not be split belongs to the conversation being read.
+    if (!NextRecord(lines, delim, &rec, &error, &too_long)) break;
+    // A row that could not be split belongs to the conversation it names when
+    // its id came before the stray quote, else to the one being read.
     std::string id;
-    if (too_long || !error.empty())
+    const auto id_col = col.find("id");
+    if (!error.empty() && grouped && id_col->second < static_cast<int>(rec.fields.size()))
+      id = std::string(Trim(field(rec, "id")));
+    else if (too_long || !error.empty())
       id = cur ? cur->conv.id : "";
     else if (grouped)
       id = std::string(Trim(field(rec, "id")));
@@ -225,7 +264,7 @@ void ReadCsv(InputStream& in, const ReadContext& ctx, char delim) {
         target = &unsorted[it->second];
       }
     } else {
-      if (!cur || (grouped && id != cur->conv.id && !too_long && error.empty())) {
+      if (!cur || (grouped && id != cur->conv.id && !too_long)) {
         if (cur) {
           if (finished.size() < (1u << 22)) finished.insert(cur->conv.id);
           finish(std::move(*cur));

@@ -251,5 +251,33 @@ TEST(Readers, ByteOrderMarksAndForeignEncodings) {
   EXPECT_EQ(ForeignEncoding(bom + "Agent: hi\n"), nullptr);
 }
 
+// A stray quote costs only its own conversation: the rows it would have
+// swallowed are read again, and the error names the conversation it is in.
+TEST(Readers, CsvStrayQuoteCostsOneConversation) {
+  Read r = ReadBytes("stray.csv",
+                     "conversation_id,speaker,text\n"
+                     "q1,Agent,Hello there\nq1,Customer,hi\n"
+                     "q2,Agent,\"stray quote here\nq2,Customer,ok\n"
+                     "q3,Agent,Hello\nq3,Customer,thanks\n"
+                     "q4,Agent,Hi\n");
+  ASSERT_EQ(r.convs.size(), 3u) << Diags(r);
+  EXPECT_EQ(r.convs[0].id, "q1");
+  EXPECT_EQ(r.convs[0].turns.size(), 2u);
+  EXPECT_EQ(r.convs[1].id, "q3");
+  EXPECT_EQ(r.convs[1].turns.size(), 2u);
+  EXPECT_EQ(r.convs[2].id, "q4");
+  ASSERT_EQ(r.diags.size(), 1u) << Diags(r);
+  EXPECT_EQ(r.diags[0].line, 4);
+  EXPECT_NE(Diags(r).find("conversation 'q2': unterminated quoted field (opened on line 4)"),
+            std::string::npos)
+      << Diags(r);
+  // A quoted field over several lines is still one field.
+  r = ReadBytes("multi.csv",
+                "conversation_id,speaker,text\nq1,Agent,\"multi\nline \"\"quoted\"\"\"\n"
+                "q2,Customer,hi\n");
+  ASSERT_EQ(r.convs.size(), 2u) << Diags(r);
+  EXPECT_EQ(r.convs[0].turns[0].text, "multi\nline \"quoted\"");
+}
+
 }  // namespace
 }  // namespace tact::input
