@@ -4,7 +4,31 @@
 
 namespace tact::report {
 
+namespace {
+
+// Whether a spreadsheet would read the cell as a formula ("=HYPERLINK(…)",
+// "+cmd", "@SUM", a leading tab); numbers such as "-0.5" are not.
+bool LooksLikeFormula(std::string_view f) {
+  if (f.empty() || std::string_view("=+-@\t\r").find(f[0]) == std::string_view::npos) return false;
+  if (f[0] == '-' || f[0] == '+') {
+    bool number = f.size() > 1;
+    for (size_t i = 1; i < f.size(); ++i)
+      number = number && ((f[i] >= '0' && f[i] <= '9') || f[i] == '.');
+    return !number;
+  }
+  return true;
+}
+
+}  // namespace
+
 void AppendCsvField(std::string_view field, std::string* out) {
+  // A cell from the input that a spreadsheet would run is kept as text: a
+  // leading apostrophe (the OWASP advice against CSV injection).
+  std::string guarded;
+  if (LooksLikeFormula(field)) {
+    guarded = "'" + std::string(field);
+    field = guarded;
+  }
   if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
     out->append(field);
     return;

@@ -8,7 +8,9 @@
 
 namespace tact::report {
 
-// Appends `field` quoted when it holds a comma, quote, or line break.
+// Appends `field` quoted when it holds a comma, quote, or line break, with a
+// leading apostrophe when a spreadsheet would read it as a formula ("=…",
+// "+…", "-…" that is not a number, "@…", a leading tab or carriage return).
 void AppendCsvField(std::string_view field, std::string* out);
 
 class CsvReportWriter : public Writer {

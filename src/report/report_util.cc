@@ -17,13 +17,27 @@ size_t Boundary(std::string_view s, size_t i, bool forward) {
   return std::min(i, s.size());
 }
 
-std::string OneLine(std::string_view s) {
-  std::string out;
-  for (char c : s) out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
-  return out;
-}
+std::string OneLine(std::string_view s) { return Printable(s); }
 
 }  // namespace
+
+std::string Printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7f) {
+      out.push_back(' ');  // line breaks, tabs, ESC: nothing reaches the terminal raw
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      out.push_back(' ');  // a C1 control (U+0080..U+009F), e.g. CSI
+      ++i;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
 
 bool IsFinding(const BehaviourResult& b) {
   return (b.kind == BehaviourKind::kExpected && b.status == Status::kMissed) ||

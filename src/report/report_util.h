@@ -30,6 +30,11 @@ int ConversationLine(const ConversationResult& r);
 // unanswered trigger episode, else the conversation's first line; 0 when unknown.
 int FindingLine(const ConversationResult& r, const BehaviourResult& b);
 
+// `s` on one line with no control character: line breaks, tabs, ESC and the
+// C1 controls become spaces, so input text cannot move a terminal's cursor or
+// recolour it. For every field of a human report that comes from the input.
+std::string Printable(std::string_view s);
+
 // "m:ss" or "h:mm:ss".
 std::string ClockTime(double seconds);
 

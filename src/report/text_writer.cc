@@ -35,12 +35,6 @@ size_t Boundary(std::string_view s, size_t i, bool forward) {
   return std::min(i, s.size());
 }
 
-std::string OneLine(std::string_view s) {
-  std::string out;
-  for (char c : s) out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
-  return out;
-}
-
 std::string Pad(std::string_view s, int width) {
   std::string out(s);
   int w = DisplayWidth(s);
@@ -62,10 +56,10 @@ std::string TextReportWriter::Quote(const Evidence& e) const {
   size_t to = en + kQuoteContext < t.size() ? Boundary(t, en + kQuoteContext, true) : t.size();
   std::string out = "\"";
   if (from > 0) out += "…";
-  out += OneLine(t.substr(from, b - from));
-  std::string match = OneLine(t.substr(b, en - b));
+  out += Printable(t.substr(from, b - from));
+  std::string match = Printable(t.substr(b, en - b));
   out += options_.color ? Paint(match, kHighlight) : "[" + match + "]";
-  out += OneLine(t.substr(en, to - en));
+  out += Printable(t.substr(en, to - en));
   if (to < t.size()) out += "…";
   out += "\"";
   return out;
@@ -75,8 +69,9 @@ void TextReportWriter::Begin(std::string*) {}
 
 void TextReportWriter::Conversation(const ConversationResult& r, std::string* out) {
   if (count_++ > 0) out->append("\n");
-  out->append(Paint(r.source, kBold));
-  if (!r.id.empty() && r.source.find(r.id) == std::string::npos) out->append("  (id " + r.id + ")");
+  out->append(Paint(Printable(r.source), kBold));
+  if (!r.id.empty() && r.source.find(r.id) == std::string::npos)
+    out->append("  (id " + Printable(r.id) + ")");
   out->append("\n");
   const std::string conf = fmt::format("{:.2f}", r.language_confidence);
   std::string line =
@@ -113,7 +108,7 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
       if (f.evidence) {
         std::string where = "       ";
         if (f.evidence->time) where += FormatTime(*f.evidence->time) + "  ";
-        out->append(where + f.evidence->speaker + ": " + Quote(*f.evidence) + "\n");
+        out->append(where + Printable(f.evidence->speaker) + ": " + Quote(*f.evidence) + "\n");
       }
     }
   }
@@ -163,15 +158,15 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
         const Evidence& e = b.evidence.front();
         std::string where = "turn " + std::to_string(e.turn);
         if (e.time) where += " (" + FormatTime(*e.time) + ")";
-        row += where + "  " + e.speaker + ": " + Quote(e);
+        row += where + "  " + Printable(e.speaker) + ": " + Quote(e);
         out->append(row + "\n");
         size_t shown = options_.show_all_evidence ? b.evidence.size() : 1;
         for (size_t k = 1; k < shown; ++k) {
           const Evidence& x = b.evidence[k];
           std::string w2 = "turn " + std::to_string(x.turn);
           if (x.time) w2 += " (" + FormatTime(*x.time) + ")";
-          out->append(std::string(static_cast<size_t>(width) + 17, ' ') + w2 + "  " + x.speaker +
-                      ": " + Quote(x) + "\n");
+          out->append(std::string(static_cast<size_t>(width) + 17, ' ') + w2 + "  " +
+                      Printable(x.speaker) + ": " + Quote(x) + "\n");
         }
         if (shown < b.evidence.size()) {
           std::string more = "(+" + std::to_string(b.evidence.size() - shown) + " more: turn";
@@ -338,7 +333,7 @@ void TextReportWriter::WriteSummary(const Summary& s, std::string* out) const {
         std::string score = w.score < 0 ? "n/a" : fmt::format("{:.0f}", w.score);
         std::string line = "      " + w.source + "  score " + score;
         if (w.turn > 0)
-          line += "  turn " + std::to_string(w.turn) + ": \"" + OneLine(w.quote) + "\"";
+          line += "  turn " + std::to_string(w.turn) + ": \"" + Printable(w.quote) + "\"";
         else if (!w.quote.empty())
           line += "  (" + w.quote + ")";
         out->append(line + "\n");

@@ -40,6 +40,24 @@ TEST(Csv, QuotesOnlyWhenNeeded) {
   EXPECT_EQ(out, "plain|\"a,b\"|\"say \"\"hi\"\"\nthere\"");
 }
 
+// Cells a spreadsheet would run as formulas are kept as text; numbers are not touched.
+TEST(Csv, FormulaCellsAreKeptAsText) {
+  auto cell = [](std::string_view f) {
+    std::string out;
+    AppendCsvField(f, &out);
+    return out;
+  };
+  EXPECT_EQ(cell("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+  EXPECT_EQ(cell("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
+  EXPECT_EQ(cell("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(cell("-2+3"), "'-2+3");
+  EXPECT_EQ(cell("\t=1"), "'\t=1");
+  EXPECT_EQ(cell("-0.5"), "-0.5");
+  EXPECT_EQ(cell("+34"), "+34");
+  EXPECT_EQ(cell("a=b"), "a=b");
+  EXPECT_EQ(cell(""), "");
+}
+
 TEST(Csv, RowPerConversationAndBehaviour) {
   CsvReportWriter w({});
   std::string out;
@@ -69,7 +87,8 @@ TEST(Csv, UnsupportedLanguageRowsSayWhy) {
   std::string out;
   w.Conversation(r, &out);
   EXPECT_EQ(
-      out, "ja.txt,,ja,chat,,,greeting,expected,not_applicable,,,,,,unsupported language 'ja',\r\n");
+      out,
+      "ja.txt,,ja,chat,,,greeting,expected,not_applicable,,,,,,unsupported language 'ja',\r\n");
 }
 
 TEST(Csv, SummaryRows) {

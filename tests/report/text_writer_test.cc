@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "report/report_util.h"
+
 namespace tact::report {
 namespace {
 
@@ -65,6 +67,26 @@ TEST(TextReport, PlainLayout) {
       "                                     tip: Focus on the fix.\n"
       "\n  Customer signals\n"
       "    ○ customer_frustration  absent   \n");
+}
+
+// Control characters from the input (ESC sequences, C1 controls) never reach
+// the terminal raw: in the source, the id, the speaker and the quotes.
+TEST(TextReport, InputCannotDriveTheTerminal) {
+  ConversationResult r = Sample();
+  r.source = "chat\x1b[2J.txt";
+  r.id = "c\x1b]0;pwned\x07";
+  r.behaviours[0].evidence[0].speaker =
+      "Agent\xc2\x9b"
+      "31m";
+  r.behaviours[0].evidence[0].text = "Hi \x1b[31mthere\x1b[0m, how can I help?";
+  TextReportWriter w({});
+  std::string out;
+  w.Conversation(r, &out);
+  EXPECT_EQ(out.find('\x1b'), std::string::npos) << out;
+  EXPECT_EQ(out.find('\x07'), std::string::npos) << out;
+  EXPECT_EQ(out.find("\xc2\x9b"), std::string::npos) << out;
+  EXPECT_NE(out.find("chat [2J.txt"), std::string::npos) << out;
+  EXPECT_EQ(Printable("a\tb\nc\x7f\xc3\xa9"), "a b c \xc3\xa9");  // é stays
 }
 
 TEST(TextReport, ColourOnlyWhenAsked) {
