@@ -203,8 +203,8 @@ TEST(JunitReport, EscapesEverything) {
             std::string::npos);
   EXPECT_NE(out.find("message=\"Blames &quot;you&quot; &amp; &lt;them&gt;: violated"),
             std::string::npos);
-  EXPECT_NE(out.find("\"It's [your fault]\xEF\xBF\xBD\xEF\xBF\xBD &lt;b&gt;&amp;amp;&lt;/b&gt;\""),
-            std::string::npos);
+  // Control characters in a quote become spaces (report_util.h, Printable).
+  EXPECT_NE(out.find("\"It's [your fault]   &lt;b&gt;&amp;amp;&lt;/b&gt;\""), std::string::npos);
   EXPECT_NE(out.find("<system-err>warning: odd \xEF\xBF\xBD[0m byte \xEF\xBF\xBD</system-err>"),
             std::string::npos);
   EXPECT_NE(out.find("file=\"dir/a&amp;b.jsonl\""), std::string::npos);
