@@ -14,10 +14,19 @@ namespace {
 struct Line {
   int number = 0;
   std::optional<double> time;
-  std::string label;      // candidate speaker label, "" if none
-  std::string_view rest;  // text after the label (or the whole line)
-  std::string_view body;  // text after the timestamp
+  std::string label;          // candidate speaker label, "" if none
+  std::string_view rest;      // text after the label (or the whole line)
+  std::string_view body;      // text after the timestamp
+  std::string_view bad_time;  // a leading "[..]" that looks like a time but is none
 };
+
+// "00:00:61", "1:75": digits and colons (or dots), at least one colon.
+bool LooksLikeClock(std::string_view s) {
+  if (s.empty() || s.find(':') == std::string_view::npos) return false;
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || c == ':' || c == '.' || c == ',')) return false;
+  return true;
+}
 
 bool HasLetter(std::string_view s) {
   for (unsigned char c : s) {
@@ -27,15 +36,21 @@ bool HasLetter(std::string_view s) {
 }
 
 // Splits off a leading "[hh:mm:ss]", "(mm:ss)" or bare "hh:mm:ss".
-std::string_view StripTime(std::string_view s, std::optional<double>* time) {
+// A bracketed time that does not parse ("[00:00:61]") is stripped too and
+// returned in *bad, so the line keeps its speaker and the reader can warn.
+std::string_view StripTime(std::string_view s, std::optional<double>* time, std::string_view* bad) {
   if (s.empty()) return s;
   if (s[0] == '[' || s[0] == '(') {
     char close = s[0] == '[' ? ']' : ')';
     size_t e = s.find(close);
     if (e != std::string_view::npos && e < 40) {
       double v;
-      if (ParseClock(Trim(s.substr(1, e - 1)), &v)) {
+      const std::string_view inside = Trim(s.substr(1, e - 1));
+      if (ParseClock(inside, &v)) {
         *time = v;
+        s.remove_prefix(e + 1);
+      } else if (LooksLikeClock(inside)) {
+        *bad = s.substr(0, e + 1);
         s.remove_prefix(e + 1);
       }
     }
@@ -73,7 +88,7 @@ bool IsCommonLeadIn(std::string_view label) {
 Line Split(std::string_view raw, int number) {
   Line l;
   l.number = number;
-  l.body = StripTime(Trim(raw), &l.time);
+  l.body = StripTime(Trim(raw), &l.time, &l.bad_time);
   l.rest = l.body;
   size_t colon = l.body.find(':');
   if (colon == std::string_view::npos || colon == 0 || colon > 48) return l;
@@ -187,6 +202,10 @@ void ReadTextContent(std::string_view content, const ReadContext& ctx) {
   }
   int ignored_first = 0, ignored = 0;
   for (const auto& l : lines) {
+    if (!l.bad_time.empty())
+      ctx.Warning(l.number, "'" + std::string(l.bad_time) +
+                                "' is not a valid time (minutes and seconds go to 59); the turn "
+                                "has no time");
     if (is_speaker(l.label)) {
       Turn t;
       t.speaker = l.label;

@@ -76,6 +76,26 @@ TEST(TextReader, UnknownNamesUseTheGreetingHeuristicAndWarn) {
   EXPECT_NE(r.diags[0].message.find("roles guessed"), std::string::npos);
 }
 
+// A time that is no time keeps its turn apart (it was merged into the turn
+// before) and is reported.
+TEST(TextReader, AnInvalidTimeIsReportedAndItsTurnKept) {
+  Result r = Read(
+      "[00:00:05] Customer: my order is late\n[00:00:61] Agent: sorry about that\n"
+      "[00:01:10] Customer: ok\n");
+  ASSERT_EQ(r.convs.size(), 1u);
+  ASSERT_EQ(r.convs[0].turns.size(), 3u);
+  EXPECT_EQ(r.convs[0].turns[1].text, "sorry about that");
+  EXPECT_EQ(r.convs[0].turns[1].role, Role::kAgent);
+  EXPECT_FALSE(r.convs[0].turns[1].start.has_value());
+  ASSERT_EQ(r.diags.size(), 1u);
+  EXPECT_EQ(r.diags[0].severity, Severity::kWarning);
+  EXPECT_EQ(r.diags[0].line, 2);
+  EXPECT_NE(r.diags[0].message.find("'[00:00:61]' is not a valid time"), std::string::npos);
+  // Brackets that are not a time stay text.
+  r = Read("Customer: hi\nAgent: [note] see you\n");
+  EXPECT_TRUE(r.diags.empty());
+}
+
 TEST(TextReader, ColonInTextIsNotASpeaker) {
   Result r =
       Read("Agent: Note: see https://example.com/help\nCustomer: ok\nNote: this line continues\n");
