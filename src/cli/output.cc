@@ -33,6 +33,12 @@ bool Output::Open(const std::string& path, const std::vector<std::string>& input
                   std::string* error) {
   if (path.empty() || path == "-") return true;
   std::error_code ec;
+  // The rename at the end would fail after the whole run: say so now.
+  if (fs::is_directory(path, ec)) {
+    *error = "'" + path + "' is a folder; name the report file (e.g. " +
+             (fs::path(path) / "report.json").string() + ")";
+    return false;
+  }
   for (const auto& in : inputs) {
     if (in == "-") continue;
     if (fs::exists(path, ec) && fs::equivalent(path, in, ec)) {

@@ -206,21 +206,31 @@ std::optional<std::string> ResolveRoles(Conversation* c, const RoleOptions& opts
       }
     }
     std::string names;
+    size_t guessed = 0;
     for (const auto& s : sp) {
       if (s.source != RoleSource::kHeuristic) continue;
+      if (++guessed > 5) continue;
       if (!names.empty()) names += ", ";
       names += "'" + s.name + "' as " + std::string(RoleName(s.role));
     }
+    if (guessed > 5) names += " and " + std::to_string(guessed - 5) + " more";
     if (!names.empty()) {
       warning =
           "roles guessed from the conversation (" + names + "); name them with --agent/--customer";
     }
   }
+  // At most a few names in the warning: 20 000 unknown speakers are one
+  // short line, not 300 KB.
+  constexpr size_t kNamesShown = 5;
   std::string unknown_names;
+  size_t unknown_count = 0;
   for (const auto& s : sp) {
-    if (s.source == RoleSource::kUnknown)
+    if (s.source != RoleSource::kUnknown) continue;
+    if (++unknown_count <= kNamesShown)
       unknown_names += (unknown_names.empty() ? "'" : ", '") + s.name + "'";
   }
+  if (unknown_count > kNamesShown)
+    unknown_names += " and " + std::to_string(unknown_count - kNamesShown) + " more";
   if (!unknown_names.empty()) {
     bool has_agent = std::any_of(sp.begin(), sp.end(),
                                  [](const SpeakerInfo& s) { return s.role == Role::kAgent; });

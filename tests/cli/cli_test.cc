@@ -143,6 +143,15 @@ TEST_F(Cli, FolderWalksSkipNothingSilently) {
       << r.err;
 }
 
+// -o naming a folder fails before the run, not at the rename after it.
+TEST_F(Cli, OutputToAFolderFailsAtOnce) {
+  fs::create_directories(dir_ / "out");
+  RunResult r = Run("check " + kRules + "-o out good.txt");
+  EXPECT_EQ(r.rc, 2) << r.err;
+  EXPECT_NE(r.err.find("'out' is a folder; name the report file"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::is_empty(dir_ / "out"));
+}
+
 TEST_F(Cli, StdinWithDash) {
   RunResult r = Run("check " + kRules + "--format jsonl -", "Agent: so sorry\n");
   EXPECT_EQ(r.rc, 0) << r.err;

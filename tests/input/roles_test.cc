@@ -39,6 +39,21 @@ TEST(Roles, HeuristicNeedsAGreetingOrAKnownSide) {
   EXPECT_EQ(c.speakers[0].source, RoleSource::kUnknown);
 }
 
+// Thousands of unknown speakers make one short warning, not a 300 KB line.
+TEST(Roles, AWarningNamesAFewSpeakers) {
+  Conversation c;
+  for (int i = 0; i < 20000; ++i) {
+    Turn t;
+    t.speaker = "User" + std::to_string(i);
+    t.text = "hello there";
+    c.turns.push_back(t);
+  }
+  auto w = ResolveRoles(&c, {});
+  ASSERT_TRUE(w.has_value());
+  EXPECT_NE(w->find("'User3', 'User4' and 19995 more unknown"), std::string::npos) << *w;
+  EXPECT_LT(w->size(), 300u) << *w;
+}
+
 TEST(Roles, KnownSideDecidesTheOther) {
   Conversation c;
   Turn a;
