@@ -8,6 +8,7 @@
 #include <map>
 #include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "rules/builtin.h"
 #include "rules/pack.h"
@@ -191,18 +192,39 @@ std::unique_ptr<rules::LanguagePack> ParseAndCompile(const std::string& lang,
                                                      const std::vector<const SourceFile*>& files,
                                                      const rules::CompileLimits& limits,
                                                      Diagnostics* diags) {
-  std::vector<rules::RuleFile> parsed;
-  std::string dir;
-  bool ok = true;
-  for (const SourceFile* f : files) {
-    std::vector<std::string> stack = {fs::path(f->path).lexically_normal().generic_string()};
-    if (!ParseWithIncludes(*f, &stack, &parsed, diags)) {
-      ok = false;
-      continue;
+  // The files parse independently: the second half on another thread (a
+  // pack's parse is a fifth of a one-chat run), joined in file order.
+  struct Part {
+    std::vector<rules::RuleFile> parsed;
+    Diagnostics diags;
+    std::string dir;
+    bool ok = true;
+  };
+  auto parse = [&files](size_t begin, size_t end, Part* part) {
+    for (size_t i = begin; i < end; ++i) {
+      const SourceFile* f = files[i];
+      std::vector<std::string> stack = {fs::path(f->path).lexically_normal().generic_string()};
+      if (!ParseWithIncludes(*f, &stack, &part->parsed, &part->diags)) {
+        part->ok = false;
+        continue;
+      }
+      part->dir = fs::path(f->path).parent_path().string();
     }
-    dir = fs::path(f->path).parent_path().string();
+  };
+  Part first, second;
+  const size_t half = files.size() >= 8 ? files.size() / 2 : files.size();
+  {
+    std::thread helper;
+    if (half < files.size()) helper = std::thread(parse, half, files.size(), &second);
+    parse(0, half, &first);
+    if (helper.joinable()) helper.join();
   }
-  if (!ok) return nullptr;
+  diags->insert(diags->end(), first.diags.begin(), first.diags.end());
+  diags->insert(diags->end(), second.diags.begin(), second.diags.end());
+  if (!first.ok || !second.ok) return nullptr;
+  std::vector<rules::RuleFile> parsed = std::move(first.parsed);
+  for (auto& rf : second.parsed) parsed.push_back(std::move(rf));
+  const std::string dir = second.dir.empty() ? first.dir : second.dir;
   return rules::CompilePack(lang, dir, std::move(parsed), limits, diags);
 }
 
