@@ -42,7 +42,8 @@ void ReadJson(InputStream& in, const ReadContext& ctx) {
       c.id = stem + "-" + std::to_string(i);
       std::string error;
       if (!ConversationFromJson(e, &c, &error)) {
-        ctx.Error(line, error);
+        // The element's number too: in a one-line array every line is 1.
+        ctx.Error(line, "element " + std::to_string(i) + ": " + error);
         continue;
       }
       ctx.Finish(std::move(c));

@@ -1,5 +1,9 @@
 #include "input/tact_json.h"
 
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
 #include "input/roles.h"
 
 namespace tact::input {
@@ -8,9 +12,30 @@ bool IsTactConversation(json::Element e) {
   return e.is_object() && json::Get(e, "turns").has_value();
 }
 
+namespace {
+
+// The first key an object has twice, or "": with two "text" keys, which one
+// is the turn is a guess, and a guess is not made silently.
+std::string DuplicateKey(json::Element e) {
+  simdjson::dom::object obj;
+  if (e.get_object().get(obj)) return "";
+  std::vector<std::string_view> keys;
+  for (auto [k, v] : obj) {
+    if (std::find(keys.begin(), keys.end(), k) != keys.end()) return std::string(k);
+    keys.push_back(k);
+  }
+  return "";
+}
+
+}  // namespace
+
 bool ConversationFromJson(json::Element e, Conversation* c, std::string* error) {
   if (!e.is_object()) {
     *error = "expected a conversation object";
+    return false;
+  }
+  if (std::string dup = DuplicateKey(e); !dup.empty()) {
+    *error = "duplicate key \"" + dup + "\" in the conversation: which one counts is ambiguous";
     return false;
   }
   if (auto id = json::String(e, "id"))
@@ -45,6 +70,10 @@ bool ConversationFromJson(json::Element e, Conversation* c, std::string* error) 
     std::string where = "turn " + std::to_string(index) + ": ";
     if (!t.is_object()) {
       *error = where + "expected an object";
+      return false;
+    }
+    if (std::string dup = DuplicateKey(t); !dup.empty()) {
+      *error = where + "duplicate key \"" + dup + "\": which one counts is ambiguous";
       return false;
     }
     Turn turn;

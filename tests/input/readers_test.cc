@@ -279,5 +279,27 @@ TEST(Readers, CsvStrayQuoteCostsOneConversation) {
   EXPECT_EQ(r.convs[0].turns[0].text, "multi\nline \"quoted\"");
 }
 
+// In a JSON array on one line, an error names the element; a key given twice
+// is an error, not a silent choice.
+TEST(Readers, JsonArrayElementsAndDuplicateKeys) {
+  Read r = ReadBytes("one-line.json", R"([{"id":"a","turns":[{"speaker":"Agent","text":"hi"}]},)"
+                                      R"({"id":"b","turns":[{"speaker":"Agent"}]},)"
+                                      R"({"id":"c","turns":[{"speaker":"Agent","text":"hi"}]}])");
+  ASSERT_EQ(r.convs.size(), 2u) << Diags(r);
+  EXPECT_NE(Diags(r).find("one-line.json:1: error: element 2: turn 1: expected \"text\""),
+            std::string::npos)
+      << Diags(r);
+  r = ReadBytes("dup.jsonl", R"({"id":"a","turns":[{"speaker":"Agent","text":"hi","text":"bye"}]})"
+                             "\n"
+                             R"({"id":"b","id":"c","turns":[{"speaker":"Agent","text":"hi"}]})"
+                             "\n");
+  EXPECT_TRUE(r.convs.empty());
+  EXPECT_NE(Diags(r).find("dup.jsonl:1: error: turn 1: duplicate key \"text\""), std::string::npos)
+      << Diags(r);
+  EXPECT_NE(Diags(r).find("dup.jsonl:2: error: duplicate key \"id\" in the conversation"),
+            std::string::npos)
+      << Diags(r);
+}
+
 }  // namespace
 }  // namespace tact::input
