@@ -46,7 +46,8 @@ double ComputeScore(const Scorecard& card, Channel channel,
         count(b.id, item->weight.value_or(b.weight), b.status);
     } else if (b.kind == BehaviourKind::kAvoid) {
       const ScorecardItem* item = item_for(b.id, ScorecardItem::Type::kAvoid);
-      if (item == nullptr || (b.status != Status::kViolated && b.status != Status::kClean)) continue;
+      if (item == nullptr || (b.status != Status::kViolated && b.status != Status::kClean))
+        continue;
       any_applied = true;
       if (b.status != Status::kViolated) continue;
       if (item->critical) out->critical.push_back(b.id);
@@ -64,7 +65,8 @@ double ComputeScore(const Scorecard& card, Channel channel,
   if (!any_applied) return -1;
   out->base = out->applicable_weight > 0 ? 100.0 * out->met_weight / out->applicable_weight : 100.0;
   for (auto& [w, id] : missed)
-    out->missed.emplace_back(id, out->applicable_weight > 0 ? 100.0 * w / out->applicable_weight : 0);
+    out->missed.emplace_back(id,
+                             out->applicable_weight > 0 ? 100.0 * w / out->applicable_weight : 0);
   // The titles of the behaviours the breakdown names (they may be hidden later).
   auto keep_title = [&](const std::string& id) {
     for (const auto& b : behaviours)
