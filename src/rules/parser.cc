@@ -15,9 +15,10 @@ constexpr int kMaxNumber = 1000;
 
 const std::vector<std::string>& BehaviourDirectives() {
   static const std::vector<std::string> k = {
-      "kind",  "speaker",   "title", "description", "tip",       "severity", "weight", "position",
-      "after", "otherwise", "match", "match-turn", "veto", "veto-turn", "+",        "-", "<",
-      "applies-if", "applies-unless", "min-turns", "channel", "first-use"};
+      "kind",           "speaker",   "title",   "description", "tip",   "severity",
+      "weight",         "position",  "after",   "otherwise",   "match", "match-turn",
+      "veto",           "veto-turn", "+",       "-",           "<",     "applies-if",
+      "applies-unless", "min-turns", "channel", "first-use"};
   return k;
 }
 
@@ -632,8 +633,8 @@ class FileParser {
       std::string_view text = sp == std::string_view::npos ? std::string_view() : r.substr(sp);
       while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
       if (text.empty()) {
-        Error(line_no, rest_col, "expected 'message KEY TEXT', got no text after '" +
-                                     std::string(key) + "'", raw);
+        Error(line_no, rest_col,
+              "expected 'message KEY TEXT', got no text after '" + std::string(key) + "'", raw);
         return;
       }
       for (const auto& [k, v] : p.messages) {
@@ -926,8 +927,8 @@ class FileParser {
       b.trigger_loc = loc;
     } else if (word == "applies-if" || word == "applies-unless") {
       if (args.empty()) {
-        Error(line_no, rest_col, "expected one or more signal ids after '" + std::string(word) + "'",
-              raw);
+        Error(line_no, rest_col,
+              "expected one or more signal ids after '" + std::string(word) + "'", raw);
         return;
       }
       for (auto a : args) {
@@ -946,7 +947,8 @@ class FileParser {
       b.first_use = true;
     } else if (word == "min-turns") {
       int n;
-      if (args.size() != 1 || !ParseNumberArg(args[0], line_no, rest_col, raw, &n, "a number of turns"))
+      if (args.size() != 1 ||
+          !ParseNumberArg(args[0], line_no, rest_col, raw, &n, "a number of turns"))
         return;
       if (n < 1) {
         Error(line_no, rest_col, "'min-turns' needs at least 1", raw);
@@ -957,9 +959,10 @@ class FileParser {
       Channel ch;
       for (auto a : args) {
         if (!ParseChannel(a, &ch)) {
-          Error(line_no, rest_col,
-                "expected channels (chat, call, email) after 'channel', got '" + std::string(a) + "'",
-                raw);
+          Error(
+              line_no, rest_col,
+              "expected channels (chat, call, email) after 'channel', got '" + std::string(a) + "'",
+              raw);
           return;
         }
         b.channels.push_back(ch);
