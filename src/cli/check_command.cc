@@ -322,12 +322,14 @@ int RunCheck(const CheckOptions& o) {
   Output out;
   {
     std::string err;
-    if (!out.Open(o.output, o.inputs, &err)) {
+    if (!out.Open(o.output, o.inputs, o.strict, &err)) {
       PrintError("--output: " + err);
       return kExitUsage;
     }
   }
   report::SummaryBuilder summary(group_by, o.worst);
+  if (!o.no_redact)
+    summary.SetKeyFilter([&](const std::string& key) { return redactor.Redact(key); });
   report::RunTotals totals;
   std::string buf;
   std::atomic<bool> pipeline_done{false};
@@ -336,20 +338,23 @@ int RunCheck(const CheckOptions& o) {
   std::atomic<bool> stopped{
       false};  // --strict: an input error stops the run and nothing is written
   std::mutex err_mu;
-  // A report to a file is written in one piece at the end (atomically);
-  // --strict holds it back until the run is known to be clean.
-  const bool hold = o.strict || !o.output.empty();
+  // The report is written as it is produced: to stdout, or to the temporary
+  // file that becomes FILE at the end (--strict keeps even stdout's copy
+  // back until the run is known to be clean).
   auto flush = [&]() {
-    if (hold) return;
     out.Write(buf);
     buf.clear();
   };
   auto owned = [&](const std::string& key) {
     return shard_n == 1 || Fnv1a(key) % shard_n == shard_k - 1;
   };
-  auto on_error = [&](const Diagnostic& d) {
+  auto on_error = [&](const Diagnostic& given) {
     // With --shard, each problem belongs to one shard (by its location).
-    if (!owned(d.file + ":" + std::to_string(d.line))) return;
+    if (!owned(given.file + ":" + std::to_string(given.line))) return;
+    // An error can quote the input ("cannot parse timestamp '…'") or name a
+    // file after a customer: redacted like the report.
+    Diagnostic d = given;
+    if (!o.no_redact) redactor.RedactDiagnostic(&d);
     std::lock_guard<std::mutex> lock(err_mu);
     fprintf(stderr, "%s\n", d.Format().c_str());
     if (d.severity == Severity::kError) {
@@ -432,7 +437,7 @@ int RunCheck(const CheckOptions& o) {
     // to a file is dropped, so the previous file stays.
     totals.read = stats.read;
     totals.analyzed = stats.analyzed;
-    if (!hold) {
+    if (out.Live()) {
       writer->End(totals, {}, nullptr, &buf);
       out.Write(buf);
     }

@@ -153,7 +153,7 @@ int RunEval(const EvalOptions& o) {
   Output out;
   {
     std::string err;
-    if (!out.Open(o.output, operands, &err)) {
+    if (!out.Open(o.output, operands, false, &err)) {
       PrintError("--output: " + err);
       return kExitUsage;
     }

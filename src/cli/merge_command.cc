@@ -108,7 +108,7 @@ int RunMerge(const MergeOptions& o) {
   auto writer = report::MakeWriter(o.report.format, wo);
   Output out;
   std::string err;
-  if (!out.Open(o.report.output, o.inputs, &err)) {
+  if (!out.Open(o.report.output, o.inputs, false, &err)) {
     PrintError("--output: " + err);
     return kExitUsage;
   }

@@ -29,9 +29,18 @@ void RemoveTemp() {
 
 }  // namespace
 
-bool Output::Open(const std::string& path, const std::vector<std::string>& inputs,
+bool Output::Open(const std::string& path, const std::vector<std::string>& inputs, bool hold,
                   std::string* error) {
-  if (path.empty() || path == "-") return true;
+  if (path.empty() || path == "-") {
+    if (!hold) return true;
+    file_ = tmpfile();  // unnamed: nothing to remove, even after a crash
+    if (file_ == nullptr) {
+      *error =
+          std::string("cannot create a temporary file for the report: ") + std::strerror(errno);
+      return false;
+    }
+    return true;
+  }
   std::error_code ec;
   // The rename at the end would fail after the whole run: say so now.
   if (fs::is_directory(path, ec)) {
@@ -78,6 +87,18 @@ void Output::Write(const std::string& data) {
 }
 
 bool Output::Commit(std::string* error) {
+  if (file_ && path_.empty()) {
+    // Held stdout: copy the report out in pieces.
+    bool ok = !failed_ && fflush(file_) == 0 && fseek(file_, 0, SEEK_SET) == 0;
+    char chunk[1 << 16];
+    size_t n;
+    while (ok && (n = fread(chunk, 1, sizeof chunk, file_)) > 0)
+      ok = fwrite(chunk, 1, n, stdout) == n;
+    ok = ok && !ferror(file_);
+    fclose(file_);
+    file_ = nullptr;
+    if (!ok) failed_ = true;
+  }
   if (!file_) {
     // Standard output: a full disk, /dev/full or a closed pipe (with SIGPIPE
     // ignored) must not end in exit 0.
@@ -104,6 +125,7 @@ void Output::Abort() {
   if (!file_) return;
   fclose(file_);
   file_ = nullptr;
+  if (temp_.empty()) return;  // held stdout: an unnamed file
   unlink(temp_.c_str());
   g_temp_path[0] = '\0';
 }

@@ -1,8 +1,9 @@
 // Where a report goes: stdout, or a file written atomically (a temporary file
 // beside it, renamed over it only when the report is complete), so readers of
-// FILE see either the previous file or a complete new one. A run interrupted
-// by SIGINT or SIGTERM removes its temporary file. Writing over one of the
-// inputs is refused.
+// FILE see either the previous file or a complete new one. The report is
+// written as it is produced (memory stays flat however long the run); a run
+// interrupted by SIGINT or SIGTERM removes its temporary file. Writing over
+// one of the inputs is refused.
 #ifndef TACT_CLI_OUTPUT_H_
 #define TACT_CLI_OUTPUT_H_
 
@@ -14,19 +15,25 @@ namespace tact::cli {
 
 class Output {
  public:
-  // `path` "" or "-" is stdout. Returns false with *error set when the file
-  // cannot be created or is one of `inputs`.
-  bool Open(const std::string& path, const std::vector<std::string>& inputs, std::string* error);
+  // `path` "" or "-" is stdout. With `hold`, a report to stdout is kept in an
+  // unnamed temporary file and copied out only by Commit() (--strict: nothing
+  // is printed unless the run is clean). Returns false with *error set when
+  // the file cannot be created or is one of `inputs`.
+  bool Open(const std::string& path, const std::vector<std::string>& inputs, bool hold,
+            std::string* error);
   void Write(const std::string& data);
-  // Completes the file (fsync + rename). False with *error on failure.
+  // True when what is written shows at once (stdout without `hold`).
+  bool Live() const { return file_ == nullptr; }
+  // Completes the report: fsync + rename for a file, the held copy to stdout
+  // for stdout. False with *error on failure.
   bool Commit(std::string* error);
-  // Drops an unfinished file.
+  // Drops an unfinished report (the previous FILE stays).
   void Abort();
   ~Output();
 
  private:
   std::string path_, temp_;
-  FILE* file_ = nullptr;
+  FILE* file_ = nullptr;  // the temporary file (named, or unnamed for held stdout)
   bool failed_ = false;
 };
 

@@ -102,6 +102,7 @@ struct Analyzer::Impl {
   eval::LanguageDetector detector;
   std::map<std::string, std::unique_ptr<eval::TurnMatcher>> matchers;
   std::vector<eval::TextMatches> turn_matches;
+  std::vector<std::string> stopped_turns;  // warnings of the last MatchTurns()
   // Per turn, the pack it is matched with; empty when every turn uses the
   // conversation's language.
   std::vector<std::string> turn_language;
@@ -273,12 +274,21 @@ struct Analyzer::Impl {
   // and keeps its rule index.
   void MatchTurns(const Conversation& c, const std::string& language) {
     if (turn_matches.size() < c.turns.size()) turn_matches.resize(c.turns.size());
+    stopped_turns.clear();
     const rules::LanguagePack& judge = Matcher(language).pack();
     for (size_t i = 0; i < c.turns.size(); ++i) {
       eval::TextMatches& tm = turn_matches[i];
       const std::string& lang = turn_language.empty() ? language : turn_language[i];
       eval::TurnMatcher& m = Matcher(lang);
       m.Match(c.turns[i].text, &tm);
+      if (tm.matched_tokens < tm.tokens.size()) {
+        // Not silent: the verdicts after this point of the turn are missing.
+        stopped_turns.push_back(
+            "turn " + std::to_string(i + 1) + ": rules matched only the first " +
+            std::to_string(tm.matched_tokens) + " of " + std::to_string(tm.tokens.size()) +
+            " words: the rule pack is too costly for this turn (many patterns with long gaps "
+            "over a long, unpunctuated text)");
+      }
       // {echo} conditions, in the turn's own pack, before any renumbering.
       if (eval::NeedsEcho(m.pack(), tm))
         eval::ApplyEcho(m.pack(), eval::EchoContext(c, turn_matches, i), &tm);
@@ -352,6 +362,7 @@ ConversationResult Analyzer::Analyze(const Conversation& c) {
   }
   eval::TurnMatcher& m = impl_->Matcher(r.language);
   impl_->MatchTurns(c, r.language);
+  for (auto& w : impl_->stopped_turns) r.warnings.push_back(std::move(w));
   const auto& tm = impl_->turn_matches;
   r.behaviours = eval::Evaluate(m.pack(), c, tm, eo);
   impl_->OtherPackRuleLocations(&r);

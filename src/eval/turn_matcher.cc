@@ -1,5 +1,7 @@
 #include "eval/turn_matcher.h"
 
+#include <algorithm>
+
 namespace tact::eval {
 
 bool TextMatches::Has(uint32_t b) const { return First(b) != nullptr; }
@@ -68,8 +70,21 @@ void TurnMatcher::Match(std::string_view text, TextMatches* out) {
     }
   }
   hits_.clear();
-  runner_.Run(pack_.program(), atoms_, classes_, classifier_.class_generation(), sentences_,
-              &hits_);
+  out->matched_tokens = raw_.size();
+  // Where a runner stopped early, in real tokens (the virtual ones have -1).
+  auto stopped = [&](size_t at) {
+    size_t real = 0;
+    for (size_t k = at; k-- > 0;) {
+      if (real_[k] >= 0) {
+        real = static_cast<size_t>(real_[k]) + 1;
+        break;
+      }
+    }
+    out->matched_tokens = std::min(out->matched_tokens, real);
+  };
+  if (!runner_.Run(pack_.program(), atoms_, classes_, classifier_.class_generation(), sentences_,
+                   &hits_))
+    stopped(runner_.stopped_at());
   if (pack_.has_turn_patterns && !atoms_.empty()) {
     // Over a whole turn, the sentence edges also satisfy the gap atom, so a
     // '...N' can run across them.
@@ -83,8 +98,9 @@ void TurnMatcher::Match(std::string_view text, TextMatches* out) {
                            : std::span<const match::AtomId>(kTurnEnd);
     }
     one_sentence_.assign(atoms_.size(), 0);
-    turn_runner_.Run(pack_.turn_program(), turn_atoms_, classes_, classifier_.class_generation(),
-                     one_sentence_, &hits_);
+    if (!turn_runner_.Run(pack_.turn_program(), turn_atoms_, classes_,
+                          classifier_.class_generation(), one_sentence_, &hits_))
+      stopped(turn_runner_.stopped_at());
   }
   for (const auto& h : hits_) {
     const rules::PatternOwner& o = pack_.owners[h.pattern];

@@ -48,6 +48,10 @@ struct TextMatches {
   std::vector<TokenView> tokens;
   std::vector<RuleMatch> matches;  // in sentence order; at most one per rule and sentence
   std::vector<RuleMatch> vetoes;   // veto hits (rule = index into vetoes / turn_vetoes)
+  // The rule pack proved too costly for this text (match::Runner) and
+  // matching stopped at this token: later tokens matched nothing. Equal to
+  // tokens.size() when the whole text was matched.
+  size_t matched_tokens = 0;
 
   // True when behaviour `b` has a match that was not vetoed.
   bool Has(uint32_t b) const;

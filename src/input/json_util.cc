@@ -77,11 +77,13 @@ bool Time(Element e, std::string_view key, std::optional<double>* out, std::stri
   return false;
 }
 
-std::vector<int> ArrayElementLines(std::string_view text) {
-  std::vector<int> lines;
+ArrayScan ScanArray(std::string_view text) {
+  ArrayScan scan;
   int line = 1, depth = 0;
-  bool in_string = false, escape = false, expect_value = false;
-  for (char c : text) {
+  bool in_string = false, escape = false, expect_value = false, closed = false, trailing = false;
+  size_t last = 0;  // one past the last non-space byte of the current element
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     if (c == '\n') ++line;
     if (in_string) {
       if (escape)
@@ -90,13 +92,22 @@ std::vector<int> ArrayElementLines(std::string_view text) {
         escape = true;
       else if (c == '"')
         in_string = false;
+      last = i + 1;
       continue;
     }
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
-    if (depth == 1 && expect_value) {
-      lines.push_back(line);
+    if (closed) {
+      trailing = true;
+      break;
+    }
+    if (depth == 1 && expect_value && c != ']') {
+      scan.elements.push_back({i, i, line});
       expect_value = false;
     }
+    // The element ends at the ',' or ']' that closes it at depth 1.
+    if (depth == 1 && (c == ',' || c == ']') && !scan.elements.empty() &&
+        scan.elements.back().end == scan.elements.back().begin)
+      scan.elements.back().end = last;
     switch (c) {
       case '"':
         in_string = true;
@@ -109,6 +120,7 @@ std::vector<int> ArrayElementLines(std::string_view text) {
       case ']':
       case '}':
         --depth;
+        if (depth == 0) closed = true;
         break;
       case ',':
         if (depth == 1) expect_value = true;
@@ -116,8 +128,14 @@ std::vector<int> ArrayElementLines(std::string_view text) {
       default:
         break;
     }
+    last = i + 1;
   }
-  return lines;
+  scan.end_line = line;
+  scan.complete = closed && !trailing && !in_string;
+  // An element the text ends inside runs to the end.
+  if (!scan.elements.empty() && scan.elements.back().end == scan.elements.back().begin)
+    scan.elements.back().end = last;
+  return scan;
 }
 
 }  // namespace tact::input::json

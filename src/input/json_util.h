@@ -26,9 +26,20 @@ bool Time(Element e, std::string_view key, std::optional<double>* out, std::stri
 // Converts a scalar element to text ("" for objects, arrays and null).
 std::string ScalarText(Element e);
 
-// The 1-based line on which each top-level array element starts in `text`
-// (a JSON array document), so multi-conversation files can name lines.
-std::vector<int> ArrayElementLines(std::string_view text);
+// The top-level elements of a JSON array document, found by a structural
+// scan (strings and nesting, not validated: each element is parsed on its
+// own), so a big array is never parsed whole. `complete` is false when the
+// array does not close, or something follows it.
+struct ArrayElement {
+  size_t begin = 0, end = 0;  // bytes of the element's text
+  int line = 0;               // 1-based line it starts on
+};
+struct ArrayScan {
+  std::vector<ArrayElement> elements;
+  bool complete = false;
+  int end_line = 1;  // the last line of the text
+};
+ArrayScan ScanArray(std::string_view text);
 
 }  // namespace tact::input::json
 

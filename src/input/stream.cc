@@ -3,15 +3,20 @@
 #include "common/interrupt.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
 namespace tact::input {
 namespace {
 constexpr size_t kChunk = 1 << 16;
-}
+// Spare bytes after a ReadAll() document: simdjson parses in place when the
+// string has this much capacity past its end (SIMDJSON_PADDING).
+constexpr size_t kReadAllPadding = 64;
+}  // namespace
 
 std::unique_ptr<InputStream> InputStream::Open(const std::string& path, std::string* error) {
   std::unique_ptr<InputStream> s(new InputStream());
@@ -122,14 +127,54 @@ InputStream::Status InputStream::NextLine(std::string* line, size_t max_line,
 }
 
 InputStream::Status InputStream::ReadAll(std::string* out, size_t max_bytes) {
-  while (true) {
-    if (buf_.size() - pos_ > max_bytes) return Status::kTooLong;
-    if (!Fill()) break;
+  // One copy of the document in memory, read straight into *out, with room
+  // for a JSON parser's padding (no second copy) and a capacity that never
+  // grows past the limit (a device such as /dev/zero stops at the limit, not
+  // at twice it).
+  const size_t base = out->size();
+  size_t left = buf_.size() - pos_;
+  size_t expect = left;
+  struct stat st;
+  if (!eof_ && fd_ >= 0 && fstat(fd_, &st) == 0 && S_ISREG(st.st_mode)) {
+    const off_t at = lseek(fd_, 0, SEEK_CUR);
+    if (at >= 0 && st.st_size >= at) expect += static_cast<size_t>(st.st_size - at);
+    if (expect > max_bytes) return Status::kTooLong;  // known without reading it
+  }
+  if (left > max_bytes) return Status::kTooLong;
+  out->reserve(base + std::min(expect, max_bytes) + kChunk + kReadAllPadding);
+  out->append(buf_, pos_, std::string::npos);
+  consumed_ += left;
+  buf_.clear();
+  pos_ = 0;
+  while (!eof_) {
+    const size_t size = out->size();
+    if (out->capacity() - size < kChunk + kReadAllPadding) {
+      // Doubling, except that a doubling that would pass half the limit goes
+      // to the limit itself: std::string rounds any smaller growth up to
+      // twice the capacity, which past the limit costs twice its memory.
+      const size_t limit = base + max_bytes + kChunk + kReadAllPadding;
+      size_t cap = std::max(out->capacity() * 2, size + kChunk + kReadAllPadding);
+      if (cap > limit / 2) cap = limit;
+      if (cap <= out->capacity()) return Status::kTooLong;
+      out->reserve(cap);
+    }
+    out->resize(size + kChunk);
+    ssize_t n;
+    do {
+      n = ::read(fd_, out->data() + size, kChunk);
+    } while (n < 0 && errno == EINTR && !Interrupted());
+    if (Interrupted()) n = 0;
+    if (n <= 0) {
+      out->resize(size);
+      eof_ = true;
+      if (n < 0) error_ = std::string("read error: ") + std::strerror(errno);
+      break;
+    }
+    out->resize(size + static_cast<size_t>(n));
+    consumed_ += static_cast<size_t>(n);
+    if (out->size() - base > max_bytes) return Status::kTooLong;
   }
   if (!error_.empty()) return Status::kError;
-  out->append(buf_, pos_, std::string::npos);
-  consumed_ += buf_.size() - pos_;
-  pos_ = buf_.size();
   return Status::kOk;
 }
 

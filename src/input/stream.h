@@ -24,7 +24,9 @@ class InputStream {
 
   enum class Status { kOk, kTooLong, kEof, kError };
   Status NextLine(std::string* line, size_t max_line, size_t* skipped_bytes = nullptr);
-  // Appends everything left to *out. kTooLong when more than max_bytes.
+  // Appends everything left to *out. kTooLong when more than max_bytes (a
+  // regular file's size is known without reading it). *out keeps spare
+  // capacity for a JSON parser's padding.
   Status ReadAll(std::string* out, size_t max_bytes);
   // Looks at the first bytes without consuming them.
   std::string Peek(size_t n);

@@ -26,6 +26,7 @@ TransitionIndex::Entry Runner::Build(const Program& program, uint32_t d, uint32_
   build_src_.clear();
   build_accept_.clear();
   const DState ds = states_[d];
+  work_ += ds.size + 1;
   for (uint32_t k = 0; k <= ds.size; ++k) {
     const uint32_t from = k < ds.size ? pool_[ds.nfa + k] : program.start();
     // A thread started at this token reads the extra slot after the from
@@ -78,7 +79,7 @@ uint32_t Runner::StartOf(size_t pos, uint32_t j) const {
   }
 }
 
-void Runner::Run(const Program& program, const std::vector<std::span<const AtomId>>& atoms,
+bool Runner::Run(const Program& program, const std::vector<std::span<const AtomId>>& atoms,
                  const std::vector<uint32_t>& classes, uint64_t class_generation,
                  const std::vector<uint16_t>& sentence, std::vector<Hit>* out) {
   if (&program != program_ || class_generation != generation_ || states_.empty()) {
@@ -93,6 +94,10 @@ void Runner::Run(const Program& program, const std::vector<std::span<const AtomI
   }
   const size_t n = atoms.size();
   stats_.tokens += n;
+  work_ = 0;
+  // Past the bound, a sentence goes on until it has cost four times it (at
+  // least 4 M entries, 16 MB): then the text is too costly.
+  const size_t hard_cap = std::max(max_cache_entries_ * 4, size_t{1} << 22);
   size_t i = 0;
   while (i < n) {
     size_t sentence_end = i;
@@ -109,7 +114,17 @@ void Runner::Run(const Program& program, const std::vector<std::span<const AtomI
     path_.clear();
     for (size_t t = i; t < sentence_end; ++t) {
       TransitionIndex::Entry step;
-      if (!index_.Find(d, classes[t], &step)) step = Build(program, d, classes[t], atoms[t]);
+      if (!index_.Find(d, classes[t], &step)) {
+        if (work_ > max_work_ || pool_.size() > hard_cap) {
+          // Too costly: stop here rather than take the machine's memory or
+          // minutes of time; the caller reports the turn.
+          ++stats_.stops;
+          stopped_at_ = t;
+          Flush();
+          return false;
+        }
+        step = Build(program, d, classes[t], atoms[t]);
+      }
       d = step.next;
       const uint32_t ti = step.transition;
       path_.push_back(ti);
@@ -152,6 +167,7 @@ void Runner::Run(const Program& program, const std::vector<std::span<const AtomI
     }
     i = sentence_end;
   }
+  return true;
 }
 
 }  // namespace tact::match

@@ -12,7 +12,15 @@
 // comes from, and which patterns accept. Afterwards a token costs one hash
 // probe, however many patterns there are; where a pattern accepts, its start
 // is found by following the sources back. The cache is bounded (`max_cache_entries`) and flushed
-// between sentences when full. A Runner is not thread-safe; use one per thread.
+// between sentences when full.
+//
+// A rule pack can make each token cost a lot (dozens of patterns with long
+// gaps keep thousands of threads alive) and a sentence can be very long (an
+// unpunctuated transcript). So that such a pack cannot take unbounded memory
+// or time, one Run() stops early, and says so, when building transitions has
+// cost more than `max_work` thread steps or the cache has grown past four
+// times its bound (at least 4 M entries) within one sentence. A Runner is not thread-safe; use one
+// per thread.
 #ifndef TACT_MATCH_RUNNER_H_
 #define TACT_MATCH_RUNNER_H_
 
@@ -39,16 +47,17 @@ inline constexpr uint32_t kSentenceEndClass = 1;
 
 class Runner {
  public:
-  explicit Runner(size_t max_cache_entries = size_t{1} << 20)
-      : max_cache_entries_(max_cache_entries) {}
+  explicit Runner(size_t max_cache_entries = size_t{1} << 20, uint64_t max_work = uint64_t{1} << 27)
+      : max_cache_entries_(max_cache_entries), max_work_(max_work) {}
 
   // `atoms[i]` are the sorted atoms of token i and `classes[i]` its class: two
   // tokens of one class must have equal atoms while `class_generation` stays
   // the same (a new generation flushes the cache). `sentence[i]` is the
   // token's sentence number (non-decreasing). Appends hits to `*out` in
   // sentence order; within a sentence in the order patterns first match (by
-  // end token), ties by start token and then pattern id.
-  void Run(const Program& program, const std::vector<std::span<const AtomId>>& atoms,
+  // end token), ties by start token and then pattern id. Returns false when
+  // it stopped early (see above): the hits before stopped_at() are kept.
+  bool Run(const Program& program, const std::vector<std::span<const AtomId>>& atoms,
            const std::vector<uint32_t>& classes, uint64_t class_generation,
            const std::vector<uint16_t>& sentence, std::vector<Hit>* out);
 
@@ -57,8 +66,11 @@ class Runner {
     uint64_t tokens = 0;
     uint64_t transitions_built = 0;
     uint64_t flushes = 0;
+    uint64_t stops = 0;  // Run() calls that stopped early
   };
   const Stats& stats() const { return stats_; }
+  // After a Run() that returned false: the token it stopped at.
+  size_t stopped_at() const { return stopped_at_; }
 
  private:
   struct Transition {
@@ -83,6 +95,9 @@ class Runner {
   uint32_t StartOf(size_t pos, uint32_t j) const;
 
   size_t max_cache_entries_;
+  uint64_t max_work_;
+  uint64_t work_ = 0;  // thread steps spent building transitions in this Run()
+  size_t stopped_at_ = 0;
   const Program* program_ = nullptr;
   uint64_t generation_ = UINT64_MAX;
   std::vector<uint32_t> pool_;

@@ -306,7 +306,7 @@ void JunitReportWriter::Begin(std::string* out) {
 
 void JunitReportWriter::Conversation(const ConversationResult& r, std::string* out) {
   std::string_view file = SourcePath(r.source);
-  if (!suite_open_ || file != suite_file_) {
+  if (!suite_open_ || file != suite_file_ || suite_tests_ >= kMaxCasesPerSuite) {
     FlushSuite(out);
     suite_open_ = true;
     suite_file_ = std::string(file);

@@ -2,8 +2,10 @@
 //
 // Each conversation is a test case that fails once per missed or violated
 // behaviour (signals never fail); the test cases of one input file form a
-// <testsuite>, written as soon as the next file starts, so memory holds one
-// file's test cases at a time. Input errors become <error> test cases and
+// <testsuite>, written as soon as the next file starts; a file of more than
+// kMaxCasesPerSuite conversations continues in further suites of the same
+// name, so memory holds at most that many test cases however big the input. Input errors become
+// <error> test cases and
 // --fail-on checks test cases of their own suites at the end. With --summary
 // (and `tact merge`) each behaviour is a test case that fails when any
 // conversation missed or violated it. The output validates against the
@@ -26,6 +28,7 @@ void AppendXmlEscaped(std::string_view s, bool attribute, std::string* out);
 
 class JunitReportWriter : public Writer {
  public:
+  static constexpr size_t kMaxCasesPerSuite = 1000;
   explicit JunitReportWriter(const WriterOptions& o) : options_(o) {}
   void Begin(std::string* out) override;
   void Conversation(const ConversationResult& r, std::string* out) override;

@@ -40,6 +40,7 @@ void MarkdownReportWriter::Begin(std::string* out) { out->append("# tact report\
 void MarkdownReportWriter::Conversation(const ConversationResult& r, std::string* out) {
   (void)out;
   builder_.Add(r);
+  if (++listed_ > kMaxListed) return;  // counted in the summary; the list says how many more
   std::string issues;
   for (const auto& b : r.behaviours) {
     if (b.status != Status::kMissed && b.status != Status::kViolated) continue;
@@ -153,7 +154,15 @@ void MarkdownReportWriter::End(const RunTotals& totals, const std::vector<CheckO
     }
   }
   if (!worst.empty()) out->append("\n## Worst conversations\n" + worst);
-  if (!details_.empty()) out->append("\n## Conversations\n\n" + details_);
+  if (!details_.empty()) {
+    out->append("\n## Conversations\n\n" + details_);
+    if (listed_ > kMaxListed) {
+      out->append(fmt::format(
+          "\nThe first {} of {} conversations are listed; the tables above cover all of them "
+          "(`--format jsonl` or `csv` list every one).\n",
+          kMaxListed, listed_));
+    }
+  }
   if (!checks.empty()) {
     out->append("\n## Checks\n\n");
     for (const auto& c : checks) {

@@ -310,7 +310,11 @@ std::vector<PiiSpan> Redactor::Find(std::string_view text) const {
 }
 
 std::string Redactor::Redact(std::string_view text, size_t* begin, size_t* end) const {
-  std::vector<PiiSpan> spans = Find(text);
+  return Apply(text, Find(text), begin, end);
+}
+
+std::string Redactor::Apply(std::string_view text, const std::vector<PiiSpan>& spans, size_t* begin,
+                            size_t* end) {
   if (spans.empty()) return std::string(text);
   std::string out;
   size_t pos = 0;
@@ -335,12 +339,6 @@ std::string Redactor::Redact(std::string_view text, size_t* begin, size_t* end) 
   if (begin) *begin = nb;
   if (end) *end = ne;
   return out;
-}
-
-void Redactor::RedactResult(ConversationResult* r) const {
-  for (auto& b : r->behaviours) {
-    for (auto& e : b.evidence) e.text = Redact(e.text, &e.span_begin, &e.span_end);
-  }
 }
 
 }  // namespace tact::report

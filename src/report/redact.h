@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tact/diagnostic.h"
 #include "tact/result.h"
 
 namespace re2 {
@@ -42,8 +43,21 @@ class Redactor {
   // `text` with PII replaced; *begin/*end (byte offsets into `text`), when
   // given, are moved to the same words in the result.
   std::string Redact(std::string_view text, size_t* begin = nullptr, size_t* end = nullptr) const;
-  // Redacts every evidence text of a result (spans kept valid).
+  // `text` with the given spans (sorted, non-overlapping) replaced, offsets
+  // moved as by Redact().
+  static std::string Apply(std::string_view text, const std::vector<PiiSpan>& spans,
+                           size_t* begin = nullptr, size_t* end = nullptr);
+  // A file name with its folders and extension kept apart ("a@b.com.txt" ->
+  // "[EMAIL].txt"), and a "path:line" source with its line.
+  std::string RedactPath(std::string_view path) const;
+  // Redacts everything of a result a report can print (redact_fields.cc):
+  // evidence texts (spans kept valid), the id, the source (file name), the
+  // agent, speaker names and warnings. A customer's name, when the input
+  // gives one (not a role word such as "Customer"), becomes [NAME].
   void RedactResult(ConversationResult* r) const;
+  // Redacts a diagnostic's file name, message and quoted source line, for
+  // stderr and for the errors a report lists.
+  void RedactDiagnostic(Diagnostic* d) const;
 
  private:
   struct Extra;

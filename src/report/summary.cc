@@ -176,6 +176,12 @@ std::string GroupKey(const ConversationResult& r, const std::string& dimension) 
   return "(none)";
 }
 
+std::string SummaryBuilder::Key(const ConversationResult& r, const std::string& dimension) const {
+  std::string key = GroupKey(r, dimension);
+  if (key_filter_ && dimension.compare(0, 9, "metadata.") == 0) key = key_filter_(key);
+  return key;
+}
+
 SummaryBuilder::SummaryBuilder(std::vector<std::string> group_by, size_t worst_n) {
   s_.group_by = std::move(group_by);
   s_.worst_n = worst_n;
@@ -196,7 +202,7 @@ void SummaryBuilder::Add(const ConversationResult& r) {
   ++s_.conversations;
   if (r.unsupported_language()) {
     ++s_.unsupported_languages[r.language];
-    for (const auto& dim : s_.group_by) ++s_.groups[dim][GroupKey(r, dim)].conversations;
+    for (const auto& dim : s_.group_by) ++s_.groups[dim][Key(r, dim)].conversations;
     return;
   }
   if (r.score >= 0) s_.scores.Add(r.score);
@@ -232,7 +238,7 @@ void SummaryBuilder::Add(const ConversationResult& r) {
     if (m.value) ms.values.Add(*m.value);
   }
   for (const auto& dim : s_.group_by) {
-    GroupSummary& g = s_.groups[dim][GroupKey(r, dim)];
+    GroupSummary& g = s_.groups[dim][Key(r, dim)];
     ++g.conversations;
     if (r.score >= 0) {
       ++g.scored;

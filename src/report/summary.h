@@ -11,6 +11,7 @@
 #define TACT_REPORT_SUMMARY_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -120,13 +121,21 @@ class SummaryBuilder {
   explicit SummaryBuilder(std::vector<std::string> group_by = {"agent", "language", "channel"},
                           size_t worst_n = 5);
   void Add(const ConversationResult& r);
+  // Applied to every metadata value before it becomes a group key
+  // (--group-by metadata.X): the check command's PII redaction.
+  void SetKeyFilter(std::function<std::string(const std::string&)> filter) {
+    key_filter_ = std::move(filter);
+  }
   // Folds another summary in (same group_by and worst_n); false with *error otherwise.
   bool Merge(const Summary& other, std::string* error);
   Summary& summary() { return s_; }
   const Summary& summary() const { return s_; }
 
  private:
+  std::string Key(const ConversationResult& r, const std::string& dimension) const;
+
   Summary s_;
+  std::function<std::string(const std::string&)> key_filter_;
 };
 
 // The value of a group-by dimension for a conversation ("" = none).

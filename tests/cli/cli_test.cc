@@ -739,3 +739,72 @@ TEST_F(Cli, NamedPatternsAreCitedByNameInReports) {
 }
 
 }  // namespace
+
+namespace {
+
+// Personal data outside the quoted turns: in ids, a customer's name, a file
+// name, a metadata value used for grouping and an error that quotes the
+// input. None of it reaches any report format or stderr.
+TEST_F(Cli, PiiIsRedactedEverywhereNotOnlyInTurns) {
+  Write(
+      "ana.garcia@example.com.jsonl",
+      "{\"id\":\"chat for +34 612 34 56 78\",\"metadata\":{\"customer\":\"ana@example.com\"},"
+      "\"turns\":[{\"speaker\":\"Ana Garcia\",\"role\":\"customer\",\"text\":\"my order is "
+      "late\"},{\"speaker\":\"bob@corp.example.com\",\"role\":\"agent\",\"text\":\"I'm so sorry, "
+      "Ana Garcia\"}]}\n"
+      "{\"id\":\"two\",\"turns\":[{\"speaker\":\"customer\",\"text\":\"hi\",\"time\":\"call me on "
+      "+34 699 111 222 or x@example.org\"}]}\n");
+  const std::vector<std::string> leaks = {
+      "ana.garcia@", "612 34", "ana@example.com", "bob@corp", "699 111", "x@example.org", "Garcia"};
+  for (const std::string format :
+       {"text", "json", "jsonl", "csv", "markdown", "junit", "sarif", "html"}) {
+    RunResult r = Run("check " + kRules + "--format " + format +
+                      " --group-by metadata.customer,agent ana.garcia@example.com.jsonl");
+    EXPECT_EQ(r.rc, 3) << format << r.err;  // the bad timestamp
+    for (const auto& leak : leaks) {
+      EXPECT_EQ(r.out.find(leak), std::string::npos) << format << ": " << leak << "\n" << r.out;
+      EXPECT_EQ(r.err.find(leak), std::string::npos) << format << ": " << leak << "\n" << r.err;
+    }
+    if (format == "json") {
+      EXPECT_NE(r.out.find("\"id\":\"chat for [PHONE]\""), std::string::npos) << r.out;
+      EXPECT_NE(r.out.find("\"name\":\"[NAME]\",\"role\":\"customer\""), std::string::npos)
+          << r.out;
+      // The customer's name is known: the agent's words to her are quoted without it.
+      EXPECT_NE(r.out.find("\"text\":\"I'm so sorry, [NAME]\",\"span\":[7,12]"), std::string::npos)
+          << r.out;
+      EXPECT_NE(r.out.find("\"source\":\"[EMAIL].jsonl:1\""), std::string::npos) << r.out;
+    }
+  }
+  RunResult r = Run("check " + kRules + "--format json ana.garcia@example.com.jsonl");
+  EXPECT_NE(r.err.find("[EMAIL].jsonl:2: error: turn 1: cannot parse time 'time': call me on "
+                       "[PHONE] or [EMAIL]"),
+            std::string::npos)
+      << r.err;
+  // --no-redact prints them as they are.
+  r = Run("check " + kRules + "--format json --no-redact ana.garcia@example.com.jsonl");
+  EXPECT_NE(r.out.find("\"name\":\"Ana Garcia\""), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("+34 699 111 222"), std::string::npos) << r.err;
+}
+
+// A user pack whose patterns make every word of a long unpunctuated turn
+// costly stops matching that turn and says so, instead of taking minutes and
+// gigabytes (40 patterns with 1000-word gaps over 20 000 words).
+TEST_F(Cli, ACostlyUserPackStopsWithAWarningNotUnboundedMemory) {
+  std::string rules;
+  for (int k = 0; k < 40; ++k) {
+    const std::string n = std::to_string(k);
+    rules += "behaviour g" + n + "\n  kind expected\n  title G" + n + "\n  match x ...1000 y" + n +
+             "\n  + x a y" + n + "\n  - y" + n + "\n";
+  }
+  Write("rules/en/gaps.rules", rules);
+  std::string words;
+  for (int i = 0; i < 20000; ++i) words += i % 3 ? " a" : " x";
+  Write("long.txt", "Agent:" + words + "\nCustomer: ok\n");
+  RunResult r = Run("check " + kRules + "--max-gap 1000 --format json long.txt");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_NE(r.out.find("turn 1: rules matched only the first "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" of 20000 words: the rule pack is too costly for this turn"),
+            std::string::npos);
+}
+
+}  // namespace

@@ -279,6 +279,44 @@ TEST(Readers, CsvStrayQuoteCostsOneConversation) {
   EXPECT_EQ(r.convs[0].turns[0].text, "multi\nline \"quoted\"");
 }
 
+// A JSON array is read element by element: broken JSON inside one element
+// loses that element only, and an array cut short keeps what came before
+// and says so.
+TEST(Readers, JsonArrayElementsAreParsedOneByOne) {
+  Read r = ReadBytes("a.json",
+                     "[\n"
+                     R"({"id":"a","turns":[{"speaker":"Agent","text":"hi, [x] \"]"}]},)"
+                     "\n"
+                     R"({"id":"b","turns":[{"speaker":"Agent" "text":"hi"}]},)"
+                     "\n"
+                     R"({"id":"c","turns":[{"speaker":"Agent","text":"bye"}]})"
+                     "\n]\n");
+  ASSERT_EQ(r.convs.size(), 2u) << Diags(r);
+  EXPECT_EQ(r.convs[0].turns[0].text, "hi, [x] \"]");
+  EXPECT_EQ(r.convs[1].id, "c");
+  EXPECT_EQ(r.convs[1].line, 4);
+  EXPECT_NE(Diags(r).find("a.json:3: error: element 2: invalid JSON"), std::string::npos)
+      << Diags(r);
+  r = ReadBytes("cut.json",
+                "[\n"
+                R"({"id":"a","turns":[{"speaker":"Agent","text":"hi"}]},)"
+                "\n"
+                R"({"id":"b","turns":[{"speak)");
+  ASSERT_EQ(r.convs.size(), 1u) << Diags(r);
+  EXPECT_NE(Diags(r).find("cut.json:3: error: element 2: invalid JSON"), std::string::npos)
+      << Diags(r);
+  EXPECT_NE(Diags(r).find("cut.json:3: error: invalid JSON: the array does not end with ']' (2 "
+                          "element(s) read before)"),
+            std::string::npos)
+      << Diags(r);
+  r = ReadBytes("empty.json", " [ ] ");
+  EXPECT_NE(Diags(r).find("empty.json:1: error: empty array: no conversations"), std::string::npos)
+      << Diags(r);
+  r = ReadBytes("gap.json", R"([{"id":"a","turns":[{"speaker":"Agent","text":"hi"}]},,1])");
+  EXPECT_NE(Diags(r).find("element 2: invalid JSON: no value between commas"), std::string::npos)
+      << Diags(r);
+}
+
 // In a JSON array on one line, an error names the element; a key given twice
 // is an error, not a silent choice.
 TEST(Readers, JsonArrayElementsAndDuplicateKeys) {

@@ -71,6 +71,35 @@ TEST(InputStream, ReadAllLimit) {
   EXPECT_EQ(out, "abc");
 }
 
+// A regular file over the limit is refused from its size, before reading
+// it; a file within it is read whole, with room for a JSON parser's padding
+// (so the parser needs no second copy).
+TEST(InputStream, ReadAllKnowsAFilesSizeAndPads) {
+  const std::string path = TempFile(std::string(300000, 'z'));
+  std::string err, out;
+  auto big = InputStream::Open(path, &err);
+  ASSERT_NE(big, nullptr) << err;
+  EXPECT_EQ(big->ReadAll(&out, 100000), InputStream::Status::kTooLong);
+  EXPECT_EQ(big->bytes_read(), 0u);
+  EXPECT_TRUE(out.empty());
+  auto ok = InputStream::Open(path, &err);
+  ASSERT_EQ(ok->ReadAll(&out, 300000), InputStream::Status::kOk);
+  EXPECT_EQ(out.size(), 300000u);
+  EXPECT_GE(out.capacity() - out.size(), 64u);
+  EXPECT_LT(out.capacity(), 300000u + (1u << 17) + 64);  // one reservation, not doubled
+  std::remove(path.c_str());
+}
+
+// A device without a size (/dev/zero) stops at the limit with a capacity
+// near it, not at twice it.
+TEST(InputStream, ReadAllFromAnEndlessDeviceStopsAtTheLimit) {
+  std::string err, out;
+  auto zero = InputStream::Open("/dev/zero", &err);
+  if (zero == nullptr) GTEST_SKIP() << err;
+  EXPECT_EQ(zero->ReadAll(&out, 3000000), InputStream::Status::kTooLong);
+  EXPECT_LE(out.capacity(), 3000000u + (1u << 16) + 64);
+}
+
 TEST(InputStream, MissingFile) {
   std::string err;
   EXPECT_EQ(InputStream::Open("/nonexistent/x", &err), nullptr);

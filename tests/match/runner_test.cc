@@ -125,3 +125,35 @@ TEST(Runner, CacheFlushesAndNewClassNumbersDoNotChangeHits) {
 
 }  // namespace
 }  // namespace tact::match
+
+namespace tact::match {
+namespace {
+
+// Forty patterns "3 ...1000 K" over one 20 000-token sentence keep tens of
+// thousands of threads alive: the runner stops early, says where, keeps the
+// hits before that point and is usable again.
+TEST(Runner, ACostlyPackOverALongSentenceStopsEarly) {
+  ProgramBuilder b;
+  for (uint32_t k = 0; k < 40; ++k) b.Add(Seq({Atom(3), Gap(1000), Atom(4)}), k);
+  Program p = b.Finish();
+  std::mt19937 rng(3);
+  std::vector<std::pair<AtomId, uint16_t>> toks;
+  for (int i = 0; i < 20000; ++i) toks.push_back({static_cast<AtomId>(3 + rng() % 4), 0});
+  Text t(toks);
+  Runner r;
+  std::vector<Hit> hits;
+  EXPECT_FALSE(r.Run(p, t.atoms, t.classes, 1, t.sentence, &hits));
+  EXPECT_GT(r.stopped_at(), 0u);
+  EXPECT_LT(r.stopped_at(), toks.size());
+  EXPECT_EQ(r.stats().stops, 1u);
+  EXPECT_FALSE(hits.empty());  // "3 ... 4" matched early in the sentence
+  for (const Hit& h : hits) EXPECT_LE(h.end, r.stopped_at());
+  // The same text cut into sentences of 20 tokens is cheap: no stop.
+  for (size_t i = 0; i < t.sentence.size(); ++i) t.sentence[i] = static_cast<uint16_t>(i / 20);
+  hits.clear();
+  EXPECT_TRUE(r.Run(p, t.atoms, t.classes, 1, t.sentence, &hits));
+  EXPECT_EQ(r.stats().stops, 1u);
+}
+
+}  // namespace
+}  // namespace tact::match

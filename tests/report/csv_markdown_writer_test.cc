@@ -117,5 +117,25 @@ TEST(Markdown, SummaryTablesEscapePipes) {
   EXPECT_NE(out.find("- ❌ failed `--fail-on 'violated>0'` (value 1)"), std::string::npos);
 }
 
+// A million conversations must not make a million-line page (or hold it in
+// memory): the list stops at kMaxListed and says how many the tables cover.
+TEST(Markdown, TheConversationListIsBounded) {
+  MarkdownReportWriter w({});
+  std::string out;
+  w.Begin(&out);
+  const size_t n = MarkdownReportWriter::kMaxListed + 5;
+  for (size_t i = 0; i < n; ++i) w.Conversation(Sample(), &out);
+  w.End({1, n, n, 0}, {}, nullptr, &out);
+  size_t listed = 0;
+  for (size_t at = out.find("- `a,b.txt` (en"); at != std::string::npos;
+       at = out.find("- `a,b.txt` (en", at + 1))
+    ++listed;
+  EXPECT_EQ(listed, MarkdownReportWriter::kMaxListed);
+  EXPECT_NE(out.find("The first 1000 of 1005 conversations are listed; the tables above cover all "
+                     "of them"),
+            std::string::npos);
+  EXPECT_NE(out.find("| Blames \\| customer (`blame`) | 0.0% | 1005 | 0 |"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tact::report

@@ -143,6 +143,31 @@ TEST(JunitReport, ConversationWithoutFailures) {
             "</testsuites>\n");
 }
 
+// One input file of 2 500 conversations: three suites of that file (1000,
+// 1000, 500), so the writer never holds more than 1000 test cases; each
+// suite's own counts add up to the file's.
+TEST(JunitReport, ABigFileIsSplitIntoSuitesOfBoundedSize) {
+  JunitReportWriter w({});
+  std::string out;
+  w.Begin(&out);
+  for (int i = 0; i < 2500; ++i)
+    w.Conversation(Clean("c" + std::to_string(i), "big.jsonl:" + std::to_string(i + 1)), &out);
+  w.End({1, 2500, 2500, 0}, {}, nullptr, &out);
+  std::vector<std::string> suites;
+  for (size_t at = out.find("<testsuite "); at != std::string::npos;
+       at = out.find("<testsuite ", at + 1))
+    suites.push_back(out.substr(at, out.find('>', at) - at));
+  ASSERT_EQ(suites.size(), 3u) << out.substr(0, 400);
+  EXPECT_NE(suites[0].find("name=\"big.jsonl\" tests=\"1000\""), std::string::npos) << suites[0];
+  EXPECT_NE(suites[1].find("name=\"big.jsonl\" tests=\"1000\""), std::string::npos) << suites[1];
+  EXPECT_NE(suites[2].find("name=\"big.jsonl\" tests=\"500\""), std::string::npos) << suites[2];
+  size_t cases = 0;
+  for (size_t at = out.find("<testcase "); at != std::string::npos;
+       at = out.find("<testcase ", at + 1))
+    ++cases;
+  EXPECT_EQ(cases, 2500u);
+}
+
 TEST(JunitReport, OneFailurePerMissedOrViolatedBehaviourWithEvidenceAndLines) {
   Conversation c = Transcript();
   JunitReportWriter w({});
