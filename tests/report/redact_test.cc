@@ -245,3 +245,84 @@ TEST(RedactDefects, CueWordsAtWordStarts) {
 }  // namespace
 }  // namespace tact::report
 
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace tact::report {
+namespace {
+
+// One row of tests/data/pii/cases.tsv: `lang kind pii text`, tab-separated.
+// The same file drives the end-to-end redaction test over every output
+// format, so its shape is checked here too.
+struct PiiCase {
+  int line;
+  std::string lang, kind, pii, text;
+};
+
+std::vector<PiiCase> ReadPiiCases(std::string* error) {
+  const std::string path = std::string(TACT_SOURCE_DIR) + "/tests/data/pii/cases.tsv";
+  std::ifstream in(path);
+  if (!in) {
+    *error = "cannot read '" + path + "'";
+    return {};
+  }
+  std::vector<PiiCase> cases;
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (n == 1) {
+      if (line != "lang\tkind\tpii\ttext") *error = "bad header: " + line;
+      continue;
+    }
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string x; std::getline(ss, x, '\t');) f.push_back(x);
+    if (f.size() != 4) {
+      *error = "line " + std::to_string(n) + ": expected 4 fields: " + line;
+      return {};
+    }
+    cases.push_back({n, f[0], f[1], f[2], f[3]});
+  }
+  return cases;
+}
+
+// 126 cases: 80 pii (en 18, es 16, no 16, sv 15, ru 15) and 46 look-alikes
+// (en 11, es 10, no 8, sv 8, ru 9).
+TEST(RedactMatrix, EveryPiiCaseRedactedEveryLookAlikeKept) {
+  std::string error;
+  const std::vector<PiiCase> cases = ReadPiiCases(&error);
+  ASSERT_TRUE(error.empty()) << error;
+  std::map<std::string, int> pii_per_lang, lookalike_per_lang;
+  int pii = 0, lookalikes = 0;
+  Redactor r;
+  for (const PiiCase& c : cases) {
+    const std::string row = "cases.tsv:" + std::to_string(c.line) + ": [" + c.lang + " " + c.kind +
+                            "] " + c.text + "  (pii: " + c.pii + ")";
+    ASSERT_NE(c.text.find(c.pii), std::string::npos) << row << ": pii not in text";
+    const std::string out = r.Redact(c.text);
+    if (c.kind == "pii") {
+      ++pii, ++pii_per_lang[c.lang];
+      EXPECT_EQ(out.find(c.pii), std::string::npos) << row << "\n  got: " << out;
+      bool placeholder = false;
+      for (const char* p : {"[EMAIL]", "[PHONE]", "[CARD]", "[IBAN]"})
+        placeholder |= out.find(p) != std::string::npos;
+      EXPECT_TRUE(placeholder) << row << "\n  got: " << out;
+    } else if (c.kind == "lookalike") {
+      ++lookalikes, ++lookalike_per_lang[c.lang];
+      EXPECT_EQ(out, c.text) << row;
+    } else {
+      ADD_FAILURE() << row << ": kind must be pii or lookalike";
+    }
+  }
+  EXPECT_GE(pii, 70);
+  EXPECT_GE(lookalikes, 25);
+  for (const char* lang : {"en", "es", "no", "sv", "ru"}) {
+    EXPECT_GE(pii_per_lang[lang], 10) << lang;
+    EXPECT_GE(lookalike_per_lang[lang], 5) << lang;
+  }
+}
+
+}  // namespace
+}  // namespace tact::report
