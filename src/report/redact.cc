@@ -837,9 +837,11 @@ bool AmountAfter(std::string_view t, size_t e) {
     CodePointAt(after, word_end, &next);
     word_end = next;
   }
-  return OneOf(std::string_view(after).substr(0, word_end),
-               {"kr", "krone", "kroner", "krona", "kronor", "sek", "nok", "dkk", "eur", "euro",
-                "euros", "usd", "gbp", "dollar", "dollars", "peso", "pesos"});
+  return OneOf(
+      std::string_view(after).substr(0, word_end),
+      {"kr",    "krone", "kroner", "krona",  "kronor", "sek",     "nok",     "dkk",     "eur",
+       "euro",  "euros", "usd",    "gbp",    "dollar", "dollars", "dólares", "dolares", "peso",
+       "pesos", "pound", "pounds", "libras", "rub",    "ruble",   "rubles",  "rouble",  "roubles"});
 }
 
 // Decides what one run of digits is and records it.

@@ -224,6 +224,8 @@ TEST(RedactDefects, LookAlikesStay) {
            "total 91 234 567 kr",
            "€ 612345678",
            "91234567,50 kr",
+           "it costs 4 155 550 123 rubles",
+           "refund 612345678 dólares",
            "version 4155550123",
            "artikelnummer 41234567",
        }) {
