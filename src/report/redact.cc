@@ -3,9 +3,12 @@
 #include "text/normalize.h"
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <string>
 
 namespace tact::report {
@@ -57,23 +60,60 @@ bool LuhnValid(std::string_view digits) {
   return sum % 10 == 0;
 }
 
+namespace {
+
+// IBAN lengths of the countries in the SWIFT IBAN registry; 0 for a code that
+// is not there. A known length rejects most look-alikes that pass mod-97 by
+// chance (1 in 97), which matters once lowercase and spaced forms count.
+size_t IbanLength(char a, char b) {
+  static const struct {
+    char code[3];
+    unsigned char length;
+  } kLengths[] = {
+      {"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20}, {"BE", 16},
+      {"BG", 22}, {"BH", 22}, {"BI", 27}, {"BR", 29}, {"BY", 28}, {"CH", 21}, {"CR", 22},
+      {"CY", 28}, {"CZ", 24}, {"DE", 22}, {"DJ", 27}, {"DK", 18}, {"DO", 28}, {"EE", 20},
+      {"EG", 29}, {"ES", 24}, {"FI", 18}, {"FK", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22},
+      {"GE", 22}, {"GI", 23}, {"GL", 18}, {"GR", 27}, {"GT", 28}, {"HR", 21}, {"HU", 28},
+      {"IE", 22}, {"IL", 23}, {"IQ", 23}, {"IS", 26}, {"IT", 27}, {"JO", 30}, {"KW", 30},
+      {"KZ", 20}, {"LB", 28}, {"LC", 32}, {"LI", 21}, {"LT", 20}, {"LU", 20}, {"LV", 21},
+      {"LY", 25}, {"MC", 27}, {"MD", 24}, {"ME", 22}, {"MK", 19}, {"MN", 20}, {"MR", 27},
+      {"MT", 31}, {"MU", 30}, {"NI", 28}, {"NL", 18}, {"NO", 15}, {"OM", 23}, {"PK", 24},
+      {"PL", 28}, {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"RU", 33},
+      {"SA", 24}, {"SC", 31}, {"SD", 18}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27},
+      {"SO", 23}, {"ST", 25}, {"SV", 28}, {"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29},
+      {"VA", 22}, {"VG", 24}, {"XK", 20}, {"YE", 30},
+  };
+  a = static_cast<char>(std::toupper(static_cast<unsigned char>(a)));
+  b = static_cast<char>(std::toupper(static_cast<unsigned char>(b)));
+  for (const auto& c : kLengths) {
+    if (c.code[0] == a && c.code[1] == b) return c.length;
+  }
+  return 0;
+}
+
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+}  // namespace
+
 bool IbanValid(std::string_view s) {
   if (s.size() < 15 || s.size() > 34) return false;
-  if (!std::isupper(static_cast<unsigned char>(s[0])) ||
-      !std::isupper(static_cast<unsigned char>(s[1])) ||
+  if (!IsAsciiAlpha(s[0]) || !IsAsciiAlpha(s[1]) ||
       !std::isdigit(static_cast<unsigned char>(s[2])) ||
       !std::isdigit(static_cast<unsigned char>(s[3]))) {
     return false;
   }
+  if (IbanLength(s[0], s[1]) != s.size()) return false;
   // Move the first four characters to the end, letters to numbers, mod 97.
+  // Letters count in either case: people type "es91 2100 …" as often as "ES91".
   std::string r(s.substr(4));
   r += s.substr(0, 4);
   int mod = 0;
   for (char c : r) {
     if (std::isdigit(static_cast<unsigned char>(c))) {
       mod = (mod * 10 + (c - '0')) % 97;
-    } else if (std::isupper(static_cast<unsigned char>(c))) {
-      int v = c - 'A' + 10;
+    } else if (IsAsciiAlpha(c)) {
+      int v = std::toupper(static_cast<unsigned char>(c)) - 'A' + 10;
       mod = (mod * 100 + v) % 97;
     } else {
       return false;
@@ -84,14 +124,403 @@ bool IbanValid(std::string_view s) {
 
 namespace {
 
-bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlnum(char c) { return IsDigit(c) || IsAsciiAlpha(c); }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+// ---------------------------------------------------------------------------
+// UTF-8 code points. Addresses and cue words are written in five scripts, so
+// "is this a letter" has to look at code points, not bytes.
+
+// The code point at t[i]; *next is the byte after it. Invalid bytes give a
+// negative value, which no class below accepts.
+UChar32 CodePointAt(std::string_view t, size_t i, size_t* next) {
+  int32_t j = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(t.data(), j, static_cast<int32_t>(t.size()), c);
+  *next = static_cast<size_t>(j);
+  return c;
+}
+
+// The code point ending before t[i]; *prev is its first byte.
+UChar32 CodePointBefore(std::string_view t, size_t i, size_t* prev) {
+  int32_t j = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_PREV(t.data(), 0, j, c);
+  *prev = static_cast<size_t>(j);
+  return c;
+}
+
+// Letters, digits and combining marks of any script (é typed as e + U+0301).
+bool IsWordCodePoint(UChar32 c) {
+  if (c < 0) return false;
+  if (c < 0x80) return IsAlnum(static_cast<char>(c));
+  return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+bool IsLetterCodePoint(UChar32 c) {
+  if (c < 0) return false;
+  if (c < 0x80) return IsAsciiAlpha(static_cast<char>(c));
+  return u_isalpha(c) != 0;
+}
+
+bool WordCharBefore(std::string_view t, size_t i) {
+  size_t p;
+  return i > 0 && IsWordCodePoint(CodePointBefore(t, i, &p));
+}
+
+bool WordCharAt(std::string_view t, size_t i) {
+  size_t n;
+  return i < t.size() && IsWordCodePoint(CodePointAt(t, i, &n));
+}
+
+// Lowercase in every script (per code point, no normalization): enough to
+// compare a word with a short list of cue words.
+std::string FoldWord(std::string_view w) {
+  std::string out;
+  out.reserve(w.size());
+  for (size_t i = 0; i < w.size();) {
+    size_t next;
+    UChar32 c = CodePointAt(w, i, &next);
+    if (c < 0) {
+      out.append(w.substr(i, next - i));
+    } else {
+      c = u_tolower(c);
+      char buf[4];
+      int32_t len = 0;
+      U8_APPEND_UNSAFE(buf, len, c);  // c is a valid code point here
+      out.append(buf, static_cast<size_t>(len));
+    }
+    i = next;
+  }
   return out;
 }
+
+bool OneOf(std::string_view w, std::initializer_list<const char*> words) {
+  for (const char* x : words) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// E-mail addresses as written: local@domain.tld.
+
+// Characters of a local part: word characters of any script and ._%+-
+bool IsLocalChar(UChar32 c) {
+  return IsWordCodePoint(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+// Characters of a domain, IDN included (müller.de, почта.рф).
+bool IsDomainChar(UChar32 c) { return IsWordCodePoint(c) || c == '.' || c == '-'; }
+
+// A top-level domain: two or more letters (ASCII or not: .рф).
+bool IsTld(std::string_view s) {
+  size_t letters = 0;
+  for (size_t i = 0; i < s.size(); ++letters) {
+    size_t next;
+    if (!IsLetterCodePoint(CodePointAt(s, i, &next))) return false;
+    i = next;
+  }
+  return letters >= 2;
+}
+
+void FindEmails(std::string_view t, std::vector<PiiSpan>* out) {
+  for (size_t at = t.find('@'); at != std::string_view::npos; at = t.find('@', at + 1)) {
+    size_t b = at;
+    for (size_t p; b > 0 && IsLocalChar(CodePointBefore(t, b, &p));) b = p;
+    while (b < at && t[b] == '.') ++b;  // "…see.john@x.com" never starts with a dot
+    size_t e = at + 1;
+    for (size_t n; e < t.size() && IsDomainChar(CodePointAt(t, e, &n));) e = n;
+    while (e > at + 1 && (t[e - 1] == '.' || t[e - 1] == '-')) --e;
+    if (b == at || e == at + 1) continue;
+    std::string_view domain = t.substr(at + 1, e - at - 1);
+    size_t dot = domain.rfind('.');
+    if (dot == std::string_view::npos || !IsTld(domain.substr(dot + 1))) continue;
+    out->push_back({b, e, "[EMAIL]"});
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Obfuscated and spoken e-mail addresses: "john dot doe at gmail dot com",
+// "john.doe [at] gmail [dot] com", "juan arroba gmail punto com",
+// "ola krøllalfa online punktum no", "anna snabel-a telia punkt se",
+// "ivan собака yandex точка ru".
+
+// ASCII lowercase without a locale call: the sniffing pass below runs over
+// every byte of every text.
+inline char FoldAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// Whether `cue` (lowercase ASCII, or exact bytes) is at t[i], ASCII case-folded.
+bool CueAt(std::string_view t, size_t i, std::string_view cue) {
+  if (t.size() - i < cue.size()) return false;
+  for (size_t k = 0; k < cue.size(); ++k) {
+    if (FoldAscii(t[i + k]) != cue[k]) return false;
+  }
+  return true;
+}
+
+// What one pass over the bytes says is worth looking for: a digit (IBANs,
+// cards, phones) and anything that can start an obfuscated address. Nearly
+// every turn has neither, and then no detector below runs.
+struct Sniff {
+  bool digit = false;
+  bool obfuscated = false;
+};
+
+// Each cue is anchored on one of its rarer bytes ("b" of arroba and
+// snabel-a, "f" of krøllalfa and alfakrøll, the second byte of Cyrillic "б"),
+// so the loop skips nearly every byte with one table look-up. The check at an
+// anchor may be loose: the tokenizer decides.
+enum : unsigned char { kSkip, kDigitByte, kAnchor };
+
+const unsigned char* SniffTable() {
+  static const unsigned char* table = [] {
+    static unsigned char t[256] = {};
+    for (char c = '0'; c <= '9'; ++c) t[static_cast<unsigned char>(c)] = kDigitByte;
+    for (unsigned char c : std::string_view("@[({<dDbBfF\xB1\x91")) t[c] = kAnchor;
+    return t;
+  }();
+  return table;
+}
+
+// Whether `cue` is at t[i - back] (false if that is before the text).
+bool CueBefore(std::string_view t, size_t i, size_t back, std::string_view cue) {
+  return i >= back && CueAt(t, i - back, cue);
+}
+
+bool ObfuscationAnchor(std::string_view t, size_t i) {
+  switch (t[i]) {
+    case 'd':
+    case 'D':  // "dot": the weak "at" form needs it anyway
+      return CueAt(t, i, "dot");
+    case '[':
+    case '(':
+    case '{':
+    case '<': {  // [at], ( at ), {AT}, <at>
+      size_t j = i + 1;
+      while (j < t.size() && t[j] == ' ') ++j;
+      return CueAt(t, j, "at");
+    }
+    case 'b':
+    case 'B':
+      return CueBefore(t, i, 4, "arroba") || CueBefore(t, i, 3, "snabel");
+    case 'f':
+    case 'F':
+      return CueBefore(t, i, 2, "alfakr") || CueBefore(t, i, 4, "llalfa");
+    case '@':  // "john @ gmail.com": the plain detector wants no spaces
+      return (i > 0 && t[i - 1] == ' ') || (i + 1 < t.size() && t[i + 1] == ' ');
+    case '\xB1':  // собака, Собака (б is D0 B1)
+      return CueBefore(t, i, 5, "соб") || CueBefore(t, i, 5, "Соб");
+    case '\x91':  // СОБАКА (Б is D0 91)
+      return CueBefore(t, i, 5, "СОБ");
+    default:
+      return false;
+  }
+}
+
+Sniff SniffText(std::string_view t) {
+  Sniff s;
+  const unsigned char* table = SniffTable();
+  const size_t n = t.size();
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char kind = table[static_cast<unsigned char>(t[i])];
+    if (kind == kSkip) continue;
+    if (kind == kDigitByte) {
+      s.digit = true;
+    } else if (!s.obfuscated) {
+      s.obfuscated = ObfuscationAnchor(t, i);
+    }
+    if (s.digit && s.obfuscated) break;
+  }
+  return s;
+}
+
+enum class Tok {
+  kWord,       // a word: letters, digits, _ % + - (a local part or a domain label)
+  kAt,         // @, [at], (at), arroba, krøllalfa, alfakrøll, snabel-a, собака
+  kWeakAt,     // the English word "at": an address only with a spoken dot
+  kDot,        // "." between two words, no space around it
+  kSpokenDot,  // dot, [dot], (dot), punto, punkt, punktum, точка
+  kOther,      // anything else: ends an address
+};
+
+struct Token {
+  Tok kind;
+  size_t begin, end;
+  std::string folded;  // kWord only
+};
+
+Tok ClassifyWord(const std::string& w) {
+  if (w == "at") return Tok::kWeakAt;
+  if (OneOf(w, {"arroba", "krøllalfa", "alfakrøll", "snabel-a", "собака"})) {
+    return Tok::kAt;
+  }
+  if (OneOf(w, {"dot", "punto", "punkt", "punktum", "точка"})) {
+    return Tok::kSpokenDot;
+  }
+  return Tok::kWord;
+}
+
+// The end of a word starting at t[i] (letters, digits, _ % + and inner -).
+size_t WordEnd(std::string_view t, size_t i) {
+  size_t e = i;
+  while (e < t.size()) {
+    size_t next;
+    UChar32 c = CodePointAt(t, e, &next);
+    bool inner_dash = c == '-' && WordCharAt(t, next);
+    if (!(IsWordCodePoint(c) || c == '_' || c == '%' || c == '+' || inner_dash)) break;
+    e = next;
+  }
+  return e;
+}
+
+// "[at]", "( dot )", "{at}", "<at>" at t[i]: the folded inner word and the end.
+bool BracketedCue(std::string_view t, size_t i, Tok* kind, size_t* end) {
+  static const char kOpen[] = "[({<", kClose[] = "])}>";
+  const char* o = std::strchr(kOpen, t[i]);
+  if (o == nullptr || *o == '\0') return false;
+  size_t j = i + 1;
+  while (j < t.size() && t[j] == ' ') ++j;
+  size_t we = WordEnd(t, j);
+  if (we == j) return false;
+  Tok k = ClassifyWord(FoldWord(t.substr(j, we - j)));
+  if (k == Tok::kWord) return false;
+  while (we < t.size() && t[we] == ' ') ++we;
+  if (we >= t.size() || t[we] != kClose[o - kOpen]) return false;
+  *kind = k == Tok::kWeakAt ? Tok::kAt : k;  // a bracketed "at" is deliberate
+  *end = we + 1;
+  return true;
+}
+
+std::vector<Token> TokenizeForEmails(std::string_view t) {
+  std::vector<Token> toks;
+  for (size_t i = 0; i < t.size();) {
+    const char c = t[i];
+    size_t next;
+    Tok bracket;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+    } else if (BracketedCue(t, i, &bracket, &next)) {
+      toks.push_back({bracket, i, next, {}});
+      i = next;
+    } else if (c == '@') {
+      toks.push_back({Tok::kAt, i, i + 1, {}});
+      ++i;
+    } else if (c == '.' && WordCharBefore(t, i) && WordCharAt(t, i + 1)) {
+      toks.push_back({Tok::kDot, i, i + 1, {}});  // "john.doe", not a sentence end
+      ++i;
+    } else if (size_t we = WordEnd(t, i); we > i) {
+      std::string w = FoldWord(t.substr(i, we - i));
+      Tok k = ClassifyWord(w);
+      toks.push_back({k, i, we, k == Tok::kWord ? std::move(w) : std::string()});
+      i = we;
+    } else {
+      CodePointAt(t, i, &next);
+      toks.push_back({Tok::kOther, i, std::max(next, i + 1), {}});
+      i = std::max(next, i + 1);
+    }
+  }
+  return toks;
+}
+
+// Words that end a sentence's "at"/"dot" rather than name a mailbox or a
+// domain: "look at the dot com bubble", "visit us at example dot com".
+bool IsStopWord(const std::string& w) {
+  // clang-format off
+  return OneOf(w, {
+      "the", "a", "an", "this", "that", "my", "your", "our", "their", "his", "her", "its", "it",
+      "me", "us", "you", "him", "them", "we", "they", "i", "is", "are", "was", "be", "to", "in",
+      "on", "of", "for", "and", "or", "from", "with", "by",
+      "el", "la", "los", "las", "un", "una", "mi", "tu", "su", "en", "de", "del", "y", "que", "es",
+      "den", "det", "ett", "et", "min", "din", "på", "og", "och", "er", "är", "som",
+      "в", "на", "и", "у", "это", "мой", "моя"});
+  // clang-format on
+}
+
+// Top-level domains people spell out, in Latin and Cyrillic ("точка ру").
+bool IsSpokenTld(const std::string& w) {
+  // clang-format off
+  return OneOf(w, {"com", "net", "org", "edu", "gov", "info", "biz", "io", "co", "me", "us", "uk",
+                   "es", "no", "se", "ru", "de", "fr", "it", "nl", "eu", "dk", "fi", "is", "be",
+                   "ch", "at", "pl", "pt", "ie", "ca", "au", "mx", "ar", "cl", "su", "online",
+                   "app", "dev", "ру", "рф", "ком"});
+  // clang-format on
+}
+
+bool IsDotTok(Tok k) { return k == Tok::kDot || k == Tok::kSpokenDot; }
+
+// Call only when SniffText() found a cue.
+void FindObfuscatedEmails(std::string_view t, std::vector<PiiSpan>* out) {
+  const std::vector<Token> toks = TokenizeForEmails(t);
+  const size_t n = toks.size();
+  for (size_t k = 1; k + 1 < n; ++k) {
+    if (toks[k].kind != Tok::kAt && toks[k].kind != Tok::kWeakAt) continue;
+    // The local part: word (dot word)* right before the at.
+    if (toks[k - 1].kind != Tok::kWord) continue;
+    size_t first = k - 1;
+    while (first >= 2 && IsDotTok(toks[first - 1].kind) && toks[first - 2].kind == Tok::kWord)
+      first -= 2;
+    // The domain: word (dot word)+ ending at the last label that is a TLD.
+    if (toks[k + 1].kind != Tok::kWord) continue;
+    size_t last = 0;
+    for (size_t m = k + 1;
+         m + 2 < n && IsDotTok(toks[m + 1].kind) && toks[m + 2].kind == Tok::kWord; m += 2) {
+      const Token& label = toks[m + 2];
+      // A written dot ends on a real TLD; a spoken one on a TLD people say.
+      bool tld = toks[m + 1].kind == Tok::kDot
+                     ? IsTld(t.substr(label.begin, label.end - label.begin))
+                     : IsSpokenTld(label.folded);
+      if (tld) last = m + 2;
+    }
+    if (last == 0) continue;
+    bool spoken_dot = false, stop = false;
+    for (size_t m = first; m < last; ++m) {
+      spoken_dot |= toks[m].kind == Tok::kSpokenDot;
+      stop |= toks[m].kind == Tok::kWord && IsStopWord(toks[m].folded);
+    }
+    // "at" is everywhere in English: only with a spoken dot is it an address
+    // ("find it at help.example.com" is a web site).
+    if (stop || (toks[k].kind == Tok::kWeakAt && !spoken_dot)) continue;
+    out->push_back({toks[first].begin, toks[last].end, "[EMAIL]"});
+    k = last;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// IBANs: two letters, two check digits, the country's length, mod 97.
+
+void FindIbans(std::string_view t, std::vector<PiiSpan>* out) {
+  for (size_t i = 0; i + 15 <= t.size(); ++i) {
+    if (!IsDigit(t[i + 2]) || !IsDigit(t[i + 3]) || !IsAsciiAlpha(t[i]) ||
+        !IsAsciiAlpha(t[i + 1]) || WordCharBefore(t, i)) {
+      continue;
+    }
+    const size_t len = IbanLength(t[i], t[i + 1]);
+    if (len == 0) continue;
+    // Collect alphanumerics, allowing single spaces between groups.
+    std::string compact;
+    size_t j = i, e = i;
+    while (j < t.size() && compact.size() < len) {
+      char c = t[j];
+      if (IsAlnum(c)) {
+        compact.push_back(c);
+        e = ++j;
+      } else if (c == ' ' && j + 1 < t.size() && IsAlnum(t[j + 1])) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    // The IBAN must end where a group ends: "NO93 8601 1117 947 er", not "…9475".
+    if (compact.size() == len && !WordCharAt(t, e) && IbanValid(compact)) {
+      out->push_back({i, e, "[IBAN]"});
+      i = e;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Numbers: phones and cards, told apart from order numbers, dates, amounts…
 
 // Up to `n` bytes before `pos`, normalized (case-folded in every script).
 std::string Before(std::string_view t, size_t pos, size_t n) {
@@ -100,79 +529,361 @@ std::string Before(std::string_view t, size_t pos, size_t n) {
   return text::Normalize(t.substr(b, pos - b));
 }
 
-bool HasAny(const std::string& hay, std::initializer_list<const char*> words) {
-  for (const char* w : words) {
-    if (hay.find(w) != std::string::npos) return true;
-  }
-  return false;
+// A cue word before a number. Cues match at the start of a word only ("ref"
+// is not in "preferred"); `whole` ones also end a word ("sak" is not
+// "saknar"); `adjacent` ones count only right before the number ("no. 123").
+enum CueKind {
+  kIdCue,     // order, ticket, invoice, tracking, serial, SKU, version…
+  kPhoneCue,  // phone, mobile, call me, ring meg, телефон…
+  kWeakCue,   // number, número, nummer, номер: a phone unless an id word owns it
+  kCardCue,   // card, tarjeta, kort, карта
+  kMoneyCue,  // a currency right before: "USD 123", "€ 123", "kr 123"
+  kCueKinds
+};
+
+struct Cue {
+  const char* word;
+  CueKind kind;
+  bool whole = false;
+  bool adjacent = false;
+};
+
+// clang-format off
+const Cue kCues[] = {
+    // Ids: the number is an order, ticket, case, invoice, parcel, product or version.
+    {"order", kIdCue}, {"ordre", kIdCue}, {"bestilling", kIdCue}, {"beställning", kIdCue},
+    {"bestallning", kIdCue}, {"pedido", kIdCue}, {"заказ", kIdCue}, {"ticket", kIdCue},
+    {"case", kIdCue}, {"caso", kIdCue}, {"sak", kIdCue, true}, {"saks", kIdCue},
+    {"ärende", kIdCue}, {"arende", kIdCue}, {"henvendelse", kIdCue}, {"incidencia", kIdCue},
+    {"incident", kIdCue}, {"заявк", kIdCue}, {"обращени", kIdCue}, {"тикет", kIdCue},
+    {"invoice", kIdCue}, {"factura", kIdCue}, {"faktura", kIdCue}, {"счет", kIdCue},
+    {"квитанц", kIdCue}, {"receipt", kIdCue}, {"kvitto", kIdCue}, {"kvittering", kIdCue},
+    {"ref", kIdCue}, {"договор", kIdCue}, {"contract", kIdCue}, {"contrato", kIdCue},
+    {"kontrakt", kIdCue}, {"avtal", kIdCue}, {"policy", kIdCue}, {"póliza", kIdCue},
+    {"poliza", kIdCue}, {"полис", kIdCue}, {"claim", kIdCue}, {"reclamaci", kIdCue},
+    {"reklamasjon", kIdCue}, {"reklamation", kIdCue}, {"претензи", kIdCue},
+    {"booking", kIdCue}, {"bokning", kIdCue}, {"reserv", kIdCue}, {"бронир", kIdCue},
+    {"localizador", kIdCue}, {"expediente", kIdCue}, {"track", kIdCue},
+    {"seguimiento", kIdCue}, {"sporing", kIdCue}, {"spårning", kIdCue}, {"sparning", kIdCue},
+    {"sendingsn", kIdCue}, {"försändelse", kIdCue}, {"forsandelse", kIdCue}, {"kolli", kIdCue},
+    {"parcel", kIdCue}, {"package", kIdCue}, {"shipment", kIdCue}, {"paquete", kIdCue},
+    {"envío", kIdCue}, {"envio", kIdCue}, {"pakke", kIdCue}, {"paket", kIdCue},
+    {"трек", kIdCue}, {"отслеживан", kIdCue}, {"отправлени", kIdCue}, {"посылк", kIdCue},
+    {"накладн", kIdCue}, {"serial", kIdCue}, {"serie", kIdCue}, {"серийн", kIdCue},
+    {"imei", kIdCue, true}, {"sku", kIdCue, true}, {"ean", kIdCue, true},
+    {"isbn", kIdCue, true}, {"upc", kIdCue, true}, {"rma", kIdCue, true}, {"item", kIdCue},
+    {"article", kIdCue}, {"artículo", kIdCue}, {"articulo", kIdCue}, {"artikel", kIdCue},
+    {"artikkel", kIdCue}, {"артикул", kIdCue}, {"vare", kIdCue}, {"product", kIdCue},
+    {"producto", kIdCue}, {"produkt", kIdCue}, {"model", kIdCue}, {"модел", kIdCue},
+    {"part number", kIdCue}, {"part no", kIdCue}, {"version", kIdCue}, {"versión", kIdCue},
+    {"versjon", kIdCue}, {"верси", kIdCue}, {"build", kIdCue}, {"release", kIdCue},
+    {"firmware", kIdCue}, {"code", kIdCue}, {"código", kIdCue}, {"codigo", kIdCue},
+    {"kod", kIdCue}, {"код", kIdCue}, {"pin", kIdCue, true}, {"transaction", kIdCue},
+    {"transacción", kIdCue}, {"transaktion", kIdCue}, {"transaksjon", kIdCue},
+    {"транзакци", kIdCue}, {"voucher", kIdCue}, {"coupon", kIdCue}, {"cupón", kIdCue},
+    {"чек", kIdCue}, {"id", kIdCue, true, true}, {"#", kIdCue, false, true},
+    {"no.", kIdCue, false, true}, {"nº", kIdCue, false, true}, {"no", kIdCue, true, true},
+    {"nr", kIdCue, true, true}, {"n°", kIdCue, false, true}, {"sn", kIdCue, true, true},
+    {"s/n", kIdCue, false, true},
+    // Phones. "telefonnr" and "tlf.nr" end in an id cue: ties go to the phone.
+    {"phone", kPhoneCue}, {"tel", kPhoneCue}, {"tlf", kPhoneCue}, {"tfno", kPhoneCue},
+    {"mobile", kPhoneCue}, {"mobil", kPhoneCue}, {"móvil", kPhoneCue}, {"movil", kPhoneCue},
+    {"cell", kPhoneCue}, {"call", kPhoneCue}, {"text me", kPhoneCue}, {"sms", kPhoneCue},
+    {"whatsapp", kPhoneCue}, {"viber", kPhoneCue}, {"reach me", kPhoneCue},
+    {"fax", kPhoneCue}, {"llám", kPhoneCue}, {"llam", kPhoneCue}, {"ring", kPhoneCue},
+    {"telefonnr", kPhoneCue}, {"tlf.nr", kPhoneCue}, {"tel.nr", kPhoneCue},
+    {"mobilnr", kPhoneCue}, {"телефон", kPhoneCue}, {"тел", kPhoneCue}, {"моб", kPhoneCue},
+    {"сотов", kPhoneCue}, {"звон", kPhoneCue}, {"позвон", kPhoneCue}, {"перезвон", kPhoneCue},
+    {"number", kWeakCue}, {"número", kWeakCue}, {"numero", kWeakCue}, {"nummer", kWeakCue},
+    {"numret", kWeakCue}, {"номер", kWeakCue},
+    {"card", kCardCue}, {"tarjeta", kCardCue}, {"kort", kCardCue}, {"карт", kCardCue},
+    {"visa", kCardCue, true}, {"mastercard", kCardCue}, {"amex", kCardCue, true},
+    {"$", kMoneyCue, false, true}, {"€", kMoneyCue, false, true}, {"£", kMoneyCue, false, true},
+    {"₽", kMoneyCue, false, true}, {"usd", kMoneyCue, true, true},
+    {"eur", kMoneyCue, true, true}, {"gbp", kMoneyCue, true, true},
+    {"nok", kMoneyCue, true, true}, {"sek", kMoneyCue, true, true},
+    {"rub", kMoneyCue, true, true}, {"kr", kMoneyCue, true, true},
+    {"руб", kMoneyCue, false, true},
+};
+// clang-format on
+
+// kCues by first byte, built once: the scan below then compares only the
+// few cues that can start at each byte (a flat rfind per cue was most of the
+// detector's time).
+const std::vector<const Cue*>* CuesByFirstByte() {
+  static const auto* index = [] {
+    auto* by = new std::vector<const Cue*>[256];
+    for (const Cue& c : kCues) by[static_cast<unsigned char>(c.word[0])].push_back(&c);
+    return by;
+  }();
+  return index;
 }
 
-// The end of the last occurrence of any of `words` in `hay` (0 if none): the
-// closer a cue word is to the number, the larger.
-size_t LastEnd(const std::string& hay, std::initializer_list<const char*> words) {
-  size_t best = 0;
-  for (const char* w : words) {
-    size_t p = hay.rfind(w);
-    if (p != std::string::npos) best = std::max(best, p + std::char_traits<char>::length(w));
+struct CueHit {
+  size_t begin = 0, end = 0;  // in the normalized text before the number; end 0: none
+};
+
+// What the words before a number say it is: the last hit of each cue kind.
+struct NumberContext {
+  std::string before;  // the normalized text the hits point into
+  CueHit hit[kCueKinds];
+  const CueHit& id() const { return hit[kIdCue]; }
+  const CueHit& phone() const { return hit[kPhoneCue]; }
+  const CueHit& weak() const { return hit[kWeakCue]; }
+  const CueHit& card() const { return hit[kCardCue]; }
+  const CueHit& money() const { return hit[kMoneyCue]; }
+};
+
+// Whether only spaces and ". : #" separate hay[e..] from the number.
+bool OnlyGlueAfter(const std::string& hay, size_t e) {
+  for (size_t k = e; k < hay.size(); ++k) {
+    const char c = hay[k];
+    if (c != ' ' && c != '.' && c != ':' && c != '#') return false;
   }
-  return best;
+  return true;
 }
 
-void FindEmails(std::string_view t, std::vector<PiiSpan>* out) {
-  for (size_t at = t.find('@'); at != std::string_view::npos; at = t.find('@', at + 1)) {
-    size_t b = at;
-    while (b > 0 && (IsAlnum(t[b - 1]) ||
-                     std::string_view("._%+-").find(t[b - 1]) != std::string_view::npos))
-      --b;
-    size_t e = at + 1;
-    while (e < t.size() && (IsAlnum(t[e]) || t[e] == '.' || t[e] == '-')) ++e;
-    while (e > at + 1 && (t[e - 1] == '.' || t[e - 1] == '-')) --e;
-    if (b == at || e == at + 1) continue;
-    std::string_view domain = t.substr(at + 1, e - at - 1);
-    size_t dot = domain.rfind('.');
-    if (dot == std::string_view::npos || domain.size() - dot - 1 < 2) continue;
-    bool tld_alpha = true;
-    for (char c : domain.substr(dot + 1))
-      tld_alpha &= std::isalpha(static_cast<unsigned char>(c)) != 0;
-    if (!tld_alpha) continue;
-    out->push_back({b, e, "[EMAIL]"});
+NumberContext ReadContext(std::string_view t, size_t b) {
+  NumberContext c;
+  c.before = Before(t, b, 40);
+  const std::string& hay = c.before;
+  const std::vector<const Cue*>* index = CuesByFirstByte();
+  for (size_t p = 0; p < hay.size(); ++p) {
+    const auto& bucket = index[static_cast<unsigned char>(hay[p])];
+    if (bucket.empty()) continue;
+    const bool word_start = !WordCharBefore(hay, p);
+    for (const Cue* cue : bucket) {
+      const size_t len = std::char_traits<char>::length(cue->word);
+      if (hay.compare(p, len, cue->word) != 0) continue;
+      const size_t e = p + len;
+      size_t first_end;
+      if (IsWordCodePoint(CodePointAt(cue->word, 0, &first_end)) && !word_start) continue;
+      if (cue->whole && WordCharAt(hay, e)) continue;
+      if (cue->adjacent && !OnlyGlueAfter(hay, e)) continue;
+      CueHit& h = c.hit[cue->kind];
+      if (e > h.end || (e == h.end && p < h.begin)) h = {p, e};
+    }
   }
+  return c;
 }
 
-void FindIbans(std::string_view t, std::vector<PiiSpan>* out) {
-  for (size_t i = 0; i + 15 <= t.size(); ++i) {
-    if ((i > 0 && IsAlnum(t[i - 1])) || !std::isupper(static_cast<unsigned char>(t[i])) ||
-        !std::isupper(static_cast<unsigned char>(t[i + 1])) || !IsDigit(t[i + 2]) ||
-        !IsDigit(t[i + 3])) {
-      continue;
+// Does the closest cue say "phone", "id" or nothing?
+enum class Says { kNothing, kPhone, kId };
+
+Says Decide(const NumberContext& c) {
+  if (c.phone().end > 0 && c.phone().end >= c.id().end) return Says::kPhone;
+  if (c.id().end > 0) {
+    // "order number 123", "pedido número 123", "трек-номер": the weak word
+    // belongs to the id word right before it; "I ordered a router and my
+    // number is …" has other words between them.
+    size_t k = c.id().end;  // from the end of the id word ("серийный", not "серийн")
+    for (size_t next; WordCharAt(c.before, k); k = next) CodePointAt(c.before, k, &next);
+    for (; k < c.weak().begin; ++k) {
+      if (WordCharAt(c.before, k)) return Says::kPhone;
     }
-    // Collect alphanumerics, allowing single spaces between groups.
-    std::string compact;
-    std::vector<size_t> ends;  // byte end of each collected character
-    size_t j = i;
-    while (j < t.size() && compact.size() < 34) {
-      char c = t[j];
-      if (std::isdigit(static_cast<unsigned char>(c)) ||
-          std::isupper(static_cast<unsigned char>(c))) {
-        compact.push_back(c);
-        ends.push_back(j + 1);
-        ++j;
-      } else if (c == ' ' && j + 1 < t.size() && IsAlnum(t[j + 1]) && !compact.empty()) {
-        ++j;
-      } else {
-        break;
-      }
-    }
-    for (size_t len = compact.size(); len >= 15; --len) {
-      size_t e = ends[len - 1];
-      if (e < t.size() && IsAlnum(t[e])) continue;  // must end at a word boundary
-      if (IbanValid(std::string_view(compact).substr(0, len))) {
-        out->push_back({i, e, "[IBAN]"});
-        i = e;
-        break;
-      }
+    return Says::kId;
+  }
+  return c.weak().end > 0 ? Says::kPhone : Says::kNothing;
+}
+
+// A run of digits with phone/card separators, e.g. "+47 412 34 567" or
+// "(555) 123-4567", split into its digit groups.
+struct Group {
+  size_t begin, end;  // bytes of the digits
+  std::string sep;    // the separator characters before it ("" for the first)
+  size_t size() const { return end - begin; }
+};
+
+struct NumberRun {
+  size_t begin = 0, end = 0;
+  std::string digits;
+  std::vector<Group> groups;
+  bool plus = false, paren = false;
+};
+
+bool IsSeparator(char c) {
+  return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/';
+}
+
+// Whether the separator at t[e] continues a run: it is followed by a digit,
+// or it is the ") " / " (" around an area code.
+bool SeparatorContinues(std::string_view t, size_t e) {
+  const char c = t[e];
+  return IsSeparator(c) && e + 1 < t.size() &&
+         (IsDigit(t[e + 1]) || (c == ')' && t[e + 1] == ' ') || (c == ' ' && t[e + 1] == '('));
+}
+
+// The end of the run starting at t[i] and its digit count, without building
+// it: most runs ("2 days", "#899313") are too short to matter.
+size_t SkimRun(std::string_view t, size_t i, size_t* digits) {
+  size_t e = i + (IsDigit(t[i]) ? 0 : 1), end = e;
+  *digits = 0;
+  while (e < t.size()) {
+    if (IsDigit(t[e])) {
+      ++*digits;
+      end = ++e;
+    } else if (SeparatorContinues(t, e)) {
+      ++e;
+    } else {
+      break;
     }
   }
+  return end;
+}
+
+NumberRun ScanRun(std::string_view t, size_t i) {
+  NumberRun r;
+  r.begin = i;
+  r.plus = t[i] == '+';
+  r.paren = t[i] == '(';
+  size_t e = i + (r.plus || r.paren ? 1 : 0);
+  std::string sep;
+  bool in_group = false;
+  while (e < t.size()) {
+    const char c = t[e];
+    if (IsDigit(c)) {
+      if (!in_group) r.groups.push_back({e, e, std::move(sep)});
+      sep.clear();
+      in_group = true;
+      r.digits.push_back(c);
+      r.groups.back().end = ++e;
+    } else if (SeparatorContinues(t, e)) {
+      sep.push_back(c);
+      in_group = false;
+      ++e;
+    } else {
+      break;
+    }
+  }
+  r.end = r.groups.empty() ? i + 1 : r.groups.back().end;
+  if (r.paren && r.end < t.size() && t[r.end] == ')') ++r.end;
+  return r;
+}
+
+int GroupValue(std::string_view t, const Group& g) {
+  int v = 0;
+  for (size_t k = g.begin; k < g.end && k < g.begin + 6; ++k) v = v * 10 + (t[k] - '0');
+  return v;
+}
+
+bool IsYear(std::string_view t, const Group& g) {
+  int v = GroupValue(t, g);
+  return g.size() == 4 && v >= 1900 && v <= 2099;
+}
+
+// How many leading groups of `r` are a date, a year range, an IPv4 address or
+// a US ZIP+4 (0 if none). Those are never phones, even when a time or another
+// number follows them after a space ("2024-05-12 10:30").
+size_t LeadingNonPhone(std::string_view t, const NumberRun& r) {
+  const auto& g = r.groups;
+  if (r.plus || r.paren || g.empty()) return 0;
+  auto sep = [&](size_t k) { return g[k].sep.size() == 1 ? g[k].sep[0] : '\0'; };
+  if (g.size() >= 3 && sep(1) == sep(2) && (sep(1) == '.' || sep(1) == '-' || sep(1) == '/')) {
+    // 12.05.2024, 05/12/2024, 12-05-24 (day and month in either order) or 2024-05-12.
+    int a = GroupValue(t, g[0]), b = GroupValue(t, g[1]), c = GroupValue(t, g[2]);
+    bool dmy = g[0].size() <= 2 && g[1].size() <= 2 && (g[2].size() == 2 || g[2].size() == 4) &&
+               a >= 1 && b >= 1 && std::min(a, b) <= 12 && std::max(a, b) <= 31;
+    bool ymd = IsYear(t, g[0]) && g[1].size() <= 2 && g[2].size() <= 2 && b >= 1 && b <= 12 &&
+               c >= 1 && c <= 31;
+    if (dmy || ymd) return 3;
+  }
+  if (g.size() >= 4 && sep(1) == '.' && sep(2) == '.' && sep(3) == '.') {
+    bool ip = true;
+    for (size_t k = 0; k < 4; ++k) ip &= g[k].size() <= 3 && GroupValue(t, g[k]) <= 255;
+    if (ip) return 4;
+  }
+  if (g.size() >= 2 && sep(1) == '-') {
+    if (IsYear(t, g[0]) && IsYear(t, g[1])) return 2;    // 2019-2024
+    if (g[0].size() == 5 && g[1].size() == 4) return 2;  // 94103-1234
+  }
+  return 0;
+}
+
+// A North American number without its country code: area code and exchange
+// start 2-9 (4155550123).
+bool IsNanp(const std::string& d) { return d.size() == 10 && d[0] >= '2' && d[3] >= '2'; }
+
+// Digit strings written without separators that are phones in one of the
+// five countries even with no cue word: mobiles and trunk-prefixed numbers.
+bool IsPlainNationalPhone(const std::string& d) {
+  const size_t n = d.size();
+  if (d[0] == '0' && d[1] != '0' && (n == 10 || n == 11)) return true;      // UK 07…, SE 07…
+  if ((d[0] == '8' || d[0] == '7') && d[1] == '9' && n == 11) return true;  // RU 89…, 79…
+  if (n == 8 && (d[0] == '4' || d[0] == '9')) return true;                  // NO mobile
+  if (n == 9 && (d[0] == '6' || d[0] == '7')) return true;                  // ES mobile
+  return IsNanp(d);                                                         // US
+}
+
+// "00" is the international prefix in Europe: 0047 91234567, 0034 612 345 678.
+bool HasInternationalPrefix(const std::string& d) {
+  return d.size() >= 11 && d.size() <= 15 && d[0] == '0' && d[1] == '0' && d[2] != '0';
+}
+
+// Numbers followed by a currency, a percent sign or decimals are amounts.
+bool AmountAfter(std::string_view t, size_t e) {
+  if (e + 2 < t.size() && (t[e] == ',' || t[e] == '.') && IsDigit(t[e + 1]) && IsDigit(t[e + 2]) &&
+      !(e + 3 < t.size() && IsDigit(t[e + 3]))) {
+    return true;  // 91234567,50
+  }
+  std::string after = text::Normalize(t.substr(e, std::min<size_t>(16, t.size() - e)));
+  if (!after.empty() && after[0] == ' ') after.erase(0, 1);
+  // Symbols and "руб…" as prefixes; currency words whole ("kring" is no "kr").
+  for (const char* w : {"%", "₽", "€", "$", "£", "руб", "р."}) {
+    if (after.rfind(w, 0) == 0) return true;
+  }
+  size_t word_end = 0;
+  while (word_end < after.size() && WordCharAt(after, word_end)) {
+    size_t next;
+    CodePointAt(after, word_end, &next);
+    word_end = next;
+  }
+  return OneOf(
+      std::string_view(after).substr(0, word_end),
+      {"kr",    "krone", "kroner", "krona",  "kronor", "sek",     "nok",     "dkk",     "eur",
+       "euro",  "euros", "usd",    "gbp",    "dollar", "dollars", "dólares", "dolares", "peso",
+       "pesos", "pound", "pounds", "libras", "rub",    "ruble",   "rubles",  "rouble",  "roubles"});
+}
+
+// Decides what one run of digits is and records it.
+void ClassifyRun(std::string_view t, const NumberRun& r, std::vector<PiiSpan>* out) {
+  const std::string& digits = r.digits;
+  const size_t d = digits.size(), b = r.begin, e = r.end;
+  if (d < 8 || WordCharAt(t, e)) return;
+  bool separators = r.groups.size() > 1 || r.paren;
+  bool dots = false, slashes = false;
+  for (const Group& g : r.groups) {
+    dots |= g.sep.find('.') != std::string::npos;
+    slashes |= g.sep.find('/') != std::string::npos;
+  }
+  const NumberContext ctx = ReadContext(t, b);
+  if (ctx.money().end > 0 || AmountAfter(t, e)) return;
+  const Says says = Decide(ctx);
+  // Cards first: 13-19 digits passing Luhn with a card network's first digit
+  // (2 Mir/Mastercard, 3 Amex/JCB/Diners, 4 Visa, 5 Mastercard, 6 Discover/
+  // Maestro/UnionPay); an id word closer than any card word keeps an IMEI.
+  if (!r.plus && d >= 13 && d <= 19 && digits[0] >= '2' && digits[0] <= '6' && LuhnValid(digits)) {
+    if (!(says == Says::kId && ctx.id().end > ctx.card().end)) out->push_back({b, e, "[CARD]"});
+    return;
+  }
+  if (d > 15 || slashes) return;         // 12/05/2024-style dates were taken above; others too long
+  if (dots && !r.plus && d < 9) return;  // 1.234.567, 10.2.3.4.5
+  bool phone = false;
+  if (r.plus) {
+    phone = d >= 8;
+  } else if (says == Says::kPhone) {
+    phone = true;
+  } else if (says == Says::kId) {
+    phone = false;
+  } else if (HasInternationalPrefix(digits)) {
+    phone = true;
+  } else if (separators) {
+    // National formats with groups: 8 digits (NO), 9 (ES), 10 (US/UK/SE/RU),
+    // 11 (UK/RU with trunk prefix), 12 (0047 …).
+    phone = d <= 12;
+  } else {
+    phone = IsPlainNationalPhone(digits);
+  }
+  if (phone) out->push_back({b, e, "[PHONE]"});
 }
 
 // Digit runs with phone/card separators: [+](digits|space|-|.|(|))*
@@ -182,88 +893,23 @@ void FindNumbers(std::string_view t, std::vector<PiiSpan>* out) {
     bool plus = t[i] == '+' && i + 1 < t.size() && IsDigit(t[i + 1]);
     bool paren = t[i] == '(' && i + 1 < t.size() && IsDigit(t[i + 1]);
     if (!(IsDigit(t[i]) || plus || paren) ||
-        (i > 0 && (IsAlnum(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ','))) {
+        (i > 0 && (WordCharBefore(t, i) || t[i - 1] == '.' || t[i - 1] == ','))) {
       ++i;
       continue;
     }
-    size_t b = i, e = i + (plus || paren ? 1 : 0);
-    std::string digits;
-    bool separators = false, dots = false, slashes = false;
-    size_t last_digit_end = e;
-    while (e < t.size()) {
-      char c = t[e];
-      if (IsDigit(c)) {
-        digits.push_back(c);
-        last_digit_end = e + 1;
-        ++e;
-      } else if ((c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/') &&
-                 e + 1 < t.size() &&
-                 (IsDigit(t[e + 1]) || (c == ')' && t[e + 1] == ' ') ||
-                  (c == ' ' && t[e + 1] == '('))) {
-        separators = true;
-        dots |= c == '.';
-        slashes |= c == '/';
-        ++e;
-      } else {
-        break;
-      }
-    }
-    e = last_digit_end;
-    if (paren && e < t.size() && t[e] == ')') ++e;
-    i = std::max(e, i + 1);
-    const size_t d = digits.size();
-    if (d < 8 || (e < t.size() && IsAlnum(t[e]))) continue;
-    std::string_view span = t.substr(b, e - b);
-    // Cards first: 13-19 digits passing Luhn, grouped or not.
-    if (!plus && d >= 13 && d <= 19 && LuhnValid(digits)) {
-      out->push_back({b, e, "[CARD]"});
+    size_t digits;
+    size_t end = SkimRun(t, i, &digits);
+    if (digits < 8) {  // no phone or card; a date in it hides nothing either
+      i = std::max(end, i + 1);
       continue;
     }
-    if (d > 15) continue;
-    // Dates and versions: 12.05.2024, 2024-05-12, 12/05/2024, 1.2.3.4.
-    if (slashes) continue;
-    if (dots && !plus) {
-      bool date_like = span.size() == 10 && (span[2] == '.' || span[4] == '.');
-      if (date_like || d < 9) continue;
+    NumberRun r = ScanRun(t, i);
+    if (size_t k = LeadingNonPhone(t, r)) {
+      i = r.groups[k - 1].end;  // skip the date; what follows is its own number
+      continue;
     }
-    if (span.size() == 10 && span[4] == '-' && span[7] == '-') continue;  // ISO date
-    const std::string before = Before(t, b, 32);
-    // The closest cue word before the number decides between an order,
-    // ticket or invoice number and a phone number.
-    size_t order_at = LastEnd(
-        before, {"order",  "ticket",     "case",    "invoice", "ref",   " id",     "#",   "no.",
-                 "nr",     "pedido",     "factura", "caso",    "ordre", "faktura", "sak", "ärende",
-                 "arende", "bestilling", "заказ",   "счет",    "заявк", "договор"});
-    size_t phone_at = LastEnd(
-        before, {"phone",    "tel",      "mobile",   "cell",    "call me", "call you", "text me",
-                 "whatsapp", "teléfono", "telefono", "móvil",   "movil",   "llám",     "llam",
-                 "telefon",  "mobil",    "ring",     "телефон", "тел",     "моб",      "звон"});
-    // Weak cues ("number") count only when no order word is near.
-    size_t weak_at = LastEnd(before, {"number", "número", "numero", "nummer", "номер"});
-    bool phone_context = phone_at > order_at || (weak_at > 0 && order_at == 0);
-    bool order_context = !phone_context && order_at > 0;
-    const std::string after = Lower(t.substr(e, std::min<size_t>(8, t.size() - e)));
-    bool amount_context =
-        HasAny(after, {" kr", " sek", " nok", " eur", " usd", " руб", " р.", " €", "€", "$"}) ||
-        HasAny(Before(t, b, 3), {"$", "€", "£"});
-    if (amount_context) continue;
-    bool phone = false;
-    if (plus) {
-      phone = d >= 8 && d <= 15;
-    } else if (phone_context) {
-      phone = d >= 8 && d <= 15;
-    } else if (order_context) {
-      phone = false;
-    } else if (separators) {
-      // National formats with groups: 8 digits (NO), 9 (ES), 10 (US/UK/SE/RU), 11 (UK/RU with trunk
-      // prefix).
-      phone = d >= 8 && d <= 12;
-    } else {
-      // Plain digit strings: only with a trunk prefix, e.g. 07700900123, 0701234567, 89123456789.
-      phone = (digits[0] == '0' && (d == 10 || d == 11)) ||
-              ((digits[0] == '8' || digits[0] == '7') && d == 11 && digits[1] == '9');
-    }
-    if (phone) out->push_back({b, e, "[PHONE]"});
+    i = std::max(r.end, i + 1);
+    ClassifyRun(t, r, out);
   }
 }
 
@@ -272,10 +918,13 @@ void FindNumbers(std::string_view t, std::vector<PiiSpan>* out) {
 std::vector<PiiSpan> Redactor::Find(std::string_view text) const {
   std::vector<PiiSpan> found;
   FindEmails(text, &found);
+  // IBANs, cards and phone numbers all have digits, obfuscated addresses a
+  // cue word; most texts have neither, and one pass over the bytes is far
+  // cheaper than the detectors.
+  const Sniff sniff = SniffText(text);
+  if (sniff.obfuscated) FindObfuscatedEmails(text, &found);
   std::vector<PiiSpan> more;
-  // IBANs, cards and phone numbers all have digits; most texts have none,
-  // and one scan for a digit is far cheaper than the two detectors.
-  if (std::any_of(text.begin(), text.end(), IsDigit)) {
+  if (sniff.digit) {
     FindIbans(text, &more);
     FindNumbers(text, &more);
   }

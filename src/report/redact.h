@@ -1,13 +1,26 @@
 // PII redaction for everything a report prints.
 //
-// Finds e-mail addresses, phone numbers (international "+CC …" and the
-// national formats of the US/UK, Spain, Norway, Sweden and Russia), payment
-// card numbers (13-19 digits passing the Luhn check), IBANs (passing the
-// mod-97 check) and user patterns (RE2), and replaces them with [EMAIL],
-// [PHONE], [CARD], [IBAN] or [NAME]. Order and ticket numbers, dates,
-// times, amounts and version strings are left alone. Matching and scoring run
-// on the original text; RedactResult() rewrites a result's evidence and moves
-// each match span so it still points at the same words. Thread-safe once built.
+// Finds e-mail addresses (any script: josé.garcía@correo.es, anna@müller.de,
+// иван@почта.рф; and obfuscated or spoken: "john dot doe at gmail dot com",
+// "john [at] gmail [dot] com", "juan arroba gmail punto com", "ola krøllalfa
+// online punktum no", "anna snabel-a telia punkt se", "ivan собака mail
+// точка ru"), phone numbers (international "+CC …" or "00CC …", grouped
+// national numbers, and plain mobiles of Norway 4/9xxxxxxx, Spain 6/7xxxxxxxx,
+// the US (NANP) and trunk-prefixed UK/SE/RU numbers), payment card numbers
+// (13-19 digits starting 2-6 and passing the Luhn check), IBANs (any case,
+// grouped or not, with the country's registered length and mod 97) and user
+// patterns (RE2), and replaces them with [EMAIL], [PHONE], [CARD], [IBAN] or
+// [NAME].
+//
+// Left alone: numbers whose closest cue word is an order, ticket, case,
+// invoice, tracking, serial, SKU, version… word (in the five languages),
+// amounts (a currency before or after, decimals, percentages), dates, year
+// ranges, times, IPv4 addresses, ZIP+4 codes and version strings.
+// tests/data/pii/cases.tsv holds the shared matrix of both kinds.
+//
+// Matching and scoring run on the original text; RedactResult() rewrites a
+// result's evidence and moves each match span so it still points at the same
+// words. Thread-safe once built.
 #ifndef TACT_REPORT_REDACT_H_
 #define TACT_REPORT_REDACT_H_
 
@@ -64,7 +77,9 @@ class Redactor {
   std::vector<std::unique_ptr<Extra>> extra_;
 };
 
-// Checks used by the detector, exposed for tests.
+// Checks used by the detector, exposed for tests. LuhnValid: 13-19 digits
+// passing Luhn. IbanValid: a compact IBAN (no spaces, letters in either
+// case) of a registry country, with that country's length, passing mod 97.
 bool LuhnValid(std::string_view digits);
 bool IbanValid(std::string_view compact);
 

@@ -118,3 +118,213 @@ TEST(Redact, TheClosestCueDecides) {
 
 }  // namespace
 }  // namespace tact::report
+
+namespace tact::report {
+namespace {
+
+// Defect 1: non-ASCII local parts and IDN domains.
+TEST(RedactDefects, NonAsciiEmails) {
+  EXPECT_EQ(R("escríbeme a josé.garcía@correo.es"), "escríbeme a [EMAIL]");
+  EXPECT_EQ(R("anna@müller.de is my address"), "[EMAIL] is my address");
+  EXPECT_EQ(R("почта иван.петров@почта.рф, спасибо"), "почта [EMAIL], спасибо");
+  EXPECT_EQ(R("«åsa.öberg@företag.se»"), "«[EMAIL]»");  // quotes are not part of it
+  EXPECT_EQ(R("skriv til «ola@firma» i stedet"), "skriv til «ola@firma» i stedet");  // no TLD
+}
+
+// Defect 2: plain national mobiles without a cue word.
+TEST(RedactDefects, PlainNationalMobiles) {
+  EXPECT_EQ(R("du når meg på 91234567 etter fire"), "du når meg på [PHONE] etter fire");
+  EXPECT_EQ(R("eller 41234567"), "eller [PHONE]");
+  EXPECT_EQ(R("si no contesto, el 612345678 por la tarde"),
+            "si no contesto, el [PHONE] por la tarde");
+  EXPECT_EQ(R("o el 712345678"), "o el [PHONE]");
+  EXPECT_EQ(R("I'm on 4155550123 all day"), "I'm on [PHONE] all day");
+  // Not those shapes: 8 digits starting 1-3/5-8, 9 starting 8/9, NANP with a 0/1 area code.
+  for (const char* s :
+       {"got 21234567 back", "got 812345678 back", "got 1155550123 back", "got 4151550123 back"}) {
+    EXPECT_EQ(R(s), s);
+  }
+  // An order/ticket cue or an amount still wins.
+  for (const char* s :
+       {"ordrenummer 91234567", "ordernummer 91234567", "número de pedido 612345678",
+        "номер заказа 89123456789", "invoice 4155550123", "ticket #91234567",
+        "beløpet er 91234567 kr", "totalt 612345678 €", "NOK 91234567"}) {
+    EXPECT_EQ(R(s), s);
+  }
+  // Old formats are kept.
+  EXPECT_EQ(R("0701234567"), "[PHONE]");
+  EXPECT_EQ(R("07700900123"), "[PHONE]");
+  EXPECT_EQ(R("79123456789"), "[PHONE]");
+}
+
+// Defect 3: lowercase and spaced IBANs, checked case-insensitively.
+TEST(RedactDefects, LowercaseIbans) {
+  EXPECT_EQ(R("mi cuenta es91 2100 0418 4502 0005 1332"), "mi cuenta [IBAN]");
+  EXPECT_EQ(R("kontoen er NO93 8601 1117 947."), "kontoen er [IBAN].");
+  EXPECT_EQ(R("de89 3704 0044 0532 0130 00 bitte"), "[IBAN] bitte");
+  EXPECT_EQ(R("gb29nwbk60161331926819"), "[IBAN]");
+  EXPECT_TRUE(IbanValid("es9121000418450200051332"));
+  EXPECT_FALSE(IbanValid("es9121000418450200051333"));
+  EXPECT_FALSE(IbanValid("NO938601111794"));   // NO IBANs have 15 characters
+  EXPECT_FALSE(IbanValid("XX9386011117947"));  // no such country
+}
+
+// Defect 4: obfuscated and spoken e-mail addresses.
+TEST(RedactDefects, ObfuscatedEmails) {
+  EXPECT_EQ(R("it's john dot doe at gmail dot com"), "it's [EMAIL]");
+  EXPECT_EQ(R("john.doe [at] gmail [dot] com, thanks"), "[EMAIL], thanks");
+  EXPECT_EQ(R("john (at) gmail (dot) com"), "[EMAIL]");
+  EXPECT_EQ(R("john.doe(at)gmail.com"), "[EMAIL]");
+  EXPECT_EQ(R("John.Doe [AT] Gmail [DOT] COM."), "[EMAIL].");
+  EXPECT_EQ(R("es juan arroba gmail punto com"), "es [EMAIL]");
+  EXPECT_EQ(R("maria.lopez arroba hotmail.es"), "[EMAIL]");
+  EXPECT_EQ(R("ola krøllalfa online punktum no"), "[EMAIL]");
+  EXPECT_EQ(R("kari alfakrøll gmail punktum com"), "[EMAIL]");
+  EXPECT_EQ(R("anna snabel-a telia punkt se"), "[EMAIL]");
+  EXPECT_EQ(R("ivan собака yandex точка ru"), "[EMAIL]");
+  EXPECT_EQ(R("пишите: petrov собака mail точка ру"), "пишите: [EMAIL]");
+  EXPECT_EQ(R("john.doe @ gmail.com"), "[EMAIL]");
+  for (const char* s : {
+           "look at the dot com bubble",
+           "estoy en casa punto",
+           "visit us at example dot com",
+           "find it at help.example.com",
+           "at least one dot",
+           "у меня собака, точка",
+           "bought it at amazon dot com",
+           "Jeg finner ikke krøllalfa-tegnet",
+           "the price is at 5 dot 50",
+           "ring meg. Punktum.",
+           "meet me at the cafe (at) noon",
+       }) {
+    EXPECT_EQ(R(s), s);
+  }
+}
+
+// Defect 5: look-alikes that were redacted as phone numbers.
+TEST(RedactDefects, LookAlikesStay) {
+  for (const char* s : {
+           "the router is at 192.168.100.254 now",
+           "I was a member 2019-2024",
+           "serial number 12345678901",
+           "SKU 91234567 is sold out",
+           "IMEI 356938035643809",
+           "12-05-2024 kl 10",
+           "2024-05-12 10:30",
+           "on 05/12/2024 10:30-11:45",
+           "CA 94103-1234",
+           "tracking 9400111899223344",
+           "sporingsnummer 41234567",
+           "spårningsnummer 91234567",
+           "número de seguimiento 712345678",
+           "трек-номер 91234567",
+           "серийный номер 41234567",
+           "it grew 91234567 %",
+           "USD 4155550123",
+           "total 91 234 567 kr",
+           "€ 612345678",
+           "91234567,50 kr",
+           "it costs 4 155 550 123 rubles",
+           "refund 612345678 dólares",
+           "version 4155550123",
+           "artikelnummer 41234567",
+       }) {
+    EXPECT_EQ(R(s), s);
+  }
+}
+
+// Cue words are whole words: "preferred" holds no "ref", "ordered" is not an order number.
+TEST(RedactDefects, CueWordsAtWordStarts) {
+  EXPECT_EQ(R("my preferred number is 91234567"), "my preferred number is [PHONE]");
+  EXPECT_EQ(R("I ordered a router and my number is 4155550123"),
+            "I ordered a router and my number is [PHONE]");
+  EXPECT_EQ(R("tlf.nr 91234567"), "tlf.nr [PHONE]");
+  EXPECT_EQ(R("telefonnr 22123456"), "telefonnr [PHONE]");
+  EXPECT_EQ(R("0034 612 345 678"), "[PHONE]");
+  EXPECT_EQ(R("0046 70 123 45 67"), "[PHONE]");
+}
+
+}  // namespace
+}  // namespace tact::report
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace tact::report {
+namespace {
+
+// One row of tests/data/pii/cases.tsv: `lang kind pii text`, tab-separated.
+// The same file drives the end-to-end redaction test over every output
+// format, so its shape is checked here too.
+struct PiiCase {
+  int line;
+  std::string lang, kind, pii, text;
+};
+
+std::vector<PiiCase> ReadPiiCases(std::string* error) {
+  const std::string path = std::string(TACT_SOURCE_DIR) + "/tests/data/pii/cases.tsv";
+  std::ifstream in(path);
+  if (!in) {
+    *error = "cannot read '" + path + "'";
+    return {};
+  }
+  std::vector<PiiCase> cases;
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (n == 1) {
+      if (line != "lang\tkind\tpii\ttext") *error = "bad header: " + line;
+      continue;
+    }
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string x; std::getline(ss, x, '\t');) f.push_back(x);
+    if (f.size() != 4) {
+      *error = "line " + std::to_string(n) + ": expected 4 fields: " + line;
+      return {};
+    }
+    cases.push_back({n, f[0], f[1], f[2], f[3]});
+  }
+  return cases;
+}
+
+// 126 cases: 80 pii (en 18, es 16, no 16, sv 15, ru 15) and 46 look-alikes
+// (en 11, es 10, no 8, sv 8, ru 9).
+TEST(RedactMatrix, EveryPiiCaseRedactedEveryLookAlikeKept) {
+  std::string error;
+  const std::vector<PiiCase> cases = ReadPiiCases(&error);
+  ASSERT_TRUE(error.empty()) << error;
+  std::map<std::string, int> pii_per_lang, lookalike_per_lang;
+  int pii = 0, lookalikes = 0;
+  Redactor r;
+  for (const PiiCase& c : cases) {
+    const std::string row = "cases.tsv:" + std::to_string(c.line) + ": [" + c.lang + " " + c.kind +
+                            "] " + c.text + "  (pii: " + c.pii + ")";
+    ASSERT_NE(c.text.find(c.pii), std::string::npos) << row << ": pii not in text";
+    const std::string out = r.Redact(c.text);
+    if (c.kind == "pii") {
+      ++pii, ++pii_per_lang[c.lang];
+      EXPECT_EQ(out.find(c.pii), std::string::npos) << row << "\n  got: " << out;
+      bool placeholder = false;
+      for (const char* p : {"[EMAIL]", "[PHONE]", "[CARD]", "[IBAN]"})
+        placeholder |= out.find(p) != std::string::npos;
+      EXPECT_TRUE(placeholder) << row << "\n  got: " << out;
+    } else if (c.kind == "lookalike") {
+      ++lookalikes, ++lookalike_per_lang[c.lang];
+      EXPECT_EQ(out, c.text) << row;
+    } else {
+      ADD_FAILURE() << row << ": kind must be pii or lookalike";
+    }
+  }
+  EXPECT_GE(pii, 70);
+  EXPECT_GE(lookalikes, 25);
+  for (const char* lang : {"en", "es", "no", "sv", "ru"}) {
+    EXPECT_GE(pii_per_lang[lang], 10) << lang;
+    EXPECT_GE(lookalike_per_lang[lang], 5) << lang;
+  }
+}
+
+}  // namespace
+}  // namespace tact::report
