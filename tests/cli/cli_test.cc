@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 namespace fs = std::filesystem;
@@ -805,6 +806,99 @@ TEST_F(Cli, ACostlyUserPackStopsWithAWarningNotUnboundedMemory) {
   EXPECT_NE(r.out.find("turn 1: rules matched only the first "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(" of 20000 words: the rule pack is too costly for this turn"),
             std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+struct PiiCase {
+  std::string lang, kind, pii, text;
+};
+
+std::vector<PiiCase> PiiCases() {
+  std::ifstream f(std::string(TACT_SOURCE_DIR) + "/tests/data/pii/cases.tsv");
+  std::vector<PiiCase> cases;
+  std::string line;
+  std::getline(f, line);  // header
+  while (std::getline(f, line)) {
+    std::vector<std::string> col;
+    std::stringstream ss(line);
+    for (std::string c; std::getline(ss, c, '\t');) col.push_back(c);
+    if (col.size() == 4) cases.push_back({col[0], col[1], col[2], col[3]});
+  }
+  return cases;
+}
+
+std::string JsonString(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// The PII matrix of tests/data/pii/cases.tsv, each case put where input
+// reaches a report: a quoted agent turn, the conversation id, the customer's
+// name, a metadata value reports group by, and an error that quotes the
+// input. Every one of the eight formats and stderr: no personal data, and
+// every look-alike kept as written.
+TEST_F(Cli, PiiMatrixLeaksNowhereAndKeepsLookAlikes) {
+  const std::vector<PiiCase> cases = PiiCases();
+  // Personal data and look-alikes go to two files: a look-alike may hold the
+  // same digits as a phone number ("order #4155550123").
+  std::string jsonl[2];
+  size_t count[2] = {0, 0};
+  for (size_t i = 0; i < cases.size(); ++i) {
+    const PiiCase& c = cases[i];
+    const int k = c.kind == "pii" ? 0 : 1;
+    ++count[k];
+    jsonl[k] += "{\"id\":" + JsonString("chat with " + c.pii) +
+                ",\"metadata\":{\"ref\":" + JsonString(c.pii) + "},\"turns\":[{\"speaker\":" +
+                // (A look-alike as the customer's name would be redacted as a name.)
+                JsonString(k == 0 ? c.pii : "Customer") +
+                ",\"role\":\"customer\",\"text\":" + JsonString(c.text) +
+                "},{\"speaker\":\"Agent\",\"text\":" + JsonString("I'm so sorry. " + c.text) +
+                "}]}\n";
+    // A bad timestamp: the reader's error quotes it.
+    jsonl[k] +=
+        "{\"id\":\"bad " + std::to_string(i) +
+        "\",\"turns\":[{\"speaker\":\"Agent\",\"text\":\"hi\",\"time\":" + JsonString(c.text) +
+        "}]}\n";
+  }
+  ASSERT_GE(count[0], 60u);
+  ASSERT_GE(count[1], 20u);
+  Write("pii.jsonl", jsonl[0]);
+  Write("lookalike.jsonl", jsonl[1]);
+  const std::string args = "--lang en --all-evidence --group-by metadata.ref --format ";
+  for (const std::string format :
+       {"text", "json", "jsonl", "csv", "markdown", "junit", "sarif", "html"}) {
+    RunResult r = Run("check " + kRules + args + format + " pii.jsonl");
+    EXPECT_EQ(r.rc, 3) << format << ": " << r.err.substr(0, 2000);
+    size_t leaks = 0;
+    for (const PiiCase& c : cases) {
+      if (c.kind != "pii") continue;
+      const bool out = r.out.find(c.pii) != std::string::npos;
+      const bool err = r.err.find(c.pii) != std::string::npos;
+      leaks += out || err;
+      EXPECT_FALSE(out) << format << " report leaks '" << c.pii << "' (" << c.lang << ")";
+      EXPECT_FALSE(err) << format << " stderr leaks '" << c.pii << "' (" << c.lang << ")";
+    }
+    EXPECT_EQ(leaks, 0u) << format;
+    r = Run("check " + kRules + args + format + " lookalike.jsonl");
+    for (const PiiCase& c : cases) {
+      if (c.kind != "lookalike") continue;
+      EXPECT_NE(r.err.find(c.text), std::string::npos)
+          << format << ": look-alike redacted in an error: " << c.text;
+      if (format != "json") continue;
+      // Kept in the quoted turn and the id.
+      EXPECT_NE(r.out.find("I'm so sorry. " + c.text), std::string::npos)
+          << "look-alike redacted in a turn: " << c.text;
+      EXPECT_NE(r.out.find("\"chat with " + c.pii + "\""), std::string::npos)
+          << "look-alike redacted in an id: " << c.pii;
+    }
+  }
 }
 
 }  // namespace
