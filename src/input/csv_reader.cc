@@ -3,12 +3,15 @@
 // by common names or from --csv-columns. Rows of one conversation must be
 // contiguous (the usual export order); an id that comes back after another
 // conversation is reported, unless --csv-unsorted groups rows in memory (up to
-// a limit). Rows stream: memory holds one conversation at a time.
+// a limit; a file whose conversations do not fit is read again in passes).
+// Rows stream: memory holds one conversation at a time.
 #include <algorithm>
 #include <deque>
 #include <filesystem>
 #include <map>
 #include <unordered_set>
+
+#include <sys/stat.h>
 
 #include "common/hash.h"
 #include "common/strings.h"
@@ -163,9 +166,75 @@ struct Pending {
   size_t bytes = 0;
 };
 
+// The conversations one pass reads: those whose id hashes to `rem` modulo
+// `mod` (all of them in the first pass).
+struct Partition {
+  uint64_t mod = 1, rem = 0;
+  bool Has(const std::string& id) const { return mod == 1 || Fnv1a(id) % mod == rem; }
+};
+
+// What a --csv-unsorted pass met when its conversations outgrew the buffer
+// (nothing has been emitted then).
+struct Overflow {
+  bool hit = false;
+  size_t conversations = 0;  // ids buffered
+  int line = 0;              // the row that went over
+};
+
+Overflow ReadCsvPass(InputStream& in, const ReadContext& ctx, char delim, Partition part,
+                     bool can_split);
+
 }  // namespace
 
 void ReadCsv(InputStream& in, const ReadContext& ctx, char delim) {
+  if (!ctx.options.csv_unsorted) {
+    ReadCsvPass(in, ctx, delim, {}, false);
+    return;
+  }
+  // --csv-unsorted groups rows in memory. When a file's conversations do not
+  // fit, it is read again in passes, each holding the conversations whose id
+  // falls in one part (split in two as often as needed), so nothing is
+  // dropped. A pass's errors wait for the pass to complete: a pass that
+  // overflows is read again, and its errors would be said twice.
+  struct stat st;
+  const bool can_split =
+      ctx.label != "-" && ::stat(ctx.label.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+  std::vector<Partition> todo = {{1, 0}};
+  bool first = true;
+  while (!todo.empty()) {
+    const Partition part = todo.back();
+    todo.pop_back();
+    std::unique_ptr<InputStream> again;
+    InputStream* s = &in;
+    if (!first) {
+      std::string err;
+      again = InputStream::Open(ctx.label, &err);
+      if (!again) {
+        ctx.Error(0, "--csv-unsorted: cannot read the file again for another pass: " + err);
+        return;
+      }
+      again->SkipBom();
+      s = again.get();
+    }
+    first = false;
+    std::vector<Diagnostic> deferred;
+    ReadContext local{ctx.label, ctx.options, ctx.emit,
+                      [&](const Diagnostic& d) { deferred.push_back(d); }};
+    const Overflow o = ReadCsvPass(*s, local, delim, part, can_split);
+    if (o.hit && can_split && o.conversations > 1 && part.mod < (uint64_t{1} << 20)) {
+      todo.push_back({part.mod * 2, part.rem + part.mod});
+      todo.push_back({part.mod * 2, part.rem});
+      continue;
+    }
+    for (const auto& d : deferred) ctx.error(d);
+  }
+}
+
+namespace {
+
+Overflow ReadCsvPass(InputStream& in, const ReadContext& ctx, char delim, Partition part,
+                     bool can_split) {
+  Overflow overflow;
   const Limits& limits = ctx.options.limits;
   Record rec;
   std::string error;
@@ -175,7 +244,7 @@ void ReadCsv(InputStream& in, const ReadContext& ctx, char delim) {
     ctx.Error(rec.line ? rec.line : 1, too_long        ? "header line is too long"
                                        : error.empty() ? "no header row"
                                                        : error);
-    return;
+    return overflow;
   }
   if (!rec.fields.empty() && StartsWith(rec.fields[0], "\xEF\xBB\xBF")) rec.fields[0].erase(0, 3);
   std::vector<std::string> header;
@@ -185,7 +254,7 @@ void ReadCsv(InputStream& in, const ReadContext& ctx, char delim) {
     auto it = std::find(header.begin(), header.end(), Lower(name));
     if (it == header.end()) {
       ctx.Error(rec.line, "--csv-columns: no column '" + name + "' in the header");
-      return;
+      return overflow;
     }
     col[role] = static_cast<int>(it - header.begin());
   }
@@ -209,7 +278,7 @@ void ReadCsv(InputStream& in, const ReadContext& ctx, char delim) {
         rec.line,
         "CSV header needs a text column (text, body, message, ...) and a speaker column (speaker, "
         "author, role, ...); name them with --csv-columns text=...,speaker=...");
-    return;
+    return overflow;
   }
   auto field = [&](const Record& r, const char* role) -> std::string {
     auto it = col.find(role);
@@ -226,7 +295,7 @@ void ReadCsv(InputStream& in, const ReadContext& ctx, char delim) {
   std::map<std::string, size_t> unsorted_index;
   std::vector<Pending> unsorted;
   size_t buffered = 0;
-  bool over_buffer = false;
+  std::unordered_set<uint64_t> dropped;  // conversations too big on their own
   auto finish = [&](Pending&& p) {
     if (p.broken) return;  // already reported
     ctx.Finish(std::move(p.conv));
@@ -256,6 +325,8 @@ void ReadCsv(InputStream& in, const ReadContext& ctx, char delim) {
       id = cur ? cur->conv.id : "";
     else if (grouped)
       id = std::string(Trim(field(rec, "id")));
+    if (!part.Has(id)) continue;  // another pass reads it
+    if (!dropped.empty() && dropped.count(Fnv1a(id))) continue;
     Pending* target = nullptr;
     if (ctx.options.csv_unsorted && grouped) {
       auto it = unsorted_index.find(id);
@@ -333,19 +404,43 @@ void ReadCsv(InputStream& in, const ReadContext& ctx, char delim) {
     target->bytes += t.text.size();
     if (ctx.options.csv_unsorted) {
       buffered += t.text.size() + 64;
-      if (buffered > limits.max_buffered_bytes && !over_buffer) {
-        over_buffer = true;
-        ctx.Error(rec.line, "--csv-unsorted: more than " +
-                                std::to_string(limits.max_buffered_bytes >> 20) +
-                                " MB buffered; sort the export by conversation id instead");
-        for (auto& p : unsorted) p.broken = true;
-        return;
+      if (buffered > limits.max_buffered_bytes) {
+        overflow = {true, unsorted.size(), rec.line};
+        if (can_split && unsorted.size() > 1) return overflow;  // read again in two passes
+        // Standard input cannot be read again (and one conversation alone
+        // over the limit cannot be split): each conversation held is an
+        // error, and so is the rest of the input.
+        const std::string limit = limits.max_buffered_bytes >= (1u << 20)
+                                      ? std::to_string(limits.max_buffered_bytes >> 20) + " MB"
+                                      : std::to_string(limits.max_buffered_bytes) + " bytes";
+        for (auto& p : unsorted) {
+          if (p.broken) continue;
+          ctx.Error(p.conv.line,
+                    "conversation '" + p.conv.id + "': not read: --csv-unsorted holds at most " +
+                        limit +
+                        (can_split ? " and this conversation alone is bigger"
+                                   : "; save the input to a file (read in passes) or sort it by "
+                                     "conversation id"));
+          p.broken = true;
+        }
+        if (!can_split) {
+          ctx.Error(rec.line, "--csv-unsorted: the rest of the input, from this row, is not read");
+          return overflow;
+        }
+        for (const auto& p : unsorted) dropped.insert(Fnv1a(p.conv.id));
+        unsorted.clear();
+        unsorted_index.clear();
+        buffered = 0;
+        continue;
       }
     }
     c.turns.push_back(std::move(t));
   }
   if (cur) finish(std::move(*cur));
   for (auto& p : unsorted) finish(std::move(p));
+  return overflow;
 }
+
+}  // namespace
 
 }  // namespace tact::input

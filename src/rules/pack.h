@@ -52,7 +52,8 @@ struct LanguagePack {
   std::unordered_map<std::string, uint32_t> behaviour_index;
   std::vector<LexiconDecl> lexicons;
   match::AtomTable atoms;
-  std::vector<match::Node> nodes;    // by pattern id, resolved to atoms
+  // By pattern id, resolved to atoms; empty once the programs are built.
+  mutable std::vector<match::Node> nodes;
   std::vector<PatternOwner> owners;  // by pattern id
   std::vector<uint8_t> turn_scope;   // by pattern id: a `match-turn` pattern
   bool has_turn_patterns = false;
@@ -62,24 +63,16 @@ struct LanguagePack {
   std::unordered_set<std::string> stopword_set;  // normalized `stopwords`
 
   // The one program matching every pattern of the pack, built on first use
-  // (thread-safe), so a run pays only for the languages it meets.
+  // (thread-safe), so a run pays only for the languages it meets. The
+  // `match-turn` patterns form a program of their own, run over a whole
+  // turn. Both are built together; `nodes` is then released (the programs
+  // hold all it said, and a pack's trees are megabytes).
   const match::Program& program() const {
-    std::call_once(program_once_, [this] {
-      match::ProgramBuilder builder;
-      for (uint32_t i = 0; i < nodes.size(); ++i)
-        if (!turn_scope[i]) builder.Add(nodes[i], i);
-      program_ = builder.Finish();
-    });
+    BuildPrograms();
     return program_;
   }
-  // The program of the `match-turn` patterns, run over a whole turn.
   const match::Program& turn_program() const {
-    std::call_once(turn_program_once_, [this] {
-      match::ProgramBuilder builder;
-      for (uint32_t i = 0; i < nodes.size(); ++i)
-        if (turn_scope[i]) builder.Add(nodes[i], i);
-      turn_program_ = builder.Finish();
-    });
+    BuildPrograms();
     return turn_program_;
   }
   // The pattern a match line or veto refers to.
@@ -100,9 +93,18 @@ struct LanguagePack {
   }
 
  private:
+  void BuildPrograms() const {
+    std::call_once(program_once_, [this] {
+      match::ProgramBuilder sentence, turn;
+      for (uint32_t i = 0; i < nodes.size(); ++i)
+        (turn_scope[i] ? turn : sentence).Add(nodes[i], i);
+      program_ = sentence.Finish();
+      turn_program_ = turn.Finish();
+      std::vector<match::Node>().swap(nodes);
+    });
+  }
   mutable std::once_flag program_once_;
   mutable match::Program program_;
-  mutable std::once_flag turn_program_once_;
   mutable match::Program turn_program_;
 };
 

@@ -1,6 +1,8 @@
 // Every reader on a real-world-shaped sample in tests/data/formats.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <cstdio>
 
 #include "input/reader.h"
@@ -204,16 +206,54 @@ TEST(Readers, SniffingForStdinLikeInputs) {
 }
 
 // Reads `bytes` written to a temporary file named `name`.
-Read ReadBytes(const std::string& name, const std::string& bytes) {
+Read ReadBytes(const std::string& name, const std::string& bytes, const ReadOptions& o = {}) {
   const std::string path = ::testing::TempDir() + "/" + name;
   FILE* f = fopen(path.c_str(), "wb");
   fwrite(bytes.data(), 1, bytes.size(), f);
   fclose(f);
   Read r;
   r.ok = ReadInput(
-      path, {}, [&](Conversation&& c) { r.convs.push_back(std::move(c)); },
+      path, o, [&](Conversation&& c) { r.convs.push_back(std::move(c)); },
       [&](const Diagnostic& d) { r.diags.push_back(d); });
   return r;
+}
+
+// --csv-unsorted groups interleaved rows; a file whose conversations do not
+// fit in the buffer is read again in passes (nothing dropped), and a single
+// conversation bigger than the buffer is one counted error, not the file.
+TEST(Readers, CsvUnsortedReadsInPassesWhenTheBufferIsFull) {
+  std::string csv = "conversation_id,speaker,text\n";
+  for (int row = 0; row < 6; ++row) {
+    for (int id = 0; id < 20; ++id)
+      csv += "c" + std::to_string(id) + ",Agent,turn " + std::to_string(row) + " of chat " +
+             std::to_string(id) + " with some words\n";
+  }
+  ReadOptions o;
+  o.csv_unsorted = true;
+  Read all = ReadBytes("unsorted.csv", csv, o);
+  ASSERT_EQ(all.convs.size(), 20u) << Diags(all);
+  o.limits.max_buffered_bytes = 2000;  // about 20 turns of the 120
+  Read passes = ReadBytes("unsorted.csv", csv, o);
+  EXPECT_TRUE(passes.diags.empty()) << Diags(passes);
+  ASSERT_EQ(passes.convs.size(), 20u);
+  std::map<std::string, std::vector<std::string>> a, b;
+  for (const auto& c : all.convs)
+    for (const auto& t : c.turns) a[c.id].push_back(t.text);
+  for (const auto& c : passes.convs)
+    for (const auto& t : c.turns) b[c.id].push_back(t.text);
+  EXPECT_EQ(a, b);  // the same conversations with the same turns, in another order
+  // One conversation bigger than the buffer on its own.
+  std::string big = "conversation_id,speaker,text\nsmall,Agent,hi\n";
+  for (int row = 0; row < 40; ++row) big += "huge,Customer," + std::string(100, 'x') + "\n";
+  big += "small2,Agent,bye\n";
+  Read r = ReadBytes("big.csv", big, o);
+  EXPECT_EQ(r.convs.size(), 2u) << Diags(r);
+  ASSERT_EQ(r.diags.size(), 1u) << Diags(r);
+  EXPECT_NE(
+      Diags(r).find("conversation 'huge': not read: --csv-unsorted holds at most 2000 bytes and "
+                    "this conversation alone is bigger"),
+      std::string::npos)
+      << Diags(r);
 }
 
 // A UTF-8 byte order mark is fine before any format; UTF-16, UTF-32 and
