@@ -386,6 +386,22 @@ int RunCheck(const CheckOptions& o) {
       done_cv.wait_for(lock, std::chrono::milliseconds(20), [&] { return pipeline_done.load(); });
     }
   });
+  // An exception (out of memory) must not leave the watcher running: a
+  // joinable std::thread destroyed during unwinding ends the process.
+  struct WatcherJoin {
+    std::thread& thread;
+    std::mutex& mu;
+    std::atomic<bool>& done;
+    std::condition_variable& cv;
+    ~WatcherJoin() {
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        done = true;
+      }
+      cv.notify_all();
+      if (thread.joinable()) thread.join();
+    }
+  } watcher_join{watcher, done_mu, pipeline_done, done_cv};
   RunPipeline(
       inputs, ro, *rules, ao,
       o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),

@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cstdio>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -66,16 +68,26 @@ int main(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
   }
-  if (check_cmd->parsed()) return RunCheck(check);
-  if (list->parsed()) return RunRulesList(rules);
-  if (test->parsed()) return RunRulesTest(rules);
-  if (try_cmd->parsed()) return RunRulesTry(rules);
-  if (eval_cmd->parsed()) return RunEval(eval);
-  if (explain_cmd->parsed()) return RunExplain(explain);
-  if (merge_cmd->parsed()) return RunMerge(merge);
-  if (config_cmd->parsed()) {
-    config.flags = config_cmd->remaining();
-    return RunConfig(*check_cmd, project, config);
+  try {
+    if (check_cmd->parsed()) return RunCheck(check);
+    if (list->parsed()) return RunRulesList(rules);
+    if (test->parsed()) return RunRulesTest(rules);
+    if (try_cmd->parsed()) return RunRulesTry(rules);
+    if (eval_cmd->parsed()) return RunEval(eval);
+    if (explain_cmd->parsed()) return RunExplain(explain);
+    if (merge_cmd->parsed()) return RunMerge(merge);
+    if (config_cmd->parsed()) {
+      config.flags = config_cmd->remaining();
+      return RunConfig(*check_cmd, project, config);
+    }
+  } catch (const std::bad_alloc&) {
+    // Limits keep inputs and rule packs bounded; should memory still run
+    // out, say so (the unwinding dropped any unfinished report file)
+    // instead of dying with an uncaught exception.
+    fprintf(stderr,
+            "tact: error: out of memory; lower -j, the input limits (--max-document-bytes, "
+            "--max-turn-bytes) or the rule pack's gaps\n");
+    return kExitInput;
   }
   return kExitUsage;
 }

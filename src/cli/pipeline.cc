@@ -80,46 +80,50 @@ size_t TextBytes(const Conversation& c) {
 
 }  // namespace
 
-void RunPipeline(
-    const std::vector<Input>& inputs, const input::ReadOptions& read_options, const RuleSet& rules,
-    const AnalyzeOptions& analyze_options, int jobs, std::atomic<bool>* stop,
-    const std::function<bool(const Conversation&)>& keep,
-    const std::function<void(const Diagnostic&)>& on_error,
+namespace {
+
+// The reader's side: inputs to batches of conversations on the queue.
+void Read(Queue* queue_ptr, const std::vector<Input>& inputs,
+          const input::ReadOptions& read_options, std::atomic<bool>* stop,
+          const std::function<bool(const Conversation&)>& keep,
+          const std::function<void(const Diagnostic&)>& on_error, PipelineStats* stats) {
+  Queue& queue = *queue_ptr;
+  Batch batch;
+  size_t bytes = 0;
+  auto send = [&] {
+    if (batch.empty()) return;
+    if (!queue.Push(std::move(batch))) stop->store(true);
+    batch.clear();
+    bytes = 0;
+  };
+  for (const auto& in : inputs) {
+    if (stop->load()) break;
+    input::ReadInput(
+        in.path, read_options,
+        [&](Conversation&& c) {
+          if (keep && !keep(c)) return;
+          ++stats->read;
+          if (stop->load()) return;
+          auto item = std::make_unique<Item>();
+          item->conversation = std::move(c);
+          bytes += TextBytes(item->conversation);
+          batch.push_back(std::move(item));
+          if (batch.size() >= kBatchItems || bytes >= kBatchBytes || queue.hungry()) send();
+        },
+        on_error);
+    send();  // an input's last conversations do not wait for the next input
+  }
+  send();
+}
+
+// The pipeline's side: analysis on `jobs` threads, results in input order.
+void RunStages(
+    Queue* queue_ptr, const RuleSet& rules, const AnalyzeOptions& analyze_options, int jobs,
+    size_t in_flight, std::atomic<bool>* stop,
     const std::function<void(ConversationResult&, std::string* rendered)>& post,
     const std::function<void(const ConversationResult&, const std::string& rendered)>& on_result,
     PipelineStats* stats) {
-  if (jobs < 1) jobs = 1;
-  const size_t in_flight = static_cast<size_t>(jobs) * 4;
-  Queue queue(4);
-  std::thread reader([&] {
-    Batch batch;
-    size_t bytes = 0;
-    auto send = [&] {
-      if (batch.empty()) return;
-      if (!queue.Push(std::move(batch))) stop->store(true);
-      batch.clear();
-      bytes = 0;
-    };
-    for (const auto& in : inputs) {
-      if (stop->load()) break;
-      input::ReadInput(
-          in.path, read_options,
-          [&](Conversation&& c) {
-            if (keep && !keep(c)) return;
-            ++stats->read;
-            if (stop->load()) return;
-            auto item = std::make_unique<Item>();
-            item->conversation = std::move(c);
-            bytes += TextBytes(item->conversation);
-            batch.push_back(std::move(item));
-            if (batch.size() >= kBatchItems || bytes >= kBatchBytes || queue.hungry()) send();
-          },
-          on_error);
-      send();  // an input's last conversations do not wait for the next input
-    }
-    send();
-    queue.Close();
-  });
+  Queue& queue = *queue_ptr;
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                   static_cast<size_t>(jobs));
   tbb::enumerable_thread_specific<std::unique_ptr<Analyzer>> analyzers(
@@ -154,8 +158,50 @@ void RunPipeline(
             ++stats->analyzed;
             on_result(owned->result, owned->rendered);
           }));
+}
+
+}  // namespace
+
+void RunPipeline(
+    const std::vector<Input>& inputs, const input::ReadOptions& read_options, const RuleSet& rules,
+    const AnalyzeOptions& analyze_options, int jobs, std::atomic<bool>* stop,
+    const std::function<bool(const Conversation&)>& keep,
+    const std::function<void(const Diagnostic&)>& on_error,
+    const std::function<void(ConversationResult&, std::string* rendered)>& post,
+    const std::function<void(const ConversationResult&, const std::string& rendered)>& on_result,
+    PipelineStats* stats) {
+  if (jobs < 1) jobs = 1;
+  const size_t in_flight = static_cast<size_t>(jobs) * 4;
+  Queue queue(4);
+  // Out of memory (or any exception) in the reader is carried to the
+  // caller, like one thrown in the pipeline's stages.
+  std::exception_ptr reader_error;
+  std::thread reader([&] {
+    try {
+      Read(&queue, inputs, read_options, stop, keep, on_error, stats);
+    } catch (...) {
+      reader_error = std::current_exception();
+      stop->store(true);
+    }
+    queue.Close();
+  });
+  // A pipeline that throws must not leave the reader running (a joinable
+  // std::thread destroyed during unwinding ends the process).
+  struct Joiner {
+    Queue& queue;
+    std::thread& thread;
+    std::atomic<bool>* stop;
+    ~Joiner() {
+      if (!thread.joinable()) return;
+      stop->store(true);
+      queue.Close();
+      thread.join();
+    }
+  } joiner{queue, reader, stop};
+  RunStages(&queue, rules, analyze_options, jobs, in_flight, stop, post, on_result, stats);
   queue.Close();  // unblocks the reader if the pipeline stopped early
   reader.join();
+  if (reader_error) std::rethrow_exception(reader_error);
 }
 
 }  // namespace tact::cli

@@ -902,3 +902,40 @@ TEST_F(Cli, PiiMatrixLeaksNowhereAndKeepsLookAlikes) {
 }
 
 }  // namespace
+
+namespace {
+
+// Memory that runs out anyway (here a 60 MB turn under a 250 MB address
+// space limit, with the input limits raised) is an error message and exit
+// 3, not an uncaught exception (exit 134) or a half-written report.
+TEST_F(Cli, OutOfMemoryIsAMessageNotACrash) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "AddressSanitizer reserves more address space than the limit";
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  GTEST_SKIP() << "AddressSanitizer reserves more address space than the limit";
+#endif
+#endif
+  {
+    std::ofstream f(dir_ / "huge.txt");
+    f << "Customer: ";
+    std::string words;
+    for (int i = 0; i < 100000; ++i) words += "word ";
+    for (int i = 0; i < 120; ++i) f << words;  // 12 M words, 60 MB
+    f << "\nAgent: sorry\n";
+  }
+  const std::string cmd = "cd '" + dir_.string() + "' && ulimit -v 250000 && '" + TACT_BINARY +
+                          "' check " + kRules +
+                          "-j1 --max-document-bytes 2000000000 --max-turn-bytes 2000000000 -o "
+                          "report.txt huge.txt >out.txt 2>err.txt";
+  int status = std::system(("bash -c \"" + cmd + "\"").c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 3) << Slurp(dir_ / "err.txt");
+  EXPECT_NE(Slurp(dir_ / "err.txt").find("tact: error: out of memory"), std::string::npos)
+      << Slurp(dir_ / "err.txt");
+  EXPECT_FALSE(fs::exists(dir_ / "report.txt"));
+  for (const auto& e : fs::directory_iterator(dir_))
+    EXPECT_EQ(e.path().filename().string().find(".tact-tmp."), std::string::npos) << e.path();
+}
+
+}  // namespace
