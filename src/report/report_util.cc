@@ -89,7 +89,8 @@ std::string ClockTime(double seconds) {
   return fmt::format("{}:{:02}", s / 60, s % 60);
 }
 
-std::string QuoteEvidence(const Evidence& e) {
+std::string QuoteEvidence(const Evidence& e,
+                          const std::function<std::string(const std::string&)>& mark) {
   std::string_view t = e.text;
   size_t b = std::min(e.span_begin, t.size());
   size_t en = std::clamp(e.span_end, b, t.size());
@@ -98,7 +99,8 @@ std::string QuoteEvidence(const Evidence& e) {
   std::string out = "\"";
   if (from > 0) out += "…";
   out += OneLine(t.substr(from, b - from));
-  out += "[" + OneLine(t.substr(b, en - b)) + "]";
+  const std::string match = OneLine(t.substr(b, en - b));
+  out += mark ? mark(match) : "[" + match + "]";
   out += OneLine(t.substr(en, to - en));
   if (to < t.size()) out += "…";
   out += "\"";

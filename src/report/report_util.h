@@ -39,8 +39,10 @@ std::string Printable(std::string_view s);
 std::string ClockTime(double seconds);
 
 // The evidence on one line: "…up to 60 bytes [the match] up to 60 bytes…",
-// in double quotes, newlines and tabs as spaces.
-std::string QuoteEvidence(const Evidence& e);
+// in double quotes, control characters as spaces. `mark`, when given, shows
+// the match instead of the brackets (the text report's colour).
+std::string QuoteEvidence(const Evidence& e,
+                          const std::function<std::string(const std::string&)>& mark = {});
 
 // "turn 4 (1:05) Agent: "…"" — the turn, its time when known, the speaker and the quote.
 std::string DescribeEvidence(const Evidence& e);

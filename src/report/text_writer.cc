@@ -19,22 +19,6 @@ constexpr const char* kYellow = "33";
 constexpr const char* kDim = "2";
 constexpr const char* kBold = "1";
 constexpr const char* kHighlight = "1;4";
-constexpr size_t kQuoteContext = 60;  // bytes of context kept on each side of the match
-
-std::string FormatTime(double t) {
-  long s = static_cast<long>(std::floor(t));
-  if (s >= 3600) return fmt::format("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60);
-  return fmt::format("{}:{:02}", s / 60, s % 60);
-}
-
-// Moves `i` back (or forward) to a UTF-8 code point boundary.
-size_t Boundary(std::string_view s, size_t i, bool forward) {
-  while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) {
-    i = forward ? i + 1 : i - 1;
-  }
-  return std::min(i, s.size());
-}
-
 std::string Pad(std::string_view s, int width) {
   std::string out(s);
   int w = DisplayWidth(s);
@@ -50,19 +34,8 @@ std::string TextReportWriter::Paint(std::string_view s, const char* code) const 
 }
 
 std::string TextReportWriter::Quote(const Evidence& e) const {
-  std::string_view t = e.text;
-  size_t b = e.span_begin, en = e.span_end;
-  size_t from = b > kQuoteContext ? Boundary(t, b - kQuoteContext, false) : 0;
-  size_t to = en + kQuoteContext < t.size() ? Boundary(t, en + kQuoteContext, true) : t.size();
-  std::string out = "\"";
-  if (from > 0) out += "…";
-  out += Printable(t.substr(from, b - from));
-  std::string match = Printable(t.substr(b, en - b));
-  out += options_.color ? Paint(match, kHighlight) : "[" + match + "]";
-  out += Printable(t.substr(en, to - en));
-  if (to < t.size()) out += "…";
-  out += "\"";
-  return out;
+  if (!options_.color) return QuoteEvidence(e);
+  return QuoteEvidence(e, [this](const std::string& m) { return Paint(m, kHighlight); });
 }
 
 void TextReportWriter::Begin(std::string*) {}
@@ -107,7 +80,7 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
       out->append(line + "\n");
       if (f.evidence) {
         std::string where = "       ";
-        if (f.evidence->time) where += FormatTime(*f.evidence->time) + "  ";
+        if (f.evidence->time) where += ClockTime(*f.evidence->time) + "  ";
         out->append(where + Printable(f.evidence->speaker) + ": " + Quote(*f.evidence) + "\n");
       }
     }
@@ -157,14 +130,14 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
       if (!b.evidence.empty()) {
         const Evidence& e = b.evidence.front();
         std::string where = "turn " + std::to_string(e.turn);
-        if (e.time) where += " (" + FormatTime(*e.time) + ")";
+        if (e.time) where += " (" + ClockTime(*e.time) + ")";
         row += where + "  " + Printable(e.speaker) + ": " + Quote(e);
         out->append(row + "\n");
         size_t shown = options_.show_all_evidence ? b.evidence.size() : 1;
         for (size_t k = 1; k < shown; ++k) {
           const Evidence& x = b.evidence[k];
           std::string w2 = "turn " + std::to_string(x.turn);
-          if (x.time) w2 += " (" + FormatTime(*x.time) + ")";
+          if (x.time) w2 += " (" + ClockTime(*x.time) + ")";
           out->append(std::string(static_cast<size_t>(width) + 17, ' ') + w2 + "  " +
                       Printable(x.speaker) + ": " + Quote(x) + "\n");
         }
