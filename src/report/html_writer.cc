@@ -511,9 +511,10 @@ void WriteWorst(const Summary& s, const std::map<std::string, size_t>& anchors, 
       uint64_t n =
           b.counts.Get(kind == BehaviourKind::kAvoid ? Status::kViolated : Status::kMissed);
       out->append(
-          fmt::format("<tr data-behaviour=\"{}\"><th>{}<span class=\"bt\">{} {}</span></th><td><ul "
+          fmt::format("<tr data-behaviour=\"{}\"><th title=\"{}\">{}<span class=\"bt\">{} "
+                      "{}</span></th><td><ul "
                       "class=\"wl\">",
-                      HtmlEscape(id), HtmlEscape(id), n,
+                      HtmlEscape(id), HtmlEscape(id), HtmlEscape(b.title.empty() ? id : b.title), n,
                       kind == BehaviourKind::kAvoid ? "violated" : "missed"));
       for (const WorstEntry& w : b.worst) {
         auto it = anchors.find(w.source + '\0' + w.id);
