@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -145,6 +146,10 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
   app->add_option("--redact-pattern", o->redact_patterns,
                   "also redact NAME=REGEX (RE2) as [NAME] (repeatable)")
       ->allow_extra_args(false);
+  app->add_flag("-q,--quiet", o->quiet,
+                "print only the report and errors (no warnings, no progress)");
+  app->add_flag("-v,--verbose", o->verbose,
+                "also print the inputs, the languages met and how long each stage took");
   app->add_option("--progress", o->progress,
                   "progress line on stderr: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -239,8 +244,18 @@ int RunCheck(const CheckOptions& o) {
       return kExitUsage;
     }
   }
+  if (o.quiet && o.verbose) {
+    PrintError("--quiet and --verbose cannot both be given (hint: tact help check)");
+    return kExitUsage;
+  }
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point t_start = Clock::now();
+  auto ms_since = [](Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+  };
   const RuleSet* rules = KeepUntilExit(LoadRules(o.rules));
   if (!rules) return kExitUsage;
+  const double rules_ms = ms_since(t_start);
   AnalyzeOptions ao;
   ao.language = o.lang;
   ao.fallback_language = o.fallback_lang;
@@ -356,6 +371,7 @@ int RunCheck(const CheckOptions& o) {
     Diagnostic d = given;
     if (!o.no_redact) redactor.RedactDiagnostic(&d);
     std::lock_guard<std::mutex> lock(err_mu);
+    if (o.quiet && d.severity != Severity::kError) return;
     fprintf(stderr, "%s\n", d.Format().c_str());
     if (d.severity == Severity::kError) {
       ++totals.skipped;
@@ -372,9 +388,23 @@ int RunCheck(const CheckOptions& o) {
     std::error_code ec;
     if (in.path != "-") total_bytes += std::filesystem::file_size(in.path, ec);
   }
+  if (o.verbose) {
+    for (const auto& in : inputs) {
+      if (!owned(in.path)) continue;
+      std::error_code ec;
+      const uintmax_t size = in.path == "-" ? 0 : std::filesystem::file_size(in.path, ec);
+      const std::string name = o.no_redact ? in.path : redactor.RedactPath(in.path);
+      if (in.path == "-" || ec)
+        fprintf(stderr, "tact: input %s\n", name.c_str());
+      else
+        fprintf(stderr, "tact: input %s (%ju bytes)\n", name.c_str(), size);
+    }
+  }
   const bool show_progress =
-      o.progress == "always" ||
-      (o.progress == "auto" && isatty(STDERR_FILENO) && getenv("CI") == nullptr);
+      !o.quiet && (o.progress == "always" ||
+                   (o.progress == "auto" && isatty(STDERR_FILENO) && getenv("CI") == nullptr));
+  std::map<std::string, size_t> languages;  // -v: conversations per judged language
+  const Clock::time_point t_run = Clock::now();
   Progress progress(show_progress, total_bytes);
   ro.progress = [&](uint64_t n) { progress.Bytes(n); };
   PipelineStats stats;
@@ -420,7 +450,8 @@ int RunCheck(const CheckOptions& o) {
       [&](const ConversationResult& r, const std::string& rendered) {
         // In input order, like the reader's warnings: a wrong --lang is worth
         // seeing in a CI log, not only inside the report.
-        if (!r.detected_language.empty()) {
+        if (o.verbose) ++languages[r.language];
+        if (!r.detected_language.empty() && !o.quiet) {
           Diagnostic d = MakeError(r.source, 0, 0, OtherLanguageNote(r));
           d.severity = Severity::kWarning;
           const int line = r.conversation != nullptr ? r.conversation->line : 0;
@@ -448,6 +479,7 @@ int RunCheck(const CheckOptions& o) {
   done_cv.notify_all();
   watcher.join();
   progress.Done();
+  const double run_ms = ms_since(t_run);
   if (Interrupted()) {
     // Close what was started (a JSON document stays valid); a report going
     // to a file is dropped, so the previous file stays.
@@ -496,6 +528,20 @@ int RunCheck(const CheckOptions& o) {
       PrintError(err);
       return kExitInput;
     }
+  }
+  if (o.verbose) {
+    std::string langs;
+    for (const auto& [lang, n] : languages)
+      langs += (langs.empty() ? "" : ", ") + lang + " " + std::to_string(n);
+    fprintf(
+        stderr,
+        "tact: %zu conversation(s) read, %zu analyzed, %zu skipped; languages: %s\n"
+        "tact: rules loaded in %.0f ms; read and analyzed in %.2f s (%.1f MB/s, -j%d, packs "
+        "compiled on first use); report finished in %.0f ms\n",
+        totals.read, totals.analyzed, totals.skipped, langs.empty() ? "none" : langs.c_str(),
+        rules_ms, run_ms / 1000, run_ms > 0 ? total_bytes / 1e6 / (run_ms / 1000) : 0.0,
+        o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
+        ms_since(t_run) - run_ms);
   }
   if (totals.skipped > 0 || totals.read != totals.analyzed) {
     fprintf(stderr, "tact: %zu conversation(s) read, %zu analyzed, %zu skipped (errors)\n",

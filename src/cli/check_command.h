@@ -47,6 +47,8 @@ struct CheckOptions {
   std::string min_level = "info";
   std::string output;  // "" = stdout
   std::string progress = "auto";
+  bool quiet = false;    // -q: only the report and errors on stderr
+  bool verbose = false;  // -v: inputs, languages and timings on stderr
   bool no_redact = false;
   input::Limits limits;
   std::vector<std::string> redact_patterns;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <new>
 #include <string>
 #include <vector>
@@ -15,13 +16,14 @@
 #include "cli/explain_command.h"
 #include "cli/merge_command.h"
 #include "cli/rules_command.h"
+#include "cli/usage.h"
 
 int main(int argc, char** argv) {
   using namespace tact::cli;
   CLI::App app{
       "tact: checks customer-support conversations for empathy, active listening, apologies,\n"
       "clear next steps and what to avoid (blame, condescension, jargon, shouting), per language."};
-  app.set_version_flag("--version", TACT_VERSION);
+  app.set_version_flag("--version", std::function<std::string()>(VersionText));
   app.require_subcommand(1);
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand("check", "analyze transcripts and print a report");
@@ -45,10 +47,30 @@ int main(int argc, char** argv) {
   CLI::App* config_cmd = app.add_subcommand(
       "config", "print the effective 'tact check' settings: flags, .tact project file, defaults");
   RegisterConfig(config_cmd, &config);
+  // Every command's help ends with examples.
+  check_cmd->footer(
+      "Examples:\n  tact check chat.txt\n  tact check --format json -o report.json exports/\n"
+      "  tact check --fail-on 'violated>0,missed:empathy>0.2' --format junit -o tact.xml logs/\n"
+      "  tact check --summary --group-by agent tickets.csv");
+  rules_cmd->footer(
+      "Examples:\n  tact rules list\n  tact rules test --coverage\n"
+      "  tact rules try --lang es \"Lo siento mucho\"");
+  list->footer("Example:\n  tact rules list --format json");
+  test->footer("Examples:\n  tact rules test\n  tact rules test --rules my-rules/");
+  try_cmd->footer("Example:\n  tact rules try --lang en \"I'm so sorry about that\"");
+  merge_cmd->footer(
+      "Example:\n  tact check --summary --format json --shard 1/2 -o part1.json logs/\n"
+      "  tact check --summary --format json --shard 2/2 -o part2.json logs/\n"
+      "  tact merge part1.json part2.json --format markdown");
+  eval_cmd->footer("Example:\n  tact eval --labels labels-en.json devset/en");
+  explain_cmd->footer("Examples:\n  tact explain empathy\n  tact explain blame --lang sv");
+  config_cmd->footer("Examples:\n  tact config\n  tact config --format json --lang es");
   bool no_config = false;
   check_cmd->add_flag("--no-config", no_config, "ignore .tact project files");
   // `tact check` takes its defaults from the nearest .tact (flags override).
   std::vector<std::string> args(argv + 1, argv + argc);
+  if (int rc = PreParse(app, args); rc >= 0) return rc;
+  const std::vector<std::string> given = args;  // as typed, for error messages
   ProjectConfig project;
   const bool is_check = !args.empty() && args[0] == "check";
   const bool is_config = !args.empty() && args[0] == "config";
@@ -65,8 +87,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(args);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? kExitOk : kExitUsage;
+    return ParseFailure(app, e, given);
   }
   try {
     if (check_cmd->parsed()) return RunCheck(check);

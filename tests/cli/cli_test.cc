@@ -939,3 +939,79 @@ TEST_F(Cli, OutOfMemoryIsAMessageNotACrash) {
 }
 
 }  // namespace
+
+namespace {
+
+// The command line explains itself: a bare `tact`, `tact help COMMAND`, a
+// did-you-mean for a misspelt command or option, one error form with a hint.
+TEST_F(Cli, HelpAndDidYouMean) {
+  RunResult r = Run("");
+  EXPECT_EQ(r.rc, 2);  // still a usage error: no command
+  EXPECT_NE(r.out.find("  check    analyze transcripts      tact check chat.txt"),
+            std::string::npos)
+      << r.out;
+  r = Run("chek good.txt");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_EQ(r.err,
+            "tact: error: unknown command 'chek' (did you mean 'check'?) (hint: tact help)\n");
+  r = Run("check --formt json good.txt");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_EQ(r.err,
+            "tact: error: unknown option '--formt' for 'tact check' (did you mean '--format'?) "
+            "(hint: tact help check)\n");
+  r = Run("rules tst");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_EQ(r.err,
+            "tact: error: unknown command 'tst' for 'tact rules' (did you mean 'test'?) (hint: "
+            "tact help rules)\n");
+  r = Run("check");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_EQ(r.err, "tact: error: inputs is required (hint: tact help check)\n");
+  r = Run("help chek");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_EQ(r.err,
+            "tact: error: unknown command 'chek' (did you mean 'check'?) (hint: tact help)\n");
+  // Every command's help ends with examples that name the command.
+  for (const std::string cmd : {"check", "rules", "rules list", "rules test", "rules try", "merge",
+                                "eval", "explain", "config"}) {
+    r = Run("help " + cmd);
+    EXPECT_EQ(r.rc, 0) << cmd;
+    const size_t ex = r.out.find("Example");
+    ASSERT_NE(ex, std::string::npos) << cmd << ":\n" << r.out;
+    EXPECT_NE(r.out.find("  tact " + cmd, ex), std::string::npos) << cmd << ":\n" << r.out;
+  }
+}
+
+TEST_F(Cli, VersionNamesCommitIcuAndPacks) {
+  RunResult r = Run("--version");
+  EXPECT_EQ(r.rc, 0);
+  EXPECT_EQ(r.out.rfind("tact 0.1.0 (commit ", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find(", ICU "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("built-in rule packs: en (English) es (Spanish)"), std::string::npos)
+      << r.out;
+}
+
+// -q keeps stderr to errors; -v adds the inputs, the languages and timings.
+TEST_F(Cli, QuietAndVerbose) {
+  Write("es.txt", "Cliente: mi pedido no ha llegado\nAgente: lo siento mucho, lo reviso ahora\n");
+  RunResult r = Run("check --lang en es.txt");  // the built-in packs tell es from en
+  EXPECT_NE(r.err.find("warning: --lang en, but the conversation reads as es"), std::string::npos)
+      << r.err;
+  r = Run("check --lang en -q es.txt");
+  EXPECT_EQ(r.rc, 0);
+  EXPECT_EQ(r.err, "");
+  EXPECT_FALSE(r.out.empty());
+  r = Run("check " + kRules + "-v good.txt bad.txt");
+  EXPECT_NE(r.err.find("tact: input good.txt (58 bytes)\ntact: input bad.txt"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("tact: 2 conversation(s) read, 2 analyzed, 0 skipped; languages: en 2\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("tact: rules loaded in "), std::string::npos) << r.err;
+  r = Run("check " + kRules + "-q -v good.txt");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_EQ(r.err,
+            "tact: error: --quiet and --verbose cannot both be given (hint: tact help check)\n");
+}
+
+}  // namespace
