@@ -3,7 +3,7 @@
 # 60) on a seed corpus from tests/data, examples/ and rules/. Crashes are
 # saved as tests/fuzz/crash-* (add them to tests/data/regressions/ with a test).
 #   tests/fuzz/run.sh [SECONDS] [BUILD_DIR]
-# FUZZ_TARGETS="rules pattern" limits the run to some targets.
+# FUZZ_TARGETS="rules pattern" limits the run to some targets; FUZZ_LOGS=DIR keeps their logs.
 set -eu
 seconds=${1:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -36,11 +36,17 @@ for t in ${FUZZ_TARGETS:-text json jsonl csv vtt srt rules pattern timestamp}; d
   if "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -rss_limit_mb=1024 -timeout=10 -print_final_stats=1 \
       -artifact_prefix="$root/tests/fuzz/crash-$t-" "$corpus/$t" >"$corpus/$t.log" 2>&1; then
     runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$corpus/$t.log" | grep -o '[0-9]*$')
-    echo "fuzz_$t: ${runs:-?} runs in $((SECONDS - start)) s, no crash"
+    # The last status line: "#N DONE cov: C ft: F corp: E/SIZE ...".
+    last=$(grep -E '^#[0-9]+' "$corpus/$t.log" | tail -1)
+    cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
+    corp=$(sed -n 's/.* corp: \([0-9]*\/[0-9a-zA-Z]*\).*/\1/p' <<<"$last")
+    echo "fuzz_$t: ${runs:-?} runs in $((SECONDS - start)) s, cov ${cov:-?}, corpus ${corp:-?}, no crash"
   else
     echo "fuzz_$t: FAILED (see tests/fuzz/crash-$t-*)"
     tail -30 "$corpus/$t.log"
     status=1
   fi
+  # FUZZ_LOGS=DIR keeps each target's libFuzzer log.
+  if [ -n "${FUZZ_LOGS:-}" ]; then mkdir -p "$FUZZ_LOGS" && cp "$corpus/$t.log" "$FUZZ_LOGS/"; fi
 done
 exit $status
