@@ -3,16 +3,39 @@
 // (bit 1), a small --csv-unsorted buffer (bit 2) and --channel call (bit 3);
 // the line after it is a --csv-columns value (ROLE=COLUMN,...; a malformed one
 // is a usage error in tact check, so such inputs are dropped), and the rest is
-// the file. Any file must give conversations or located errors, never a crash.
+// the file, written to a temporary file and read by its path as tact check
+// reads it (--csv-unsorted reads a regular file again in passes when its
+// conversations outgrow the buffer). Any file must give conversations or
+// located errors, never a crash.
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "common/strings.h"
 #include "input/reader.h"
 #include "input/stream.h"
+
+namespace {
+std::filesystem::path* dir = nullptr;
+}
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  char path[] = "/tmp/tact-fuzz-csv-XXXXXX";
+  if (!mkdtemp(path)) abort();
+  dir = new std::filesystem::path(path);
+  atexit([] {
+    std::error_code ec;
+    std::filesystem::remove_all(*dir, ec);
+  });
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1) return 0;
@@ -42,8 +65,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     options.csv_columns.emplace_back(role, spec.substr(eq + 1));
   }
 
-  auto in = tact::input::InputStream::FromString(std::move(rest));
-  tact::input::ReadContext ctx{"fuzz." + options.format, options,
+  const std::string path = (*dir / ("fuzz." + options.format)).string();
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << rest;
+  std::string open_error;
+  auto in = tact::input::InputStream::Open(path, &open_error);
+  if (!in) abort();
+  tact::input::ReadContext ctx{path, options,
                                [](tact::Conversation&& c) {
                                  if (c.turns.empty()) __builtin_trap();
                                  for (const auto& t : c.turns) {

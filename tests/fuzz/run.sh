@@ -37,6 +37,7 @@ printf '<blockquote>a &lt;b&gt; &#233;&#0;&#xD800;&bogus; &#99999999;</blockquot
 { printf '\000\n'; cat "$root/tests/data/formats/tickets.csv"; } >"$corpus/csv_options/default"
 { printf '\002id=ticket_id,time=created_at,speaker=author,text=body\n'; cat "$root/tests/data/formats/tickets.csv"; } >"$corpus/csv_options/unsorted"
 printf '\015id=conv,text=msg,role=who,end=stop,language=lang,channel=ch,agent=ag\nconv\twho\tmsg\tstop\tlang\tch\tag\nc1\tcustomer\thello\t00:00:05\ten\tcall\tbob\nc2\tagent\thi there\t1714644600\tes\tchat\tann\nc1\tagent\t"a\ttab"\t\ten\t\t\n' >"$corpus/csv_options/tsv"
+{ printf '\006\nid,speaker,text\n'; for i in $(seq 1 30); do echo "c$((i % 3)),$([ $((i % 2)) = 0 ] && echo agent || echo customer),row $i of an interleaved export"; done; } >"$corpus/csv_options/passes"
 # fuzz_sniff: every format, named by no extension.
 cp "$root"/tests/data/formats/* "$root"/examples/en_*.txt "$corpus/sniff/"
 printf '\357\273\277WEBVTT\n\n00:00.000 --> 00:01.000\n<v Agent>Hi\n' >"$corpus/sniff/bom-vtt"
