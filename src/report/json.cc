@@ -161,6 +161,11 @@ JsonWriter& JsonWriter::Int(long long v) {
   out_->append(std::to_string(v));
   return *this;
 }
+JsonWriter& JsonWriter::Uint(unsigned long long v) {
+  Separate();
+  out_->append(std::to_string(v));
+  return *this;
+}
 JsonWriter& JsonWriter::Bool(bool b) {
   Separate();
   out_->append(b ? "true" : "false");

@@ -22,6 +22,7 @@ class JsonWriter {
   JsonWriter& String(std::string_view s);
   JsonWriter& Number(double v);  // integers print without a fraction; NaN/inf as null
   JsonWriter& Int(long long v);
+  JsonWriter& Uint(unsigned long long v);  // counts: all of uint64, never negative
   JsonWriter& Bool(bool b);
   JsonWriter& Null();
   JsonWriter& OptNumber(const std::optional<double>& v) { return v ? Number(*v) : Null(); }

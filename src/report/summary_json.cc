@@ -7,7 +7,12 @@
 namespace tact::report {
 namespace {
 
-double Round(double v, double scale) { return std::round(v * scale) / scale; }
+// A value too large to scale (min 1e308) is kept: rounding it to inf would be
+// written as null and read back as 0.
+double Round(double v, double scale) {
+  const double r = std::round(v * scale) / scale;
+  return std::isfinite(r) ? r : v;
+}
 
 const Status kStatuses[] = {Status::kMet,   Status::kMissed,   Status::kNotApplicable,
                             Status::kClean, Status::kViolated, Status::kPresent,
@@ -16,7 +21,7 @@ const Status kStatuses[] = {Status::kMet,   Status::kMissed,   Status::kNotAppli
 void WriteCounts(const StatusCounts& c, BehaviourKind kind, bool with_rate, JsonWriter* w) {
   w->BeginObject();
   for (Status s : kStatuses) {
-    if (c.Get(s) > 0) w->Key(StatusName(s)).Int(static_cast<long long>(c.Get(s)));
+    if (c.Get(s) > 0) w->Key(StatusName(s)).Uint(c.Get(s));
   }
   if (with_rate) {
     double r = c.Rate(kind);
@@ -31,13 +36,12 @@ void WriteCounts(const StatusCounts& c, BehaviourKind kind, bool with_rate, Json
 
 void WriteHistogram(const Histogram& h, JsonWriter* w) {
   w->BeginObject();
-  w->Key("count").Int(static_cast<long long>(h.count()));
+  w->Key("count").Uint(h.count());
   w->Key("sum_milli").Int(h.sum_milli());
   w->Key("min").Number(Round(h.min(), 1000));
   w->Key("max").Number(Round(h.max(), 1000));
   w->Key("buckets").BeginArray();
-  for (const auto& [b, n] : h.buckets())
-    w->BeginArray().Int(b).Int(static_cast<long long>(n)).EndArray();
+  for (const auto& [b, n] : h.buckets()) w->BeginArray().Int(b).Uint(n).EndArray();
   w->EndArray();
   w->EndObject();
 }
@@ -58,37 +62,36 @@ void WriteStats(const Histogram& h, JsonWriter* w) {
 
 void WriteSummaryJson(const Summary& s, JsonWriter* w) {
   w->BeginObject();
-  w->Key("conversations").Int(static_cast<long long>(s.conversations));
-  w->Key("violated_conversations").Int(static_cast<long long>(s.violated_conversations));
+  w->Key("conversations").Uint(s.conversations);
+  w->Key("violated_conversations").Uint(s.violated_conversations);
   if (!s.unsupported_languages.empty()) {
     w->Key("unsupported_languages").BeginObject();
-    for (const auto& [lang, n] : s.unsupported_languages)
-      w->Key(lang).Int(static_cast<long long>(n));
+    for (const auto& [lang, n] : s.unsupported_languages) w->Key(lang).Uint(n);
     w->EndObject();
   }
   w->Key("totals").BeginObject();
-  w->Key("inputs").Int(static_cast<long long>(s.inputs));
-  w->Key("read").Int(static_cast<long long>(s.read));
-  w->Key("analyzed").Int(static_cast<long long>(s.analyzed));
-  w->Key("skipped").Int(static_cast<long long>(s.skipped));
+  w->Key("inputs").Uint(s.inputs);
+  w->Key("read").Uint(s.read);
+  w->Key("analyzed").Uint(s.analyzed);
+  w->Key("skipped").Uint(s.skipped);
   w->EndObject();
   w->Key("group_by").BeginArray();
   for (const auto& g : s.group_by) w->String(g);
   w->EndArray();
-  w->Key("worst_n").Int(static_cast<long long>(s.worst_n));
+  w->Key("worst_n").Uint(s.worst_n);
   if (!s.shards.empty()) {
     w->Key("shards").BeginArray();
     for (const auto& sh : s.shards) {
       w->BeginObject();
       w->Key("input").String(sh.input);
-      w->Key("k").Int(static_cast<long long>(sh.k));
-      w->Key("n").Int(static_cast<long long>(sh.n));
+      w->Key("k").Uint(sh.k);
+      w->Key("n").Uint(sh.n);
       w->EndObject();
     }
     w->EndArray();
   }
   w->Key("score").BeginObject();
-  w->Key("count").Int(static_cast<long long>(s.scores.count()));
+  w->Key("count").Uint(s.scores.count());
   WriteStats(s.scores, w);
   w->Key("histogram");
   WriteHistogram(s.scores, w);
@@ -126,7 +129,7 @@ void WriteSummaryJson(const Summary& s, JsonWriter* w) {
     w->BeginObject();
     w->Key("id").String(id);
     w->Key("unit").String(m.unit);
-    w->Key("count").Int(static_cast<long long>(m.values.count()));
+    w->Key("count").Uint(m.values.count());
     WriteStats(m.values, w);
     w->Key("counts");
     WriteCounts(m.counts, BehaviourKind::kExpected, true, w);
@@ -141,8 +144,8 @@ void WriteSummaryJson(const Summary& s, JsonWriter* w) {
     for (const auto& [key, g] : groups) {
       w->BeginObject();
       w->Key("key").String(key);
-      w->Key("conversations").Int(static_cast<long long>(g.conversations));
-      w->Key("scored").Int(static_cast<long long>(g.scored));
+      w->Key("conversations").Uint(g.conversations);
+      w->Key("scored").Uint(g.scored);
       w->Key("score_milli_sum").Int(g.score_milli_sum);
       w->Key("mean_score");
       if (g.scored == 0)

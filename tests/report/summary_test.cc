@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <fstream>
+#include <sstream>
 
 #include "report/json.h"
 #include "report/summary_json.h"
@@ -110,6 +112,55 @@ TEST(Summary, ReadRefusesOtherLayoutsAndMergeRefusesOverflow) {
   SummaryBuilder c;
   c.Add(Judged());
   EXPECT_FALSE(c.Merge(big, &error));  // was signed overflow (undefined behaviour)
+}
+
+// Inputs that once broke fuzz_merge (tests/data/regressions/merge-*): a
+// summary `tact merge` accepts must be written so that it reads back as the
+// same summary, since merged summaries are merged again. Counts over INT64_MAX
+// were written as negative numbers (then refused as "not a tact summary"), and
+// a min or max near DBL_MAX was rounded to inf, written as null, read as 0.
+std::string Document(const Summary& s) {
+  std::string doc = "{\"summary\":";
+  JsonWriter w(&doc);
+  WriteSummaryJson(s, &w);
+  return doc + "}";
+}
+
+Summary ReadRegression(const std::string& name) {
+  std::ifstream in(std::string(TACT_SOURCE_DIR) + "/tests/data/regressions/" + name,
+                   std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  Summary s;
+  std::string error;
+  EXPECT_TRUE(ReadSummaryJson(ss.str(), &s, &error)) << name << ": " << error;
+  return s;
+}
+
+TEST(Summary, FuzzRegressionCountsOverInt64ReadBack) {
+  const Summary s = ReadRegression("merge-count-over-int64");
+  ASSERT_EQ(s.conversations, UINT64_MAX);
+  const std::string doc = Document(s);
+  EXPECT_NE(doc.find("\"conversations\":18446744073709551615"), std::string::npos) << doc;
+  Summary back;
+  std::string error;
+  ASSERT_TRUE(ReadSummaryJson(doc, &back, &error)) << error;
+  EXPECT_EQ(back.conversations, UINT64_MAX);
+  EXPECT_EQ(back.read, 9223372036854775808u);
+  EXPECT_EQ(back.behaviours.at("empathy").counts.met, UINT64_MAX);
+  EXPECT_EQ(Document(back), doc);
+}
+
+TEST(Summary, FuzzRegressionMinMaxNearDblMaxReadBack) {
+  const Summary s = ReadRegression("merge-min-max-near-dbl-max");
+  const std::string doc = Document(s);
+  Summary back;
+  std::string error;
+  ASSERT_TRUE(ReadSummaryJson(doc, &back, &error)) << error;
+  const Histogram& h = back.metrics.at("handle_time").values;
+  EXPECT_EQ(h.min(), 1e308) << doc;
+  EXPECT_DOUBLE_EQ(h.max(), 1.7e308) << doc;
+  EXPECT_EQ(Document(back), doc);
 }
 
 }  // namespace
