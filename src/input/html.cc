@@ -2,7 +2,9 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 
 #include "common/strings.h"
@@ -37,10 +39,20 @@ std::string DecodeEntities(std::string_view s) {
     std::string_view name = s.substr(i + 1, semi - i - 1);
     if (!name.empty() && name[0] == '#') {
       bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
-      std::string digits(name.substr(hex ? 2 : 1));
-      char* end = nullptr;
-      unsigned long cp = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
-      if (!digits.empty() && end && *end == '\0') {
+      // Digits only (strtoul would take "&# 65;" and "&#+65;"), and a value
+      // past U+10FFFF is U+FFFD before it is narrowed: "&#4294967356;" must
+      // not wrap around to '<'.
+      const std::string_view digits = name.substr(hex ? 2 : 1);
+      const bool ok = !digits.empty() && std::all_of(digits.begin(), digits.end(), [&](char c) {
+        return hex ? std::isxdigit(static_cast<unsigned char>(c)) != 0 : c >= '0' && c <= '9';
+      });
+      if (ok) {
+        uint64_t cp = 0;
+        for (char c : digits) {
+          const int d =
+              c <= '9' ? c - '0' : (std::tolower(static_cast<unsigned char>(c)) - 'a' + 10);
+          cp = std::min<uint64_t>(cp * (hex ? 16 : 10) + static_cast<uint64_t>(d), 0x110000);
+        }
         AppendCodePoint(static_cast<uint32_t>(cp), &out);
         i = semi;
         continue;

@@ -1,6 +1,8 @@
 // Every reader on a real-world-shaped sample in tests/data/formats.
 #include <gtest/gtest.h>
 
+#include "input/html.h"
+
 #include <map>
 
 #include <cstdio>
@@ -171,6 +173,19 @@ TEST(Readers, ZendeskExcludesAndCountsPrivateNotes) {
             "Hi Ana,\nI'm sorry for the wait. I've issued the refund & you'll see it in 3 days.");
   ASSERT_EQ(r.diags.size(), 1u);
   EXPECT_NE(r.diags[0].message.find("1 private note(s) excluded"), std::string::npos);
+}
+
+// Numeric character references: digits only, and a value past U+10FFFF is
+// U+FFFD, never wrapped around to another character (fuzz_html review).
+TEST(Html, NumericEntitiesDoNotWrapOrTakeSigns) {
+  EXPECT_EQ(DecodeEntities("&#65;&#x42;&#X43;"), "ABC");
+  EXPECT_EQ(DecodeEntities("&#99999999;"), "\xEF\xBF\xBD");
+  EXPECT_EQ(DecodeEntities("&#xFFFFFFF;"), "\xEF\xBF\xBD");
+  EXPECT_EQ(DecodeEntities("&#-1;"), "&#-1;");
+  EXPECT_EQ(DecodeEntities("&#x110000;"), "\xEF\xBF\xBD");
+  EXPECT_EQ(DecodeEntities("&# 65;"), "&# 65;");
+  EXPECT_EQ(DecodeEntities("&#+65;"), "&#+65;");
+  EXPECT_EQ(DecodeEntities("&#x;"), "&#x;");
 }
 
 TEST(Readers, IntercomStripsHtmlAndSkipsNotes) {
