@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "eval/checks.h"
+#include "fuzz_checks.h"
 #include "input/reader.h"
 #include "input/stream.h"
 #include "report/redact.h"
@@ -45,14 +46,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   detect.fallback_language = "en";
   analyzers[1] = new tact::Analyzer(*rules, detect);
   redactor = new tact::report::Redactor();
-  checks = new std::vector<tact::eval::Check>();
-  for (const char* e : {"violated>0", "missed:empathy>0", "rate:apology<0.8", "score<70",
-                        "min_score<50", "metric:first_response_time.p90>60"}) {
-    tact::eval::Check c;
-    std::string err;
-    if (!tact::eval::ParseCheck(e, &c, &err)) abort();
-    checks->push_back(c);
-  }
+  checks = NewSampleChecks();
   return 0;
 }
 

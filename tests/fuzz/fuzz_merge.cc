@@ -14,6 +14,7 @@
 
 #include "common/hash.h"
 #include "eval/checks.h"
+#include "fuzz_checks.h"
 #include "report/json.h"
 #include "report/shards.h"
 #include "report/summary_json.h"
@@ -35,14 +36,7 @@ std::string SummaryDocument(const tact::report::Summary& s) {
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  checks = new std::vector<tact::eval::Check>();
-  for (const char* e : {"violated>0", "missed:empathy>0", "rate:apology<0.8", "score<70",
-                        "min_score<50", "metric:first_response_time.p90>60"}) {
-    tact::eval::Check c;
-    std::string err;
-    if (!tact::eval::ParseCheck(e, &c, &err)) abort();
-    checks->push_back(c);
-  }
+  checks = NewSampleChecks();
   return 0;
 }
 
