@@ -10,10 +10,12 @@
 // immutable once loaded and safe to share between threads.
 //
 // Packs read from disk are parsed and compiled by Load(), so every error is
-// reported there. Built-in packs (tested when tact is built) are compiled on
-// first use of pack(), so a run pays only for the languages it meets;
+// reported there. Built-in packs are compiled when tact is built into a pack
+// image linked into the binary, and loaded from it on first use of pack(), so
+// a run pays only for the languages it meets (a built-in pack that a rule
+// directory changes, or stricter limits, compile it from its rules instead);
 // settings() gives a pack's language settings (name, stop words, alphabet)
-// without compiling its behaviours.
+// without loading its behaviours.
 #ifndef TACT_RULE_SET_H_
 #define TACT_RULE_SET_H_
 
@@ -50,11 +52,11 @@ class RuleSet {
   // Language codes, sorted.
   std::vector<std::string> languages() const;
   bool has(const std::string& code) const;
-  // The pack of `code`, or null. Compiles a built-in pack on first use.
+  // The pack of `code`, or null. Loads (or compiles) a built-in pack on first use.
   const rules::LanguagePack* pack(const std::string& code) const;
   // Every behaviour id any pack declares, with its kind: what --only, --fail-on
-  // and scorecards may name. Parses the built-in packs that wait for first
-  // use but does not compile them (a check of one chat compiles one pack).
+  // and scorecards may name. Reads the built-in packs that wait for first
+  // use without loading their matchers (a check of one chat loads one pack).
   std::map<std::string, BehaviourKind> Catalogue() const;
   // The pack's settings (name, stemmer, stopwords, alphabet, abbreviations,
   // acronyms); its behaviours may be empty. Null for an unknown language.

@@ -1,5 +1,7 @@
 #include "match/atoms.h"
 
+#include "common/bytes.h"
+
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -10,17 +12,22 @@
 namespace tact::match {
 
 struct AtomTable::RegexAtom {
-  std::unique_ptr<re2::RE2> re;
+  std::string pattern;
+  int64_t max_mem;
   AtomId id;
 };
 
 // All regexes of a pack as one anchored RE2::Set, so a new token costs one
 // match instead of one per regex. Built on first use (packs are shared by
 // threads); when it cannot be built or runs out of memory on a token, the
-// regexes are matched one by one, with the same result.
+// regexes are matched one by one, with the same result. Compiling a regex
+// costs more than most runs spend matching (a \pL is a large program), so
+// the one-by-one programs too are compiled only when first needed.
 struct AtomTable::RegexSet {
   std::once_flag once;
   std::unique_ptr<re2::RE2::Set> set;
+  std::once_flag each_once;
+  std::vector<std::unique_ptr<re2::RE2>> each;  // by index into regexes_
 };
 
 AtomTable::AtomTable() : set_(std::make_unique<RegexSet>()) {}
@@ -57,22 +64,31 @@ AtomId AtomTable::Class(TokenClass c, int n) {
   return next_++;
 }
 
+namespace {
+
+std::unique_ptr<re2::RE2> CompileRegex(const std::string& re, int64_t max_mem) {
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  opts.set_max_mem(max_mem);
+  return std::make_unique<re2::RE2>(re, opts);
+}
+
+}  // namespace
+
 bool AtomTable::Regex(const std::string& re, int64_t max_mem, AtomId* out, std::string* error) {
   for (const auto& r : regexes_) {
-    if (r->re->pattern() == re) {
+    if (r->pattern == re) {
       *out = r->id;
       return true;
     }
   }
-  RE2::Options opts;
-  opts.set_log_errors(false);
-  opts.set_max_mem(max_mem);
-  auto compiled = std::make_unique<re2::RE2>(re, opts);
+  // Compiled here only to report errors where the rule is.
+  auto compiled = CompileRegex(re, max_mem);
   if (!compiled->ok()) {
     *error = compiled->error();
     return false;
   }
-  regexes_.push_back(std::make_unique<RegexAtom>(RegexAtom{std::move(compiled), next_}));
+  regexes_.push_back(std::make_unique<RegexAtom>(RegexAtom{re, max_mem, next_}));
   *out = next_++;
   return true;
 }
@@ -122,11 +138,11 @@ void AtomTable::MatchRegexes(std::string_view norm, std::vector<AtomId>* out) co
       RE2::Options opts;
       opts.set_log_errors(false);
       int64_t mem = 8 << 20;
-      for (const auto& r : regexes_) mem += r->re->options().max_mem();
+      for (const auto& r : regexes_) mem += r->max_mem;
       opts.set_max_mem(std::min<int64_t>(mem, int64_t{256} << 20));
       auto set = std::make_unique<re2::RE2::Set>(opts, RE2::ANCHOR_BOTH);
       for (const auto& r : regexes_) {
-        if (set->Add(r->re->pattern(), nullptr) < 0) return;
+        if (set->Add(r->pattern, nullptr) < 0) return;
       }
       if (set->Compile()) set_->set = std::move(set);
     });
@@ -140,8 +156,12 @@ void AtomTable::MatchRegexes(std::string_view norm, std::vector<AtomId>* out) co
       if (info.kind == re2::RE2::Set::kNoError) return;  // no regex matches
     }
   }
-  for (const auto& r : regexes_) {
-    if (RE2::FullMatch(text, *r->re)) out->push_back(r->id);
+  std::call_once(set_->each_once, [this] {
+    for (const auto& r : regexes_) set_->each.push_back(CompileRegex(r->pattern, r->max_mem));
+  });
+  for (size_t i = 0; i < regexes_.size(); ++i) {
+    if (set_->each[i]->ok() && RE2::FullMatch(text, *set_->each[i]))
+      out->push_back(regexes_[i]->id);
   }
 }
 
@@ -234,6 +254,119 @@ void AtomTable::AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const
   std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end());
   out->erase(std::unique(out->begin() + static_cast<std::ptrdiff_t>(first), out->end()),
              out->end());
+}
+
+}  // namespace tact::match
+
+namespace tact::match {
+namespace {
+
+// A string -> atom map in key order, so equal tables give equal bytes.
+void SaveMap(const std::unordered_map<std::string, AtomId>& m, ByteWriter* w) {
+  std::vector<std::pair<std::string_view, AtomId>> sorted(m.begin(), m.end());
+  std::sort(sorted.begin(), sorted.end());
+  w->U32(static_cast<uint32_t>(sorted.size()));
+  for (const auto& [k, v] : sorted) {
+    w->Str(k);
+    w->U32(v);
+  }
+}
+
+void LoadMap(ByteReader* r, AtomId next, std::unordered_map<std::string, AtomId>* m) {
+  const uint32_t n = r->Count(8);
+  m->reserve(n);
+  for (uint32_t i = 0; i < n && r->ok(); ++i) {
+    std::string k = r->Str();
+    const AtomId v = r->U32();
+    if (v >= next) r->Fail();
+    m->emplace(std::move(k), v);
+  }
+}
+
+void SaveIds(const std::vector<AtomId>& ids, ByteWriter* w) {
+  w->U32(static_cast<uint32_t>(ids.size()));
+  for (AtomId a : ids) w->U32(a);
+}
+
+std::vector<AtomId> LoadIds(ByteReader* r, AtomId next) {
+  std::vector<AtomId> ids(r->Count(4));
+  for (AtomId& a : ids) {
+    a = r->U32();
+    if (a >= next) r->Fail();
+  }
+  return ids;
+}
+
+}  // namespace
+
+void AtomTable::Save(ByteWriter* w) const {
+  w->U32(next_);
+  SaveMap(literals_, w);
+  SaveMap(stems_, w);
+  SaveMap(prefixes_, w);
+  w->U32(static_cast<uint32_t>(classes_.size()));
+  for (const auto& c : classes_) {
+    w->U32(static_cast<uint32_t>(c.cls));
+    w->I32(c.n);
+    w->U32(c.id);
+  }
+  w->U32(static_cast<uint32_t>(regexes_.size()));
+  for (const auto& r : regexes_) {
+    w->Str(r->pattern);
+    w->U64(static_cast<uint64_t>(r->max_mem));
+    w->U32(r->id);
+  }
+  w->U32(static_cast<uint32_t>(nots_.size()));
+  for (const auto& [members, id] : nots_) {
+    SaveIds(members, w);
+    w->U32(id);
+  }
+  w->U32(static_cast<uint32_t>(unions_.size()));  // std::map: in key order
+  for (const auto& [members, id] : unions_) {
+    SaveIds(members, w);
+    w->U32(id);
+  }
+}
+
+bool AtomTable::Load(ByteReader* r, std::string* error) {
+  *this = AtomTable();
+  next_ = r->U32();
+  LoadMap(r, next_, &literals_);
+  LoadMap(r, next_, &stems_);
+  LoadMap(r, next_, &prefixes_);
+  for (const auto& [p, id] : prefixes_) max_prefix_len_ = std::max(max_prefix_len_, p.size());
+  for (uint32_t i = 0, n = r->Count(12); i < n && r->ok(); ++i) {
+    const uint32_t cls = r->U32();
+    const int n_arg = r->I32();
+    const AtomId id = r->U32();
+    if (cls > static_cast<uint32_t>(TokenClass::kHashtag) || id >= next_) r->Fail();
+    classes_.push_back({static_cast<TokenClass>(cls), n_arg, id});
+  }
+  for (uint32_t i = 0, n = r->Count(16); i < n && r->ok(); ++i) {
+    const std::string pattern = r->Str();
+    const int64_t max_mem = static_cast<int64_t>(r->U64());
+    const AtomId id = r->U32();
+    if (!r->ok() || id >= next_) break;
+    regexes_.push_back(std::make_unique<RegexAtom>(RegexAtom{pattern, max_mem, id}));
+  }
+  for (uint32_t i = 0, n = r->Count(8); i < n && r->ok(); ++i) {
+    std::vector<AtomId> members = LoadIds(r, next_);
+    const AtomId id = r->U32();
+    nots_.emplace_back(std::move(members), id);
+  }
+  for (uint32_t i = 0, n = r->Count(8); i < n && r->ok(); ++i) {
+    std::vector<AtomId> members = LoadIds(r, next_);
+    const AtomId id = r->U32();
+    if (id >= next_) r->Fail();
+    for (AtomId m : members) member_unions_[m].push_back(id);
+    union_members_.emplace(id, members);
+    unions_.emplace(std::move(members), id);
+  }
+  if (!r->ok()) {
+    *error = "truncated or damaged atom table";
+    return false;
+  }
+  return true;
 }
 
 }  // namespace tact::match

@@ -17,12 +17,16 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <string_view>
 #include <vector>
 
 namespace re2 {
 class RE2;
 }
+
+namespace tact {
+class ByteReader;
+class ByteWriter;
+}  // namespace tact
 
 namespace tact::match {
 
@@ -97,6 +101,12 @@ class AtomTable {
   void AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const;
 
   size_t size() const { return next_; }
+
+  // The table as bytes (common/bytes.h), in a fixed order, and back. Load()
+  // returns false with *error set when the bytes are not a table. Regexes
+  // are compiled when first matched (under their recorded memory limits).
+  void Save(ByteWriter* w) const;
+  bool Load(ByteReader* r, std::string* error);
 
  private:
   struct ClassAtom {

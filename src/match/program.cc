@@ -2,7 +2,84 @@
 
 #include <algorithm>
 
+#include "common/bytes.h"
+
 namespace tact::match {
+
+void Program::ViewStorage() {
+  states_ = own_->states;
+  edges_ = own_->edges;
+  targets_ = own_->targets;
+  accepts_ = own_->accepts;
+  index_keys_ = own_->index_keys;
+  index_values_ = own_->index_values;
+}
+
+void Program::Save(ByteWriter* w) const {
+  w->U32(start_);
+  w->U32(num_patterns_);
+  w->U64(index_mask_);
+  w->Array(states_);
+  w->Array(edges_);
+  w->Array(targets_);
+  w->Array(accepts_);
+  w->Array(index_keys_);
+  w->Array(index_values_);
+}
+
+bool Program::Load(ByteReader* r, bool borrow) {
+  start_ = r->U32();
+  num_patterns_ = r->U32();
+  index_mask_ = r->U64();
+  states_ = r->ArrayView<State>();
+  edges_ = r->ArrayView<Edge>();
+  targets_ = r->ArrayView<uint32_t>();
+  accepts_ = r->ArrayView<uint32_t>();
+  index_keys_ = r->ArrayView<uint64_t>();
+  index_values_ = r->ArrayView<uint32_t>();
+  own_.reset();
+  if (!r->ok() || !Valid()) {
+    *this = Program();
+    return false;
+  }
+  if (!borrow) {
+    own_ = std::make_unique<Storage>();
+    own_->states.assign(states_.begin(), states_.end());
+    own_->edges.assign(edges_.begin(), edges_.end());
+    own_->targets.assign(targets_.begin(), targets_.end());
+    own_->accepts.assign(accepts_.begin(), accepts_.end());
+    own_->index_keys.assign(index_keys_.begin(), index_keys_.end());
+    own_->index_values.assign(index_values_.begin(), index_values_.end());
+    ViewStorage();
+  }
+  return true;
+}
+
+bool Program::Valid() const {
+  if (states_.empty()) return start_ == 0 && edges_.empty() && index_keys_.empty();
+  if (start_ >= states_.size()) return false;
+  if (index_keys_.size() != index_values_.size() || index_keys_.size() != index_mask_ + 1 ||
+      (index_mask_ & (index_mask_ + 1)) != 0)
+    return false;
+  for (const State& s : states_) {
+    if (s.edge_begin > s.edge_end || s.edge_end > edges_.size() || s.accept_begin > s.accept_end ||
+        s.accept_end > accepts_.size())
+      return false;
+  }
+  for (const Edge& e : edges_) {
+    if (e.target_begin > e.target_end || e.target_end > targets_.size()) return false;
+  }
+  for (uint32_t t : targets_) {
+    if (t >= states_.size()) return false;
+  }
+  for (uint32_t a : accepts_) {
+    if (a >= num_patterns_) return false;
+  }
+  for (size_t i = 0; i < index_keys_.size(); ++i) {
+    if (index_keys_[i] != 0 && index_values_[i] >= edges_.size()) return false;
+  }
+  return true;
+}
 
 bool Program::Lookup(uint32_t state, AtomId atom, const uint32_t** begin,
                      const uint32_t** end) const {
@@ -128,9 +205,11 @@ Program ProgramBuilder::Finish() {
     if (entered[i]) dense[i] = count++;
   }
   Program p;
+  p.own_ = std::make_unique<Program::Storage>();
+  Program::Storage& o = *p.own_;
   p.start_ = dense[0];
   p.num_patterns_ = num_patterns_;
-  p.states_.resize(count);
+  o.states.resize(count);
   std::vector<uint32_t> stack;
   std::vector<uint32_t> mark(n, UINT32_MAX);
   std::vector<std::pair<AtomId, uint32_t>> merged;
@@ -160,42 +239,43 @@ Program ProgramBuilder::Finish() {
     merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
     std::sort(accepts.begin(), accepts.end());
     accepts.erase(std::unique(accepts.begin(), accepts.end()), accepts.end());
-    Program::State& st = p.states_[dense[i]];
-    st.edge_begin = static_cast<uint32_t>(p.edges_.size());
+    Program::State& st = o.states[dense[i]];
+    st.edge_begin = static_cast<uint32_t>(o.edges.size());
     for (size_t k = 0; k < merged.size();) {
-      Program::Edge e{merged[k].first, static_cast<uint32_t>(p.targets_.size()), 0};
+      Program::Edge e{merged[k].first, static_cast<uint32_t>(o.targets.size()), 0};
       while (k < merged.size() && merged[k].first == e.atom)
-        p.targets_.push_back(merged[k++].second);
-      e.target_end = static_cast<uint32_t>(p.targets_.size());
-      p.edges_.push_back(e);
+        o.targets.push_back(merged[k++].second);
+      e.target_end = static_cast<uint32_t>(o.targets.size());
+      o.edges.push_back(e);
     }
-    st.edge_end = static_cast<uint32_t>(p.edges_.size());
-    st.accept_begin = static_cast<uint32_t>(p.accepts_.size());
-    p.accepts_.insert(p.accepts_.end(), accepts.begin(), accepts.end());
-    st.accept_end = static_cast<uint32_t>(p.accepts_.size());
+    st.edge_end = static_cast<uint32_t>(o.edges.size());
+    st.accept_begin = static_cast<uint32_t>(o.accepts.size());
+    o.accepts.insert(o.accepts.end(), accepts.begin(), accepts.end());
+    st.accept_end = static_cast<uint32_t>(o.accepts.size());
   }
   // The index of large states.
   size_t indexed = 0;
-  for (const auto& st : p.states_) {
+  for (const auto& st : o.states) {
     if (st.edge_end - st.edge_begin > Program::kIndexThreshold)
       indexed += st.edge_end - st.edge_begin;
   }
   size_t cap = 16;
   while (cap < indexed * 2) cap <<= 1;
-  p.index_keys_.assign(cap, 0);
-  p.index_values_.assign(cap, 0);
+  o.index_keys.assign(cap, 0);
+  o.index_values.assign(cap, 0);
   p.index_mask_ = cap - 1;
-  for (uint32_t sid = 0; sid < p.states_.size(); ++sid) {
-    const Program::State& st = p.states_[sid];
+  for (uint32_t sid = 0; sid < o.states.size(); ++sid) {
+    const Program::State& st = o.states[sid];
     if (st.edge_end - st.edge_begin <= Program::kIndexThreshold) continue;
     for (uint32_t k = st.edge_begin; k < st.edge_end; ++k) {
-      const uint64_t key = ((static_cast<uint64_t>(sid) << 32) | p.edges_[k].atom) + 1;
+      const uint64_t key = ((static_cast<uint64_t>(sid) << 32) | o.edges[k].atom) + 1;
       uint64_t i = Program::Mix(key) & p.index_mask_;
-      while (p.index_keys_[i] != 0) i = (i + 1) & p.index_mask_;
-      p.index_keys_[i] = key;
-      p.index_values_[i] = k;
+      while (o.index_keys[i] != 0) i = (i + 1) & p.index_mask_;
+      o.index_keys[i] = key;
+      o.index_values[i] = k;
     }
   }
+  p.ViewStorage();
   edges_.clear();
   eps_.clear();
   accept_.clear();

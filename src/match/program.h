@@ -11,9 +11,16 @@
 #define TACT_MATCH_PROGRAM_H_
 
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <vector>
 
 #include "match/atoms.h"
+
+namespace tact {
+class ByteReader;
+class ByteWriter;
+}  // namespace tact
 
 namespace tact::match {
 
@@ -37,6 +44,17 @@ class Program {
     uint32_t edge_begin = 0, edge_end = 0;
     uint32_t accept_begin = 0, accept_end = 0;
   };
+
+  Program() = default;
+  Program(Program&&) noexcept = default;
+  Program& operator=(Program&&) noexcept = default;
+
+  // The program as bytes (common/bytes.h), and back. Load() uses the arrays
+  // where they lie in the reader's buffer, which must then outlive the
+  // program, when `borrow` is true; else it copies them. False when the bytes
+  // are not a program (truncated, misaligned, or indexes out of range).
+  void Save(ByteWriter* w) const;
+  bool Load(ByteReader* r, bool borrow);
 
   uint32_t start() const { return start_; }
   uint32_t num_states() const { return static_cast<uint32_t>(states_.size()); }
@@ -88,19 +106,33 @@ class Program {
  private:
   friend class ProgramBuilder;
   static constexpr uint32_t kIndexThreshold = 8;
+  // The arrays a program is made of, when it owns them (built, or copied
+  // from bytes); a program loaded in place has none and views the bytes.
+  struct Storage {
+    std::vector<State> states;
+    std::vector<Edge> edges;
+    std::vector<uint32_t> targets;
+    std::vector<uint32_t> accepts;
+    std::vector<uint64_t> index_keys;
+    std::vector<uint32_t> index_values;
+  };
+  void ViewStorage();  // points the views at own_'s arrays
+  bool Valid() const;  // every index in range (after Load)
+
   uint32_t start_ = 0;
   uint32_t num_patterns_ = 0;
-  std::vector<State> states_;
-  std::vector<Edge> edges_;
-  std::vector<uint32_t> targets_;
-  std::vector<uint32_t> accepts_;
+  std::span<const State> states_;
+  std::span<const Edge> edges_;
+  std::span<const uint32_t> targets_;
+  std::span<const uint32_t> accepts_;
   // For states with many edges (the start state above all): (state, atom) ->
   // edge index, in a flat open-addressing table (linear probing, power-of-two
   // size, key 0 never used because state 0 is the start and atom 0 matches
   // everything... so keys are stored +1).
-  std::vector<uint64_t> index_keys_;
-  std::vector<uint32_t> index_values_;
+  std::span<const uint64_t> index_keys_;
+  std::span<const uint32_t> index_values_;
   uint64_t index_mask_ = 0;
+  std::unique_ptr<Storage> own_;
 
  public:
   static uint64_t Mix(uint64_t k) {

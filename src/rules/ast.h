@@ -16,6 +16,7 @@ struct Location {
   std::string file;
   int line = 0;
   int column = 0;
+  bool operator==(const Location&) const = default;
 };
 
 // One element of a token pattern.
@@ -39,6 +40,7 @@ struct PatternNode {
   int number = 0;    // gap size or class parameter
   int column = 0;    // 1-based column in the source line
   std::vector<PatternNode> children;
+  bool operator==(const PatternNode&) const = default;
 };
 
 struct Pattern {
@@ -54,6 +56,7 @@ struct Pattern {
   int echo_min = 0;
   int echo_share = 0;
   bool has_echo() const { return echo_min > 0 || echo_share > 0; }
+  bool operator==(const Pattern&) const = default;
 };
 
 using Kind = tact::BehaviourKind;
@@ -68,6 +71,7 @@ struct Example {
   int mark_end = -1;
   Location loc;
   std::string context;  // the other speaker's previous turn (`< TEXT`), "" if none
+  bool operator==(const Example&) const = default;
 };
 
 struct BehaviourDecl {
@@ -108,12 +112,16 @@ struct BehaviourDecl {
   std::vector<Pattern> vetoes;       // same sentence
   std::vector<Pattern> turn_vetoes;  // same turn
   std::vector<Example> examples;
+  // Every member compared: the pack image test relies on it to notice a
+  // member the image does not carry.
+  bool operator==(const BehaviourDecl&) const = default;
 };
 
 struct LexiconDecl {
   std::string name;
   Location loc;
   std::vector<Pattern> items;  // one per alternative
+  bool operator==(const LexiconDecl&) const = default;
 };
 
 struct PackDecl {

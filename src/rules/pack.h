@@ -87,6 +87,16 @@ struct LanguagePack {
   LanguagePack(const LanguagePack&) = delete;
   LanguagePack& operator=(const LanguagePack&) = delete;
 
+  // Installs programs built elsewhere (a pack image) instead of building them
+  // from `nodes`.
+  void SetPrograms(match::Program sentence, match::Program turn) {
+    std::call_once(program_once_, [&] {
+      program_ = std::move(sentence);
+      turn_program_ = std::move(turn);
+      std::vector<match::Node>().swap(nodes);
+    });
+  }
+
   const BehaviourDecl* Find(const std::string& id) const {
     auto it = behaviour_index.find(id);
     return it == behaviour_index.end() ? nullptr : &behaviours[it->second];

@@ -14,6 +14,7 @@
 
 #include "rules/builtin.h"
 #include "rules/pack.h"
+#include "rules/pack_image.h"
 #include "rules/parser.h"
 
 namespace tact {
@@ -44,6 +45,7 @@ struct RuleSet::Impl {
     std::unique_ptr<rules::LanguagePack> pack;      // compiled (eagerly, or on first use)
     std::unique_ptr<rules::LanguagePack> settings;  // pack.rules alone, for a deferred pack
     std::vector<SourceFile> deferred;               // built-in sources not compiled yet
+    std::string_view image;  // the pack compiled at build time, when deferred
     std::once_flag once;
   };
   std::map<std::string, Entry> packs;
@@ -67,6 +69,13 @@ const rules::LanguagePack* RuleSet::pack(const std::string& code) const {
   Impl::Entry& e = it->second;
   std::call_once(e.once, [&] {
     if (e.pack) return;
+    if (!e.image.empty()) {
+      std::string error;
+      e.pack = rules::LoadPackImage(e.image, rules::ImageLoad::kFull, /*borrow=*/true, &error);
+      if (e.pack) return;
+      fprintf(stderr, "tact: warning: %s; compiling the '%s' pack from its rules\n", error.c_str(),
+              code.c_str());
+    }
     std::vector<const SourceFile*> files;
     for (const auto& f : e.deferred) files.push_back(&f);
     Diagnostics diags;
@@ -92,6 +101,15 @@ std::map<std::string, BehaviourKind> RuleSet::Catalogue() const {
     if (e.deferred.empty()) {  // compiled at Load
       for (const auto& b : e.pack->behaviours) out.emplace(b.id, *b.kind);
       continue;
+    }
+    if (!e.image.empty()) {
+      std::string error;
+      auto c = rules::LoadPackImage(e.image, rules::ImageLoad::kCatalogue, false, &error);
+      if (c) {
+        for (const auto& b : c->behaviours)
+          if (b.kind) out.emplace(b.id, *b.kind);
+        continue;
+      }
     }
     // Built-in files passed 'tact rules test' at build time: they parse.
     for (const auto& f : e.deferred) {
@@ -365,10 +383,29 @@ std::unique_ptr<RuleSet> RuleSet::Load(const RuleSetOptions& options, Diagnostic
   const bool default_limits = options.max_patterns >= defaults.max_patterns &&
                               options.regex_max_mem >= defaults.regex_max_mem &&
                               options.max_gap >= defaults.max_gap;
+  // The built-in packs as compiled when tact was built, if this binary has
+  // them (the tool that makes the image does not).
+  std::map<std::string, std::string_view> images;
+  std::string image_error;
+  if (options.builtin && !rules::BuiltinPackImage().empty() &&
+      !rules::ReadImageIndex(rules::BuiltinPackImage(), &images, &image_error)) {
+    fprintf(stderr, "tact: warning: %s; compiling the built-in packs from their rules\n",
+            image_error.c_str());
+  }
   for (auto& [lang, files] : sources) {
     Impl::Entry& e = set->impl_->packs[lang];
     bool builtin_only = default_limits && !options.eager;
     for (const auto& [name, f] : files) builtin_only = builtin_only && f.builtin;
+    auto image = images.find(lang);
+    if (builtin_only && image != images.end()) {
+      std::string error;
+      e.settings = rules::LoadPackImage(image->second, rules::ImageLoad::kSettings, false, &error);
+      if (e.settings) {
+        e.image = image->second;
+        for (auto& [name, f] : files) e.deferred.push_back(std::move(f));
+        continue;
+      }
+    }
     auto settings_file = files.find("pack.rules");
     if (builtin_only && settings_file != files.end()) {
       Diagnostics ignored;
