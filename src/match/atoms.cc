@@ -1,6 +1,7 @@
 #include "match/atoms.h"
 
 #include "common/bytes.h"
+#include "match/letter_suffix.h"
 
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -15,6 +16,8 @@ struct AtomTable::RegexAtom {
   std::string pattern;
   int64_t max_mem;
   AtomId id;
+  bool native = false;  // a letter-suffix regex, tested without RE2
+  LetterSuffix suffix;
 };
 
 // All regexes of a pack as one anchored RE2::Set, so a new token costs one
@@ -27,8 +30,15 @@ struct AtomTable::RegexSet {
   std::once_flag once;
   std::unique_ptr<re2::RE2::Set> set;
   std::once_flag each_once;
-  std::vector<std::unique_ptr<re2::RE2>> each;  // by index into regexes_
+  std::vector<std::unique_ptr<re2::RE2>> each;  // by index into re2_
 };
+
+void AtomTable::AddRegex(std::string pattern, int64_t max_mem, AtomId id) {
+  auto r = std::make_unique<RegexAtom>(RegexAtom{std::move(pattern), max_mem, id});
+  r->native = ParseLetterSuffix(r->pattern, &r->suffix);
+  if (!r->native) re2_.push_back(r.get());
+  regexes_.push_back(std::move(r));
+}
 
 AtomTable::AtomTable() : set_(std::make_unique<RegexSet>()) {}
 AtomTable::~AtomTable() = default;
@@ -88,7 +98,7 @@ bool AtomTable::Regex(const std::string& re, int64_t max_mem, AtomId* out, std::
     *error = compiled->error();
     return false;
   }
-  regexes_.push_back(std::make_unique<RegexAtom>(RegexAtom{re, max_mem, next_}));
+  AddRegex(re, max_mem, next_);
   *out = next_++;
   return true;
 }
@@ -132,16 +142,20 @@ AtomId AtomTable::Union(std::vector<AtomId> members) {
 }
 
 void AtomTable::MatchRegexes(std::string_view norm, std::vector<AtomId>* out) const {
+  for (const auto& r : regexes_) {
+    if (r->native && MatchesLetterSuffix(r->suffix, norm)) out->push_back(r->id);
+  }
+  if (re2_.empty()) return;
   const re2::StringPiece text(norm.data(), norm.size());
-  if (regexes_.size() > 1) {
+  if (re2_.size() > 1) {
     std::call_once(set_->once, [this] {
       RE2::Options opts;
       opts.set_log_errors(false);
       int64_t mem = 8 << 20;
-      for (const auto& r : regexes_) mem += r->max_mem;
+      for (const RegexAtom* r : re2_) mem += r->max_mem;
       opts.set_max_mem(std::min<int64_t>(mem, int64_t{256} << 20));
       auto set = std::make_unique<re2::RE2::Set>(opts, RE2::ANCHOR_BOTH);
-      for (const auto& r : regexes_) {
+      for (const RegexAtom* r : re2_) {
         if (set->Add(r->pattern, nullptr) < 0) return;
       }
       if (set->Compile()) set_->set = std::move(set);
@@ -150,18 +164,17 @@ void AtomTable::MatchRegexes(std::string_view norm, std::vector<AtomId>* out) co
       std::vector<int> hits;
       re2::RE2::Set::ErrorInfo info;
       if (set_->set->Match(text, &hits, &info)) {
-        for (int i : hits) out->push_back(regexes_[static_cast<size_t>(i)]->id);
+        for (int i : hits) out->push_back(re2_[static_cast<size_t>(i)]->id);
         return;
       }
       if (info.kind == re2::RE2::Set::kNoError) return;  // no regex matches
     }
   }
   std::call_once(set_->each_once, [this] {
-    for (const auto& r : regexes_) set_->each.push_back(CompileRegex(r->pattern, r->max_mem));
+    for (const RegexAtom* r : re2_) set_->each.push_back(CompileRegex(r->pattern, r->max_mem));
   });
-  for (size_t i = 0; i < regexes_.size(); ++i) {
-    if (set_->each[i]->ok() && RE2::FullMatch(text, *set_->each[i]))
-      out->push_back(regexes_[i]->id);
+  for (size_t i = 0; i < re2_.size(); ++i) {
+    if (set_->each[i]->ok() && RE2::FullMatch(text, *set_->each[i])) out->push_back(re2_[i]->id);
   }
 }
 
@@ -347,7 +360,7 @@ bool AtomTable::Load(ByteReader* r, std::string* error) {
     const int64_t max_mem = static_cast<int64_t>(r->U64());
     const AtomId id = r->U32();
     if (!r->ok() || id >= next_) break;
-    regexes_.push_back(std::make_unique<RegexAtom>(RegexAtom{pattern, max_mem, id}));
+    AddRegex(pattern, max_mem, id);
   }
   for (uint32_t i = 0, n = r->Count(8); i < n && r->ok(); ++i) {
     std::vector<AtomId> members = LoadIds(r, next_);

@@ -124,7 +124,9 @@ class AtomTable {
   std::unordered_map<std::string, AtomId> prefixes_;
   size_t max_prefix_len_ = 0;
   std::vector<ClassAtom> classes_;
+  void AddRegex(std::string pattern, int64_t max_mem, AtomId id);
   std::vector<std::unique_ptr<RegexAtom>> regexes_;
+  std::vector<const RegexAtom*> re2_;  // the regexes RE2 matches (not letter suffixes)
   std::unique_ptr<RegexSet> set_;
   std::vector<std::pair<std::vector<AtomId>, AtomId>> nots_;
   std::map<std::vector<AtomId>, AtomId> unions_;
