@@ -24,7 +24,10 @@ namespace {
 
 struct SourceFile {
   std::string path;
-  std::string content;
+  // A built-in file's text is the binary's own (not copied: with the pack
+  // image it is rarely read at all); a file from disk is held in `owned`.
+  std::string_view content;
+  std::shared_ptr<const std::string> owned;
   std::string root;      // the pack folder: includes may not leave it
   bool builtin = false;  // from the binary, not from disk
 };
@@ -135,7 +138,7 @@ const rules::LanguagePack* RuleSet::settings(const std::string& code) const {
 
 namespace {
 
-bool ReadFile(const fs::path& p, std::string* out);
+bool ReadFile(const fs::path& p, SourceFile* out);
 
 const std::map<std::string, const rules::EmbeddedFile*>& EmbeddedByPath() {
   static const auto* k = [] {
@@ -170,7 +173,7 @@ bool ResolveInclude(const SourceFile& from, const rules::Include& inc, SourceFil
   if (from.builtin) {
     auto it = EmbeddedByPath().find(out->path);
     if (it == EmbeddedByPath().end()) return fail("included file '" + inc.path + "' not found");
-    out->content.assign(it->second->data, it->second->size);
+    out->content = std::string_view(it->second->data, it->second->size);
     return true;
   }
   std::error_code ec;
@@ -180,7 +183,7 @@ bool ResolveInclude(const SourceFile& from, const rules::Include& inc, SourceFil
     return fail("include '" + inc.path + "' leaves the pack folder '" + root.generic_string() +
                 "' (symbolic link)");
   }
-  if (!ReadFile(target, &out->content)) return fail("cannot read included file '" + inc.path + "'");
+  if (!ReadFile(target, out)) return fail("cannot read included file '" + inc.path + "'");
   return true;
 }
 
@@ -260,12 +263,13 @@ bool LooksLikeLanguage(const std::string& s) {
          std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-bool ReadFile(const fs::path& p, std::string* out) {
+bool ReadFile(const fs::path& p, SourceFile* out) {
   std::ifstream in(p, std::ios::binary);
   if (!in) return false;
   std::ostringstream ss;
   ss << in.rdbuf();
-  *out = ss.str();
+  out->owned = std::make_shared<const std::string>(ss.str());
+  out->content = *out->owned;
   return true;
 }
 
@@ -286,7 +290,7 @@ std::string PackLanguage(const fs::path& dir, const std::vector<SourceFile>& fil
   if (name.empty()) name = dir.parent_path().filename().string();
   if (LooksLikeLanguage(name)) return name;
   for (const auto& f : files) {
-    std::istringstream in(f.content);
+    std::istringstream in{std::string(f.content)};
     std::string line;
     while (std::getline(in, line)) {
       std::istringstream ls(line);
@@ -309,7 +313,7 @@ bool AddDirectory(const std::string& dir, Sources* sources, Diagnostics* diags) 
     std::error_code canon_ec;
     const fs::path real_dir = fs::weakly_canonical(pack_dir, canon_ec);
     for (const auto& p : RuleFilesIn(pack_dir)) {
-      SourceFile f{p.string(), ""};
+      SourceFile f{p.string(), {}, nullptr};
       // As for 'include': a rule file is read only from inside its pack
       // folder, also through symbolic links (a link to /etc/passwd would be
       // read and quoted in errors).
@@ -320,7 +324,7 @@ bool AddDirectory(const std::string& dir, Sources* sources, Diagnostics* diags) 
                                        pack_dir.generic_string() + "'; refused"));
         return false;
       }
-      if (!ReadFile(p, &f.content)) {
+      if (!ReadFile(p, &f)) {
         diags->push_back(MakeError(f.path, 0, 0, "cannot read rule file"));
         return false;
       }
@@ -365,7 +369,8 @@ std::unique_ptr<RuleSet> RuleSet::Load(const RuleSetOptions& options, Diagnostic
       if (p.extension() != ".rules" || std::distance(p.begin(), p.end()) != 3) continue;
       std::string lang = p.parent_path().filename().string();
       sources[lang][p.filename().string()] =
-          SourceFile{f.path, std::string(f.data, f.size), p.parent_path().generic_string(), true};
+          SourceFile{f.path, std::string_view(f.data, f.size), nullptr,
+                     p.parent_path().generic_string(), true};
     }
   }
   bool ok = true;
