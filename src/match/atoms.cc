@@ -2,10 +2,12 @@
 
 #include "common/bytes.h"
 #include "match/letter_suffix.h"
+#include "match/string_table.h"
 
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cassert>
 #include <mutex>
 
 #include <algorithm>
@@ -46,23 +48,23 @@ AtomTable::AtomTable(AtomTable&&) noexcept = default;
 AtomTable& AtomTable::operator=(AtomTable&&) noexcept = default;
 
 AtomId AtomTable::Literal(const std::string& norm) {
+  assert(!frozen_);  // building ends with Freeze()
   auto [it, inserted] = literals_.try_emplace(norm, next_);
   if (inserted) ++next_;
   return it->second;
 }
 
 AtomId AtomTable::Stem(const std::string& stem) {
+  assert(!frozen_);  // building ends with Freeze()
   auto [it, inserted] = stems_.try_emplace(stem, next_);
   if (inserted) ++next_;
   return it->second;
 }
 
 AtomId AtomTable::Prefix(const std::string& prefix) {
+  assert(!frozen_);  // building ends with Freeze()
   auto [it, inserted] = prefixes_.try_emplace(prefix, next_);
-  if (inserted) {
-    ++next_;
-    max_prefix_len_ = std::max(max_prefix_len_, prefix.size());
-  }
+  if (inserted) ++next_;
   return it->second;
 }
 
@@ -122,6 +124,7 @@ bool AtomTable::CanJoinUnion(AtomId a) const {
 }
 
 AtomId AtomTable::Union(std::vector<AtomId> members) {
+  assert(!frozen_);  // building ends with Freeze()
   std::vector<AtomId> flat;
   for (AtomId m : members) {
     auto it = union_members_.find(m);
@@ -136,7 +139,6 @@ AtomId AtomTable::Union(std::vector<AtomId> members) {
   if (flat.size() == 1) return flat[0];
   auto [it, inserted] = unions_.try_emplace(flat, next_);
   if (!inserted) return it->second;
-  for (AtomId m : flat) member_unions_[m].push_back(next_);
   union_members_.emplace(next_, std::move(flat));
   return next_++;
 }
@@ -179,33 +181,20 @@ void AtomTable::MatchRegexes(std::string_view norm, std::vector<AtomId>* out) co
 }
 
 void AtomTable::AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const {
+  assert(frozen_);
   size_t first = out->size();
   out->push_back(kAnyAtom);
-  if (!literals_.empty()) {
-    auto it = literals_.find(std::string(f.norm));
-    if (it != literals_.end()) out->push_back(it->second);
-    if (f.has_question && f.norm != "?") {
-      it = literals_.find("?");
-      if (it != literals_.end()) out->push_back(it->second);
-    }
-    if (f.has_exclamation && f.norm != "!") {
-      it = literals_.find("!");
-      if (it != literals_.end()) out->push_back(it->second);
-    }
-  }
-  if (!f.stem.empty() && !stems_.empty()) {
-    auto it = stems_.find(std::string(f.stem));
-    if (it != stems_.end()) out->push_back(it->second);
-  }
-  if (!prefixes_.empty()) {
-    size_t limit = std::min(max_prefix_len_, f.norm.size());
-    std::string key;
+  AtomId id;
+  if (literal_table_.Find(f.norm, &id)) out->push_back(id);
+  if (f.has_question && f.norm != "?" && literal_table_.Find("?", &id)) out->push_back(id);
+  if (f.has_exclamation && f.norm != "!" && literal_table_.Find("!", &id)) out->push_back(id);
+  if (!f.stem.empty() && stem_table_.Find(f.stem, &id)) out->push_back(id);
+  if (!prefix_table_.empty()) {
+    const size_t limit = std::min(prefix_table_.max_key_size(), f.norm.size());
     for (size_t len = 1; len <= limit; ++len) {
       // Only cut at UTF-8 code point boundaries.
       if (len < f.norm.size() && (static_cast<unsigned char>(f.norm[len]) & 0xC0) == 0x80) continue;
-      key.assign(f.norm.substr(0, len));
-      auto it = prefixes_.find(key);
-      if (it != prefixes_.end()) out->push_back(it->second);
+      if (prefix_table_.Find(f.norm.substr(0, len), &id)) out->push_back(id);
     }
   }
   for (const auto& c : classes_) {
@@ -246,11 +235,15 @@ void AtomTable::AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const
   }
   if (!regexes_.empty()) MatchRegexes(f.norm, out);
   // Then the unions of what the token satisfies so far.
-  if (!member_unions_.empty()) {
+  if (!union_members_sorted_.empty()) {
     const size_t base_end = out->size();
     for (size_t i = first; i < base_end; ++i) {
-      auto it = member_unions_.find((*out)[i]);
-      if (it != member_unions_.end()) out->insert(out->end(), it->second.begin(), it->second.end());
+      const AtomId a = (*out)[i];
+      auto it = std::lower_bound(union_members_sorted_.begin(), union_members_sorted_.end(), a);
+      if (it == union_members_sorted_.end() || *it != a) continue;
+      const size_t m = static_cast<size_t>(it - union_members_sorted_.begin());
+      out->insert(out->end(), member_unions_.begin() + union_at_[m],
+                  member_unions_.begin() + union_at_[m + 1]);
     }
   }
   // Negations last: they depend on everything the token satisfies.
@@ -274,28 +267,6 @@ void AtomTable::AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const
 namespace tact::match {
 namespace {
 
-// A string -> atom map in key order, so equal tables give equal bytes.
-void SaveMap(const std::unordered_map<std::string, AtomId>& m, ByteWriter* w) {
-  std::vector<std::pair<std::string_view, AtomId>> sorted(m.begin(), m.end());
-  std::sort(sorted.begin(), sorted.end());
-  w->U32(static_cast<uint32_t>(sorted.size()));
-  for (const auto& [k, v] : sorted) {
-    w->Str(k);
-    w->U32(v);
-  }
-}
-
-void LoadMap(ByteReader* r, AtomId next, std::unordered_map<std::string, AtomId>* m) {
-  const uint32_t n = r->Count(8);
-  m->reserve(n);
-  for (uint32_t i = 0; i < n && r->ok(); ++i) {
-    std::string k = r->Str();
-    const AtomId v = r->U32();
-    if (v >= next) r->Fail();
-    m->emplace(std::move(k), v);
-  }
-}
-
 void SaveIds(const std::vector<AtomId>& ids, ByteWriter* w) {
   w->U32(static_cast<uint32_t>(ids.size()));
   for (AtomId a : ids) w->U32(a);
@@ -312,11 +283,45 @@ std::vector<AtomId> LoadIds(ByteReader* r, AtomId next) {
 
 }  // namespace
 
+void AtomTable::Freeze() {
+  literal_table_ = StringTable(literals_);
+  stem_table_ = StringTable(stems_);
+  prefix_table_ = StringTable(prefixes_);
+  std::vector<std::pair<AtomId, AtomId>> pairs;  // (member, union)
+  for (const auto& [u, members] : union_members_)
+    for (AtomId m : members) pairs.emplace_back(m, u);
+  std::sort(pairs.begin(), pairs.end());
+  union_storage_ = std::make_unique<UnionStorage>();
+  for (const auto& [m, u] : pairs) {
+    if (union_storage_->members.empty() || union_storage_->members.back() != m) {
+      union_storage_->members.push_back(m);
+      union_storage_->at.push_back(static_cast<uint32_t>(union_storage_->unions.size()));
+    }
+    union_storage_->unions.push_back(u);
+  }
+  union_storage_->at.push_back(static_cast<uint32_t>(union_storage_->unions.size()));
+  ViewUnions();
+  // The building maps are not needed any more.
+  std::unordered_map<std::string, AtomId>().swap(literals_);
+  std::unordered_map<std::string, AtomId>().swap(stems_);
+  std::unordered_map<std::string, AtomId>().swap(prefixes_);
+  std::map<std::vector<AtomId>, AtomId>().swap(unions_);
+  std::unordered_map<AtomId, std::vector<AtomId>>().swap(union_members_);
+  frozen_ = true;
+}
+
+void AtomTable::ViewUnions() {
+  union_members_sorted_ = union_storage_->members;
+  union_at_ = union_storage_->at;
+  member_unions_ = union_storage_->unions;
+}
+
 void AtomTable::Save(ByteWriter* w) const {
+  assert(frozen_);
   w->U32(next_);
-  SaveMap(literals_, w);
-  SaveMap(stems_, w);
-  SaveMap(prefixes_, w);
+  literal_table_.Save(w);
+  stem_table_.Save(w);
+  prefix_table_.Save(w);
   w->U32(static_cast<uint32_t>(classes_.size()));
   for (const auto& c : classes_) {
     w->U32(static_cast<uint32_t>(c.cls));
@@ -334,20 +339,18 @@ void AtomTable::Save(ByteWriter* w) const {
     SaveIds(members, w);
     w->U32(id);
   }
-  w->U32(static_cast<uint32_t>(unions_.size()));  // std::map: in key order
-  for (const auto& [members, id] : unions_) {
-    SaveIds(members, w);
-    w->U32(id);
-  }
+  w->Array(union_members_sorted_);
+  w->Array(union_at_);
+  w->Array(member_unions_);
 }
 
-bool AtomTable::Load(ByteReader* r, std::string* error) {
+bool AtomTable::Load(ByteReader* r, bool borrow, std::string* error) {
   *this = AtomTable();
   next_ = r->U32();
-  LoadMap(r, next_, &literals_);
-  LoadMap(r, next_, &stems_);
-  LoadMap(r, next_, &prefixes_);
-  for (const auto& [p, id] : prefixes_) max_prefix_len_ = std::max(max_prefix_len_, p.size());
+  if (!literal_table_.Load(r, borrow) || !stem_table_.Load(r, borrow) ||
+      !prefix_table_.Load(r, borrow)) {
+    r->Fail();
+  }
   for (uint32_t i = 0, n = r->Count(12); i < n && r->ok(); ++i) {
     const uint32_t cls = r->U32();
     const int n_arg = r->I32();
@@ -367,18 +370,27 @@ bool AtomTable::Load(ByteReader* r, std::string* error) {
     const AtomId id = r->U32();
     nots_.emplace_back(std::move(members), id);
   }
-  for (uint32_t i = 0, n = r->Count(8); i < n && r->ok(); ++i) {
-    std::vector<AtomId> members = LoadIds(r, next_);
-    const AtomId id = r->U32();
-    if (id >= next_) r->Fail();
-    for (AtomId m : members) member_unions_[m].push_back(id);
-    union_members_.emplace(id, members);
-    unions_.emplace(std::move(members), id);
-  }
-  if (!r->ok()) {
+  union_members_sorted_ = r->ArrayView<AtomId>();
+  union_at_ = r->ArrayView<uint32_t>();
+  member_unions_ = r->ArrayView<AtomId>();
+  bool ok = r->ok() && union_at_.size() == union_members_sorted_.size() + 1 &&
+            std::is_sorted(union_members_sorted_.begin(), union_members_sorted_.end());
+  for (size_t i = 0; ok && i + 1 < union_at_.size(); ++i)
+    ok = union_at_[i] <= union_at_[i + 1] && union_at_[i + 1] <= member_unions_.size();
+  for (size_t i = 0; ok && i < member_unions_.size(); ++i) ok = member_unions_[i] < next_;
+  if (!ok) {
     *error = "truncated or damaged atom table";
+    r->Fail();
     return false;
   }
+  if (!borrow) {
+    union_storage_ = std::make_unique<UnionStorage>();
+    union_storage_->members.assign(union_members_sorted_.begin(), union_members_sorted_.end());
+    union_storage_->at.assign(union_at_.begin(), union_at_.end());
+    union_storage_->unions.assign(member_unions_.begin(), member_unions_.end());
+    ViewUnions();
+  }
+  frozen_ = true;
   return true;
 }
 

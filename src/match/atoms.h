@@ -14,10 +14,13 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "match/string_table.h"
 
 namespace re2 {
 class RE2;
@@ -97,16 +100,24 @@ class AtomTable {
   // Whether `a` may be a member of a union (not a negation, '^', '$' or a gap).
   bool CanJoinUnion(AtomId a) const;
 
+  // Ends building: literals, stems, prefixes and unions become the flat
+  // tables AtomsFor() reads and Save() writes (the building maps are freed).
+  // Call once, after the last atom is added.
+  void Freeze();
+
   // Appends the sorted, unique atoms `f` satisfies (always including kAnyAtom).
+  // Only on a frozen table.
   void AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const;
 
   size_t size() const { return next_; }
 
-  // The table as bytes (common/bytes.h), in a fixed order, and back. Load()
-  // returns false with *error set when the bytes are not a table. Regexes
-  // are compiled when first matched (under their recorded memory limits).
+  // A frozen table as bytes (common/bytes.h), and back. With `borrow`, Load()
+  // uses the flat tables where they lie in the reader's buffer, which must
+  // then outlive this table. Returns false with *error set when the bytes
+  // are not a table. Regexes are compiled when first matched (under their
+  // recorded memory limits).
   void Save(ByteWriter* w) const;
-  bool Load(ByteReader* r, std::string* error);
+  bool Load(ByteReader* r, bool borrow, std::string* error);
 
  private:
   struct ClassAtom {
@@ -122,7 +133,6 @@ class AtomTable {
   std::unordered_map<std::string, AtomId> literals_;
   std::unordered_map<std::string, AtomId> stems_;
   std::unordered_map<std::string, AtomId> prefixes_;
-  size_t max_prefix_len_ = 0;
   std::vector<ClassAtom> classes_;
   void AddRegex(std::string pattern, int64_t max_mem, AtomId id);
   std::vector<std::unique_ptr<RegexAtom>> regexes_;
@@ -131,7 +141,21 @@ class AtomTable {
   std::vector<std::pair<std::vector<AtomId>, AtomId>> nots_;
   std::map<std::vector<AtomId>, AtomId> unions_;
   std::unordered_map<AtomId, std::vector<AtomId>> union_members_;  // union -> members
-  std::unordered_map<AtomId, std::vector<AtomId>> member_unions_;  // member -> unions
+
+  // Frozen: the maps above as flat tables, and member -> unions as sorted
+  // members with, for member i, its unions at [union_at_[i], union_at_[i+1]).
+  bool frozen_ = false;
+  StringTable literal_table_, stem_table_, prefix_table_;
+  std::span<const AtomId> union_members_sorted_;
+  std::span<const uint32_t> union_at_;
+  std::span<const AtomId> member_unions_;
+  struct UnionStorage {
+    std::vector<AtomId> members;
+    std::vector<uint32_t> at;
+    std::vector<AtomId> unions;
+  };
+  std::unique_ptr<UnionStorage> union_storage_;
+  void ViewUnions();
 };
 
 }  // namespace tact::match

@@ -433,6 +433,7 @@ std::unique_ptr<LanguagePack> CompilePack(const std::string& code, const std::st
   pack->dir = dir;
   Compiler c(pack.get(), limits, diags);
   if (!c.Run(std::move(files))) return nullptr;
+  pack->atoms.Freeze();
   return pack;
 }
 

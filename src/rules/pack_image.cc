@@ -368,7 +368,7 @@ std::unique_ptr<LanguagePack> LoadPackImage(std::string_view part, ImageLoad wha
   if (!r.ok()) return damaged("the behaviours");
   if (what == ImageLoad::kCatalogue) return p;
 
-  if (!p->atoms.Load(&r, error)) return damaged("the atom table");
+  if (!p->atoms.Load(&r, borrow, error)) return damaged("the atom table");
   p->owners = ReadOwners(&r, *p);
   std::span<const uint8_t> scope = r.ArrayView<uint8_t>();
   p->turn_scope.assign(scope.begin(), scope.end());
