@@ -7,11 +7,47 @@ namespace tact::match {
 void Runner::Flush() {
   pool_.clear();
   states_.clear();
-  state_ids_.clear();
   transitions_.clear();
   index_.Clear();
+  state_slots_.assign(1024, 0);
   states_.push_back({0, 0});  // state 0: no live thread (a sentence's start)
-  state_ids_.emplace(std::string(), 0);
+  state_slots_[HashStates({}) & (state_slots_.size() - 1)] = 1;
+}
+
+uint64_t Runner::HashStates(std::span<const uint32_t> nfa) {
+  uint64_t h = nfa.size();
+  for (uint32_t s : nfa) h = Program::Mix(h ^ (uint64_t{s} << 1 | 1));
+  return Program::Mix(h);
+}
+
+uint32_t Runner::StateId(std::span<const uint32_t> nfa) {
+  const size_t mask = state_slots_.size() - 1;
+  size_t i = HashStates(nfa) & mask;
+  for (;; i = (i + 1) & mask) {
+    const uint32_t e = state_slots_[i];
+    if (e == 0) break;
+    const DState& ds = states_[e - 1];
+    if (ds.size == nfa.size() &&
+        std::equal(nfa.begin(), nfa.end(), pool_.begin() + static_cast<std::ptrdiff_t>(ds.nfa)))
+      return e - 1;
+  }
+  // A new DFA state: its NFA states go to the pool, its id to the slots
+  // (kept at most half full, grown by rehashing from the pool).
+  const auto id = static_cast<uint32_t>(states_.size());
+  states_.push_back({static_cast<uint32_t>(pool_.size()), static_cast<uint32_t>(nfa.size())});
+  pool_.insert(pool_.end(), nfa.begin(), nfa.end());
+  state_slots_[i] = id + 1;
+  if (states_.size() * 2 > state_slots_.size()) {
+    state_slots_.assign(state_slots_.size() * 2, 0);
+    const size_t m = state_slots_.size() - 1;
+    for (uint32_t k = 0; k < states_.size(); ++k) {
+      const DState& ds = states_[k];
+      size_t j = HashStates({pool_.data() + ds.nfa, ds.size}) & m;
+      while (state_slots_[j] != 0) j = (j + 1) & m;
+      state_slots_[j] = k + 1;
+    }
+  }
+  return id;
 }
 
 TransitionIndex::Entry Runner::Build(const Program& program, uint32_t d, uint32_t cls,
@@ -45,16 +81,7 @@ TransitionIndex::Entry Runner::Build(const Program& program, uint32_t d, uint32_
     });
   }
   Transition tr;
-  std::string id_key(reinterpret_cast<const char*>(build_next_.data()),
-                     build_next_.size() * sizeof(uint32_t));
-  auto [it, inserted] =
-      state_ids_.emplace(std::move(id_key), static_cast<uint32_t>(states_.size()));
-  if (inserted) {
-    states_.push_back(
-        {static_cast<uint32_t>(pool_.size()), static_cast<uint32_t>(build_next_.size())});
-    pool_.insert(pool_.end(), build_next_.begin(), build_next_.end());
-  }
-  tr.next = it->second;
+  tr.next = StateId(build_next_);
   tr.from_size = ds.size;
   tr.src = static_cast<uint32_t>(pool_.size());
   pool_.insert(pool_.end(), build_src_.begin(), build_src_.end());
@@ -102,7 +129,8 @@ bool Runner::Run(const Program& program, const std::vector<std::span<const AtomI
   while (i < n) {
     size_t sentence_end = i;
     while (sentence_end < n && sentence[sentence_end] == sentence[i]) ++sentence_end;
-    if (pool_.size() + transitions_.size() * 6 + index_.slot_count() * 3 > max_cache_entries_) {
+    if (pool_.size() + transitions_.size() * 6 + index_.slot_count() * 3 + state_slots_.size() >
+        max_cache_entries_) {
       ++stats_.flushes;
       Flush();
     }

@@ -85,6 +85,9 @@ class Runner {
     uint32_t size = 0;
   };
   void Flush();
+  static uint64_t HashStates(std::span<const uint32_t> nfa);
+  // The id of the DFA state with these live NFA states, added if new.
+  uint32_t StateId(std::span<const uint32_t> nfa);
   // Builds the transition from DFA state `d` on a token of class `cls` (with
   // atoms `atoms`), which the index lacks, and adds it to the index.
   TransitionIndex::Entry Build(const Program& program, uint32_t d, uint32_t cls,
@@ -102,7 +105,9 @@ class Runner {
   uint64_t generation_ = UINT64_MAX;
   std::vector<uint32_t> pool_;
   std::vector<DState> states_;
-  std::unordered_map<std::string, uint32_t> state_ids_;
+  // DFA states by their NFA states: open addressing over state id + 1 (0 is
+  // empty), compared against the pool (no copy of the lists as keys).
+  std::vector<uint32_t> state_slots_;
   std::vector<Transition> transitions_;
   TransitionIndex index_;  // (state, class) -> transition
 
