@@ -253,7 +253,7 @@ int RunCheck(const CheckOptions& o) {
   auto ms_since = [](Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
   };
-  const RuleSet* rules = KeepUntilExit(LoadRules(o.rules));
+  const RuleSet* rules = KeepUntilExit(LoadRules(o.rules, /*examples=*/false));
   if (!rules) return kExitUsage;
   const double rules_ms = ms_since(t_start);
   AnalyzeOptions ao;

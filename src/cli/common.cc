@@ -12,8 +12,9 @@
 
 namespace tact::cli {
 
-std::unique_ptr<RuleSet> LoadRules(const RuleOptions& o) {
+std::unique_ptr<RuleSet> LoadRules(const RuleOptions& o, bool examples) {
   RuleSetOptions opts;
+  opts.examples = examples;
   opts.builtin = !o.no_builtin;
   opts.directories = o.dirs;
   opts.max_patterns = o.max_patterns;

@@ -25,7 +25,7 @@ struct RuleOptions {
 };
 
 // Loads the rule set or prints every diagnostic to stderr and returns null.
-std::unique_ptr<RuleSet> LoadRules(const RuleOptions& o);
+std::unique_ptr<RuleSet> LoadRules(const RuleOptions& o, bool examples = true);
 // Keeps `rules` until the process exits, never freeing them: a command that
 // ends the process gains nothing from freeing every compiled pack piece by
 // piece (5% of a one-chat check). They stay reachable through a static, so

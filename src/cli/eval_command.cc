@@ -84,7 +84,7 @@ bool StatusFits(BehaviourKind k, Status s) {
 
 int RunEval(const EvalOptions& o) {
   InstallInterruptHandlers();
-  auto rules = LoadRules(o.rules);
+  auto rules = LoadRules(o.rules, /*examples=*/false);
   if (!rules) return kExitUsage;
   if (!CheckLanguage(*rules, o.lang, true, "--lang")) return kExitUsage;
 

@@ -204,7 +204,7 @@ std::vector<Pattern> ReadPatterns(ByteReader* r) {
   return v;
 }
 
-void ReadBehaviour(ByteReader* r, BehaviourDecl* b) {
+void ReadBehaviour(ByteReader* r, bool examples, BehaviourDecl* b) {
   b->id = r->Str();
   b->loc = ReadLoc(r);
   const int32_t kind = r->I32();
@@ -237,14 +237,17 @@ void ReadBehaviour(ByteReader* r, BehaviourDecl* b) {
   b->matches = ReadPatterns(r);
   b->vetoes = ReadPatterns(r);
   b->turn_vetoes = ReadPatterns(r);
-  b->examples.resize(r->Count(24));
-  for (auto& e : b->examples) {
+  const uint32_t n = r->Count(24);
+  if (examples) b->examples.reserve(n);
+  for (uint32_t i = 0; i < n && r->ok(); ++i) {
+    Example e;
     e.positive = r->Bool();
     e.text = r->Str();
     e.mark_begin = r->I32();
     e.mark_end = r->I32();
     e.loc = ReadLoc(r);
     e.context = r->Str();
+    if (examples) b->examples.push_back(std::move(e));
   }
 }
 
@@ -325,7 +328,7 @@ bool ReadImageIndex(std::string_view image, std::map<std::string, std::string_vi
 }
 
 std::unique_ptr<LanguagePack> LoadPackImage(std::string_view part, ImageLoad what, bool borrow,
-                                            std::string* error) {
+                                            std::string* error, bool examples) {
   auto p = std::make_unique<LanguagePack>();
   ByteReader r(part);
   auto damaged = [&](std::string_view where) {
@@ -356,7 +359,7 @@ std::unique_ptr<LanguagePack> LoadPackImage(std::string_view part, ImageLoad wha
 
   p->behaviours.resize(r.Count(64));
   for (uint32_t i = 0; i < p->behaviours.size() && r.ok(); ++i) {
-    ReadBehaviour(&r, &p->behaviours[i]);
+    ReadBehaviour(&r, examples, &p->behaviours[i]);
     p->behaviour_index.emplace(p->behaviours[i].id, i);
   }
   p->lexicons.resize(r.Count(16));

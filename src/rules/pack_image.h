@@ -38,10 +38,11 @@ enum class ImageLoad {
 };
 
 // Loads a part of an image. With `borrow`, the programs view the part's bytes,
-// which must then outlive the pack (the built-in image does). Null, with
-// *error, when the part is damaged.
+// which must then outlive the pack (the built-in image does). Without
+// `examples`, the behaviours' inline examples are skipped. Null, with *error,
+// when the part is damaged.
 std::unique_ptr<LanguagePack> LoadPackImage(std::string_view part, ImageLoad what, bool borrow,
-                                            std::string* error);
+                                            std::string* error, bool examples = true);
 
 // The image linked into this binary; empty in the tool that makes it.
 std::string_view BuiltinPackImage();

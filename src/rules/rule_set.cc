@@ -53,6 +53,7 @@ struct RuleSet::Impl {
   };
   std::map<std::string, Entry> packs;
   rules::CompileLimits limits;
+  bool examples = true;
 };
 
 RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
@@ -74,7 +75,8 @@ const rules::LanguagePack* RuleSet::pack(const std::string& code) const {
     if (e.pack) return;
     if (!e.image.empty()) {
       std::string error;
-      e.pack = rules::LoadPackImage(e.image, rules::ImageLoad::kFull, /*borrow=*/true, &error);
+      e.pack = rules::LoadPackImage(e.image, rules::ImageLoad::kFull, /*borrow=*/true, &error,
+                                    impl_->examples);
       if (e.pack) return;
       fprintf(stderr, "tact: warning: %s; compiling the '%s' pack from its rules\n", error.c_str(),
               code.c_str());
@@ -107,7 +109,7 @@ std::map<std::string, BehaviourKind> RuleSet::Catalogue() const {
     }
     if (!e.image.empty()) {
       std::string error;
-      auto c = rules::LoadPackImage(e.image, rules::ImageLoad::kCatalogue, false, &error);
+      auto c = rules::LoadPackImage(e.image, rules::ImageLoad::kCatalogue, false, &error, false);
       if (c) {
         for (const auto& b : c->behaviours)
           if (b.kind) out.emplace(b.id, *b.kind);
@@ -381,6 +383,7 @@ std::unique_ptr<RuleSet> RuleSet::Load(const RuleSetOptions& options, Diagnostic
   limits.max_patterns = options.max_patterns;
   limits.regex_max_mem = options.regex_max_mem;
   limits.max_gap = options.max_gap;
+  set->impl_->examples = options.examples;
   // Built-in packs compile without error under the default limits (CTest runs
   // 'tact rules test'), so they can wait for their first use; anything read
   // from disk, or stricter limits, is checked now.

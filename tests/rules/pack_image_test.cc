@@ -163,5 +163,23 @@ TEST(PackImage, TactUsesTheImageUnlessRulesOrLimitsChange) {
   EXPECT_FALSE(InImage(strict->pack("en")->program()));
 }
 
+TEST(PackImage, AChecksPacksLeaveTheExamplesOut) {
+  auto count = [](const RuleSet& set) {
+    size_t n = 0;
+    for (const auto& b : set.pack("no")->behaviours) n += b.examples.size();
+    return n;
+  };
+  Diagnostics d;
+  RuleSetOptions without;
+  without.examples = false;
+  auto lean = RuleSet::Load(without, &d);
+  auto full = RuleSet::Load(RuleSetOptions{}, &d);
+  ASSERT_TRUE(lean && full);
+  EXPECT_EQ(count(*lean), 0u);
+  EXPECT_EQ(count(*full), count(FromRules()));
+  EXPECT_GT(count(*full), 500u);
+  EXPECT_EQ(lean->pack("no")->behaviours.size(), full->pack("no")->behaviours.size());
+}
+
 }  // namespace
 }  // namespace tact::rules
