@@ -442,7 +442,12 @@ int RunCheck(const CheckOptions& o) {
       },
       on_error,
       [&](ConversationResult& r, std::string* rendered) {
-        if (!o.no_redact) redactor.RedactResult(&r);
+        if (!o.no_redact) {
+          if (o.summary)
+            redactor.RedactForSummary(&r);
+          else
+            redactor.RedactResult(&r);
+        }
         // Formatting is most of the report's cost: done here, in parallel,
         // when the writer allows it.
         if (!o.summary) writer->Render(r, rendered);

@@ -68,11 +68,20 @@ class Redactor {
   // agent, speaker names and warnings. A customer's name, when the input
   // gives one (not a role word such as "Customer"), becomes [NAME].
   void RedactResult(ConversationResult* r) const;
+  // Redacts only what a summary prints of a result (report::SummaryBuilder):
+  // the id, source and agent, and the first evidence of each missed or
+  // violated behaviour (its worst-case quote). For --summary runs, where the
+  // rest of the result is never printed and redacting it was wasted work.
+  void RedactForSummary(ConversationResult* r) const;
   // Redacts a diagnostic's file name, message and quoted source line, for
   // stderr and for the errors a report lists.
   void RedactDiagnostic(Diagnostic* d) const;
 
  private:
+  // Redacts one text of a result, the customer's names included; keeps the
+  // evidence span [*begin, *end) on the same words when given.
+  void RedactText(const std::vector<std::string>& customers, std::string* t, size_t* begin,
+                  size_t* end) const;
   struct Extra;
   std::vector<std::unique_ptr<Extra>> extra_;
 };

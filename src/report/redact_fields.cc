@@ -91,12 +91,17 @@ std::string Redactor::RedactPath(std::string_view path) const {
   return out;
 }
 
+void Redactor::RedactText(const std::vector<std::string>& customers, std::string* t, size_t* begin,
+                          size_t* end) const {
+  std::vector<PiiSpan> spans = Find(*t);
+  if (!customers.empty()) AddNames(*t, customers, &spans);
+  *t = Apply(*t, spans, begin, end);
+}
+
 void Redactor::RedactResult(ConversationResult* r) const {
   const std::vector<std::string> customers = CustomerNames(*r);
   auto text = [&](std::string* t, size_t* begin, size_t* end) {
-    std::vector<PiiSpan> spans = Find(*t);
-    if (!customers.empty()) AddNames(*t, customers, &spans);
-    *t = Apply(*t, spans, begin, end);
+    RedactText(customers, t, begin, end);
   };
   auto evidence = [&](Evidence* e) {
     text(&e->text, &e->span_begin, &e->span_end);
@@ -111,6 +116,23 @@ void Redactor::RedactResult(ConversationResult* r) const {
   // Warnings quote speaker names ("speaker 'Anna' is taken for the customer").
   for (auto& w : r->warnings) text(&w, nullptr, nullptr);
   for (auto& s : r->speakers) text(&s.name, nullptr, nullptr);
+  r->id = Redact(r->id);
+  r->source = RedactPath(r->source);
+  r->agent = Redact(r->agent);
+}
+
+void Redactor::RedactForSummary(ConversationResult* r) const {
+  const std::vector<std::string> customers = CustomerNames(*r);
+  auto text = [&](std::string* t, size_t* begin, size_t* end) {
+    RedactText(customers, t, begin, end);
+  };
+  for (auto& b : r->behaviours) {
+    if ((b.status != Status::kMissed && b.status != Status::kViolated) || b.evidence.empty())
+      continue;
+    Evidence& e = b.evidence.front();
+    text(&e.text, &e.span_begin, &e.span_end);
+    text(&e.speaker, nullptr, nullptr);
+  }
   r->id = Redact(r->id);
   r->source = RedactPath(r->source);
   r->agent = Redact(r->agent);

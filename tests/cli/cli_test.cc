@@ -872,8 +872,8 @@ TEST_F(Cli, PiiMatrixLeaksNowhereAndKeepsLookAlikes) {
   Write("pii.jsonl", jsonl[0]);
   Write("lookalike.jsonl", jsonl[1]);
   const std::string args = "--lang en --all-evidence --group-by metadata.ref --format ";
-  for (const std::string format :
-       {"text", "json", "jsonl", "csv", "markdown", "junit", "sarif", "html"}) {
+  for (const std::string format : {"text", "json", "jsonl", "csv", "markdown", "junit", "sarif",
+                                   "html", "text --summary", "json --summary"}) {
     RunResult r = Run("check " + kRules + args + format + " pii.jsonl");
     EXPECT_EQ(r.rc, 3) << format << ": " << r.err.substr(0, 2000);
     size_t leaks = 0;
@@ -898,6 +898,22 @@ TEST_F(Cli, PiiMatrixLeaksNowhereAndKeepsLookAlikes) {
       EXPECT_NE(r.out.find("\"chat with " + c.pii + "\""), std::string::npos)
           << "look-alike redacted in an id: " << c.pii;
     }
+  }
+}
+
+// A --summary run redacts only what the summary prints, and all of it: the
+// ids and quotes of the worst conversations (built-in packs: many behaviours
+// missed here).
+TEST_F(Cli, SummaryIsRedactedToo) {
+  Write("s.jsonl",
+        "{\"id\":\"chat with ana@example.com\",\"agent\":\"bo@example.com\",\"turns\":["
+        "{\"speaker\":\"Ana\",\"role\":\"customer\",\"text\":\"This is ridiculous, I am "
+        "furious\"},{\"speaker\":\"Agent\",\"text\":\"Read the manual.\"}]}\n");
+  for (const std::string format : {"text", "json", "markdown", "html"}) {
+    RunResult r = Run("check --lang en --summary --group-by agent --format " + format + " s.jsonl");
+    EXPECT_EQ(r.rc, 0) << format << ": " << r.err;
+    EXPECT_EQ(r.out.find("example.com"), std::string::npos) << format << ": " << r.out;
+    if (format == "json") EXPECT_NE(r.out.find("chat with [EMAIL]"), std::string::npos) << r.out;
   }
 }
 

@@ -102,6 +102,34 @@ TEST(Redact, ResultEvidence) {
   EXPECT_EQ(x.text.substr(x.span_begin, x.span_end - x.span_begin), "I'll fix it");
 }
 
+// --summary prints a result's id, source, agent and the quote of each missed
+// or violated behaviour's first evidence: those are redacted, the rest (never
+// printed) is left as it is.
+TEST(Redact, ForSummaryRedactsWhatASummaryPrints) {
+  ConversationResult res;
+  res.id = "chat with ana@example.com";
+  res.source = "ana@example.com.jsonl:3";
+  res.agent = "bo@example.com";
+  BehaviourResult violated, met;
+  violated.status = Status::kViolated;
+  met.status = Status::kMet;
+  Evidence e;
+  e.text = "Your fault, 612 345 678 is wrong";
+  e.span_begin = 0;
+  e.span_end = e.text.size();
+  violated.evidence = {e, e};
+  met.evidence = {e};
+  res.behaviours = {violated, met};
+  Redactor().RedactForSummary(&res);
+  EXPECT_EQ(res.id, "chat with [EMAIL]");
+  EXPECT_EQ(res.source, "[EMAIL].jsonl:3");
+  EXPECT_EQ(res.agent, "[EMAIL]");
+  const Evidence& x = res.behaviours[0].evidence[0];
+  EXPECT_EQ(x.text.substr(x.span_begin, x.span_end - x.span_begin), "Your fault, [PHONE] is wrong");
+  EXPECT_EQ(res.behaviours[0].evidence[1].text, e.text);  // not the worst quote: not printed
+  EXPECT_EQ(res.behaviours[1].evidence[0].text, e.text);  // met: not printed
+}
+
 }  // namespace
 }  // namespace tact::report
 
