@@ -15,7 +15,19 @@ build=$(cd "${1:?build folder}" && pwd)
 cmake=${2:-cmake}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# cmake --install rewrites BUILD_DIR/install_manifest.txt: keep the one a real
+# install left (what uninstalling it reads).
+manifest=$build/install_manifest.txt
+[ -f "$manifest" ] && cp -p "$manifest" "$tmp/install_manifest.txt"
+restore() {
+  if [ -f "$tmp/install_manifest.txt" ]; then
+    cp -p "$tmp/install_manifest.txt" "$manifest"
+  else
+    rm -f "$manifest"
+  fi
+  rm -rf "$tmp"
+}
+trap restore EXIT
 export HOME=$tmp XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data XDG_CACHE_HOME=$tmp/cache
 
 skip() {  # skip TOOL PACKAGE
