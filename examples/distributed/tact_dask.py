@@ -7,14 +7,15 @@ exactly one shard, by a stable hash of its id); the partial summaries are then
 reduced with `tact merge`, which gives exactly the summary of a single run.
 
   # a local cluster of 2 workers (what the test does):
-  tact_dask.py --tact build/tact --shards 8 --local 2 exports/*.jsonl > summary.json
+  tact_dask.py --shards 8 --local 2 exports/*.jsonl > summary.json
   # an existing cluster (inputs and tact reachable on every worker at the same paths):
-  tact_dask.py --scheduler tcp://scheduler:8786 --tact /opt/tact/build/tact --shards 64 /data/*.jsonl
+  tact_dask.py --scheduler tcp://scheduler:8786 --shards 64 /data/*.jsonl
 
 Options after "--" go to every `tact check` (e.g. -- --group-by agent --min-level warning).
 """
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,7 +32,7 @@ def run_shard(tact, k, n, inputs, extra):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--tact", required=True)
+    ap.add_argument("--tact", help="the tact binary (default: tact on the PATH, as .ci/setup installs it)")
     ap.add_argument("--shards", type=int, default=8)
     ap.add_argument("--local", type=int, default=0, help="start a LocalCluster with this many workers")
     ap.add_argument("--scheduler", help="address of an existing scheduler")
@@ -41,7 +42,9 @@ def main():
     extra = [e for e in extra if e != "--"]
     from dask.distributed import Client, LocalCluster
 
-    tact = os.path.abspath(args.tact)
+    tact = os.path.abspath(args.tact) if args.tact else shutil.which("tact")
+    if not tact:
+        sys.exit("tact_dask.py: no tact on the PATH (bash .ci/setup installs it), or give --tact PATH")
     inputs = [os.path.abspath(p) for p in args.inputs]
     if args.scheduler:
         client = Client(args.scheduler)

@@ -41,6 +41,7 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
       "conversations, or no conversation at all without --allow-empty); 130 interrupted. When "
       "several hold: 2, then 3, then 1; failed gates are always printed. See docs/gates.md.");
   app->add_option("inputs", o->inputs, "transcript files, directories (walked), or - for stdin")
+      ->type_name("PATH")
       ->required();
   app->add_option("--format,-f", o->format,
                   "report format: text, json, jsonl, csv, markdown, junit, sarif, html")
@@ -53,18 +54,22 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
       ->allow_extra_args(false);
   app->add_option("--lang", o->lang,
                   "conversation language: a pack code or auto (detect); a conversation that "
-                  "clearly reads as another language is warned about (detected_language)");
+                  "clearly reads as another language is warned about (detected_language)")
+      ->type_name("LANG");
   app->add_option("--fallback-lang", o->fallback_lang,
                   "pack to judge with when detection is unsure (default: none, the "
                   "conversation is reported as an unsupported language)")
+      ->type_name("LANG")
       ->each([o](const std::string&) { o->fallback_given = true; });
   app->add_option("--min-confidence", o->min_confidence,
                   "detection confidence below which the fallback is used")
       ->check(CLI::Range(0.0, 1.0));
   app->add_option("--tips-lang", o->tips_lang,
-                  "language of coaching tips (default: the conversation's)");
+                  "language of coaching tips (default: the conversation's)")
+      ->type_name("LANG");
   app->add_option("--rules", o->rules.dirs,
                   "extra rule directory (adds or overrides built-in files)")
+      ->type_name("DIR")
       ->allow_extra_args(false);
   app->add_flag("--no-builtin-rules", o->rules.no_builtin, "use only the --rules directories");
   app->add_option("--agent", o->agent_names, "speaker name to treat as the agent (repeatable)")
@@ -84,11 +89,13 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
   app->add_option("--channel", o->channel, "chat, call or email, for inputs that do not say")
       ->check(CLI::IsMember({"chat", "call", "email"}));
   app->add_option("--profile", o->profiles, "metric thresholds file (rules/thresholds.conf syntax)")
+      ->type_name("FILE")
       ->allow_extra_args(false);
   app->add_option(
-      "--scorecard", o->scorecard,
-      "scorecard FILE: which behaviours and metrics make the score, weights, penalties, "
-      "critical items (default: the built-in rules/default.scorecard)");
+         "--scorecard", o->scorecard,
+         "scorecard FILE: which behaviours and metrics make the score, weights, penalties, "
+         "critical items (default: the built-in rules/default.scorecard)")
+      ->type_name("FILE");
   app->add_option("--threshold", o->thresholds,
                   "metric threshold, e.g. first_response_time.chat=90 (repeatable)")
       ->allow_extra_args(false);
@@ -125,7 +132,8 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
                   "avoid behaviours that count in --fail-on: error, warning, info")
       ->check(CLI::IsMember({"error", "warning", "info"}));
   app->add_option("-o,--output", o->output,
-                  "write the report to FILE (atomically) instead of stdout");
+                  "write the report to FILE (atomically) instead of stdout")
+      ->type_name("FILE");
   // Limits: a conversation or rule file over one is an error, never unbounded memory or time.
   app->add_option("--max-turn-bytes", o->limits.max_turn_bytes,
                   "bytes in one turn (default 1 MiB)");

@@ -107,9 +107,6 @@ bool ApplyProjectConfig(const CLI::App& check, const ProjectConfig& cfg,
 void RegisterConfig(CLI::App* app, ConfigOptions* o) {
   (void)o;
   app->allow_extras();  // the `tact check` flags to show as overrides
-  app->footer(
-      "Example:\n  tact config              # the .tact in use and every 'tact check' setting\n"
-      "  tact config --lang es     # what 'tact check --lang es' would use");
 }
 
 int RunConfig(const CLI::App& check, const ProjectConfig& cfg, const ConfigOptions& o) {

@@ -23,17 +23,22 @@ namespace tact::cli {
 
 void RegisterEval(CLI::App* app, EvalOptions* o) {
   app->add_option("inputs", o->inputs,
-                  "transcript files or directories (default: the paths the labels name)");
+                  "transcript files or directories (default: the paths the labels name)")
+      ->type_name("PATH");
   app->add_option("--labels,-l", o->labels,
                   "labels file: JSON {\"conversation\": {\"behaviour\": \"status\"}} or CSV "
                   "id,behaviour,status (repeatable)")
+      ->type_name("FILE")
       ->required()
       ->allow_extra_args(false);
   app->add_option("--format,-f", o->format, "report format: text, json, markdown")
       ->check(CLI::IsMember(report::EvalFormats()));
-  app->add_option("--lang", o->lang, "conversation language: a pack code or auto (detect)");
+  app->add_option("--lang", o->lang, "conversation language: a pack code or auto (detect)")
+      ->type_name("LANG")
+      ->capture_default_str();
   app->add_option("--rules", o->rules.dirs,
                   "extra rule directory (adds or overrides built-in files)")
+      ->type_name("DIR")
       ->allow_extra_args(false);
   app->add_flag("--no-builtin-rules", o->rules.no_builtin, "use only the --rules directories");
   app->add_option("--agent", o->agent_names, "speaker name to treat as the agent (repeatable)")
@@ -58,7 +63,8 @@ void RegisterEval(CLI::App* app, EvalOptions* o) {
   app->add_flag("--no-redact", o->no_redact,
                 "quote evidence without redacting e-mails, phones, cards");
   app->add_option("-o,--output", o->output,
-                  "write the report to FILE (atomically) instead of stdout");
+                  "write the report to FILE (atomically) instead of stdout")
+      ->type_name("FILE");
 }
 
 namespace {

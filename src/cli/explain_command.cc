@@ -9,9 +9,11 @@
 namespace tact::cli {
 
 void RegisterExplain(CLI::App* app, ExplainOptions* o) {
-  app->add_option("id", o->id, "behaviour id, e.g. empathy")->required();
-  app->add_option("--lang", o->lang, "only this language");
-  app->add_option("--rules", o->rules.dirs, "extra rule directory")->allow_extra_args(false);
+  app->add_option("id", o->id, "behaviour id, e.g. empathy")->type_name("BEHAVIOUR")->required();
+  app->add_option("--lang", o->lang, "only this language")->type_name("LANG");
+  app->add_option("--rules", o->rules.dirs, "extra rule directory")
+      ->type_name("DIR")
+      ->allow_extra_args(false);
   app->add_flag("--no-builtin-rules", o->rules.no_builtin, "use only the --rules directories");
 }
 

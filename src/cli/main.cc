@@ -47,24 +47,30 @@ int main(int argc, char** argv) {
   CLI::App* config_cmd = app.add_subcommand(
       "config", "print the effective 'tact check' settings: flags, .tact project file, defaults");
   RegisterConfig(config_cmd, &config);
-  // Every command's help ends with examples.
-  check_cmd->footer(
+  // Every command's help ends with examples, after the notes its Register*
+  // gave it (exit codes, merge's rule on shards).
+  auto examples = [](CLI::App* cmd, const std::string& text) {
+    const std::string notes = cmd->get_footer();
+    cmd->footer(notes.empty() ? text : notes + "\n\n" + text);
+  };
+  examples(
+      check_cmd,
       "Examples:\n  tact check chat.txt\n  tact check --format json -o report.json exports/\n"
       "  tact check --fail-on 'violated>0,missed:empathy>0.2' --format junit -o tact.xml logs/\n"
       "  tact check --summary --group-by agent tickets.csv");
-  rules_cmd->footer(
-      "Examples:\n  tact rules list\n  tact rules test --coverage\n"
-      "  tact rules try --lang es \"Lo siento mucho\"");
-  list->footer("Example:\n  tact rules list --format json");
-  test->footer("Examples:\n  tact rules test\n  tact rules test --rules my-rules/");
-  try_cmd->footer("Example:\n  tact rules try --lang en \"I'm so sorry about that\"");
-  merge_cmd->footer(
-      "Example:\n  tact check --summary --format json --shard 1/2 -o part1.json logs/\n"
-      "  tact check --summary --format json --shard 2/2 -o part2.json logs/\n"
-      "  tact merge part1.json part2.json --format markdown");
-  eval_cmd->footer("Example:\n  tact eval --labels labels-en.json devset/en");
-  explain_cmd->footer("Examples:\n  tact explain empathy\n  tact explain blame --lang sv");
-  config_cmd->footer("Examples:\n  tact config\n  tact config --format json --lang es");
+  examples(rules_cmd,
+           "Examples:\n  tact rules list\n  tact rules test --coverage\n"
+           "  tact rules try --lang es \"Lo siento mucho\"");
+  examples(list, "Example:\n  tact rules list --format json");
+  examples(test, "Examples:\n  tact rules test\n  tact rules test --rules my-rules/");
+  examples(try_cmd, "Example:\n  tact rules try --lang en \"I'm so sorry about that\"");
+  examples(merge_cmd,
+           "Example:\n  tact check --summary --format json --shard 1/2 -o part1.json logs/\n"
+           "  tact check --summary --format json --shard 2/2 -o part2.json logs/\n"
+           "  tact merge part1.json part2.json --format markdown");
+  examples(eval_cmd, "Example:\n  tact eval --labels labels-en.json devset/en");
+  examples(explain_cmd, "Examples:\n  tact explain empathy\n  tact explain blame --lang sv");
+  examples(config_cmd, "Examples:\n  tact config\n  tact config --format json --lang es");
   bool no_config = false;
   check_cmd->add_flag("--no-config", no_config, "ignore .tact project files");
   // `tact check` takes its defaults from the nearest .tact (flags override).

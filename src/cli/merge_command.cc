@@ -27,6 +27,7 @@ void RegisterMerge(CLI::App* app, MergeOptions* o) {
       "conversations (before 1). See docs/gates.md.");
   app->add_option("summaries", o->inputs,
                   "summary files written by 'tact check --summary --format json'")
+      ->type_name("FILE")
       ->required();
   app->add_option("--format,-f", o->report.format, "report format")
       ->check(CLI::IsMember(report::WriterFormats()));
@@ -38,7 +39,8 @@ void RegisterMerge(CLI::App* app, MergeOptions* o) {
       ->allow_extra_args(false);
   app->add_option("--min-level", o->report.min_level, "avoid behaviours that count in --fail-on")
       ->check(CLI::IsMember({"error", "warning", "info"}));
-  app->add_option("-o,--output", o->report.output, "write the report to FILE (atomically)");
+  app->add_option("-o,--output", o->report.output, "write the report to FILE (atomically)")
+      ->type_name("FILE");
 }
 
 int RunMerge(const MergeOptions& o) {

@@ -17,6 +17,7 @@ namespace {
 void AddRuleFlags(CLI::App* app, RulesOptions* o) {
   app->add_option("--rules", o->rules.dirs,
                   "extra rule directory (adds or overrides built-in files)")
+      ->type_name("DIR")
       ->allow_extra_args(false);
   app->add_flag("--no-builtin-rules", o->rules.no_builtin, "use only the --rules directories");
 }
@@ -33,20 +34,20 @@ void RegisterRules(CLI::App* app, RulesOptions* o, CLI::App** list, CLI::App** t
   app->require_subcommand(1);
   *list = app->add_subcommand("list", "list behaviours per language with rule and example counts");
   AddRuleFlags(*list, o);
-  (*list)->add_option("--lang", o->lang, "only this language");
+  (*list)->add_option("--lang", o->lang, "only this language")->type_name("LANG");
   (*list)
       ->add_option("--format,-f", o->format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
   *test = app->add_subcommand("test", "run every inline rule example; exit 1 on a failure");
   AddRuleFlags(*test, o);
-  (*test)->add_option("--lang", o->lang, "only this language");
+  (*test)->add_option("--lang", o->lang, "only this language")->type_name("LANG");
   (*test)->add_flag("--verbose,-v", o->verbose, "print a line per behaviour");
   (*test)->add_flag("--coverage", o->coverage,
                     "also list every match line that no '+' example fires; exit 1 if any");
   *try_cmd =
       app->add_subcommand("try", "show tokens, stems, sentences and the rules that fire on a text");
   AddRuleFlags(*try_cmd, o);
-  (*try_cmd)->add_option("--lang", o->lang, "language of the text")->required();
+  (*try_cmd)->add_option("--lang", o->lang, "language of the text")->type_name("LANG")->required();
   (*try_cmd)->add_option("text", o->text, "the text to try")->required();
   (*try_cmd)->add_option("--context", o->context,
                          "the other speaker's previous turn, for {echo} conditions");

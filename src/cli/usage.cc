@@ -3,8 +3,13 @@
 #include <unicode/uversion.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 
+#include "cli/command_doc.h"
 #include "cli/common.h"
+#include "cli/completion.h"
+#include "cli/man_page.h"
 #include "common/strings.h"
 #include "rules/pack.h"
 #include "tact/rule_set.h"
@@ -51,6 +56,55 @@ std::vector<std::string> LongOptions(const CLI::App* cmd) {
       for (const auto& n : o->get_lnames()) names.push_back("--" + n);
   }
   return names;
+}
+
+// The packs' languages and behaviour ids, for LANG and BEHAVIOUR values.
+Vocabulary BuiltinVocabulary() {
+  Vocabulary v;
+  std::unique_ptr<RuleSet> rules = LoadRules(RuleOptions{});
+  if (rules) {
+    v.languages = rules->languages();
+    v.behaviours = BehaviourIds(*rules);
+  }
+  return v;
+}
+
+// `tact help --man DIR`: writes tact.1 and tact-COMMAND.1 into DIR.
+int WriteManPages(const CLI::App& app, const std::vector<std::string>& rest) {
+  if (rest.size() != 2) {
+    PrintError("usage: tact help --man DIR");
+    return kExitUsage;
+  }
+  const std::filesystem::path dir = rest[1];
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  for (const ManPage& page : ManPages(DescribeCommand(app), BuiltinVocabulary(), TACT_VERSION)) {
+    std::ofstream f(dir / page.file, std::ios::binary | std::ios::trunc);
+    f << page.text;
+    f.close();
+    if (!f) {
+      PrintError("cannot write " + (dir / page.file).string());
+      return kExitInput;
+    }
+  }
+  return kExitOk;
+}
+
+// `tact help --completion SHELL`: prints the completion script for SHELL.
+int PrintCompletion(const CLI::App& app, const std::vector<std::string>& rest) {
+  const std::vector<std::string>& shells = CompletionShells();
+  if (rest.size() != 2 || std::find(shells.begin(), shells.end(), rest[1]) == shells.end()) {
+    PrintError("usage: tact help --completion bash|zsh|fish" +
+               (rest.size() == 2 ? DidYouMean(rest[1], shells) : std::string()));
+    return kExitUsage;
+  }
+  const CommandDoc root = DescribeCommand(app);
+  const Vocabulary vocabulary = BuiltinVocabulary();
+  const std::string script = rest[1] == "bash"  ? BashCompletion(root, vocabulary)
+                             : rest[1] == "zsh" ? ZshCompletion(root, vocabulary)
+                                                : FishCompletion(root, vocabulary);
+  fputs(script.c_str(), stdout);
+  return kExitOk;
 }
 
 }  // namespace
@@ -102,6 +156,10 @@ int PreParse(const CLI::App& app, const std::vector<std::string>& args) {
       fputs(app.help().c_str(), stdout);
       return kExitOk;
     }
+    // Not listed in the help: what the build runs to write the man pages
+    // and completions (and `source <(tact help --completion bash)`).
+    if (rest[0] == "--man") return WriteManPages(app, rest);
+    if (rest[0] == "--completion") return PrintCompletion(app, rest);
     const CLI::App* cmd = CommandOf(app, rest);
     if (cmd == &app) {
       PrintError("unknown command '" + rest[0] + "'" + DidYouMean(rest[0], commands) +

@@ -19,9 +19,9 @@ std::string ShortHelp();
 std::string VersionText();
 
 // Handles what must be answered before parsing: no arguments (short help,
-// exit 2),
-// `help [COMMAND]` and an unknown command. Returns -1 when parsing should go
-// on, else the exit code (the answer is printed).
+// exit 2), `help [COMMAND]`, `help --man DIR` (the man pages), `help
+// --completion SHELL` (a completion script) and an unknown command. Returns -1 when parsing should
+// go on, else the exit code (the answer is printed).
 int PreParse(const CLI::App& app, const std::vector<std::string>& args);
 
 // Prints a CLI11 parse error of `args` as tact prints errors, with a

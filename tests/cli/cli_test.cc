@@ -996,6 +996,12 @@ TEST_F(Cli, HelpAndDidYouMean) {
     ASSERT_NE(ex, std::string::npos) << cmd << ":\n" << r.out;
     EXPECT_NE(r.out.find("  tact " + cmd, ex), std::string::npos) << cmd << ":\n" << r.out;
   }
+  // The notes a command's help gives stay before its examples.
+  r = Run("help check");
+  EXPECT_LT(r.out.find("Exit codes: 0 ok; 1 a --fail-on gate failed"), r.out.find("Examples:"))
+      << r.out;
+  r = Run("help merge");
+  EXPECT_LT(r.out.find("The same shard twice"), r.out.find("Example:")) << r.out;
 }
 
 TEST_F(Cli, VersionNamesCommitIcuAndPacks) {
