@@ -17,6 +17,15 @@
 #include "rules/pack_image.h"
 #include "rules/parser.h"
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TACT_HAS_ASAN 1
+#endif
+#endif
+#ifndef TACT_HAS_ASAN
+#define TACT_HAS_ASAN 0
+#endif
+
 namespace tact {
 namespace fs = std::filesystem;
 
@@ -94,8 +103,11 @@ const rules::LanguagePack* RuleSet::pack(const std::string& code) const {
     // e.deferred stays: Catalogue() may read it from another thread.
     // Compiling freed several times the pack's size in small blocks: give
     // them back to the system, so a run of five languages does not keep
-    // the high-water mark of each compile.
+    // the high-water mark of each compile. (Not under AddressSanitizer,
+    // whose allocator does not support it while other threads allocate.)
+#if !defined(__SANITIZE_ADDRESS__) && !TACT_HAS_ASAN
     malloc_trim(0);
+#endif
   });
   return e.pack.get();
 }
