@@ -86,7 +86,9 @@ struct MetricResult {
   std::optional<double> value;  // null when not applicable
   std::string unit;             // "s", "ratio", "count", "wpm", "words"
   std::optional<double> threshold;
-  enum class Direction { kMax, kMin, kRange, kNone } direction = Direction::kNone;
+  // kMax: met when the value is at most the threshold (every thresholded
+  // metric); kNone: judged otherwise (de_escalation).
+  enum class Direction { kMax, kNone } direction = Direction::kNone;
   Status status = Status::kNotApplicable;              // kMet, kMissed or kNotApplicable
   std::vector<int> evidence;                           // turns
   std::vector<std::pair<std::string, double>> fields;  // median, max, count, ...

@@ -681,8 +681,7 @@ std::string RenderConversation(const ConversationResult& r, size_t n, bool all_e
       Mark mk = MarkFor(m.status);
       std::string threshold = "–";
       if (m.threshold) {
-        threshold = fmt::format("{} {:g}", m.direction == MetricResult::Direction::kMin ? "≥" : "≤",
-                                *m.threshold);
+        threshold = fmt::format("≤ {:g}", *m.threshold);  // Direction::kMax
       }
       out += fmt::format(
           "<tr class=\"st-{}\"><td class=\"mark {}\">{}</td><td>{}</td><td class=\"num\">{}</td>"

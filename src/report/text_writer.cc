@@ -188,8 +188,7 @@ void TextReportWriter::Conversation(const ConversationResult& r, std::string* ou
       }
       std::string row = "    " + mark + " " + Pad(NameOf(m), mw) + "  " + Pad(value, 10);
       if (m.threshold) {
-        const char* op = m.direction == MetricResult::Direction::kMin ? "≥" : "≤";
-        row += Paint(fmt::format("threshold {} {:g}", op, *m.threshold), kDim);
+        row += Paint(fmt::format("threshold ≤ {:g}", *m.threshold), kDim);  // Direction::kMax
       }
       if (!NoteOf(m).empty()) row += "  " + Paint(NoteOf(m), kDim);
       out->append(row + "\n");
@@ -255,7 +254,8 @@ void TextReportWriter::WriteSummary(const Summary& s, std::string* out) const {
                 Pad("worst", 11) + "met\n");
     for (const auto& [id, m] : s.metrics) {
       const Histogram& h = m.values;
-      double worst = id == "de_escalation" ? h.max() : h.max();
+      // Every metric is worse when higher (de_escalation is end minus start).
+      const double worst = h.max();
       out->append("    " + Pad(id, width - 2) + Pad(std::to_string(h.count()), 8) +
                   Pad(h.count() ? Num(h.Quantile(0.5), m.unit) : "–", 11) +
                   Pad(h.count() ? Num(h.Quantile(0.9), m.unit) : "–", 11) +
