@@ -7,6 +7,7 @@
 
 #include "cli/common.h"
 #include "input/reader.h"
+#include "run/config.h"
 
 namespace CLI {
 class App;
@@ -64,6 +65,9 @@ struct ReportOptions {
 };
 
 void RegisterCheck(CLI::App* app, CheckOptions* o);
+// The flags as one run configuration, checked against the loaded rules;
+// prints what is wrong and returns false (a usage error).
+bool BuildRunConfig(const CheckOptions& o, run::RunConfig* config);
 int RunCheck(const CheckOptions& o);
 
 }  // namespace tact::cli

@@ -33,10 +33,6 @@ const RuleSet* KeepUntilExit(std::unique_ptr<RuleSet> rules) {
   return kept->back().get();
 }
 
-void PrintError(const std::string& message) {
-  fprintf(stderr, "tact: error: %s\n", message.c_str());
-}
-
 bool UseColor(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;

@@ -6,15 +6,18 @@
 #include <string>
 #include <vector>
 
+#include "common/print.h"
+#include "run/gate.h"
 #include "tact/rule_set.h"
 
 namespace tact::cli {
 
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitThreshold = 1;
-inline constexpr int kExitUsage = 2;
-inline constexpr int kExitInput = 3;
-inline constexpr int kExitInterrupted = 130;
+// Exit codes: run/gate.h.
+using run::kExitInput;
+using run::kExitInterrupted;
+using run::kExitOk;
+using run::kExitThreshold;
+using run::kExitUsage;
 
 struct RuleOptions {
   std::vector<std::string> dirs;
@@ -31,9 +34,6 @@ std::unique_ptr<RuleSet> LoadRules(const RuleOptions& o, bool examples = true);
 // piece (5% of a one-chat check). They stay reachable through a static, so
 // leak checkers do not report them. Returns the rules (null stays null).
 const RuleSet* KeepUntilExit(std::unique_ptr<RuleSet> rules);
-
-// Prints "tact: error: message" to stderr.
-void PrintError(const std::string& message);
 
 // Resolves --color auto|always|never for stdout.
 bool UseColor(const std::string& mode);

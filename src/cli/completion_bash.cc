@@ -38,6 +38,69 @@ std::vector<std::string> CommandWords(const CommandDoc& cmd) {
   return words;
 }
 
+// `case "$cmd:$word"` arms that find the command the line is in.
+std::string CommandCases(const CommandDoc& root, const std::vector<const CommandDoc*>& commands) {
+  std::string out;
+  for (const CommandDoc* cmd : commands) {
+    if (cmd->subcommands.empty()) continue;
+    std::string patterns;
+    for (const auto& sub : cmd->subcommands)
+      patterns +=
+          (patterns.empty() ? "" : " | ") + ("\"" + Key(*cmd) + ":" + sub.path.back() + "\"");
+    if (cmd == &root) patterns += " | \":help\"";
+    out += "      " + patterns + ") cmd=\"" + (cmd == &root ? "" : Key(*cmd) + " ") +
+           "${COMP_WORDS[i]}\" ;;\n";
+  }
+  return out;
+}
+
+// `case "$cmd:$prev"` arms that complete an option's value.
+std::string ValueCases(const std::vector<const CommandDoc*>& commands,
+                       const Vocabulary& vocabulary) {
+  std::string out;
+  for (const CommandDoc* cmd : commands) {
+    for (const ArgDoc& o : cmd->options) {
+      if (o.type.empty()) continue;  // a flag
+      std::string patterns;
+      for (const auto& n : o.names)
+        patterns += (patterns.empty() ? "" : " | ") + ("\"" + Key(*cmd) + ":" + n + "\"");
+      const std::string action = ValueAction(o, vocabulary);
+      out += "    " + patterns + ")\n" + (action.empty() ? "" : "      " + action + "\n") +
+             "      return ;;\n";
+    }
+  }
+  return out;
+}
+
+// `case $cmd` arms that complete option names.
+std::string OptionCases(const std::vector<const CommandDoc*>& commands) {
+  std::string out;
+  for (const CommandDoc* cmd : commands) {
+    std::vector<std::string> names;
+    for (const ArgDoc& o : cmd->options) names.insert(names.end(), o.names.begin(), o.names.end());
+    out += "      \"" + Key(*cmd) + "\") _tact_words \"" + Join(names) + "\" ;;\n";
+  }
+  return out;
+}
+
+// `case $cmd` arms that complete subcommands or the first operand.
+std::string OperandCases(const CommandDoc& root, const std::vector<const CommandDoc*>& commands,
+                         const Vocabulary& vocabulary) {
+  std::string out = "    help) _tact_words \"" + Join(CommandWords(root)) + "\" ;;\n";
+  for (const CommandDoc* cmd : commands) {
+    std::string action;
+    if (!cmd->subcommands.empty()) {
+      std::vector<std::string> words = CommandWords(*cmd);
+      if (cmd == &root) words.push_back("help");
+      action = "_tact_words \"" + Join(words) + "\"";
+    } else if (!cmd->positionals.empty()) {
+      action = ValueAction(cmd->positionals[0], vocabulary);
+    }
+    if (!action.empty()) out += "    \"" + Key(*cmd) + "\") " + action + " ;;\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string BashCompletion(const CommandDoc& root, const Vocabulary& vocabulary) {
@@ -75,58 +138,24 @@ std::string BashCompletion(const CommandDoc& root, const Vocabulary& vocabulary)
       "  local cmd=\"\" i\n"
       "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
       "    case \"$cmd:${COMP_WORDS[i]}\" in\n";
-  for (const CommandDoc* cmd : commands) {
-    if (cmd->subcommands.empty()) continue;
-    std::string patterns;
-    for (const auto& sub : cmd->subcommands)
-      patterns +=
-          (patterns.empty() ? "" : " | ") + ("\"" + Key(*cmd) + ":" + sub.path.back() + "\"");
-    if (cmd == &root) patterns += " | \":help\"";
-    out += "      " + patterns + ") cmd=\"" + (cmd == &root ? "" : Key(*cmd) + " ") +
-           "${COMP_WORDS[i]}\" ;;\n";
-  }
+  out += CommandCases(root, commands);
   out +=
       "    esac\n"
       "  done\n"
       "  # The value of the option before the cursor.\n"
       "  case \"$cmd:$prev\" in\n";
-  for (const CommandDoc* cmd : commands) {
-    for (const ArgDoc& o : cmd->options) {
-      if (o.type.empty()) continue;  // a flag
-      std::string patterns;
-      for (const auto& n : o.names)
-        patterns += (patterns.empty() ? "" : " | ") + ("\"" + Key(*cmd) + ":" + n + "\"");
-      const std::string action = ValueAction(o, vocabulary);
-      out += "    " + patterns + ")\n" + (action.empty() ? "" : "      " + action + "\n") +
-             "      return ;;\n";
-    }
-  }
+  out += ValueCases(commands, vocabulary);
   out +=
       "  esac\n"
       "  if [[ $cur == -* ]]; then\n"
       "    case $cmd in\n";
-  for (const CommandDoc* cmd : commands) {
-    std::vector<std::string> names;
-    for (const ArgDoc& o : cmd->options) names.insert(names.end(), o.names.begin(), o.names.end());
-    out += "      \"" + Key(*cmd) + "\") _tact_words \"" + Join(names) + "\" ;;\n";
-  }
+  out += OptionCases(commands);
   out +=
       "    esac\n"
       "    return\n"
       "  fi\n"
       "  case $cmd in\n";
-  out += "    help) _tact_words \"" + Join(CommandWords(root)) + "\" ;;\n";
-  for (const CommandDoc* cmd : commands) {
-    std::string action;
-    if (!cmd->subcommands.empty()) {
-      std::vector<std::string> words = CommandWords(*cmd);
-      if (cmd == &root) words.push_back("help");
-      action = "_tact_words \"" + Join(words) + "\"";
-    } else if (!cmd->positionals.empty()) {
-      action = ValueAction(cmd->positionals[0], vocabulary);
-    }
-    if (!action.empty()) out += "    \"" + Key(*cmd) + "\") " + action + " ;;\n";
-  }
+  out += OperandCases(root, commands, vocabulary);
   out +=
       "  esac\n"
       "}\n"

@@ -9,15 +9,16 @@
 
 #include "agreement/agreement.h"
 #include "agreement/labels.h"
-#include "cli/inputs.h"
-#include "cli/output.h"
-#include "cli/pipeline.h"
 #include "common/interrupt.h"
 #include "common/strings.h"
 #include "report/eval_writer.h"
 #include "report/redact.h"
 #include "report/report_util.h"
 #include "rules/pack.h"
+#include "run/analyze.h"
+#include "run/inputs.h"
+#include "run/output.h"
+#include "run/redact.h"
 
 namespace tact::cli {
 
@@ -86,6 +87,111 @@ bool StatusFits(BehaviourKind k, Status s) {
   return false;
 }
 
+// Reads and checks every labels file before the run: unknown behaviours and
+// statuses a behaviour cannot have are errors.
+bool LoadLabels(const EvalOptions& o, const RuleSet& rules,
+                std::vector<agreement::LabelledConversation>* labelled) {
+  Diagnostics diags;
+  bool ok = true;
+  for (const auto& path : o.labels) {
+    std::string content, message;
+    if (!run::ReadInput({path}, &content, &message)) {
+      diags.push_back(MakeError(path, 0, 0, message));
+      ok = false;
+      continue;
+    }
+    ok &= agreement::ReadLabels(path, content, labelled, &diags);
+  }
+  auto known = KnownBehaviours(rules);
+  std::vector<std::string> names;
+  for (const auto& [id, k] : known) names.push_back(id);
+  for (const auto& c : *labelled) {
+    for (const auto& l : c.labels) {
+      auto it = known.find(l.behaviour);
+      if (it == known.end()) {
+        diags.push_back(MakeError(c.file, c.line, 0,
+                                  "'" + c.key + "': unknown behaviour '" + l.behaviour + "'" +
+                                      DidYouMean(l.behaviour, names)));
+        ok = false;
+      } else if (!StatusFits(it->second, l.status)) {
+        diags.push_back(MakeError(c.file, c.line, 0,
+                                  "'" + c.key + "': '" + l.behaviour + "' is " +
+                                      std::string(KindName(it->second)) + " and cannot be '" +
+                                      std::string(StatusName(l.status)) + "'"));
+        ok = false;
+      }
+    }
+  }
+  for (const auto& d : diags) fprintf(stderr, "%s\n", d.Format().c_str());
+  return ok;
+}
+
+// The inputs: as given, or the label keys that name files next to their labels file.
+bool Operands(const EvalOptions& o, const std::vector<agreement::LabelledConversation>& labelled,
+              std::vector<std::string>* operands) {
+  *operands = o.inputs;
+  if (!operands->empty()) return true;
+  for (const auto& c : labelled) {
+    std::filesystem::path p =
+        c.folder.empty() ? std::filesystem::path(c.key) : std::filesystem::path(c.folder) / c.key;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(p, ec)) operands->push_back(p.lexically_normal().string());
+  }
+  if (!operands->empty()) return true;
+  PrintError("no inputs given and no label key names a file next to the labels file");
+  return false;
+}
+
+// One labelled conversation's labels against tact's verdicts.
+void Compare(const ConversationResult& r, const agreement::LabelledConversation& c,
+             agreement::Agreement* agreement) {
+  agreement->AddConversation(r.language);
+  for (const auto& l : c.labels) {
+    if (l.status == Status::kNotApplicable) continue;
+    const BehaviourResult* b = nullptr;
+    for (const auto& br : r.behaviours)
+      if (br.id == l.behaviour) b = &br;
+    Status tact = b ? b->status : Status::kNotApplicable;
+    bool gold = agreement::Shows(l.status), got = agreement::Shows(tact);
+    agreement->Add(r.language, l.behaviour, gold, got);
+    if (gold == got) continue;
+    agreement::Disagreement d;
+    d.conversation = c.key;
+    d.language = r.language;
+    d.behaviour = l.behaviour;
+    d.gold = l.status;
+    d.tact = tact;
+    if (b != nullptr) {
+      d.note = b->note;
+      for (const auto& e : b->evidence) {
+        d.evidence.push_back(report::DescribeEvidence(e) + " (" + e.rule + ")");
+        if (d.evidence.size() == 3) break;
+      }
+    } else {
+      d.note = "not judged (no such behaviour in the '" + r.language + "' pack)";
+    }
+    agreement->AddDisagreement(std::move(d));
+  }
+}
+
+// Writes the report and returns the exit code.
+int Finish(const EvalOptions& o, const agreement::Agreement& agreement,
+           report::EvalReportInfo* info, run::Output* out) {
+  info->gates = agreement::CheckGates(agreement, o.min_f1, o.min_accuracy, o.min_kappa);
+  std::string buf;
+  report::WriteEvalReport(o.format, agreement, *info, &buf);
+  out->Write(buf);
+  std::string err;
+  if (!out->Commit(&err)) {
+    PrintError(err);
+    return kExitInput;
+  }
+  for (const auto& g : info->gates)
+    fprintf(stderr, "tact: gate failed: %s = %.2f < %.2f\n", g.what.c_str(), g.value, g.limit);
+  if (info->skipped > 0) return kExitInput;
+  return info->gates.empty() ? kExitOk : kExitThreshold;
+}
+
 }  // namespace
 
 int RunEval(const EvalOptions& o) {
@@ -93,60 +199,10 @@ int RunEval(const EvalOptions& o) {
   auto rules = LoadRules(o.rules, /*examples=*/false);
   if (!rules) return kExitUsage;
   if (!CheckLanguage(*rules, o.lang, true, "--lang")) return kExitUsage;
-
-  // Labels: read and check every file before the run.
   std::vector<agreement::LabelledConversation> labelled;
-  {
-    Diagnostics diags;
-    bool ok = true;
-    for (const auto& path : o.labels) {
-      std::string content, message;
-      if (!ReadInput({path}, &content, &message)) {
-        diags.push_back(MakeError(path, 0, 0, message));
-        ok = false;
-        continue;
-      }
-      ok &= agreement::ReadLabels(path, content, &labelled, &diags);
-    }
-    auto known = KnownBehaviours(*rules);
-    std::vector<std::string> names;
-    for (const auto& [id, k] : known) names.push_back(id);
-    for (const auto& c : labelled) {
-      for (const auto& l : c.labels) {
-        auto it = known.find(l.behaviour);
-        if (it == known.end()) {
-          diags.push_back(MakeError(c.file, c.line, 0,
-                                    "'" + c.key + "': unknown behaviour '" + l.behaviour + "'" +
-                                        DidYouMean(l.behaviour, names)));
-          ok = false;
-        } else if (!StatusFits(it->second, l.status)) {
-          diags.push_back(MakeError(c.file, c.line, 0,
-                                    "'" + c.key + "': '" + l.behaviour + "' is " +
-                                        std::string(KindName(it->second)) + " and cannot be '" +
-                                        std::string(StatusName(l.status)) + "'"));
-          ok = false;
-        }
-      }
-    }
-    for (const auto& d : diags) fprintf(stderr, "%s\n", d.Format().c_str());
-    if (!ok) return kExitUsage;
-  }
-
-  std::vector<std::string> operands = o.inputs;
-  if (operands.empty()) {
-    // The keys as paths, relative to their labels file.
-    for (const auto& c : labelled) {
-      std::filesystem::path p =
-          c.folder.empty() ? std::filesystem::path(c.key) : std::filesystem::path(c.folder) / c.key;
-      std::error_code ec;
-      if (std::filesystem::is_regular_file(p, ec))
-        operands.push_back(p.lexically_normal().string());
-    }
-    if (operands.empty()) {
-      PrintError("no inputs given and no label key names a file next to the labels file");
-      return kExitUsage;
-    }
-  }
+  if (!LoadLabels(o, *rules, &labelled)) return kExitUsage;
+  std::vector<std::string> operands;
+  if (!Operands(o, labelled, &operands)) return kExitUsage;
 
   AnalyzeOptions ao;
   ao.language = o.lang;
@@ -155,8 +211,8 @@ int RunEval(const EvalOptions& o) {
   ro.roles.customer_names = o.customer_names;
   ro.channel = o.channel;
   report::Redactor redactor;
-
-  Output out;
+  const run::RedactStage redact(o.no_redact ? nullptr : &redactor, /*summary_only=*/false);
+  run::Output out;
   {
     std::string err;
     if (!out.Open(o.output, operands, false, &err)) {
@@ -171,61 +227,30 @@ int RunEval(const EvalOptions& o) {
   info.labels_files = static_cast<int>(o.labels.size());
   info.show_disagreements = !o.no_disagreements;
   std::set<const agreement::LabelledConversation*> seen;
-  std::atomic<bool> stop{false};
-  auto on_error = [&](const Diagnostic& d) {
+  run::AnalyzeHooks hooks;
+  hooks.problem = [&](const Diagnostic& d) {
     fprintf(stderr, "%s\n", d.Format().c_str());
     if (d.severity == Severity::kError) ++info.skipped;
   };
-  std::vector<Input> inputs = ExpandInputs(operands, on_error);
-  PipelineStats stats;
-  RunPipeline(
-      inputs, ro, *rules, ao,
+  hooks.post = [&](ConversationResult& r, std::string*) { redact.Result(&r); };
+  hooks.result = [&](const ConversationResult& r, const std::string&) {
+    const agreement::LabelledConversation* c = index.Find(r.id, r.source);
+    if (c == nullptr) {
+      ++info.unlabelled_conversations;
+    } else if (!seen.insert(c).second) {
+      fprintf(stderr,
+              "%s:%d: warning: '%s' matches more than one conversation; the first is scored\n",
+              c->file.c_str(), c->line, c->key.c_str());
+    } else {
+      Compare(r, *c, &agreement);
+    }
+  };
+  std::atomic<bool> stop{false};
+  run::AnalyzeCounts counts;
+  run::Analyze(
+      run::ExpandInputs(operands, hooks.problem), ro, *rules, ao,
       o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
-      &stop, {}, on_error,
-      [&](ConversationResult& r, std::string*) {
-        if (!o.no_redact) redactor.RedactResult(&r);
-      },
-      [&](const ConversationResult& r, const std::string&) {
-        const agreement::LabelledConversation* c = index.Find(r.id, r.source);
-        if (c == nullptr) {
-          ++info.unlabelled_conversations;
-          return;
-        }
-        if (!seen.insert(c).second) {
-          fprintf(stderr,
-                  "%s:%d: warning: '%s' matches more than one conversation; the first is scored\n",
-                  c->file.c_str(), c->line, c->key.c_str());
-          return;
-        }
-        agreement.AddConversation(r.language);
-        for (const auto& l : c->labels) {
-          if (l.status == Status::kNotApplicable) continue;
-          const BehaviourResult* b = nullptr;
-          for (const auto& br : r.behaviours)
-            if (br.id == l.behaviour) b = &br;
-          Status tact = b ? b->status : Status::kNotApplicable;
-          bool gold = agreement::Shows(l.status), got = agreement::Shows(tact);
-          agreement.Add(r.language, l.behaviour, gold, got);
-          if (gold == got) continue;
-          agreement::Disagreement d;
-          d.conversation = c->key;
-          d.language = r.language;
-          d.behaviour = l.behaviour;
-          d.gold = l.status;
-          d.tact = tact;
-          if (b != nullptr) {
-            d.note = b->note;
-            for (const auto& e : b->evidence) {
-              d.evidence.push_back(report::DescribeEvidence(e) + " (" + e.rule + ")");
-              if (d.evidence.size() == 3) break;
-            }
-          } else {
-            d.note = "not judged (no such behaviour in the '" + r.language + "' pack)";
-          }
-          agreement.AddDisagreement(std::move(d));
-        }
-      },
-      &stats);
+      &stop, hooks, &counts);
   if (Interrupted()) {
     out.Abort();
     return kExitInterrupted;
@@ -235,21 +260,7 @@ int RunEval(const EvalOptions& o) {
             c->line, c->key.c_str());
     info.unmatched.push_back(c->key);
   }
-  info.gates = agreement::CheckGates(agreement, o.min_f1, o.min_accuracy, o.min_kappa);
-  std::string buf;
-  report::WriteEvalReport(o.format, agreement, info, &buf);
-  out.Write(buf);
-  {
-    std::string err;
-    if (!out.Commit(&err)) {
-      PrintError(err);
-      return kExitInput;
-    }
-  }
-  for (const auto& g : info.gates)
-    fprintf(stderr, "tact: gate failed: %s = %.2f < %.2f\n", g.what.c_str(), g.value, g.limit);
-  if (info.skipped > 0) return kExitInput;
-  return info.gates.empty() ? kExitOk : kExitThreshold;
+  return Finish(o, agreement, &info, &out);
 }
 
 }  // namespace tact::cli

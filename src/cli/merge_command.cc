@@ -8,15 +8,14 @@
 #include <sstream>
 
 #include "cli/common.h"
-#include "cli/exit_status.h"
-#include "cli/gates.h"
-#include "cli/output.h"
 #include "common/hash.h"
 #include "eval/checks.h"
 #include "eval/metric_profile.h"
 #include "report/shards.h"
 #include "report/summary_json.h"
 #include "report/writer.h"
+#include "run/gate.h"
+#include "run/output.h"
 
 namespace tact::cli {
 
@@ -43,90 +42,112 @@ void RegisterMerge(CLI::App* app, MergeOptions* o) {
       ->type_name("FILE");
 }
 
-int RunMerge(const MergeOptions& o) {
-  std::vector<eval::Check> checks;
-  if (!ParseGates(o.report.fail_on, &checks)) return kExitUsage;
-  std::unique_ptr<report::SummaryBuilder> builder;
-  // A shard counted twice would double its conversations in every figure and
-  // gate: refused as a usage error (see report/shards.h).
-  report::ShardLedger ledger;
-  std::map<uint64_t, std::string> content_from;  // for summaries without "shards"
-  for (size_t i = 0; i < o.inputs.size(); ++i) {
-    const std::string& path = o.inputs[i];
-    for (size_t j = 0; j < i; ++j) {
-      std::error_code ec;
-      if (std::filesystem::equivalent(path, o.inputs[j], ec)) {
-        fprintf(stderr, "%s: error: the same summary is given twice (also as '%s')\n", path.c_str(),
-                o.inputs[j].c_str());
-        return kExitUsage;
-      }
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      fprintf(stderr, "%s: error: cannot read\n", path.c_str());
-      return kExitInput;
-    }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    report::Summary part;
-    std::string err;
-    if (!report::ReadSummaryJson(ss.str(), &part, &err)) {
-      fprintf(stderr, "%s: error: %s\n", path.c_str(), err.c_str());
-      return kExitInput;
-    }
-    if (part.shards.empty()) {
-      // Without an identity, identical content is the same shard.
-      auto [at, fresh] = content_from.try_emplace(Fnv1a(ss.str()), path);
-      if (!fresh) {
-        fprintf(stderr, "%s: error: the same summary as '%s' (identical content)\n", path.c_str(),
-                at->second.c_str());
-        return kExitUsage;
-      }
-    } else if (!ledger.Add(path, part.shards, &err)) {
-      fprintf(stderr, "%s: error: %s\n", path.c_str(), err.c_str());
-      return kExitUsage;
-    }
-    if (!builder) {
-      builder = std::make_unique<report::SummaryBuilder>(part.group_by, part.worst_n);
-    }
-    if (!builder->Merge(part, &err)) {
-      fprintf(stderr, "%s: error: %s\n", path.c_str(), err.c_str());
-      return kExitUsage;
+namespace {
+
+// Reads one shard's summary and adds it to `*builder` (made from the first);
+// false after printing why (the exit code in *code).
+bool AddSummary(const std::vector<std::string>& paths, size_t i, report::ShardLedger* ledger,
+                std::map<uint64_t, std::string>* content_from,
+                std::unique_ptr<report::SummaryBuilder>* builder, int* code) {
+  const std::string& path = paths[i];
+  *code = kExitUsage;
+  for (size_t j = 0; j < i; ++j) {
+    std::error_code ec;
+    if (std::filesystem::equivalent(path, paths[j], ec)) {
+      fprintf(stderr, "%s: error: the same summary is given twice (also as '%s')\n", path.c_str(),
+              paths[j].c_str());
+      return false;
     }
   }
-  report::Summary& s = builder->summary();
-  s.shards = ledger.Merged();
-  {
-    // Without the rule packs, the behaviours a gate may name are the ones the
-    // summaries report.
-    std::vector<std::string> behaviours;
-    for (const auto& [id, b] : s.behaviours) behaviours.push_back(id);
-    if (!CheckGateNames(checks, behaviours, eval::MetricProfile::Metrics())) return kExitUsage;
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  report::Summary part;
+  std::string err;
+  if (!in) {
+    err = "cannot read";
+  } else if (report::ReadSummaryJson(ss.str(), &part, &err)) {
+    err.clear();
   }
+  if (!err.empty()) {
+    fprintf(stderr, "%s: error: %s\n", path.c_str(), err.c_str());
+    *code = kExitInput;
+    return false;
+  }
+  if (part.shards.empty()) {
+    // Without an identity, identical content is the same shard.
+    auto [at, fresh] = content_from->try_emplace(Fnv1a(ss.str()), path);
+    if (!fresh) {
+      fprintf(stderr, "%s: error: the same summary as '%s' (identical content)\n", path.c_str(),
+              at->second.c_str());
+      return false;
+    }
+  } else if (!ledger->Add(path, part.shards, &err)) {
+    fprintf(stderr, "%s: error: %s\n", path.c_str(), err.c_str());
+    return false;
+  }
+  if (!*builder) *builder = std::make_unique<report::SummaryBuilder>(part.group_by, part.worst_n);
+  if (!(*builder)->Merge(part, &err)) {
+    fprintf(stderr, "%s: error: %s\n", path.c_str(), err.c_str());
+    return false;
+  }
+  return true;
+}
+
+// Writes the merged summary's report; false after printing why.
+bool WriteReport(const MergeOptions& o, const report::Summary& s,
+                 const std::vector<report::CheckOutcome>& outcomes, int* code) {
   report::WriterOptions wo;
   wo.color = o.report.format == "text" && o.report.output.empty() && UseColor(o.report.color);
   wo.version = TACT_VERSION;
   wo.summary = true;
   auto writer = report::MakeWriter(o.report.format, wo);
-  Output out;
+  run::Output out;
   std::string err;
   if (!out.Open(o.report.output, o.inputs, false, &err)) {
     PrintError("--output: " + err);
-    return kExitUsage;
+    *code = kExitUsage;
+    return false;
   }
-  report::RunTotals totals{s.inputs, s.read, s.analyzed, s.skipped};
-  Level min_level = o.report.min_level == "error"     ? Level::kError
-                    : o.report.min_level == "warning" ? Level::kWarning
-                                                      : Level::kInfo;
-  std::vector<report::CheckOutcome> outcomes = eval::EvaluateChecks(checks, s, min_level);
+  const report::RunTotals totals{s.inputs, s.read, s.analyzed, s.skipped};
   std::string buf;
   writer->Begin(&buf);
   writer->End(totals, outcomes, &s, &buf);
   out.Write(buf);
   if (!out.Commit(&err)) {
     PrintError(err);
-    return kExitInput;
+    *code = kExitInput;
+    return false;
   }
+  return true;
+}
+
+}  // namespace
+
+int RunMerge(const MergeOptions& o) {
+  std::vector<eval::Check> gates;
+  if (!run::ParseGates(o.report.fail_on, &gates)) return kExitUsage;
+  std::unique_ptr<report::SummaryBuilder> builder;
+  // A shard counted twice would double its conversations in every figure and
+  // gate: refused as a usage error (see report/shards.h).
+  report::ShardLedger ledger;
+  std::map<uint64_t, std::string> content_from;  // for summaries without "shards"
+  int code = kExitOk;
+  for (size_t i = 0; i < o.inputs.size(); ++i)
+    if (!AddSummary(o.inputs, i, &ledger, &content_from, &builder, &code)) return code;
+  report::Summary& s = builder->summary();
+  s.shards = ledger.Merged();
+  // Without the rule packs, the behaviours a gate may name are the ones the
+  // summaries report.
+  std::vector<std::string> behaviours;
+  for (const auto& [id, b] : s.behaviours) behaviours.push_back(id);
+  if (!run::CheckGateNames(gates, behaviours, eval::MetricProfile::Metrics())) return kExitUsage;
+  const Level min_level = o.report.min_level == "error"     ? Level::kError
+                          : o.report.min_level == "warning" ? Level::kWarning
+                                                            : Level::kInfo;
+  run::RunVerdict verdict;
+  verdict.gates = run::EvaluateGates(gates, s, min_level);
+  if (!WriteReport(o, s, verdict.gates, &code)) return code;
   // The merged summary is the single run's, and so is the exit code: the
   // shards' skipped conversations are input errors of the whole run.
   if (s.skipped > 0) {
@@ -134,10 +155,8 @@ int RunMerge(const MergeOptions& o) {
             static_cast<unsigned long long>(s.read), static_cast<unsigned long long>(s.analyzed),
             static_cast<unsigned long long>(s.skipped));
   }
-  RunVerdict verdict;
   verdict.input_errors = s.skipped > 0;
-  verdict.gates = std::move(outcomes);
-  return FinishRun(verdict);
+  return run::FinishRun(verdict);
 }
 
 }  // namespace tact::cli

@@ -1,4 +1,4 @@
-#include "cli/pipeline.h"
+#include "run/analyze.h"
 
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
@@ -10,7 +10,7 @@
 #include <mutex>
 #include <thread>
 
-namespace tact::cli {
+namespace tact::run {
 namespace {
 
 struct Item {
@@ -85,8 +85,7 @@ namespace {
 // The reader's side: inputs to batches of conversations on the queue.
 void Read(Queue* queue_ptr, const std::vector<Input>& inputs,
           const input::ReadOptions& read_options, std::atomic<bool>* stop,
-          const std::function<bool(const Conversation&)>& keep,
-          const std::function<void(const Diagnostic&)>& on_error, PipelineStats* stats) {
+          const AnalyzeHooks& hooks, AnalyzeCounts* counts) {
   Queue& queue = *queue_ptr;
   Batch batch;
   size_t bytes = 0;
@@ -101,8 +100,8 @@ void Read(Queue* queue_ptr, const std::vector<Input>& inputs,
     input::ReadInput(
         in.path, read_options,
         [&](Conversation&& c) {
-          if (keep && !keep(c)) return;
-          ++stats->read;
+          if (hooks.keep && !hooks.keep(c)) return;
+          ++counts->read;
           if (stop->load()) return;
           auto item = std::make_unique<Item>();
           item->conversation = std::move(c);
@@ -110,19 +109,16 @@ void Read(Queue* queue_ptr, const std::vector<Input>& inputs,
           batch.push_back(std::move(item));
           if (batch.size() >= kBatchItems || bytes >= kBatchBytes || queue.hungry()) send();
         },
-        on_error);
+        hooks.problem);
     send();  // an input's last conversations do not wait for the next input
   }
   send();
 }
 
 // The pipeline's side: analysis on `jobs` threads, results in input order.
-void RunStages(
-    Queue* queue_ptr, const RuleSet& rules, const AnalyzeOptions& analyze_options, int jobs,
-    size_t in_flight, std::atomic<bool>* stop,
-    const std::function<void(ConversationResult&, std::string* rendered)>& post,
-    const std::function<void(const ConversationResult&, const std::string& rendered)>& on_result,
-    PipelineStats* stats) {
+void RunStages(Queue* queue_ptr, const RuleSet& rules, const AnalyzeOptions& analyze_options,
+               int jobs, size_t in_flight, std::atomic<bool>* stop, const AnalyzeHooks& hooks,
+               AnalyzeCounts* counts) {
   Queue& queue = *queue_ptr;
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                   static_cast<size_t>(jobs));
@@ -149,27 +145,23 @@ void RunStages(
                                          [&](Item* item) {
                                            auto& analyzer = analyzers.local();
                                            item->result = analyzer->Analyze(item->conversation);
-                                           if (post) post(item->result, &item->rendered);
+                                           if (hooks.post)
+                                             hooks.post(item->result, &item->rendered);
                                            return item;
                                          }) &
           tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* item) {
             std::unique_ptr<Item> owned(item);
             if (stop->load()) return;
-            ++stats->analyzed;
-            on_result(owned->result, owned->rendered);
+            ++counts->analyzed;
+            hooks.result(owned->result, owned->rendered);
           }));
 }
 
 }  // namespace
 
-void RunPipeline(
-    const std::vector<Input>& inputs, const input::ReadOptions& read_options, const RuleSet& rules,
-    const AnalyzeOptions& analyze_options, int jobs, std::atomic<bool>* stop,
-    const std::function<bool(const Conversation&)>& keep,
-    const std::function<void(const Diagnostic&)>& on_error,
-    const std::function<void(ConversationResult&, std::string* rendered)>& post,
-    const std::function<void(const ConversationResult&, const std::string& rendered)>& on_result,
-    PipelineStats* stats) {
+void Analyze(const std::vector<Input>& inputs, const input::ReadOptions& read_options,
+             const RuleSet& rules, const AnalyzeOptions& analyze_options, int jobs,
+             std::atomic<bool>* stop, const AnalyzeHooks& hooks, AnalyzeCounts* counts) {
   if (jobs < 1) jobs = 1;
   const size_t in_flight = static_cast<size_t>(jobs) * 4;
   Queue queue(4);
@@ -178,7 +170,7 @@ void RunPipeline(
   std::exception_ptr reader_error;
   std::thread reader([&] {
     try {
-      Read(&queue, inputs, read_options, stop, keep, on_error, stats);
+      Read(&queue, inputs, read_options, stop, hooks, counts);
     } catch (...) {
       reader_error = std::current_exception();
       stop->store(true);
@@ -198,10 +190,10 @@ void RunPipeline(
       thread.join();
     }
   } joiner{queue, reader, stop};
-  RunStages(&queue, rules, analyze_options, jobs, in_flight, stop, post, on_result, stats);
+  RunStages(&queue, rules, analyze_options, jobs, in_flight, stop, hooks, counts);
   queue.Close();  // unblocks the reader if the pipeline stopped early
   reader.join();
   if (reader_error) std::rethrow_exception(reader_error);
 }
 
-}  // namespace tact::cli
+}  // namespace tact::run

@@ -1,10 +1,14 @@
-#include "cli/gates.h"
+#include "run/gate.h"
 
 #include <algorithm>
 
-#include "cli/common.h"
+#include <cstdio>
 
-namespace tact::cli {
+#include <fmt/format.h>
+
+#include "common/print.h"
+
+namespace tact::run {
 
 bool ParseGates(const std::vector<std::string>& expressions, std::vector<eval::Check>* out) {
   for (const auto& expr : expressions) {
@@ -50,4 +54,30 @@ bool CheckGatesReported(const std::vector<eval::Check>& gates, const std::vector
   return true;
 }
 
-}  // namespace tact::cli
+std::vector<report::CheckOutcome> EvaluateGates(const std::vector<eval::Check>& gates,
+                                                const report::Summary& summary, Level min_level) {
+  return eval::EvaluateChecks(gates, summary, min_level);
+}
+
+int FinishRun(const RunVerdict& v) {
+  size_t failed = 0;
+  for (const auto& g : v.gates) {
+    if (!g.na.empty()) {
+      fmt::print(stderr, "tact: threshold n/a: {} ({})\n", g.expression, g.na);
+    } else if (g.failed) {
+      fmt::print(stderr, "tact: threshold failed: {} (value {:g})\n", g.expression, g.value);
+      ++failed;
+    }
+  }
+  const int code = v.usage_error    ? kExitUsage
+                   : v.input_errors ? kExitInput
+                   : failed > 0     ? kExitThreshold
+                                    : kExitOk;
+  if (failed > 0 && code != kExitThreshold) {
+    fmt::print(stderr, "tact: exit {} for the {}; {} --fail-on gate(s) failed too (above)\n", code,
+               code == kExitUsage ? "usage error" : "input errors", failed);
+  }
+  return code;
+}
+
+}  // namespace tact::run

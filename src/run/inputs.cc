@@ -1,4 +1,4 @@
-#include "cli/inputs.h"
+#include "run/inputs.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -11,7 +11,7 @@
 
 #include <sys/stat.h>
 
-namespace tact::cli {
+namespace tact::run {
 namespace fs = std::filesystem;
 
 bool IsTranscript(const std::string& path) {
@@ -142,4 +142,4 @@ bool ReadInput(const Input& in, std::string* content, std::string* message) {
   return true;
 }
 
-}  // namespace tact::cli
+}  // namespace tact::run

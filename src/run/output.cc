@@ -1,4 +1,4 @@
-#include "cli/output.h"
+#include "run/output.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -10,9 +10,9 @@
 #include <cstring>
 #include <filesystem>
 
-#include "cli/inputs.h"
+#include "run/inputs.h"
 
-namespace tact::cli {
+namespace tact::run {
 namespace fs = std::filesystem;
 
 namespace {
@@ -132,4 +132,4 @@ void Output::Abort() {
 
 Output::~Output() { Abort(); }
 
-}  // namespace tact::cli
+}  // namespace tact::run

@@ -3,8 +3,8 @@
 // how many conversations there are (an empty input is an error), which
 // metadata keys they carry (--group-by metadata.KEY must name one), and a
 // fingerprint of them that identifies the input in a summary (tact merge).
-#ifndef TACT_CLI_CENSUS_H_
-#define TACT_CLI_CENSUS_H_
+#ifndef TACT_RUN_CENSUS_H_
+#define TACT_RUN_CENSUS_H_
 
 #include <cstdint>
 #include <set>
@@ -13,7 +13,7 @@
 
 #include "tact/conversation.h"
 
-namespace tact::cli {
+namespace tact::run {
 
 class InputCensus {
  public:
@@ -41,6 +41,6 @@ class InputCensus {
 // An input without conversations says nothing about keys: true.
 bool CheckGroupKeys(const std::vector<std::string>& group_by, const InputCensus& census);
 
-}  // namespace tact::cli
+}  // namespace tact::run
 
-#endif  // TACT_CLI_CENSUS_H_
+#endif  // TACT_RUN_CENSUS_H_

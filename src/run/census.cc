@@ -1,12 +1,12 @@
-#include "cli/census.h"
+#include "run/census.h"
 
 #include <fmt/format.h>
 
-#include "cli/common.h"
 #include "common/hash.h"
+#include "common/print.h"
 #include "common/strings.h"
 
-namespace tact::cli {
+namespace tact::run {
 namespace {
 
 // Spreads the bits of a hash so that sums of many do not cancel in patterns.
@@ -58,4 +58,4 @@ bool CheckGroupKeys(const std::vector<std::string>& group_by, const InputCensus&
   return ok;
 }
 
-}  // namespace tact::cli
+}  // namespace tact::run

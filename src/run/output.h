@@ -4,14 +4,14 @@
 // written as it is produced (memory stays flat however long the run); a run
 // interrupted by SIGINT or SIGTERM removes its temporary file. Writing over
 // one of the inputs is refused.
-#ifndef TACT_CLI_OUTPUT_H_
-#define TACT_CLI_OUTPUT_H_
+#ifndef TACT_RUN_OUTPUT_H_
+#define TACT_RUN_OUTPUT_H_
 
 #include <cstdio>
 #include <string>
 #include <vector>
 
-namespace tact::cli {
+namespace tact::run {
 
 class Output {
  public:
@@ -37,6 +37,6 @@ class Output {
   bool failed_ = false;
 };
 
-}  // namespace tact::cli
+}  // namespace tact::run
 
-#endif  // TACT_CLI_OUTPUT_H_
+#endif  // TACT_RUN_OUTPUT_H_

@@ -1,8 +1,8 @@
 // Turning command-line operands into inputs: files as given, directories
 // walked recursively for transcript files (sorted, so runs are repeatable),
 // and '-' for stdin.
-#ifndef TACT_CLI_INPUTS_H_
-#define TACT_CLI_INPUTS_H_
+#ifndef TACT_RUN_INPUTS_H_
+#define TACT_RUN_INPUTS_H_
 
 #include <functional>
 #include <string>
@@ -10,7 +10,7 @@
 
 #include "tact/diagnostic.h"
 
-namespace tact::cli {
+namespace tact::run {
 
 struct Input {
   std::string path;  // as it will appear in reports; "-" for stdin
@@ -26,6 +26,6 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& operands,
 // Reads a whole input (a file or stdin). Returns false with `*message` set.
 bool ReadInput(const Input& in, std::string* content, std::string* message);
 
-}  // namespace tact::cli
+}  // namespace tact::run
 
-#endif  // TACT_CLI_INPUTS_H_
+#endif  // TACT_RUN_INPUTS_H_

@@ -1,0 +1,52 @@
+#include "run/render.h"
+
+namespace tact::run {
+
+bool RenderStage::Open(const RunConfig& config, std::string* error) {
+  summary_only_ = config.writer.summary;
+  writer_ = report::MakeWriter(config.format, config.writer);
+  // --strict holds even stdout's copy back until the run is known to be clean.
+  if (!out_.Open(config.output, config.operands, config.strict, error)) return false;
+  writer_->Begin(&buf_);
+  Flush();
+  return true;
+}
+
+void RenderStage::Flush() {
+  out_.Write(buf_);
+  buf_.clear();
+}
+
+void RenderStage::Render(const ConversationResult& r, std::string* rendered) const {
+  // Formatting is most of the report's cost: done in parallel when the writer allows it.
+  if (!summary_only_) writer_->Render(r, rendered);
+}
+
+void RenderStage::Emit(const ConversationResult& r, const std::string& rendered) {
+  if (summary_only_) return;
+  // (An empty text, from a writer that does not render or a CSV result
+  // without rows, is the same as formatting here.)
+  if (!rendered.empty())
+    writer_->Conversation(r, rendered, &buf_);
+  else
+    writer_->Conversation(r, &buf_);
+  Flush();
+}
+
+bool RenderStage::Finish(const report::RunTotals& totals,
+                         const std::vector<report::CheckOutcome>& gates,
+                         const report::Summary* summary, std::string* error) {
+  writer_->End(totals, gates, NeedsSummary() ? summary : nullptr, &buf_);
+  Flush();
+  return out_.Commit(error);
+}
+
+void RenderStage::Interrupt(const report::RunTotals& totals) {
+  if (out_.Live()) {
+    writer_->End(totals, {}, nullptr, &buf_);
+    Flush();
+  }
+  out_.Abort();
+}
+
+}  // namespace tact::run
