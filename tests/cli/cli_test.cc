@@ -915,7 +915,9 @@ TEST_F(Cli, SummaryIsRedactedToo) {
     RunResult r = Run("check --lang en --summary --group-by agent --format " + format + " s.jsonl");
     EXPECT_EQ(r.rc, 0) << format << ": " << r.err;
     EXPECT_EQ(r.out.find("example.com"), std::string::npos) << format << ": " << r.out;
-    if (format == "json") EXPECT_NE(r.out.find("chat with [EMAIL]"), std::string::npos) << r.out;
+    if (format == "json") {
+      EXPECT_NE(r.out.find("chat with [EMAIL]"), std::string::npos) << r.out;
+    }
   }
 }
 
