@@ -43,8 +43,9 @@ void RegisterCheck(CLI::App* app, CheckOptions* o) {
   app->add_option("inputs", o->inputs, "transcript files, directories (walked), or - for stdin")
       ->type_name("PATH")
       ->required();
-  app->add_option("--format,-f", o->format,
-                  "report format: text, json, jsonl, csv, markdown, junit, sarif, html")
+  std::string formats;  // from the writer table, so a new format is listed here too
+  for (const auto& f : report::WriterFormats()) formats += (formats.empty() ? "" : ", ") + f;
+  app->add_option("--format,-f", o->format, "report format: " + formats)
       ->check(CLI::IsMember(report::WriterFormats()));
   app->add_option("--color", o->color, "colour the text report: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -337,11 +338,12 @@ int RunCheck(const CheckOptions& o) {
     }
   }
   report::WriterOptions wo;
-  wo.color = o.format == "text" && o.output.empty() && UseColor(o.color);
+  const report::WriterFormat* format = report::FindWriterFormat(o.format);
+  wo.color = format->color && o.output.empty() && UseColor(o.color);
   wo.show_all_evidence = o.all_evidence;
   wo.version = TACT_VERSION;
   wo.summary = o.summary;
-  auto writer = report::MakeWriter(o.format, wo);
+  auto writer = format->make(wo);
   Output out;
   {
     std::string err;
@@ -532,7 +534,7 @@ int RunCheck(const CheckOptions& o) {
   s.skipped = totals.skipped;
   std::vector<report::CheckOutcome> outcomes =
       eval::EvaluateChecks(checks, s, ParseLevel(o.min_level));
-  writer->End(totals, outcomes, o.summary || writer->NeedsSummary() ? &s : nullptr, &buf);
+  writer->End(totals, outcomes, o.summary || format->needs_summary ? &s : nullptr, &buf);
   out.Write(buf);
   buf.clear();
   {

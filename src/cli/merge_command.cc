@@ -104,10 +104,11 @@ int RunMerge(const MergeOptions& o) {
     if (!CheckGateNames(checks, behaviours, eval::MetricProfile::Metrics())) return kExitUsage;
   }
   report::WriterOptions wo;
-  wo.color = o.report.format == "text" && o.report.output.empty() && UseColor(o.report.color);
+  const report::WriterFormat* format = report::FindWriterFormat(o.report.format);
+  wo.color = format->color && o.report.output.empty() && UseColor(o.report.color);
   wo.version = TACT_VERSION;
   wo.summary = true;
-  auto writer = report::MakeWriter(o.report.format, wo);
+  auto writer = format->make(wo);
   Output out;
   std::string err;
   if (!out.Open(o.report.output, o.inputs, false, &err)) {
