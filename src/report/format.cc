@@ -42,13 +42,6 @@ std::string NumberWithUnit(double v, std::string_view unit, UnitStyle style) {
   return fmt::format("{:.0f}", v);
 }
 
-double Rounded(double v, double scale) { return std::round(v * scale) / scale; }
-
-double RoundedOrKept(double v, double scale) {
-  const double r = Rounded(v, scale);
-  return std::isfinite(r) ? r : v;
-}
-
 Excerpt ExcerptAround(std::string_view text, size_t begin, size_t end, size_t context) {
   Excerpt e;
   e.from = begin > context ? text::Utf8Boundary(text, begin - context, text::Toward::kStart) : 0;

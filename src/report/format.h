@@ -10,6 +10,7 @@
 #ifndef TACT_REPORT_FORMAT_H_
 #define TACT_REPORT_FORMAT_H_
 
+#include <cmath>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -50,12 +51,17 @@ enum class UnitStyle {
 };
 std::string NumberWithUnit(double v, std::string_view unit, UnitStyle style);
 
-// round(v * scale) / scale, halves away from zero: Rounded(2.345, 100) 2.35.
+// round(v * scale) / scale, halves away from zero: Rounded(2.5, 1) 3,
+// Rounded(0.12345, 1000) 0.123 (binary fractions: 2.345 * 100 rounds to 234).
 // Infinite when v * scale overflows (JSON then writes null).
-double Rounded(double v, double scale);
+// Inline: the JSON report rounds every number of every conversation.
+inline double Rounded(double v, double scale) { return std::round(v * scale) / scale; }
 // As Rounded, but `v` itself when the rounded value is not finite: the
 // summary JSON keeps 1e308 rather than writing null and reading back 0.
-double RoundedOrKept(double v, double scale);
+inline double RoundedOrKept(double v, double scale) {
+  const double r = Rounded(v, scale);
+  return std::isfinite(r) ? r : v;
+}
 
 // The bytes [from, to) of a text to show around a match: at most `context`
 // bytes on each side of [begin, end), widened to UTF-8 code point boundaries
