@@ -27,8 +27,9 @@ void RegisterJudgementOptions(CLI::App* app, CheckOptions* o) {
   app->add_option("inputs", o->inputs, "transcript files, directories (walked), or - for stdin")
       ->type_name("PATH")
       ->required();
-  app->add_option("--format,-f", o->format,
-                  "report format: text, json, jsonl, csv, markdown, junit, sarif, html")
+  std::string formats;  // from the writer table, so a new format is listed here too
+  for (const auto& f : report::WriterFormats()) formats += (formats.empty() ? "" : ", ") + f;
+  app->add_option("--format,-f", o->format, "report format: " + formats)
       ->check(CLI::IsMember(report::WriterFormats()));
   app->add_option("--color", o->color, "colour the text report: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -299,7 +300,8 @@ bool ReportFrom(const CheckOptions& o, run::RunConfig* c) {
     c->redactor = std::move(redactor);
   }
   c->format = o.format;
-  c->writer.color = o.format == "text" && o.output.empty() && UseColor(o.color);
+  c->writer.color =
+      report::FindWriterFormat(o.format)->color && o.output.empty() && UseColor(o.color);
   c->writer.show_all_evidence = o.all_evidence;
   c->writer.version = TACT_VERSION;
   c->writer.summary = o.summary;

@@ -98,10 +98,11 @@ bool AddSummary(const std::vector<std::string>& paths, size_t i, report::ShardLe
 bool WriteReport(const MergeOptions& o, const report::Summary& s,
                  const std::vector<report::CheckOutcome>& outcomes, int* code) {
   report::WriterOptions wo;
-  wo.color = o.report.format == "text" && o.report.output.empty() && UseColor(o.report.color);
+  const report::WriterFormat* format = report::FindWriterFormat(o.report.format);
+  wo.color = format->color && o.report.output.empty() && UseColor(o.report.color);
   wo.version = TACT_VERSION;
   wo.summary = true;
-  auto writer = report::MakeWriter(o.report.format, wo);
+  auto writer = format->make(wo);
   run::Output out;
   std::string err;
   if (!out.Open(o.report.output, o.inputs, false, &err)) {

@@ -1,6 +1,7 @@
 #include "report/csv_writer.h"
 
-#include <fmt/format.h>
+#include "report/format.h"
+#include "report/summary_stats.h"
 
 namespace tact::report {
 
@@ -51,9 +52,10 @@ void Row(const std::vector<std::string>& fields, std::string* out) {
   out->append("\r\n");
 }
 
-std::string Score(double s) { return s < 0 ? "" : fmt::format("{:.1f}", s); }
+// Empty cells for no score and no rate; a rate as a fraction, not in percent.
+std::string Score(double s) { return s < 0 ? "" : Fixed(s, 1); }
 
-std::string RateText(double r) { return r < 0 ? "" : fmt::format("{:.4f}", r); }
+std::string RateText(double r) { return r < 0 ? "" : Fixed(r, 4); }
 
 }  // namespace
 
@@ -105,9 +107,7 @@ void CsvReportWriter::End(const RunTotals&, const std::vector<CheckOutcome>&,
   auto rows = [&](const std::string& dim, const std::string& group, uint64_t conversations,
                   const std::map<std::string, StatusCounts>& counts) {
     for (const auto& [id, c] : counts) {
-      auto it = summary->behaviours.find(id);
-      BehaviourKind kind =
-          it == summary->behaviours.end() ? BehaviourKind::kExpected : it->second.kind;
+      const BehaviourKind kind = KindOf(*summary, id);
       Row({dim, group, id, std::string(KindName(kind)), std::to_string(conversations),
            std::to_string(c.met), std::to_string(c.missed), std::to_string(c.not_applicable),
            std::to_string(c.clean), std::to_string(c.violated), std::to_string(c.present),

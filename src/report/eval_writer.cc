@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "report/format.h"
 #include "report/json.h"
+#include "report/report_util.h"
 
 namespace tact::report {
 namespace {
@@ -10,8 +12,9 @@ namespace {
 using agreement::Agreement;
 using agreement::Confusion;
 
-std::string Ratio(const std::optional<double>& v) {
-  return v ? fmt::format("{:.2f}", *v) : std::string("-");
+// Two decimals; 0/0 as "-" (text) or "–" (Markdown).
+std::string Ratio(const std::optional<double>& v, std::string_view none = "-") {
+  return v ? Fixed(*v, 2) : std::string(none);
 }
 
 void TextRow(const std::string& name, const Confusion& c, std::string* out) {
@@ -44,8 +47,8 @@ void Text(const Agreement& a, const EvalReportInfo& info, std::string* out) {
   if (info.show_disagreements && !a.disagreements().empty()) {
     *out += fmt::format("\ndisagreements ({})\n", a.disagreements().size());
     for (const auto& d : a.disagreements()) {
-      *out += fmt::format("  {} [{}] {}: gold {}, tact {}", d.conversation, d.language,
-                          d.behaviour, StatusName(d.gold), StatusName(d.tact));
+      *out += fmt::format("  {} [{}] {}: gold {}, tact {}", d.conversation, d.language, d.behaviour,
+                          StatusName(d.gold), StatusName(d.tact));
       if (!d.note.empty()) *out += " (" + d.note + ")";
       *out += "\n";
       if (d.evidence.empty()) *out += "      no evidence\n";
@@ -56,7 +59,8 @@ void Text(const Agreement& a, const EvalReportInfo& info, std::string* out) {
     *out += fmt::format("\n{} conversation(s) analyzed without labels\n",
                         info.unlabelled_conversations);
   if (!info.unmatched.empty()) {
-    *out += fmt::format("\n{} labelled conversation(s) not among the inputs:", info.unmatched.size());
+    *out +=
+        fmt::format("\n{} labelled conversation(s) not among the inputs:", info.unmatched.size());
     for (const auto& k : info.unmatched) *out += " " + k;
     *out += "\n";
   }
@@ -65,7 +69,7 @@ void Text(const Agreement& a, const EvalReportInfo& info, std::string* out) {
   if (!info.gates.empty()) *out += "\n";
 }
 
-std::string MdRatio(const std::optional<double>& v) { return v ? fmt::format("{:.2f}", *v) : "–"; }
+std::string MdRatio(const std::optional<double>& v) { return Ratio(v, kDash); }
 
 void MdTable(const std::vector<std::pair<std::string, Confusion>>& rows, std::string* out) {
   *out += "| behaviour | n | TP | FP | FN | TN | precision | recall | F1 | κ |\n";
@@ -76,15 +80,7 @@ void MdTable(const std::vector<std::pair<std::string, Confusion>>& rows, std::st
                         MdRatio(c.F1()), MdRatio(c.Kappa()));
 }
 
-std::string MdEscape(const std::string& s) {
-  std::string o;
-  for (char ch : s) {
-    if (ch == '|') o += "\\|";
-    else if (ch == '\n') o += ' ';
-    else o += ch;
-  }
-  return o;
-}
+std::string MdEscape(const std::string& s) { return MarkdownCell(s, CarriageReturn::kKeep); }
 
 void Markdown(const Agreement& a, const EvalReportInfo& info, std::string* out) {
   Confusion total = a.Total();
@@ -109,20 +105,22 @@ void Markdown(const Agreement& a, const EvalReportInfo& info, std::string* out) 
   }
   if (info.show_disagreements && !a.disagreements().empty()) {
     *out += fmt::format("\n## Disagreements ({})\n\n", a.disagreements().size());
-    *out += "| conversation | language | behaviour | gold | tact | evidence |\n|---|---|---|---|---|---|\n";
+    *out +=
+        "| conversation | language | behaviour | gold | tact | evidence "
+        "|\n|---|---|---|---|---|---|\n";
     for (const auto& d : a.disagreements()) {
       std::string ev;
       if (!d.note.empty()) ev = d.note;
       for (const auto& e : d.evidence) ev += (ev.empty() ? "" : "<br>") + e;
       if (ev.empty()) ev = "no evidence";
-      *out += fmt::format("| {} | {} | `{}` | {} | {} | {} |\n", MdEscape(d.conversation),
-                          d.language, d.behaviour, StatusName(d.gold), StatusName(d.tact),
-                          MdEscape(ev));
+      *out +=
+          fmt::format("| {} | {} | `{}` | {} | {} | {} |\n", MdEscape(d.conversation), d.language,
+                      d.behaviour, StatusName(d.gold), StatusName(d.tact), MdEscape(ev));
     }
   }
   if (!info.unmatched.empty()) {
-    *out += fmt::format("\n{} labelled conversation(s) not among the inputs.\n",
-                        info.unmatched.size());
+    *out +=
+        fmt::format("\n{} labelled conversation(s) not among the inputs.\n", info.unmatched.size());
   }
   for (const auto& g : info.gates)
     *out += fmt::format("\n**Gate failed:** {} = {:.2f} < {:.2f}\n", g.what, g.value, g.limit);
@@ -144,7 +142,13 @@ void Json(const Agreement& a, const EvalReportInfo& info, std::string* out) {
   JsonWriter w(out);
   Confusion total = a.Total();
   w.BeginObject();
-  w.Key("tool").BeginObject().Key("name").String("tact").Key("version").String(info.version).EndObject();
+  w.Key("tool")
+      .BeginObject()
+      .Key("name")
+      .String("tact")
+      .Key("version")
+      .String(info.version)
+      .EndObject();
   w.Key("conversations").Int(a.conversations());
   w.Key("labels").Int(total.n());
   w.Key("accuracy").OptNumber(total.Accuracy());
@@ -195,21 +199,41 @@ void Json(const Agreement& a, const EvalReportInfo& info, std::string* out) {
   w.Key("skipped").Int(info.skipped);
   w.Key("gates_failed").BeginArray();
   for (const auto& g : info.gates)
-    w.BeginObject().Key("gate").String(g.what).Key("value").Number(g.value).Key("limit").Number(g.limit).EndObject();
+    w.BeginObject()
+        .Key("gate")
+        .String(g.what)
+        .Key("value")
+        .Number(g.value)
+        .Key("limit")
+        .Number(g.limit)
+        .EndObject();
   w.EndArray();
   w.EndObject();
   *out += "\n";
 }
 
+struct EvalFormat {
+  const char* name;
+  void (*write)(const Agreement& a, const EvalReportInfo& info, std::string* out);
+};
+
+// The eval report's formats; the first is the default.
+constexpr EvalFormat kEvalFormats[] = {{"text", Text}, {"json", Json}, {"markdown", Markdown}};
+
 }  // namespace
 
-std::vector<std::string> EvalFormats() { return {"text", "json", "markdown"}; }
+std::vector<std::string> EvalFormats() {
+  std::vector<std::string> names;
+  for (const auto& f : kEvalFormats) names.emplace_back(f.name);
+  return names;
+}
 
 void WriteEvalReport(const std::string& format, const Agreement& a, const EvalReportInfo& info,
                      std::string* out) {
-  if (format == "json") return Json(a, info, out);
-  if (format == "markdown") return Markdown(a, info, out);
-  Text(a, info, out);
+  for (const auto& f : kEvalFormats) {
+    if (format == f.name) return f.write(a, info, out);
+  }
+  kEvalFormats[0].write(a, info, out);
 }
 
 }  // namespace tact::report

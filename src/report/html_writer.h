@@ -8,7 +8,7 @@
 // The summary always covers every conversation; the page renders at most
 // max_conversations of them (default 500) and says how many it left out.
 // Conversations are rendered as they come and kept until End(), which needs
-// the summary (NeedsSummary()) to write the top of the page.
+// the summary (its format's needs_summary, writer.cc) to write the top of the page.
 #ifndef TACT_REPORT_HTML_WRITER_H_
 #define TACT_REPORT_HTML_WRITER_H_
 
@@ -26,7 +26,6 @@ class HtmlReportWriter : public Writer {
   explicit HtmlReportWriter(const WriterOptions& o,
                             size_t max_conversations = kDefaultMaxConversations)
       : options_(o), max_conversations_(max_conversations) {}
-  bool NeedsSummary() const override { return true; }
   void Begin(std::string* out) override;
   void Conversation(const ConversationResult& r, std::string* out) override;
   void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks, const Summary* summary,

@@ -1,13 +1,10 @@
 #include "report/json_writer.h"
 
-#include <cmath>
-
+#include "report/format.h"
 #include "report/summary_json.h"
 
 namespace tact::report {
 namespace {
-
-double Round(double v, double scale) { return std::round(v * scale) / scale; }
 
 void WriteEvidence(const Evidence& e, JsonWriter* w) {
   w->BeginObject();
@@ -16,7 +13,7 @@ void WriteEvidence(const Evidence& e, JsonWriter* w) {
   w->Key("role").String(RoleName(e.role));
   w->Key("time");
   if (e.time)
-    w->Number(Round(*e.time, 1000));
+    w->Number(Rounded(*e.time, 1000));
   else
     w->Null();
   w->Key("text").String(e.text);
@@ -34,7 +31,7 @@ void WriteMetric(const MetricResult& m, JsonWriter* w) {
   w->Key(m.id).BeginObject();
   w->Key("value");
   if (m.value)
-    w->Number(Round(*m.value, 1000));
+    w->Number(Rounded(*m.value, 1000));
   else
     w->Null();
   w->Key("unit").String(m.unit);
@@ -43,11 +40,11 @@ void WriteMetric(const MetricResult& m, JsonWriter* w) {
   w->Key("evidence").BeginArray();
   for (int t : m.evidence) w->Int(t);
   w->EndArray();
-  for (const auto& [k, v] : m.fields) w->Key(k).Number(Round(v, 1000));
+  for (const auto& [k, v] : m.fields) w->Key(k).Number(Rounded(v, 1000));
   if (!m.per_turn.empty()) {
     w->Key("per_turn").BeginArray();
     for (const auto& [turn, v] : m.per_turn) {
-      w->BeginObject().Key("turn").Int(turn).Key("value").Number(Round(v, 1000)).EndObject();
+      w->BeginObject().Key("turn").Int(turn).Key("value").Number(Rounded(v, 1000)).EndObject();
     }
     w->EndArray();
   }
@@ -72,14 +69,14 @@ void WriteBreakdown(const ConversationResult& r, JsonWriter* w) {
   {
     w->Key("met").Int(b.met);
     w->Key("applicable").Int(b.applicable);
-    w->Key("met_weight").Number(Round(b.met_weight, 1000));
-    w->Key("applicable_weight").Number(Round(b.applicable_weight, 1000));
-    w->Key("base").Number(Round(b.base, 10));
+    w->Key("met_weight").Number(Rounded(b.met_weight, 1000));
+    w->Key("applicable_weight").Number(Rounded(b.applicable_weight, 1000));
+    w->Key("base").Number(Rounded(b.base, 10));
     w->Key("missed").BeginArray();
     for (const auto& [id, points] : b.missed) {
       w->BeginObject();
       w->Key("id").String(id);
-      w->Key("points").Number(Round(points, 10));
+      w->Key("points").Number(Rounded(points, 10));
       w->EndObject();
     }
     w->EndArray();
@@ -87,7 +84,7 @@ void WriteBreakdown(const ConversationResult& r, JsonWriter* w) {
     for (const auto& [id, points] : b.penalties) {
       w->BeginObject();
       w->Key("id").String(id);
-      w->Key("points").Number(Round(points, 10));
+      w->Key("points").Number(Rounded(points, 10));
       w->EndObject();
     }
     w->EndArray();
@@ -95,6 +92,41 @@ void WriteBreakdown(const ConversationResult& r, JsonWriter* w) {
     for (const auto& id : b.critical) w->String(id);
     w->EndArray();
   }
+  w->EndObject();
+}
+
+void WriteBehaviour(const BehaviourResult& b, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("id").String(b.id);
+  w->Key("kind").String(KindName(b.kind));
+  w->Key("status").String(StatusName(b.status));
+  w->Key("title").String(b.title);
+  if (b.kind == BehaviourKind::kAvoid) w->Key("severity").String(LevelName(b.level));
+  if (!b.trigger.empty()) {
+    w->Key("trigger").String(b.trigger);
+    w->Key("episodes").BeginArray();
+    for (const auto& e : b.episodes) {
+      w->BeginObject();
+      w->Key("turn").Int(e.turn);
+      w->Key("answered").Bool(e.answered);
+      w->Key("answer_turn");
+      if (e.answer_turn > 0)
+        w->Int(e.answer_turn);
+      else
+        w->Null();
+      w->EndObject();
+    }
+    w->EndArray();
+  }
+  w->Key("evidence").BeginArray();
+  for (const auto& e : b.evidence) WriteEvidence(e, w);
+  w->EndArray();
+  if (b.status == Status::kMissed || b.status == Status::kViolated) {
+    w->Key("tip").String(b.tip);
+    w->Key("tip_en").String(b.tip_en);
+  }
+  if (!b.note.empty()) w->Key("note").String(b.note);
+  if (!b.explain.empty()) w->Key("explain").String(b.explain);
   w->EndObject();
 }
 
@@ -106,11 +138,11 @@ void WriteConversationJson(const ConversationResult& r, JsonWriter* w) {
   w->Key("source").String(r.source);
   w->Key("input_format").String(r.input_format);
   w->Key("language").String(r.language);
-  w->Key("language_confidence").Number(Round(r.language_confidence, 1000));
+  w->Key("language_confidence").Number(Rounded(r.language_confidence, 1000));
   w->Key("language_method").String(r.language_method);
   if (!r.detected_language.empty()) {
     w->Key("detected_language").String(r.detected_language);
-    w->Key("detected_confidence").Number(Round(r.detected_confidence, 1000));
+    w->Key("detected_confidence").Number(Rounded(r.detected_confidence, 1000));
   }
   if (!r.customer_language.empty()) w->Key("customer_language").String(r.customer_language);
   w->Key("channel").String(ChannelName(r.channel));
@@ -133,43 +165,10 @@ void WriteConversationJson(const ConversationResult& r, JsonWriter* w) {
   if (r.score < 0)
     w->Null();
   else
-    w->Number(Round(r.score, 10));
+    w->Number(Rounded(r.score, 10));
   WriteBreakdown(r, w);
   w->Key("behaviours").BeginArray();
-  for (const auto& b : r.behaviours) {
-    w->BeginObject();
-    w->Key("id").String(b.id);
-    w->Key("kind").String(KindName(b.kind));
-    w->Key("status").String(StatusName(b.status));
-    w->Key("title").String(b.title);
-    if (b.kind == BehaviourKind::kAvoid) w->Key("severity").String(LevelName(b.level));
-    if (!b.trigger.empty()) {
-      w->Key("trigger").String(b.trigger);
-      w->Key("episodes").BeginArray();
-      for (const auto& e : b.episodes) {
-        w->BeginObject();
-        w->Key("turn").Int(e.turn);
-        w->Key("answered").Bool(e.answered);
-        w->Key("answer_turn");
-        if (e.answer_turn > 0)
-          w->Int(e.answer_turn);
-        else
-          w->Null();
-        w->EndObject();
-      }
-      w->EndArray();
-    }
-    w->Key("evidence").BeginArray();
-    for (const auto& e : b.evidence) WriteEvidence(e, w);
-    w->EndArray();
-    if (b.status == Status::kMissed || b.status == Status::kViolated) {
-      w->Key("tip").String(b.tip);
-      w->Key("tip_en").String(b.tip_en);
-    }
-    if (!b.note.empty()) w->Key("note").String(b.note);
-    if (!b.explain.empty()) w->Key("explain").String(b.explain);
-    w->EndObject();
-  }
+  for (const auto& b : r.behaviours) WriteBehaviour(b, w);
   w->EndArray();
   w->Key("metrics").BeginObject();
   for (const auto& m : r.metrics) WriteMetric(m, w);
@@ -178,6 +177,31 @@ void WriteConversationJson(const ConversationResult& r, JsonWriter* w) {
   for (const auto& s : r.warnings) w->String(s);
   w->EndArray();
   w->EndObject();
+}
+
+void WriteTotalsJson(const RunTotals& totals, JsonWriter* w) {
+  w->Key("totals").BeginObject();
+  w->Key("inputs").Int(static_cast<long long>(totals.inputs));
+  w->Key("read").Int(static_cast<long long>(totals.read));
+  w->Key("analyzed").Int(static_cast<long long>(totals.analyzed));
+  w->Key("skipped").Int(static_cast<long long>(totals.skipped));
+  w->EndObject();
+}
+
+void WriteChecksJson(const std::vector<CheckOutcome>& checks, JsonWriter* w) {
+  w->Key("checks").BeginArray();
+  for (const auto& c : checks) {
+    w->BeginObject();
+    w->Key("expression").String(c.expression);
+    if (c.na.empty())
+      w->Key("value").Number(Rounded(c.value, 1000));
+    else
+      w->Key("value").Null();
+    w->Key("failed").Bool(c.failed);
+    if (!c.na.empty()) w->Key("na").String(c.na);
+    w->EndObject();
+  }
+  w->EndArray();
 }
 
 void JsonReportWriter::Begin(std::string* out) {
@@ -231,25 +255,8 @@ void JsonReportWriter::End(const RunTotals& totals, const std::vector<CheckOutco
     t.Key("summary");
     WriteSummaryJson(*summary, &t);
   }
-  t.Key("totals").BeginObject();
-  t.Key("inputs").Int(static_cast<long long>(totals.inputs));
-  t.Key("read").Int(static_cast<long long>(totals.read));
-  t.Key("analyzed").Int(static_cast<long long>(totals.analyzed));
-  t.Key("skipped").Int(static_cast<long long>(totals.skipped));
-  t.EndObject();
-  t.Key("checks").BeginArray();
-  for (const auto& c : checks) {
-    t.BeginObject();
-    t.Key("expression").String(c.expression);
-    if (c.na.empty())
-      t.Key("value").Number(Round(c.value, 1000));
-    else
-      t.Key("value").Null();
-    t.Key("failed").Bool(c.failed);
-    if (!c.na.empty()) t.Key("na").String(c.na);
-    t.EndObject();
-  }
-  t.EndArray();
+  WriteTotalsJson(totals, &t);
+  WriteChecksJson(checks, &t);
   t.EndObject();
   out->append(tail.substr(1));
   out->push_back('\n');

@@ -10,6 +10,11 @@ namespace tact::report {
 // Writes one conversation object.
 void WriteConversationJson(const ConversationResult& r, JsonWriter* w);
 
+// The "totals" and "checks" members of a run (the JSON report's top level,
+// the SARIF run's properties).
+void WriteTotalsJson(const RunTotals& totals, JsonWriter* w);
+void WriteChecksJson(const std::vector<CheckOutcome>& checks, JsonWriter* w);
+
 class JsonReportWriter : public Writer {
  public:
   JsonReportWriter(const WriterOptions& o, bool lines) : options_(o), lines_(lines) {}

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "report/format.h"
 #include "report/report_util.h"
+#include "report/summary_stats.h"
 
 namespace tact::report {
 namespace {
@@ -122,14 +124,9 @@ void WriteSummarySuite(const Summary& s, const RunTotals& totals, std::string* o
     for (const auto& [id, b] : s.behaviours) {
       if (b.kind != kind) continue;
       ++tests;
-      const bool avoid = kind == BehaviourKind::kAvoid;
-      const uint64_t bad = b.counts.Get(avoid ? Status::kViolated : Status::kMissed);
+      const uint64_t bad = b.counts.Get(BadStatus(kind));
       const uint64_t applicable = b.counts.Applicable(kind);
-      std::string counts =
-          fmt::format("{} in {} of {} conversation(s) ({}", avoid ? "violated" : "missed", bad,
-                      applicable, FormatRate(b.counts.Rate(kind), avoid ? "clean" : "met"));
-      if (avoid) counts += ", severity " + std::string(LevelName(b.level));
-      counts += ")";
+      std::string counts = CountsSentence(b);
       if (b.counts.not_applicable > 0)
         counts += fmt::format("; not applicable in {}", b.counts.not_applicable);
       cases.append("    <testcase");
@@ -140,16 +137,7 @@ void WriteSummarySuite(const Summary& s, const RunTotals& totals, std::string* o
         ++failures;
         std::string body;
         if (!b.worst.empty()) body = "worst conversations:";
-        for (const auto& w : b.worst) {
-          body += "\n" + w.source;
-          if (!w.id.empty() && w.source.find(w.id) == std::string::npos)
-            body += " (id " + w.id + ")";
-          body += w.score < 0 ? ": score n/a" : fmt::format(": score {:.0f}", w.score);
-          if (w.turn > 0)
-            body += ", turn " + std::to_string(w.turn) + ": \"" + w.quote + "\"";
-          else if (!w.quote.empty())
-            body += " (" + w.quote + ")";
-        }
+        for (const auto& w : b.worst) body += "\n" + DescribeWorst(w);
         cases.append("      <failure");
         Attr("type", id, &cases);
         Attr("message", (b.title.empty() ? id : b.title) + ": " + counts, &cases);
@@ -177,9 +165,10 @@ void WriteSummarySuite(const Summary& s, const RunTotals& totals, std::string* o
   Property("analyzed", std::to_string(totals.analyzed), out);
   Property("skipped", std::to_string(totals.skipped), out);
   if (s.scores.count() > 0) {
-    Property("score.mean", fmt::format("{:.1f}", s.scores.mean()), out);
-    Property("score.median", fmt::format("{:.0f}", s.scores.Quantile(0.5)), out);
-    Property("score.lowest", fmt::format("{:.0f}", s.scores.min()), out);
+    const Distribution d = Describe(s.scores);
+    Property("score.mean", Fixed(d.mean, 1), out);
+    Property("score.median", Fixed(d.median, 0), out);
+    Property("score.lowest", Fixed(d.min, 0), out);
   }
   for (const auto& [lang, n] : s.unsupported_languages)
     Property("unsupported_language." + lang, std::to_string(n), out);
@@ -333,13 +322,7 @@ void JunitReportWriter::Conversation(const ConversationResult& r, std::string* o
   std::string header = r.score < 0 ? "score n/a" : fmt::format("score {:.0f}/100", r.score);
   if (r.score_breakdown.scored)
     header += " (" + r.score_breakdown.Explain(r.score, TitleOf(r)) + ")";
-  header += " · language " + r.language + " (" + r.language_method;
-  if (r.language_method == "detected" || r.language_method == "fallback")
-    header += fmt::format(", {:.2f}", r.language_confidence);
-  if (!r.customer_language.empty()) header += "; customer " + r.customer_language;
-  header += ") · " + std::string(ChannelName(r.channel)) + " · " + std::to_string(r.turn_count) +
-            " turns";
-  if (!r.agent.empty()) header += " · agent " + r.agent;
+  header += " · " + ConversationFacts(r);
   if (r.source != file) header += " · " + r.source;
   c.append("      <system-out>");
   Text(header, &c);

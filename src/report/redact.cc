@@ -1,6 +1,7 @@
 #include "report/redact.h"
 
 #include "text/normalize.h"
+#include "text/utf8.h"
 
 #include <re2/re2.h>
 #include <unicode/uchar.h>
@@ -524,9 +525,9 @@ void FindIbans(std::string_view t, std::vector<PiiSpan>* out) {
 
 // Up to `n` bytes before `pos`, normalized (case-folded in every script).
 std::string Before(std::string_view t, size_t pos, size_t n) {
-  size_t b = pos > n ? pos - n : 0;
-  while (b > 0 && b < pos && (static_cast<unsigned char>(t[b]) & 0xC0) == 0x80) ++b;
-  return text::Normalize(t.substr(b, pos - b));
+  const std::string_view head = t.substr(0, pos);
+  const size_t b = text::Utf8Boundary(head, pos > n ? pos - n : 0, text::Toward::kEnd);
+  return text::Normalize(head.substr(b));
 }
 
 // A cue word before a number. Cues match at the start of a word only ("ref"

@@ -5,19 +5,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "report/format.h"
+#include "report/summary_stats.h"
+
 namespace tact::report {
 namespace {
 
 constexpr size_t kQuoteContext = 60;  // bytes of context kept on each side of the match
-
-size_t Boundary(std::string_view s, size_t i, bool forward) {
-  while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) {
-    i = forward ? i + 1 : i - 1;
-  }
-  return std::min(i, s.size());
-}
-
-std::string OneLine(std::string_view s) { return Printable(s); }
 
 }  // namespace
 
@@ -83,25 +77,19 @@ int FindingLine(const ConversationResult& r, const BehaviourResult& b) {
   return ConversationLine(r);
 }
 
-std::string ClockTime(double seconds) {
-  long s = static_cast<long>(std::floor(std::max(0.0, seconds)));
-  if (s >= 3600) return fmt::format("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60);
-  return fmt::format("{}:{:02}", s / 60, s % 60);
-}
-
 std::string QuoteEvidence(const Evidence& e,
                           const std::function<std::string(const std::string&)>& mark) {
   std::string_view t = e.text;
   size_t b = std::min(e.span_begin, t.size());
   size_t en = std::clamp(e.span_end, b, t.size());
-  size_t from = b > kQuoteContext ? Boundary(t, b - kQuoteContext, false) : 0;
-  size_t to = en + kQuoteContext < t.size() ? Boundary(t, en + kQuoteContext, true) : t.size();
+  const Excerpt x = ExcerptAround(t, b, en, kQuoteContext);
+  const size_t from = x.from, to = x.to;
   std::string out = "\"";
   if (from > 0) out += "…";
-  out += OneLine(t.substr(from, b - from));
-  const std::string match = OneLine(t.substr(b, en - b));
+  out += Printable(t.substr(from, b - from));
+  const std::string match = Printable(t.substr(b, en - b));
   out += mark ? mark(match) : "[" + match + "]";
-  out += OneLine(t.substr(en, to - en));
+  out += Printable(t.substr(en, to - en));
   if (to < t.size()) out += "…";
   out += "\"";
   return out;
@@ -110,13 +98,69 @@ std::string QuoteEvidence(const Evidence& e,
 std::string DescribeEvidence(const Evidence& e) {
   std::string out = "turn " + std::to_string(e.turn);
   if (e.time) out += " (" + ClockTime(*e.time) + ")";
-  out += " " + OneLine(e.speaker) + ": " + QuoteEvidence(e);
+  out += " " + Printable(e.speaker) + ": " + QuoteEvidence(e);
   return out;
 }
 
-std::string FormatRate(double rate, std::string_view what) {
-  if (rate < 0) return "n/a";
-  return fmt::format("{:.1f}% {}", rate * 100, what);
+std::string MetricValue(const MetricResult& m) {
+  if (!m.value) return "n/a";
+  if (m.id == "de_escalation" && m.fields.size() >= 2)
+    return fmt::format("{:.2f} → {:.2f}", m.fields[0].second, m.fields[1].second);
+  return NumberWithUnit(*m.value, m.unit, UnitStyle::kAlways);
+}
+
+std::string MarkdownCell(std::string_view s, CarriageReturn cr) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n' || (c == '\r' && cr == CarriageReturn::kSpace))
+      out += ' ';
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string ConversationFacts(const ConversationResult& r,
+                              const std::function<std::string(std::string_view)>& escape_input) {
+  auto escape = [&](std::string_view v) { return escape_input ? escape_input(v) : std::string(v); };
+  std::string out = "language " + escape(r.language) + " (" + escape(r.language_method);
+  if (r.language_method == "detected" || r.language_method == "fallback")
+    out += fmt::format(", {:.2f}", r.language_confidence);
+  if (!r.customer_language.empty()) out += "; customer " + escape(r.customer_language);
+  out += ") · " + std::string(ChannelName(r.channel)) + " · " + std::to_string(r.turn_count) +
+         " turns";
+  if (!r.agent.empty()) out += " · agent " + escape(r.agent);
+  return out;
+}
+
+std::string MoreTurns(const std::vector<Evidence>& evidence, size_t shown) {
+  const size_t more = evidence.size() - shown;
+  std::string out = "+" + std::to_string(more) + " more: turn" + (more > 1 ? "s" : "");
+  for (size_t k = shown; k < evidence.size(); ++k)
+    out += (k == shown ? " " : ", ") + std::to_string(evidence[k].turn);
+  return out;
+}
+
+std::string CountsSentence(const BehaviourSummary& b) {
+  const bool avoid = b.kind == BehaviourKind::kAvoid;
+  std::string out = fmt::format("{} in {} of {} conversation(s) ({}", avoid ? "violated" : "missed",
+                                b.counts.Get(BadStatus(b.kind)), b.counts.Applicable(b.kind),
+                                RateWith(b.counts.Rate(b.kind), avoid ? "clean" : "met"));
+  if (avoid) out += ", severity " + std::string(LevelName(b.level));
+  return out + ")";
+}
+
+std::string DescribeWorst(const WorstEntry& w) {
+  std::string out = w.source;
+  if (!w.id.empty() && w.source.find(w.id) == std::string::npos) out += " (id " + w.id + ")";
+  out += ": score " + WholeScore(w.score);
+  if (w.turn > 0)
+    out += ", turn " + std::to_string(w.turn) + ": \"" + w.quote + "\"";
+  else if (!w.quote.empty())
+    out += " (" + w.quote + ")";
+  return out;
 }
 
 std::function<std::string(const std::string&)> TitleOf(const ConversationResult& r) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "report/summary.h"
 #include "tact/result.h"
 
 namespace tact::report {
@@ -35,9 +36,6 @@ int FindingLine(const ConversationResult& r, const BehaviourResult& b);
 // recolour it. For every field of a human report that comes from the input.
 std::string Printable(std::string_view s);
 
-// "m:ss" or "h:mm:ss".
-std::string ClockTime(double seconds);
-
 // The evidence on one line: "…up to 60 bytes [the match] up to 60 bytes…",
 // in double quotes, control characters as spaces. `mark`, when given, shows
 // the match instead of the brackets (the text report's colour).
@@ -60,8 +58,33 @@ const std::string& NameOf(const MetricResult& m);
 // while `r` is.
 std::function<std::string(const std::string&)> TitleOf(const ConversationResult& r);
 
-// "71.4% met" for a summary rate (-1: "n/a").
-std::string FormatRate(double rate, std::string_view what);
+// `s` in a Markdown table cell: "|" escaped, line feeds (and carriage returns
+// unless kKeep: the eval report's choice) as spaces, so the table holds.
+enum class CarriageReturn { kSpace, kKeep };
+std::string MarkdownCell(std::string_view s, CarriageReturn cr = CarriageReturn::kSpace);
+
+// One conversation's metric value as the text and HTML reports show it:
+// "0.42", "3.5 s", "12 words", de-escalation as "0.80 → 0.20"; "n/a" without a value.
+std::string MetricValue(const MetricResult& m);
+
+// The facts of a conversation after its name: "language en (detected, 0.93;
+// customer es) · chat · 12 turns · agent Anna". `escape` is applied to the
+// fields that come from the input (the HTML report's HtmlEscape), none by default.
+std::string ConversationFacts(const ConversationResult& r,
+                              const std::function<std::string(std::string_view)>& escape = {});
+
+// The turns of the evidence not quoted, from index `shown` on: "+2 more:
+// turns 4, 5" ("turn" for one).
+std::string MoreTurns(const std::vector<Evidence>& evidence, size_t shown);
+
+// A behaviour of the summary in a sentence: "missed in 3 of 5
+// conversation(s) (40.0% met)", with ", severity error" inside the
+// parentheses for an avoid behaviour (JUnit and SARIF).
+std::string CountsSentence(const BehaviourSummary& b);
+
+// One of the worst conversations on a line: "a.txt (id c7): score 40, turn
+// 3: "quote"", or "… (the note)" without evidence (JUnit and SARIF).
+std::string DescribeWorst(const WorstEntry& w);
 
 }  // namespace tact::report
 

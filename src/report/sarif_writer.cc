@@ -3,18 +3,18 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 
+#include "report/format.h"
 #include "report/json.h"
+#include "report/json_writer.h"
 #include "report/report_util.h"
+#include "report/summary_stats.h"
 
 namespace tact::report {
 namespace {
 
 constexpr std::string_view kSchemaUri =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-
-double Round(double v, double scale) { return std::round(v * scale) / scale; }
 
 std::string_view SarifLevel(BehaviourKind kind, Level level) {
   if (kind != BehaviourKind::kAvoid) return "warning";  // a missed expected behaviour
@@ -65,13 +65,7 @@ void WriteResult(const ConversationResult& r, const BehaviourResult& b, JsonWrit
   if (!b.evidence.empty()) {
     if (!details.empty()) details += "; ";
     details += DescribeEvidence(b.evidence.front());
-    if (b.evidence.size() > 1) {
-      details += " (+" + std::to_string(b.evidence.size() - 1) + " more: turn";
-      if (b.evidence.size() > 2) details += "s";
-      for (size_t k = 1; k < b.evidence.size(); ++k)
-        details += (k == 1 ? " " : ", ") + std::to_string(b.evidence[k].turn);
-      details += ")";
-    }
+    if (b.evidence.size() > 1) details += " (" + MoreTurns(b.evidence, 1) + ")";
   }
   if (!details.empty()) text += " — " + details;
   if (!r.id.empty() && r.source.find(r.id) == std::string::npos)
@@ -117,7 +111,7 @@ void WriteResult(const ConversationResult& r, const BehaviourResult& b, JsonWrit
   if (r.score < 0)
     w->Null();
   else
-    w->Number(Round(r.score, 10));
+    w->Number(Rounded(r.score, 10));
   w->Key("scoreBreakdown").String(r.score_breakdown.Explain(r.score));
   if (!b.tip.empty() && b.tip != b.tip_en)
     w->Key("tip").String(b.tip);  // the rule's help is English
@@ -126,19 +120,10 @@ void WriteResult(const ConversationResult& r, const BehaviourResult& b, JsonWrit
 }
 
 void WriteSummaryResult(const std::string& id, const BehaviourSummary& b, JsonWriter* w) {
-  const bool avoid = b.kind == BehaviourKind::kAvoid;
-  const uint64_t bad = b.counts.Get(avoid ? Status::kViolated : Status::kMissed);
-  const uint64_t applicable = b.counts.Applicable(b.kind);
-  std::string text =
-      fmt::format("{}: {} in {} of {} conversation(s) ({}", b.title.empty() ? id : b.title,
-                  avoid ? "violated" : "missed", bad, applicable,
-                  FormatRate(b.counts.Rate(b.kind), avoid ? "clean" : "met"));
-  if (avoid) text += ", severity " + std::string(LevelName(b.level));
-  text += ")";
+  std::string text = (b.title.empty() ? id : b.title) + ": " + CountsSentence(b);
   if (!b.worst.empty()) {
     const WorstEntry& worst = b.worst.front();
-    text += "; worst: " + worst.source +
-            (worst.score < 0 ? " (score n/a)" : fmt::format(" (score {:.0f})", worst.score));
+    text += "; worst: " + worst.source + " (score " + WholeScore(worst.score) + ")";
   }
   auto worst_location = [&](const WorstEntry& e, JsonWriter* jw) {
     std::string_view file = SourcePath(e.source);
@@ -158,17 +143,10 @@ void WriteSummaryResult(const std::string& id, const BehaviourSummary& b, JsonWr
     w->Key("relatedLocations").BeginArray();
     int n = 0;
     for (const auto& e : b.worst) {
-      std::string m = e.source;
-      if (!e.id.empty() && e.source.find(e.id) == std::string::npos) m += " (id " + e.id + ")";
-      m += e.score < 0 ? ": score n/a" : fmt::format(": score {:.0f}", e.score);
-      if (e.turn > 0)
-        m += ", turn " + std::to_string(e.turn) + ": \"" + e.quote + "\"";
-      else if (!e.quote.empty())
-        m += " (" + e.quote + ")";
       w->BeginObject();
       w->Key("id").Int(++n);
       worst_location(e, w);
-      w->Key("message").BeginObject().Key("text").String(m).EndObject();
+      w->Key("message").BeginObject().Key("text").String(DescribeWorst(e)).EndObject();
       w->EndObject();
     }
     w->EndArray();
@@ -187,7 +165,7 @@ void WriteSummaryResult(const std::string& id, const BehaviourSummary& b, JsonWr
   if (rate < 0)
     w->Null();
   else
-    w->Number(Round(rate, 1000));
+    w->Number(Rounded(rate, 1000));
   w->EndObject();
   w->EndObject();
 }
@@ -266,96 +244,105 @@ void SarifReportWriter::Conversation(const ConversationResult& r, std::string* o
   }
 }
 
-void SarifReportWriter::End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
-                            const Summary* summary, std::string* out) {
-  if (summary != nullptr) {
-    for (BehaviourKind kind : {BehaviourKind::kExpected, BehaviourKind::kAvoid}) {
-      for (const auto& [id, b] : summary->behaviours) {
-        if (b.kind != kind) continue;
-        Note(id, Rule{b.kind, b.level, b.title, ""});
-        if (b.counts.Get(kind == BehaviourKind::kAvoid ? Status::kViolated : Status::kMissed) == 0)
-          continue;
-        out->append(first_result_ ? "\n" : ",\n");
-        first_result_ = false;
-        JsonWriter w(out);
-        WriteSummaryResult(id, b, &w);
-      }
+// With a summary, one result per behaviour that was missed or violated.
+void SarifReportWriter::WriteSummaryResults(const Summary& summary, std::string* out) {
+  for (BehaviourKind kind : {BehaviourKind::kExpected, BehaviourKind::kAvoid}) {
+    for (const auto& [id, b] : summary.behaviours) {
+      if (b.kind != kind) continue;
+      Note(id, Rule{b.kind, b.level, b.title, ""});
+      if (b.counts.Get(BadStatus(kind)) == 0) continue;
+      out->append(first_result_ ? "\n" : ",\n");
+      first_result_ = false;
+      JsonWriter w(out);
+      WriteSummaryResult(id, b, &w);
     }
   }
+}
+
+// tool.driver: tact and the rules (expected behaviours first, then avoid).
+void SarifReportWriter::WriteTool(JsonWriter* w) const {
+  w->Key("tool").BeginObject().Key("driver").BeginObject();
+  w->Key("name").String("tact");
+  w->Key("version").String(options_.version);
+  w->Key("semanticVersion").String(options_.version);
+  w->Key("rules").BeginArray();
+  for (BehaviourKind kind : {BehaviourKind::kExpected, BehaviourKind::kAvoid}) {
+    for (const auto& [id, rule] : rules_) {
+      if (rule.kind == kind) WriteRule(id, rule, w);
+    }
+  }
+  w->EndArray();
+  w->EndObject().EndObject();
+}
+
+namespace {
+
+void WriteNotification(std::string_view level, const std::string& text, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("level").String(level);
+  w->Key("message").BeginObject().Key("text").String(text).EndObject();
+  w->EndObject();
+}
+
+}  // namespace
+
+// The unsupported languages, input errors and failed gates, as notifications:
+// a code-scanning view that shows the input errors shows the failed gates beside them.
+void SarifReportWriter::WriteNotifications(const RunTotals& totals,
+                                           const std::vector<CheckOutcome>& checks,
+                                           JsonWriter* w) const {
+  w->Key("toolExecutionNotifications").BeginArray();
+  for (const auto& note : unsupported_notes_) WriteNotification("warning", note, w);
+  for (const auto& d : totals.errors) {
+    w->BeginObject();
+    w->Key("level").String("error");
+    w->Key("message").BeginObject().Key("text").String(d.message).EndObject();
+    if (HasFile(d.file)) {
+      w->Key("locations").BeginArray().BeginObject();
+      PhysicalLocation(d.file, d.line, w);
+      w->EndObject().EndArray();
+    }
+    w->EndObject();
+  }
+  if (totals.skipped > totals.errors.size()) {
+    const size_t more = totals.skipped - totals.errors.size();
+    WriteNotification(
+        "error",
+        totals.errors.empty()
+            ? fmt::format("{} conversation(s) or input(s) skipped because of errors "
+                          "(listed on stderr by the run that read them)",
+                          more)
+            : fmt::format("{} more input error(s), not listed here (see stderr)", more),
+        w);
+  }
+  for (const auto& c : checks) {
+    if (c.failed)
+      WriteNotification("error",
+                        fmt::format("threshold failed: {} (value {:g})", c.expression, c.value), w);
+  }
+  w->EndArray();
+}
+
+void SarifReportWriter::End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
+                            const Summary* summary, std::string* out) {
+  if (summary != nullptr) WriteSummaryResults(*summary, out);
   out->append(first_result_ ? "]," : "\n],");
   // The rest of the run object, written through a helper object whose opening
   // brace is dropped.
   std::string tail;
   JsonWriter w(&tail);
   w.BeginObject();
-  w.Key("tool").BeginObject().Key("driver").BeginObject();
-  w.Key("name").String("tact");
-  w.Key("version").String(options_.version);
-  w.Key("semanticVersion").String(options_.version);
-  w.Key("rules").BeginArray();
-  for (BehaviourKind kind : {BehaviourKind::kExpected, BehaviourKind::kAvoid}) {
-    for (const auto& [id, rule] : rules_) {
-      if (rule.kind == kind) WriteRule(id, rule, &w);
-    }
-  }
-  w.EndArray();
-  w.EndObject().EndObject();
+  WriteTool(&w);
   w.Key("invocations").BeginArray().BeginObject();
   w.Key("executionSuccessful").Bool(totals.skipped == 0);
   const auto& unsupported = summary != nullptr ? summary->unsupported_languages : unsupported_;
-  // A failed gate is a notification too, so a code-scanning view that shows
-  // the input errors shows the failed gates beside them.
   const bool gate_failed =
       std::any_of(checks.begin(), checks.end(), [](const CheckOutcome& c) { return c.failed; });
-  if (totals.skipped > 0 || !unsupported.empty() || gate_failed) {
-    w.Key("toolExecutionNotifications").BeginArray();
-    for (const auto& note : unsupported_notes_) {
-      w.BeginObject();
-      w.Key("level").String("warning");
-      w.Key("message").BeginObject().Key("text").String(note).EndObject();
-      w.EndObject();
-    }
-    for (const auto& d : totals.errors) {
-      w.BeginObject();
-      w.Key("level").String("error");
-      w.Key("message").BeginObject().Key("text").String(d.message).EndObject();
-      if (HasFile(d.file)) {
-        w.Key("locations").BeginArray().BeginObject();
-        PhysicalLocation(d.file, d.line, &w);
-        w.EndObject().EndArray();
-      }
-      w.EndObject();
-    }
-    if (totals.skipped > totals.errors.size()) {
-      const size_t more = totals.skipped - totals.errors.size();
-      w.BeginObject();
-      w.Key("level").String("error");
-      w.Key("message").BeginObject().Key("text");
-      w.String(totals.errors.empty()
-                   ? fmt::format("{} conversation(s) or input(s) skipped because of errors "
-                                 "(listed on stderr by the run that read them)",
-                                 more)
-                   : fmt::format("{} more input error(s), not listed here (see stderr)", more));
-      w.EndObject().EndObject();
-    }
-    for (const auto& c : checks) {
-      if (!c.failed) continue;
-      w.BeginObject();
-      w.Key("level").String("error");
-      w.Key("message").BeginObject().Key("text");
-      w.String(fmt::format("threshold failed: {} (value {:g})", c.expression, c.value));
-      w.EndObject().EndObject();
-    }
-    w.EndArray();
-  }
+  if (totals.skipped > 0 || !unsupported.empty() || gate_failed)
+    WriteNotifications(totals, checks, &w);
   w.EndObject().EndArray();
   w.Key("properties").BeginObject();
-  w.Key("totals").BeginObject();
-  w.Key("inputs").Int(static_cast<long long>(totals.inputs));
-  w.Key("read").Int(static_cast<long long>(totals.read));
-  w.Key("analyzed").Int(static_cast<long long>(totals.analyzed));
-  w.Key("skipped").Int(static_cast<long long>(totals.skipped));
-  w.EndObject();
+  WriteTotalsJson(totals, &w);
   if (summary != nullptr)
     w.Key("conversations").Int(static_cast<long long>(summary->conversations));
   if (!unsupported.empty()) {
@@ -363,19 +350,7 @@ void SarifReportWriter::End(const RunTotals& totals, const std::vector<CheckOutc
     for (const auto& [lang, n] : unsupported) w.Key(lang).Int(static_cast<long long>(n));
     w.EndObject();
   }
-  w.Key("checks").BeginArray();
-  for (const auto& c : checks) {
-    w.BeginObject();
-    w.Key("expression").String(c.expression);
-    if (c.na.empty())
-      w.Key("value").Number(Round(c.value, 1000));
-    else
-      w.Key("value").Null();
-    w.Key("failed").Bool(c.failed);
-    if (!c.na.empty()) w.Key("na").String(c.na);
-    w.EndObject();
-  }
-  w.EndArray();
+  WriteChecksJson(checks, &w);
   w.EndObject();
   w.EndObject();
   out->append(tail.substr(1));

@@ -13,6 +13,7 @@
 #include <map>
 #include <string_view>
 
+#include "report/json.h"
 #include "report/writer.h"
 
 namespace tact::report {
@@ -39,6 +40,11 @@ class SarifReportWriter : public Writer {
 
  private:
   void Note(const std::string& id, const Rule& rule);
+  // End(), in the order the run object has them.
+  void WriteSummaryResults(const Summary& summary, std::string* out);
+  void WriteTool(JsonWriter* w) const;
+  void WriteNotifications(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
+                          JsonWriter* w) const;
 
   WriterOptions options_;
   bool first_result_ = true;

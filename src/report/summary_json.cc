@@ -2,17 +2,15 @@
 
 #include <simdjson.h>
 
-#include <cmath>
+#include "report/format.h"
+#include "report/summary_stats.h"
 
 namespace tact::report {
 namespace {
 
 // A value too large to scale (min 1e308) is kept: rounding it to inf would be
 // written as null and read back as 0.
-double Round(double v, double scale) {
-  const double r = std::round(v * scale) / scale;
-  return std::isfinite(r) ? r : v;
-}
+double Round(double v, double scale) { return RoundedOrKept(v, scale); }
 
 const Status kStatuses[] = {Status::kMet,   Status::kMissed,   Status::kNotApplicable,
                             Status::kClean, Status::kViolated, Status::kPresent,
@@ -51,17 +49,35 @@ void WriteStats(const Histogram& h, JsonWriter* w) {
     for (const char* k : {"mean", "median", "p90", "min", "max"}) w->Key(k).Null();
     return;
   }
-  w->Key("mean").Number(Round(h.mean(), 1000));
-  w->Key("median").Number(Round(h.Quantile(0.5), 1000));
-  w->Key("p90").Number(Round(h.Quantile(0.9), 1000));
-  w->Key("min").Number(Round(h.min(), 1000));
-  w->Key("max").Number(Round(h.max(), 1000));
+  const Distribution d = Describe(h);
+  w->Key("mean").Number(Round(d.mean, 1000));
+  w->Key("median").Number(Round(d.median, 1000));
+  w->Key("p90").Number(Round(d.p90, 1000));
+  w->Key("min").Number(Round(d.min, 1000));
+  w->Key("max").Number(Round(d.max, 1000));
 }
 
-}  // namespace
+void WriteWorst(const std::vector<WorstEntry>& worst, JsonWriter* w) {
+  w->Key("worst").BeginArray();
+  for (const auto& e : worst) {
+    w->BeginObject();
+    w->Key("id").String(e.id);
+    w->Key("source").String(e.source);
+    w->Key("score");
+    if (e.score < 0)
+      w->Null();
+    else
+      w->Number(Round(e.score, 10));
+    w->Key("status").String(StatusName(e.status));
+    w->Key("turn").Int(e.turn);
+    w->Key("quote").String(e.quote);
+    w->EndObject();
+  }
+  w->EndArray();
+}
 
-void WriteSummaryJson(const Summary& s, JsonWriter* w) {
-  w->BeginObject();
+// The run's facts: counts, totals, the settings a merge must match, shards.
+void WriteHead(const Summary& s, JsonWriter* w) {
   w->Key("conversations").Uint(s.conversations);
   w->Key("violated_conversations").Uint(s.violated_conversations);
   if (!s.unsupported_languages.empty()) {
@@ -90,12 +106,9 @@ void WriteSummaryJson(const Summary& s, JsonWriter* w) {
     }
     w->EndArray();
   }
-  w->Key("score").BeginObject();
-  w->Key("count").Uint(s.scores.count());
-  WriteStats(s.scores, w);
-  w->Key("histogram");
-  WriteHistogram(s.scores, w);
-  w->EndObject();
+}
+
+void WriteBehaviours(const Summary& s, JsonWriter* w) {
   w->Key("behaviours").BeginArray();
   for (const auto& [id, b] : s.behaviours) {
     w->BeginObject();
@@ -105,25 +118,13 @@ void WriteSummaryJson(const Summary& s, JsonWriter* w) {
     w->Key("severity").String(LevelName(b.level));
     w->Key("counts");
     WriteCounts(b.counts, b.kind, true, w);
-    w->Key("worst").BeginArray();
-    for (const auto& e : b.worst) {
-      w->BeginObject();
-      w->Key("id").String(e.id);
-      w->Key("source").String(e.source);
-      w->Key("score");
-      if (e.score < 0)
-        w->Null();
-      else
-        w->Number(Round(e.score, 10));
-      w->Key("status").String(StatusName(e.status));
-      w->Key("turn").Int(e.turn);
-      w->Key("quote").String(e.quote);
-      w->EndObject();
-    }
-    w->EndArray();
+    WriteWorst(b.worst, w);
     w->EndObject();
   }
   w->EndArray();
+}
+
+void WriteMetrics(const Summary& s, JsonWriter* w) {
   w->Key("metrics").BeginArray();
   for (const auto& [id, m] : s.metrics) {
     w->BeginObject();
@@ -138,6 +139,9 @@ void WriteSummaryJson(const Summary& s, JsonWriter* w) {
     w->EndObject();
   }
   w->EndArray();
+}
+
+void WriteGroups(const Summary& s, JsonWriter* w) {
   w->Key("groups").BeginObject();
   for (const auto& [dim, groups] : s.groups) {
     w->Key(dim).BeginArray();
@@ -148,17 +152,14 @@ void WriteSummaryJson(const Summary& s, JsonWriter* w) {
       w->Key("scored").Uint(g.scored);
       w->Key("score_milli_sum").Int(g.score_milli_sum);
       w->Key("mean_score");
-      if (g.scored == 0)
-        w->Null();
+      if (const std::optional<double> mean = MeanScore(g))
+        w->Number(Round(*mean, 10));
       else
-        w->Number(Round(
-            static_cast<double>(g.score_milli_sum) / 1000.0 / static_cast<double>(g.scored), 10));
+        w->Null();
       w->Key("behaviours").BeginObject();
       for (const auto& [bid, c] : g.behaviours) {
-        auto it = s.behaviours.find(bid);
-        BehaviourKind kind = it == s.behaviours.end() ? BehaviourKind::kExpected : it->second.kind;
         w->Key(bid);
-        WriteCounts(c, kind, true, w);
+        WriteCounts(c, KindOf(s, bid), true, w);
       }
       w->EndObject();
       w->EndObject();
@@ -166,6 +167,22 @@ void WriteSummaryJson(const Summary& s, JsonWriter* w) {
     w->EndArray();
   }
   w->EndObject();
+}
+
+}  // namespace
+
+void WriteSummaryJson(const Summary& s, JsonWriter* w) {
+  w->BeginObject();
+  WriteHead(s, w);
+  w->Key("score").BeginObject();
+  w->Key("count").Uint(s.scores.count());
+  WriteStats(s.scores, w);
+  w->Key("histogram");
+  WriteHistogram(s.scores, w);
+  w->EndObject();
+  WriteBehaviours(s, w);
+  WriteMetrics(s, w);
+  WriteGroups(s, w);
   w->EndObject();
 }
 
@@ -239,38 +256,33 @@ Status StatusFrom(const std::string& s) {
   return Status::kMissed;
 }
 
-}  // namespace
-
-bool ReadSummaryJson(std::string_view document, Summary* s, std::string* error) {
-  simdjson::dom::parser parser;
-  Element doc;
-  if (auto err = parser.parse(document.data(), document.size()).get(doc)) {
-    *error = std::string("invalid JSON: ") + simdjson::error_message(err);
-    return false;
-  }
-  Element sum;
-  if (doc["summary"].get(sum) || !sum.is_object()) {
+// The "summary" object of `doc`, with the fields every summary has and their
+// types: another JSON document that happens to have a "summary" object is not
+// merged as an empty run.
+bool FindSummary(Element doc, Element* sum, std::string* error) {
+  if (doc["summary"].get(*sum) || !sum->is_object()) {
     *error = "no \"summary\" object: expected the output of 'tact check --summary --format json'";
     return false;
   }
-  // The fields every summary has, with their types: another JSON document
-  // that happens to have a "summary" object is not merged as an empty run.
-  {
-    uint64_t n = 0;
-    Element totals_el;
-    simdjson::dom::array list;
-    const char* missing = sum["conversations"].get_uint64().get(n) ? "\"conversations\" (a count)"
-                          : sum["totals"].get(totals_el) || !totals_el.is_object()
-                              ? "\"totals\" (an object)"
-                          : sum["behaviours"].get_array().get(list) ? "\"behaviours\" (a list)"
-                          : sum["metrics"].get_array().get(list)    ? "\"metrics\" (a list)"
-                                                                    : nullptr;
-    if (missing != nullptr) {
-      *error = std::string("not a tact summary: \"summary\" has no ") + missing +
-               "; expected the output of 'tact check --summary --format json'";
-      return false;
-    }
+  uint64_t n = 0;
+  Element totals_el;
+  simdjson::dom::array list;
+  const char* missing = (*sum)["conversations"].get_uint64().get(n) ? "\"conversations\" (a count)"
+                        : (*sum)["totals"].get(totals_el) || !totals_el.is_object()
+                            ? "\"totals\" (an object)"
+                        : (*sum)["behaviours"].get_array().get(list) ? "\"behaviours\" (a list)"
+                        : (*sum)["metrics"].get_array().get(list)    ? "\"metrics\" (a list)"
+                                                                     : nullptr;
+  if (missing != nullptr) {
+    *error = std::string("not a tact summary: \"summary\" has no ") + missing +
+             "; expected the output of 'tact check --summary --format json'";
+    return false;
   }
+  return true;
+}
+
+// Counts, totals, group_by and worst_n.
+void ReadHead(Element sum, Summary* s) {
   s->conversations = U(sum, "conversations");
   s->violated_conversations = U(sum, "violated_conversations");
   s->unsupported_languages.clear();
@@ -297,72 +309,104 @@ bool ReadSummaryJson(std::string_view document, Summary* s, std::string* error) 
     }
   }
   s->worst_n = U(sum, "worst_n");
+}
+
+bool ReadShards(Element sum, Summary* s, std::string* error) {
   s->shards.clear();
-  if (!sum["shards"].get_array().get(arr)) {
-    for (Element e : arr) {
-      ShardId id{S(e, "input"), U(e, "k"), U(e, "n")};
-      if (id.n == 0 || id.k == 0 || id.k > id.n) {
-        *error = "invalid \"shards\" entry: expected 1 <= k <= n";
-        return false;
-      }
-      s->shards.push_back(id);
+  simdjson::dom::array arr;
+  if (sum["shards"].get_array().get(arr)) return true;
+  for (Element e : arr) {
+    ShardId id{S(e, "input"), U(e, "k"), U(e, "n")};
+    if (id.n == 0 || id.k == 0 || id.k > id.n) {
+      *error = "invalid \"shards\" entry: expected 1 <= k <= n";
+      return false;
+    }
+    s->shards.push_back(id);
+  }
+  return true;
+}
+
+WorstEntry ReadWorst(Element e) {
+  WorstEntry w;
+  double sc = -1;
+  w.score = e["score"].get_double().get(sc) ? -1 : sc;
+  w.id = S(e, "id");
+  w.source = S(e, "source");
+  w.status = StatusFrom(S(e, "status"));
+  w.turn = static_cast<int>(I(e, "turn"));
+  w.quote = S(e, "quote");
+  return w;
+}
+
+void ReadBehaviours(Element sum, Summary* s) {
+  simdjson::dom::array arr;
+  if (sum["behaviours"].get_array().get(arr)) return;
+  for (Element b : arr) {
+    BehaviourSummary& bs = s->behaviours[S(b, "id")];
+    bs.kind = KindFrom(S(b, "kind"));
+    bs.title = S(b, "title");
+    bs.level = LevelFrom(S(b, "severity"));
+    Element c;
+    if (!b["counts"].get(c)) ReadCounts(c, &bs.counts);
+    simdjson::dom::array worst;
+    if (!b["worst"].get_array().get(worst)) {
+      for (Element e : worst) bs.worst.push_back(ReadWorst(e));
     }
   }
+}
+
+void ReadMetrics(Element sum, Summary* s) {
+  simdjson::dom::array arr;
+  if (sum["metrics"].get_array().get(arr)) return;
+  for (Element m : arr) {
+    MetricSummary& ms = s->metrics[S(m, "id")];
+    ms.unit = S(m, "unit");
+    Element c, h;
+    if (!m["counts"].get(c)) ReadCounts(c, &ms.counts);
+    if (!m["histogram"].get(h)) ReadHistogram(h, &ms.values);
+  }
+}
+
+void ReadGroups(Element sum, Summary* s) {
+  simdjson::dom::object groups;
+  if (sum["groups"].get_object().get(groups)) return;
+  for (auto [dim, list] : groups) {
+    simdjson::dom::array garr;
+    if (list.get_array().get(garr)) continue;
+    for (Element g : garr) {
+      GroupSummary& gs = s->groups[std::string(dim)][S(g, "key")];
+      gs.conversations = U(g, "conversations");
+      gs.scored = U(g, "scored");
+      gs.score_milli_sum = I(g, "score_milli_sum");
+      simdjson::dom::object bo;
+      if (!g["behaviours"].get_object().get(bo)) {
+        for (auto [bid, c] : bo) ReadCounts(c, &gs.behaviours[std::string(bid)]);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+bool ReadSummaryJson(std::string_view document, Summary* s, std::string* error) {
+  simdjson::dom::parser parser;
+  Element doc;
+  if (auto err = parser.parse(document.data(), document.size()).get(doc)) {
+    *error = std::string("invalid JSON: ") + simdjson::error_message(err);
+    return false;
+  }
+  Element sum;
+  if (!FindSummary(doc, &sum, error)) return false;
+  ReadHead(sum, s);
+  if (!ReadShards(sum, s, error)) return false;
   Element score;
   if (!sum["score"].get(score)) {
     Element h;
     if (!score["histogram"].get(h)) ReadHistogram(h, &s->scores);
   }
-  if (!sum["behaviours"].get_array().get(arr)) {
-    for (Element b : arr) {
-      BehaviourSummary& bs = s->behaviours[S(b, "id")];
-      bs.kind = KindFrom(S(b, "kind"));
-      bs.title = S(b, "title");
-      bs.level = LevelFrom(S(b, "severity"));
-      Element c;
-      if (!b["counts"].get(c)) ReadCounts(c, &bs.counts);
-      simdjson::dom::array worst;
-      if (!b["worst"].get_array().get(worst)) {
-        for (Element e : worst) {
-          WorstEntry w;
-          double sc = -1;
-          w.score = e["score"].get_double().get(sc) ? -1 : sc;
-          w.id = S(e, "id");
-          w.source = S(e, "source");
-          w.status = StatusFrom(S(e, "status"));
-          w.turn = static_cast<int>(I(e, "turn"));
-          w.quote = S(e, "quote");
-          bs.worst.push_back(std::move(w));
-        }
-      }
-    }
-  }
-  if (!sum["metrics"].get_array().get(arr)) {
-    for (Element m : arr) {
-      MetricSummary& ms = s->metrics[S(m, "id")];
-      ms.unit = S(m, "unit");
-      Element c, h;
-      if (!m["counts"].get(c)) ReadCounts(c, &ms.counts);
-      if (!m["histogram"].get(h)) ReadHistogram(h, &ms.values);
-    }
-  }
-  simdjson::dom::object groups;
-  if (!sum["groups"].get_object().get(groups)) {
-    for (auto [dim, list] : groups) {
-      simdjson::dom::array garr;
-      if (list.get_array().get(garr)) continue;
-      for (Element g : garr) {
-        GroupSummary& gs = s->groups[std::string(dim)][S(g, "key")];
-        gs.conversations = U(g, "conversations");
-        gs.scored = U(g, "scored");
-        gs.score_milli_sum = I(g, "score_milli_sum");
-        simdjson::dom::object bo;
-        if (!g["behaviours"].get_object().get(bo)) {
-          for (auto [bid, c] : bo) ReadCounts(c, &gs.behaviours[std::string(bid)]);
-        }
-      }
-    }
-  }
+  ReadBehaviours(sum, s);
+  ReadMetrics(sum, s);
+  ReadGroups(sum, s);
   return true;
 }
 

@@ -2,8 +2,11 @@
 //
 // The check command calls Begin() once, Conversation() for each result in
 // input order (not at all with --summary), and End() with the run's totals,
-// threshold checks and, with --summary, `tact merge` or a writer that
-// NeedsSummary(), the batch summary.
+// threshold checks and, with --summary, `tact merge` or a format whose
+// needs_summary is set, the batch summary.
+//
+// The formats are a table (WriterTable(), writer.cc): a new format is its
+// writer's file plus one row there.
 // Writers append to a string that the caller flushes, so streaming formats
 // (jsonl, text) can be written as conversations finish.
 #ifndef TACT_REPORT_WRITER_H_
@@ -11,6 +14,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "report/summary.h"
@@ -50,9 +54,6 @@ struct WriterOptions {
 class Writer {
  public:
   virtual ~Writer() = default;
-  // True when End() needs the batch summary even without --summary (the
-  // HTML report's charts); the caller then passes it to End() always.
-  virtual bool NeedsSummary() const { return false; }
   virtual void Begin(std::string* out) = 0;
   virtual void Conversation(const ConversationResult& r, std::string* out) = 0;
   // Writers whose text for a conversation does not depend on the ones before
@@ -74,8 +75,27 @@ class Writer {
                    const Summary* summary, std::string* out) = 0;
 };
 
-// "text", "json", "jsonl", "csv", "markdown", "junit", "sarif", "html"; null for an unknown name.
+// A report format and what a caller needs to know about it.
+struct WriterFormat {
+  const char* name;         // --format NAME
+  const char* description;  // one line, for documentation
+  std::unique_ptr<Writer> (*make)(const WriterOptions& options);
+  bool color = false;          // colours its output on a terminal (the text report)
+  bool needs_summary = false;  // End() needs the batch summary even without --summary
+                               // (the HTML report's charts): pass it always
+  bool alias = false;          // another name of the row before ("md"): accepted, not listed
+};
+
+// Every format, in the order help texts list them.
+const std::vector<WriterFormat>& WriterTable();
+
+// The row of `name` (an alias included); null for an unknown name.
+const WriterFormat* FindWriterFormat(std::string_view name);
+
+// The writer for `format`; null for an unknown name.
 std::unique_ptr<Writer> MakeWriter(const std::string& format, const WriterOptions& options);
+
+// The listed names: "text", "json", "jsonl", "csv", "markdown", "junit", "sarif", "html".
 std::vector<std::string> WriterFormats();
 
 }  // namespace tact::report

@@ -4,7 +4,8 @@ namespace tact::run {
 
 bool RenderStage::Open(const RunConfig& config, std::string* error) {
   summary_only_ = config.writer.summary;
-  writer_ = report::MakeWriter(config.format, config.writer);
+  format_ = report::FindWriterFormat(config.format);
+  writer_ = format_->make(config.writer);
   // --strict holds even stdout's copy back until the run is known to be clean.
   if (!out_.Open(config.output, config.operands, config.strict, error)) return false;
   writer_->Begin(&buf_);

@@ -23,7 +23,7 @@ class RenderStage {
   // (a usage error) when FILE cannot be created or is one of the inputs.
   bool Open(const RunConfig& config, std::string* error);
   // Whether End() needs the summary (--summary, or the HTML report's charts).
-  bool NeedsSummary() const { return summary_only_ || writer_->NeedsSummary(); }
+  bool NeedsSummary() const { return summary_only_ || format_->needs_summary; }
   // Any thread: a conversation's part of the report into *rendered, or
   // nothing (the writer formats it in Emit, or --summary prints none).
   void Render(const ConversationResult& r, std::string* rendered) const;
@@ -40,6 +40,7 @@ class RenderStage {
  private:
   void Flush();
 
+  const report::WriterFormat* format_ = nullptr;  // its row in the writer table
   std::unique_ptr<report::Writer> writer_;
   bool summary_only_ = false;
   Output out_;

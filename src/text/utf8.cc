@@ -2,6 +2,8 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 namespace tact::text {
 
 bool IsValidUtf8(std::string_view s) {
@@ -36,6 +38,13 @@ bool RepairUtf8(std::string* s) {
   }
   *s = std::move(out);
   return true;
+}
+
+size_t Utf8Boundary(std::string_view s, size_t i, Toward direction) {
+  while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) {
+    i = direction == Toward::kEnd ? i + 1 : i - 1;
+  }
+  return std::min(i, s.size());
 }
 
 }  // namespace tact::text

@@ -120,7 +120,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           writer->Conversation(r, &out);
       }
     }
-    writer->End(totals, outcomes, summary_only || writer->NeedsSummary() ? &s : nullptr, &out);
+    writer->End(
+        totals, outcomes,
+        summary_only || tact::report::FindWriterFormat(format)->needs_summary ? &s : nullptr, &out);
     if ((format == "json" || format == "jsonl" || format == "sarif") &&
         !tact::text::IsValidUtf8(out))
       __builtin_trap();

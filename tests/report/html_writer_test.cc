@@ -283,8 +283,8 @@ TEST(HtmlReport, EmptyRun) {
 TEST(HtmlReport, RegisteredAndNeedsTheSummary) {
   auto w = MakeWriter("html", {});
   ASSERT_NE(w, nullptr);
-  EXPECT_TRUE(w->NeedsSummary());
-  EXPECT_FALSE(MakeWriter("text", {})->NeedsSummary());
+  EXPECT_TRUE(FindWriterFormat("html")->needs_summary);
+  EXPECT_FALSE(FindWriterFormat("text")->needs_summary);
   auto formats = WriterFormats();
   EXPECT_NE(std::find(formats.begin(), formats.end(), "html"), formats.end());
 }
