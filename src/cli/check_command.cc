@@ -66,9 +66,9 @@ void RegisterConversationOptions(CLI::App* app, CheckOptions* o) {
   app->add_option("--customer", o->customer_names,
                   "speaker name to treat as the customer (repeatable)")
       ->allow_extra_args(false);
-  app->add_option("--input-format", o->input_format,
-                  "input format instead of guessing from the extension: text, json, jsonl, csv, "
-                  "tsv, vtt, srt")
+  app->add_option(
+         "--input-format", o->input_format,
+         "input format instead of guessing from the extension: " + input::InputFormatList())
       ->check(CLI::IsMember(input::InputFormats()));
   app->add_option("--csv-columns", o->csv_columns,
                   "CSV columns by role: id=...,time=...,speaker=...,text=...")

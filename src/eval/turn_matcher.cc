@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "rules/classifier_config.h"
+
 namespace tact::eval {
 
 bool TextMatches::Has(uint32_t b) const { return First(b) != nullptr; }
@@ -13,7 +15,8 @@ const RuleMatch* TextMatches::First(uint32_t b) const {
   return nullptr;
 }
 
-TurnMatcher::TurnMatcher(const rules::LanguagePack& pack) : pack_(pack), classifier_(pack) {}
+TurnMatcher::TurnMatcher(const rules::LanguagePack& pack)
+    : pack_(pack), classifier_(rules::ClassifierConfigOf(pack)) {}
 
 void TurnMatcher::Match(std::string_view text, TextMatches* out) {
   out->tokens.clear();

@@ -7,8 +7,8 @@
 // Rows stream: memory holds one conversation at a time.
 #include <algorithm>
 #include <deque>
-#include <filesystem>
 #include <map>
+#include <optional>
 #include <unordered_set>
 
 #include <sys/stat.h>
@@ -232,213 +232,287 @@ void ReadCsv(InputStream& in, const ReadContext& ctx, char delim) {
 
 namespace {
 
-Overflow ReadCsvPass(InputStream& in, const ReadContext& ctx, char delim, Partition part,
-                     bool can_split) {
-  Overflow overflow;
-  const Limits& limits = ctx.options.limits;
+// The column of each role ("id", "text", "speaker", ...).
+using Columns = std::map<std::string, int>;
+
+// Maps roles to the columns of `header`: --csv-columns first, then the
+// common names of each role. False after an error.
+bool MapColumns(const std::vector<std::string>& header, int line, const ReadContext& ctx,
+                Columns* col) {
+  for (const auto& [role, name] : ctx.options.csv_columns) {
+    auto it = std::find(header.begin(), header.end(), Lower(name));
+    if (it == header.end()) {
+      ctx.Error(line, "--csv-columns: no column '" + name + "' in the header");
+      return false;
+    }
+    (*col)[role] = static_cast<int>(it - header.begin());
+  }
+  for (const auto& [role, names] : DefaultColumns()) {
+    if (col->count(role)) continue;
+    for (const auto& n : names) {
+      auto it = std::find(header.begin(), header.end(), n);
+      if (it == header.end()) continue;
+      int idx = static_cast<int>(it - header.begin());
+      bool taken = false;
+      for (const auto& [r, i] : *col) taken |= i == idx;
+      if (!taken) {
+        (*col)[role] = idx;
+        break;
+      }
+    }
+  }
+  if (!col->count("text") || (!col->count("speaker") && !col->count("role"))) {
+    ctx.Error(
+        line,
+        "CSV header needs a text column (text, body, message, ...) and a speaker column (speaker, "
+        "author, role, ...); name them with --csv-columns text=...,speaker=...");
+    return false;
+  }
+  return true;
+}
+
+// Reads the header row into *header (lowercase) and *col; false after an error.
+bool ReadHeader(Lines& lines, char delim, const ReadContext& ctx, std::vector<std::string>* header,
+                Columns* col) {
   Record rec;
   std::string error;
   bool too_long = false;
-  Lines lines(in, limits.max_line_bytes);
   if (!NextRecord(lines, delim, &rec, &error, &too_long) || too_long || !error.empty()) {
     ctx.Error(rec.line ? rec.line : 1, too_long        ? "header line is too long"
                                        : error.empty() ? "no header row"
                                                        : error);
-    return overflow;
+    return false;
   }
   if (!rec.fields.empty() && StartsWith(rec.fields[0], "\xEF\xBB\xBF")) rec.fields[0].erase(0, 3);
-  std::vector<std::string> header;
-  for (const auto& f : rec.fields) header.push_back(Lower(f));
-  std::map<std::string, int> col;
-  for (const auto& [role, name] : ctx.options.csv_columns) {
-    auto it = std::find(header.begin(), header.end(), Lower(name));
-    if (it == header.end()) {
-      ctx.Error(rec.line, "--csv-columns: no column '" + name + "' in the header");
-      return overflow;
-    }
-    col[role] = static_cast<int>(it - header.begin());
-  }
-  for (const auto& [role, names] : DefaultColumns()) {
-    if (col.count(role)) continue;
-    for (const auto& n : names) {
-      auto it = std::find(header.begin(), header.end(), n);
-      if (it != header.end()) {
-        int idx = static_cast<int>(it - header.begin());
-        bool taken = false;
-        for (const auto& [r, i] : col) taken |= i == idx;
-        if (!taken) {
-          col[role] = idx;
-          break;
-        }
-      }
-    }
-  }
-  if (!col.count("text") || (!col.count("speaker") && !col.count("role"))) {
-    ctx.Error(
-        rec.line,
-        "CSV header needs a text column (text, body, message, ...) and a speaker column (speaker, "
-        "author, role, ...); name them with --csv-columns text=...,speaker=...");
-    return overflow;
-  }
-  auto field = [&](const Record& r, const char* role) -> std::string {
-    auto it = col.find(role);
-    if (it == col.end() || it->second >= static_cast<int>(r.fields.size())) return "";
+  for (const auto& f : rec.fields) header->push_back(Lower(f));
+  return MapColumns(*header, rec.line, ctx, col);
+}
+
+// One pass over the rows after the header: rows become turns of the
+// conversation they belong to, which is finished when the next one starts
+// (or, with --csv-unsorted, at the end of the pass).
+class CsvPass {
+ public:
+  CsvPass(const ReadContext& ctx, char delim, Partition part, bool can_split,
+          std::vector<std::string> header, Columns col)
+      : ctx_(ctx),
+        limits_(ctx.options.limits),
+        delim_(delim),
+        part_(part),
+        can_split_(can_split),
+        header_(std::move(header)),
+        col_(std::move(col)),
+        stem_(ctx.Stem()),
+        grouped_(col_.count("id") > 0) {}
+
+  Overflow Run(Lines& lines);
+
+ private:
+  enum class Buffered { kKept, kDropped, kStop };
+
+  std::string Field(const Record& r, const char* role) const {
+    auto it = col_.find(role);
+    if (it == col_.end() || it->second >= static_cast<int>(r.fields.size())) return "";
     return r.fields[static_cast<size_t>(it->second)];
-  };
-  const std::string stem =
-      ctx.label == "-" ? "stdin" : std::filesystem::path(ctx.label).stem().string();
-  const bool grouped = col.count("id") > 0;
-  std::optional<Pending> cur;
+  }
+  Pending Start(const std::string& id, int line) const {
+    Pending p;
+    p.conv.id = grouped_ ? id : stem_;
+    p.conv.input_format = delim_ == '\t' ? "tsv" : "csv";
+    p.conv.line = line;
+    p.conv.source = ctx_.label + ":" + std::to_string(line);
+    return p;
+  }
+  void Fail(Pending& p, int line, const std::string& msg) const {
+    if (!p.broken) ctx_.Error(line, "conversation '" + p.conv.id + "': " + msg);
+    p.broken = true;
+  }
+  void Finish(Pending&& p) const {
+    if (!p.broken) ctx_.Finish(std::move(p.conv));  // a broken one was reported
+  }
+  std::string RowId(const Record& rec, const std::string& error, bool too_long) const;
+  Pending* Target(const std::string& id, int line, bool too_long);
+  bool RowTurn(const Record& rec, const std::string& error, bool too_long, Pending* target,
+               Turn* t) const;
+  bool ReadTime(const Record& rec, const char* role, const char* what, Pending* target,
+                std::optional<double>* out) const;
+  Buffered Buffer(size_t bytes, int line);
+
+  const ReadContext& ctx_;
+  const Limits& limits_;
+  const char delim_;
+  const Partition part_;
+  const bool can_split_;
+  const std::vector<std::string> header_;
+  const Columns col_;
+  const std::string stem_;
+  const bool grouped_;
+  Overflow overflow_;
+  std::optional<Pending> cur_;
   // The ids of finished conversations, as 64-bit hashes (8 bytes each, not a
   // string node each: 2 M ids took 272 MB), to tell a non-contiguous export.
-  std::unordered_set<uint64_t> finished;
-  std::map<std::string, size_t> unsorted_index;
-  std::vector<Pending> unsorted;
-  size_t buffered = 0;
-  std::unordered_set<uint64_t> dropped;  // conversations too big on their own
-  auto finish = [&](Pending&& p) {
-    if (p.broken) return;  // already reported
-    ctx.Finish(std::move(p.conv));
-  };
-  auto start = [&](const std::string& id, int line) {
-    Pending p;
-    p.conv.id = grouped ? id : stem;
-    p.conv.input_format = delim == '\t' ? "tsv" : "csv";
-    p.conv.line = line;
-    p.conv.source = ctx.label + ":" + std::to_string(line);
-    return p;
-  };
-  auto fail = [&](Pending& p, int line, const std::string& msg) {
-    if (!p.broken) ctx.Error(line, "conversation '" + p.conv.id + "': " + msg);
+  std::unordered_set<uint64_t> finished_;
+  std::map<std::string, size_t> unsorted_index_;
+  std::vector<Pending> unsorted_;
+  size_t buffered_ = 0;
+  std::unordered_set<uint64_t> dropped_;  // conversations too big on their own
+};
+
+// A row that could not be split belongs to the conversation it names when
+// its id came before the stray quote, else to the one being read.
+std::string CsvPass::RowId(const Record& rec, const std::string& error, bool too_long) const {
+  const auto id_col = col_.find("id");
+  if (!error.empty() && grouped_ && id_col->second < static_cast<int>(rec.fields.size()))
+    return std::string(Trim(Field(rec, "id")));
+  if (too_long || !error.empty()) return cur_ ? cur_->conv.id : "";
+  if (grouped_) return std::string(Trim(Field(rec, "id")));
+  return "";
+}
+
+// The conversation a row with this id adds to, started if new.
+Pending* CsvPass::Target(const std::string& id, int line, bool too_long) {
+  if (ctx_.options.csv_unsorted && grouped_) {
+    auto it = unsorted_index_.find(id);
+    if (it != unsorted_index_.end()) return &unsorted_[it->second];
+    unsorted_index_[id] = unsorted_.size();
+    unsorted_.push_back(Start(id, line));
+    return &unsorted_.back();
+  }
+  if (!cur_ || (grouped_ && id != cur_->conv.id && !too_long)) {
+    if (cur_) {
+      if (finished_.size() < (1u << 22)) finished_.insert(Fnv1a(cur_->conv.id));
+      Finish(std::move(*cur_));
+    }
+    cur_ = Start(id, line);
+    if (grouped_ && finished_.count(Fnv1a(id))) {
+      Fail(*cur_, line,
+           "rows are not contiguous (the conversation appeared earlier in the file); sort the "
+           "export by "
+           "conversation id or pass --csv-unsorted");
+    }
+  }
+  return &*cur_;
+}
+
+// Parses the time column `role` into *out; false after failing the conversation.
+bool CsvPass::ReadTime(const Record& rec, const char* role, const char* what, Pending* target,
+                       std::optional<double>* out) const {
+  std::string ts = Field(rec, role);
+  if (Trim(ts).empty()) return true;
+  double s;
+  if (!ParseTimeString(ts, &s)) {
+    Fail(*target, rec.line, std::string("cannot parse ") + what + " '" + ts + "'");
+    return false;
+  }
+  *out = s;
+  return true;
+}
+
+// The turn of a row; false after failing the conversation (a bad row).
+bool CsvPass::RowTurn(const Record& rec, const std::string& error, bool too_long, Pending* target,
+                      Turn* t) const {
+  if (too_long) {
+    Fail(*target, rec.line,
+         "row longer than the limit of " + std::to_string(limits_.max_line_bytes) + " bytes");
+    return false;
+  }
+  if (!error.empty()) {
+    Fail(*target, rec.line, error);
+    return false;
+  }
+  if (rec.fields.size() != header_.size()) {
+    Fail(*target, rec.line,
+         "row has " + std::to_string(rec.fields.size()) + " fields, the header has " +
+             std::to_string(header_.size()));
+    return false;
+  }
+  t->line = rec.line;
+  t->text = Field(rec, "text");
+  std::string speaker = Field(rec, "speaker"), role = Field(rec, "role");
+  t->speaker = !speaker.empty() ? speaker : role;
+  if (!role.empty()) {
+    if (auto r = RoleFromWord(role)) t->role = *r;
+  }
+  if (!ReadTime(rec, "time", "timestamp", target, &t->start) ||
+      !ReadTime(rec, "end", "end time", target, &t->end))
+    return false;
+  Conversation& c = target->conv;
+  if (c.turns.empty()) {
+    c.language = Field(rec, "language").substr(0, 2);
+    c.agent = Field(rec, "agent");
+    std::string ch = Lower(Field(rec, "channel"));
+    c.channel_known = !ch.empty() && ParseChannel(ch, &c.channel);
+  }
+  target->bytes += t->text.size();
+  return true;
+}
+
+// --csv-unsorted: counts `bytes` more held in memory. Past the limit, a file
+// is read again in two passes (kStop); standard input cannot be read again
+// (and one conversation alone over the limit cannot be split): each
+// conversation held is an error, and so is the rest of the input (kStop), or
+// the conversations held are dropped and reading goes on (kDropped).
+CsvPass::Buffered CsvPass::Buffer(size_t bytes, int line) {
+  buffered_ += bytes + 64;
+  if (buffered_ <= limits_.max_buffered_bytes) return Buffered::kKept;
+  overflow_ = {true, unsorted_.size(), line};
+  if (can_split_ && unsorted_.size() > 1) return Buffered::kStop;
+  const std::string limit = limits_.max_buffered_bytes >= (1u << 20)
+                                ? std::to_string(limits_.max_buffered_bytes >> 20) + " MB"
+                                : std::to_string(limits_.max_buffered_bytes) + " bytes";
+  for (auto& p : unsorted_) {
+    if (p.broken) continue;
+    ctx_.Error(p.conv.line, "conversation '" + p.conv.id +
+                                "': not read: --csv-unsorted holds at most " + limit +
+                                (can_split_ ? " and this conversation alone is bigger"
+                                            : "; save the input to a file (read in passes) or sort "
+                                              "it by conversation id"));
     p.broken = true;
-  };
+  }
+  if (!can_split_) {
+    ctx_.Error(line, "--csv-unsorted: the rest of the input, from this row, is not read");
+    return Buffered::kStop;
+  }
+  for (const auto& p : unsorted_) dropped_.insert(Fnv1a(p.conv.id));
+  unsorted_.clear();
+  unsorted_index_.clear();
+  buffered_ = 0;
+  return Buffered::kDropped;
+}
+
+Overflow CsvPass::Run(Lines& lines) {
+  Record rec;
+  std::string error;
+  bool too_long = false;
   while (true) {
     error.clear();
-    if (!NextRecord(lines, delim, &rec, &error, &too_long)) break;
-    // A row that could not be split belongs to the conversation it names when
-    // its id came before the stray quote, else to the one being read.
-    std::string id;
-    const auto id_col = col.find("id");
-    if (!error.empty() && grouped && id_col->second < static_cast<int>(rec.fields.size()))
-      id = std::string(Trim(field(rec, "id")));
-    else if (too_long || !error.empty())
-      id = cur ? cur->conv.id : "";
-    else if (grouped)
-      id = std::string(Trim(field(rec, "id")));
-    if (!part.Has(id)) continue;  // another pass reads it
-    if (!dropped.empty() && dropped.count(Fnv1a(id))) continue;
-    Pending* target = nullptr;
-    if (ctx.options.csv_unsorted && grouped) {
-      auto it = unsorted_index.find(id);
-      if (it == unsorted_index.end()) {
-        unsorted_index[id] = unsorted.size();
-        unsorted.push_back(start(id, rec.line));
-        target = &unsorted.back();
-      } else {
-        target = &unsorted[it->second];
-      }
-    } else {
-      if (!cur || (grouped && id != cur->conv.id && !too_long)) {
-        if (cur) {
-          if (finished.size() < (1u << 22)) finished.insert(Fnv1a(cur->conv.id));
-          finish(std::move(*cur));
-        }
-        cur = start(id, rec.line);
-        if (grouped && finished.count(Fnv1a(id))) {
-          fail(*cur, rec.line,
-               "rows are not contiguous (the conversation appeared earlier in the file); sort the "
-               "export by "
-               "conversation id or pass --csv-unsorted");
-        }
-      }
-      target = &*cur;
-    }
-    if (too_long) {
-      fail(*target, rec.line,
-           "row longer than the limit of " + std::to_string(limits.max_line_bytes) + " bytes");
-      continue;
-    }
-    if (!error.empty()) {
-      fail(*target, rec.line, error);
-      continue;
-    }
-    if (rec.fields.size() != header.size()) {
-      fail(*target, rec.line,
-           "row has " + std::to_string(rec.fields.size()) + " fields, the header has " +
-               std::to_string(header.size()));
-      continue;
-    }
+    if (!NextRecord(lines, delim_, &rec, &error, &too_long)) break;
+    const std::string id = RowId(rec, error, too_long);
+    if (!part_.Has(id)) continue;  // another pass reads it
+    if (!dropped_.empty() && dropped_.count(Fnv1a(id))) continue;
+    Pending* target = Target(id, rec.line, too_long);
     Turn t;
-    t.line = rec.line;
-    t.text = field(rec, "text");
-    std::string speaker = field(rec, "speaker"), role = field(rec, "role");
-    t.speaker = !speaker.empty() ? speaker : role;
-    if (!role.empty()) {
-      if (auto r = RoleFromWord(role)) t.role = *r;
+    if (!RowTurn(rec, error, too_long, target, &t)) continue;
+    if (ctx_.options.csv_unsorted) {
+      const Buffered b = Buffer(t.text.size(), rec.line);
+      if (b == Buffered::kStop) return overflow_;
+      if (b == Buffered::kDropped) continue;
     }
-    std::string ts = field(rec, "time");
-    if (!Trim(ts).empty()) {
-      double s;
-      if (!ParseTimeString(ts, &s)) {
-        fail(*target, rec.line, "cannot parse timestamp '" + ts + "'");
-        continue;
-      }
-      t.start = s;
-    }
-    std::string te = field(rec, "end");
-    if (!Trim(te).empty()) {
-      double s;
-      if (!ParseTimeString(te, &s)) {
-        fail(*target, rec.line, "cannot parse end time '" + te + "'");
-        continue;
-      }
-      t.end = s;
-    }
-    Conversation& c = target->conv;
-    if (c.turns.empty()) {
-      c.language = field(rec, "language").substr(0, 2);
-      c.agent = field(rec, "agent");
-      std::string ch = Lower(field(rec, "channel"));
-      c.channel_known = !ch.empty() && ParseChannel(ch, &c.channel);
-    }
-    target->bytes += t.text.size();
-    if (ctx.options.csv_unsorted) {
-      buffered += t.text.size() + 64;
-      if (buffered > limits.max_buffered_bytes) {
-        overflow = {true, unsorted.size(), rec.line};
-        if (can_split && unsorted.size() > 1) return overflow;  // read again in two passes
-        // Standard input cannot be read again (and one conversation alone
-        // over the limit cannot be split): each conversation held is an
-        // error, and so is the rest of the input.
-        const std::string limit = limits.max_buffered_bytes >= (1u << 20)
-                                      ? std::to_string(limits.max_buffered_bytes >> 20) + " MB"
-                                      : std::to_string(limits.max_buffered_bytes) + " bytes";
-        for (auto& p : unsorted) {
-          if (p.broken) continue;
-          ctx.Error(p.conv.line,
-                    "conversation '" + p.conv.id + "': not read: --csv-unsorted holds at most " +
-                        limit +
-                        (can_split ? " and this conversation alone is bigger"
-                                   : "; save the input to a file (read in passes) or sort it by "
-                                     "conversation id"));
-          p.broken = true;
-        }
-        if (!can_split) {
-          ctx.Error(rec.line, "--csv-unsorted: the rest of the input, from this row, is not read");
-          return overflow;
-        }
-        for (const auto& p : unsorted) dropped.insert(Fnv1a(p.conv.id));
-        unsorted.clear();
-        unsorted_index.clear();
-        buffered = 0;
-        continue;
-      }
-    }
-    c.turns.push_back(std::move(t));
+    target->conv.turns.push_back(std::move(t));
   }
-  if (cur) finish(std::move(*cur));
-  for (auto& p : unsorted) finish(std::move(p));
-  return overflow;
+  if (cur_) Finish(std::move(*cur_));
+  for (auto& p : unsorted_) Finish(std::move(p));
+  return overflow_;
+}
+
+Overflow ReadCsvPass(InputStream& in, const ReadContext& ctx, char delim, Partition part,
+                     bool can_split) {
+  Lines lines(in, ctx.options.limits.max_line_bytes);
+  std::vector<std::string> header;
+  Columns col;
+  if (!ReadHeader(lines, delim, ctx, &header, &col)) return {};
+  CsvPass pass(ctx, delim, part, can_split, std::move(header), std::move(col));
+  return pass.Run(lines);
 }
 
 }  // namespace

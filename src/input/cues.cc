@@ -1,6 +1,7 @@
 #include "input/cues.h"
 
 #include "common/strings.h"
+#include "input/reader.h"
 #include "input/roles.h"
 #include "input/timestamp.h"
 
@@ -55,6 +56,57 @@ bool ParseCueTiming(const std::string& line, double* start, double* end) {
   size_t sp = rest.find_first_of(" \t");
   std::string_view b = sp == std::string_view::npos ? rest : rest.substr(0, sp);
   return ParseClock(a, start) && ParseClock(b, end) && *end >= *start;
+}
+
+std::vector<CueLine> SplitCueLines(std::string_view content) {
+  if (StartsWith(content, "\xEF\xBB\xBF")) content.remove_prefix(3);
+  std::vector<CueLine> lines;
+  size_t pos = 0;
+  int n = 0;
+  while (pos <= content.size()) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    std::string_view l = content.substr(pos, nl - pos);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    lines.push_back({++n, std::string(l)});
+    if (nl == content.size()) break;
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+bool NextCueBlock(const std::vector<CueLine>& lines, size_t* i, size_t* begin) {
+  while (*i < lines.size() && Trim(lines[*i].text).empty()) ++*i;
+  if (*i >= lines.size()) return false;
+  *begin = *i;
+  while (*i < lines.size() && !Trim(lines[*i].text).empty()) ++*i;
+  return true;
+}
+
+bool ReadCueTiming(const std::vector<CueLine>& lines, size_t begin, size_t end,
+                   std::string_view syntax, const ReadContext& ctx, Cue* cue, size_t* text) {
+  size_t timing = begin;
+  if (lines[begin].text.find("-->") == std::string::npos) timing = begin + 1;  // a cue number
+  if (timing >= end || lines[timing].text.find("-->") == std::string::npos) {
+    ctx.Error(lines[begin].number, "cue without timing: expected '" + std::string(syntax) + "'");
+    return false;
+  }
+  if (!ParseCueTiming(lines[timing].text, &cue->start, &cue->end)) {
+    ctx.Error(lines[timing].number, "invalid cue timing '" + lines[timing].text + "'");
+    return false;
+  }
+  cue->line = lines[timing].number;
+  *text = timing + 1;
+  return true;
+}
+
+void FinishCues(const std::vector<Cue>& cues, Conversation&& c, std::string_view no_speakers,
+                const ReadContext& ctx) {
+  if (!CuesToTurns(cues, &c)) {
+    ctx.Error(1, cues.empty() ? "no cues" : std::string(no_speakers));
+    return;
+  }
+  ctx.Finish(std::move(c));
 }
 
 }  // namespace tact::input

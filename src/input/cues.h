@@ -5,11 +5,14 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tact/conversation.h"
 
 namespace tact::input {
+
+struct ReadContext;
 
 struct Cue {
   double start = 0, end = 0;
@@ -28,6 +31,32 @@ std::string SpeakerPrefix(const std::string& line, std::string* rest);
 
 // Parses "00:01:02.500 --> 00:01:04.000 [settings]" (',' allowed for SRT).
 bool ParseCueTiming(const std::string& line, double* start, double* end);
+
+// A line of a caption document, numbered from 1.
+struct CueLine {
+  int number = 0;
+  std::string text;  // without its line end
+};
+
+// Splits a caption document into its lines ("\r\n" line ends and a byte order
+// mark removed).
+std::vector<CueLine> SplitCueLines(std::string_view content);
+
+// Finds the next block of non-blank lines at or after *i: sets *begin to its
+// first line and *i past its last. False when no block is left.
+bool NextCueBlock(const std::vector<CueLine>& lines, size_t* i, size_t* begin);
+
+// Reads the timing of the cue block [begin, end): its first line, or the
+// second after a cue number or identifier. Sets the cue's times and line and
+// *text to the block's first text line; false after reporting the error
+// (`syntax` says what a timing looks like: "HH:MM:SS,mmm --> HH:MM:SS,mmm").
+bool ReadCueTiming(const std::vector<CueLine>& lines, size_t begin, size_t end,
+                   std::string_view syntax, const ReadContext& ctx, Cue* cue, size_t* text);
+
+// Makes the cues `c`'s turns and finishes it, or reports "no cues" or, when no
+// cue names a speaker, `no_speakers`.
+void FinishCues(const std::vector<Cue>& cues, Conversation&& c, std::string_view no_speakers,
+                const ReadContext& ctx);
 
 }  // namespace tact::input
 

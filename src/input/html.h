@@ -14,6 +14,10 @@ std::string HtmlToText(std::string_view html);
 // references (&#233; &#xE9;); unknown entities stay as written.
 std::string DecodeEntities(std::string_view s);
 
+// Removes <...> tags (an unclosed '<' drops the rest) and decodes entities:
+// the text of a caption line (WebVTT, SRT).
+std::string StripTags(std::string_view s);
+
 }  // namespace tact::input
 
 #endif  // TACT_INPUT_HTML_H_

@@ -1,8 +1,6 @@
 // .json inputs: a tact conversation, an array of them, or a vendor export
 // recognized by its shape (Amazon Transcribe, Amazon Connect Contact Lens,
 // Google CCAI Insights, Zendesk, Intercom).
-#include <filesystem>
-
 #include "input/json_util.h"
 #include "input/reader.h"
 #include "input/stream.h"
@@ -11,17 +9,14 @@
 
 namespace tact::input {
 
+bool SniffJson(std::string_view head) {
+  return !head.empty() && (head[0] == '{' || head[0] == '[') && !SniffJsonl(head);
+}
+
 void ReadJson(InputStream& in, const ReadContext& ctx) {
   std::string content;
-  InputStream::Status st = in.ReadAll(&content, ctx.options.limits.max_document_bytes);
-  if (st == InputStream::Status::kTooLong) {
-    ctx.Error(0, "input is larger than the limit of " +
-                     std::to_string(ctx.options.limits.max_document_bytes) + " bytes");
-    return;
-  }
-  if (st != InputStream::Status::kOk) return;
-  const std::string stem =
-      ctx.label == "-" ? "stdin" : std::filesystem::path(ctx.label).stem().string();
+  if (!ctx.ReadDocument(in, &content)) return;
+  const std::string stem = ctx.Stem();
   simdjson::dom::parser parser;
   const size_t first = content.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && content[first] == '[') {
@@ -69,11 +64,7 @@ void ReadJson(InputStream& in, const ReadContext& ctx) {
     return;
   }
   if (IsTactConversation(doc)) {
-    Conversation c;
-    c.input_format = "json";
-    c.line = 1;
-    c.source = ctx.label;
-    c.id = stem;
+    Conversation c = ctx.WholeInput("json");
     std::string error;
     if (!ConversationFromJson(doc, &c, &error)) {
       ctx.Error(1, error);
@@ -85,9 +76,8 @@ void ReadJson(InputStream& in, const ReadContext& ctx) {
   if (ReadVendorJson(doc, stem, ctx)) return;
   ctx.Error(1,
             "unrecognized JSON: expected a tact conversation (an object with \"turns\"), an array "
-            "of them, or an "
-            "Amazon Transcribe, Amazon Connect Contact Lens, Google CCAI Insights, Zendesk or "
-            "Intercom export");
+            "of them, or an " +
+                VendorJsonNames() + " export");
 }
 
 }  // namespace tact::input

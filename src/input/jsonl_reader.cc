@@ -1,7 +1,5 @@
 // .jsonl / .ndjson: one tact conversation object per line, streamed in
 // constant memory (one line at a time).
-#include <filesystem>
-
 #include "common/strings.h"
 #include "input/json_util.h"
 #include "input/reader.h"
@@ -10,11 +8,20 @@
 
 namespace tact::input {
 
+// A complete object on the first line and another (or nothing) after it.
+bool SniffJsonl(std::string_view head) {
+  if (head.empty() || head[0] != '{') return false;
+  const size_t nl = head.find('\n');
+  if (nl == std::string_view::npos) return false;
+  const std::string_view first = Trim(head.substr(0, nl));
+  const std::string_view rest = Trim(head.substr(nl + 1));
+  return !first.empty() && first.back() == '}' && (rest.empty() || rest[0] == '{');
+}
+
 void ReadJsonl(InputStream& in, const ReadContext& ctx) {
   simdjson::dom::parser parser;
   std::string line;
-  const std::string stem =
-      ctx.label == "-" ? "stdin" : std::filesystem::path(ctx.label).stem().string();
+  const std::string stem = ctx.Stem();
   size_t conversations = 0;
   while (true) {
     size_t skipped = 0;

@@ -8,6 +8,7 @@
 
 #include "common/interrupt.h"
 #include "common/strings.h"
+#include "input/formats.h"
 #include "input/stream.h"
 #include "input/timestamp.h"
 #include "text/utf8.h"
@@ -81,22 +82,73 @@ bool ReadContext::Finish(Conversation&& c) const {
   return true;
 }
 
+std::string ReadContext::Stem() const {
+  return label == "-" ? "stdin" : std::filesystem::path(label).stem().string();
+}
+
+Conversation ReadContext::WholeInput(std::string format) const {
+  Conversation c;
+  c.input_format = std::move(format);
+  c.source = label;
+  c.line = 1;
+  c.id = Stem();
+  return c;
+}
+
+bool ReadContext::ReadDocument(InputStream& in, std::string* content) const {
+  InputStream::Status st = in.ReadAll(content, options.limits.max_document_bytes);
+  if (st == InputStream::Status::kTooLong) {
+    Error(0, "input is larger than the limit of " +
+                 std::to_string(options.limits.max_document_bytes) + " bytes");
+    return false;
+  }
+  return st == InputStream::Status::kOk;  // else ReadInput() reports the stream error
+}
+
 const std::vector<std::string>& InputFormats() {
-  static const std::vector<std::string> k = {"text", "json", "jsonl", "csv", "tsv", "vtt", "srt"};
+  static const std::vector<std::string> k = [] {
+    std::vector<std::string> names;
+    for (const InputFormat& f : InputFormatTable()) names.emplace_back(f.name);
+    return names;
+  }();
   return k;
 }
 
-std::string FormatForPath(std::string_view path) {
+std::string InputFormatList() {
+  std::string out;
+  for (const std::string& name : InputFormats()) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
+namespace {
+
+std::string LowerExtension(std::string_view path) {
   std::string ext = std::filesystem::path(path).extension().string();
   for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  if (ext == ".txt" || ext == ".text" || ext == ".log") return "text";
-  if (ext == ".json") return "json";
-  if (ext == ".jsonl" || ext == ".ndjson") return "jsonl";
-  if (ext == ".csv") return "csv";
-  if (ext == ".tsv") return "tsv";
-  if (ext == ".vtt") return "vtt";
-  if (ext == ".srt") return "srt";
+  return ext;
+}
+
+bool Contains(const std::vector<std::string_view>& list, std::string_view s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+}  // namespace
+
+std::string FormatForPath(std::string_view path) {
+  const std::string ext = LowerExtension(path);
+  for (const InputFormat& f : InputFormatTable()) {
+    if (Contains(f.extensions, ext) || Contains(f.named_extensions, ext))
+      return std::string(f.name);
+  }
   return "";
+}
+
+bool IsWalkedInput(std::string_view path) {
+  const std::string ext = LowerExtension(path);
+  for (const InputFormat& f : InputFormatTable()) {
+    if (Contains(f.extensions, ext)) return true;
+  }
+  return false;
 }
 
 const char* ForeignEncoding(std::string_view head) {
@@ -113,29 +165,11 @@ const char* ForeignEncoding(std::string_view head) {
 
 std::string SniffFormat(std::string_view head) {
   if (head.size() >= 3 && head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
-  std::string_view t = Trim(head);
-  if (StartsWith(t, "WEBVTT")) return "vtt";
-  if (!t.empty() && (t[0] == '{' || t[0] == '[')) {
-    // JSON Lines: a complete object on the first line and another after it.
-    size_t nl = t.find('\n');
-    if (t[0] == '{' && nl != std::string_view::npos) {
-      std::string_view first = Trim(t.substr(0, nl));
-      std::string_view rest = Trim(t.substr(nl + 1));
-      if (!first.empty() && first.back() == '}' && (rest.empty() || rest[0] == '{')) return "jsonl";
-    }
-    return "json";
+  const std::string_view t = Trim(head);
+  for (const InputFormat& f : InputFormatTable()) {
+    if (f.sniff != nullptr && f.sniff(t)) return std::string(f.name);
   }
-  // SRT: a cue number, then a timing line.
-  size_t nl = t.find('\n');
-  if (nl != std::string_view::npos) {
-    std::string_view first = Trim(t.substr(0, nl));
-    std::string_view second = t.substr(nl + 1, 64);
-    if (!first.empty() && std::all_of(first.begin(), first.end(), ::isdigit) &&
-        second.find("-->") != std::string_view::npos) {
-      return "srt";
-    }
-  }
-  return "text";
+  return std::string(DefaultInputFormat().name);
 }
 
 bool ReadInput(const std::string& path, const ReadOptions& options, const EmitFn& emit,
@@ -172,7 +206,8 @@ bool ReadInput(const std::string& path, const ReadOptions& options, const EmitFn
                      "; tact reads UTF-8: convert it first (e.g. iconv -f UTF-16 -t UTF-8)");
     return false;
   }
-  if (format != "json" && head.find('\n') == std::string::npos &&
+  const InputFormat* reader = FindInputFormat(format);
+  if ((reader == nullptr || reader->needs_line_ends) && head.find('\n') == std::string::npos &&
       std::count(head.begin(), head.end(), '\r') >= 2) {
     ctx.Error(1,
               "lines end with a carriage return alone (classic Mac line ends); convert them "
@@ -180,24 +215,11 @@ bool ReadInput(const std::string& path, const ReadOptions& options, const EmitFn
     return false;
   }
   in->SkipBom();  // allowed before any format, JSON included
-  if (format == "text" || format == "txt")
-    ReadText(*in, ctx);
-  else if (format == "json")
-    ReadJson(*in, ctx);
-  else if (format == "jsonl" || format == "ndjson")
-    ReadJsonl(*in, ctx);
-  else if (format == "csv")
-    ReadCsv(*in, ctx, ',');
-  else if (format == "tsv")
-    ReadCsv(*in, ctx, '\t');
-  else if (format == "vtt")
-    ReadVtt(*in, ctx);
-  else if (format == "srt")
-    ReadSrt(*in, ctx);
-  else {
+  if (reader == nullptr) {
     ctx.Error(0, "unknown input format '" + format + "'");
     return false;
   }
+  reader->read(*in, ctx);
   if (options.progress) options.progress(in->bytes_read() - ctx.reported);
   if (!in->error().empty()) {
     ctx.Error(in->line(), in->error());

@@ -1,7 +1,8 @@
 // Readers: formats -> Conversation.
 //
 // ReadInput() opens one input (a file or "-" for stdin), picks the reader by
-// --input-format, else by extension, else by sniffing the content, and calls
+// --input-format, else by extension, else by sniffing the content (the table
+// of formats is in formats.h), and calls
 // `emit` for each conversation as soon as it is complete, so multi-conversation
 // inputs (JSONL, CSV) stream in constant memory. Problems are reported through
 // `error` as located diagnostics ("file:line: error: ..."): an error skips the
@@ -66,13 +67,27 @@ struct ReadContext {
   // Validates and completes `c`, then emits it; returns false (after an
   // error) when it was skipped.
   bool Finish(Conversation&& c) const;
+
+  // The input's file name without folder and extension ("stdin" for "-"):
+  // what conversations are called when the input does not name them.
+  std::string Stem() const;
+  // A conversation that is the whole input (its source, line 1, the stem as id).
+  Conversation WholeInput(std::string format) const;
+  // Reads all of a document format's input (.json, .txt, .vtt, .srt) into
+  // *content. False when it could not: an input over the size limit is
+  // reported here, a stream error by ReadInput().
+  bool ReadDocument(InputStream& in, std::string* content) const;
 };
 
-// The formats tact reads.
+// The names of the formats tact reads (formats.h has the table).
 const std::vector<std::string>& InputFormats();
+// The same as a list for help texts: "text, json, ...".
+std::string InputFormatList();
 
 // The reader for a path by its extension; "" when the extension says nothing.
 std::string FormatForPath(std::string_view path);
+// Whether a folder walk reads this file (by its extension).
+bool IsWalkedInput(std::string_view path);
 
 // Guesses the format from the first bytes of an input.
 std::string SniffFormat(std::string_view head);
@@ -87,13 +102,18 @@ const char* ForeignEncoding(std::string_view head);
 bool ReadInput(const std::string& path, const ReadOptions& options, const EmitFn& emit,
                const ErrorFn& error);
 
-// Readers, one per file under src/input/.
+// Readers, one per file under src/input/, and the content sniffers of the
+// formats that have one (given the trimmed first bytes, see formats.h).
 void ReadText(InputStream& in, const ReadContext& ctx);
 void ReadJson(InputStream& in, const ReadContext& ctx);
+bool SniffJson(std::string_view head);
 void ReadJsonl(InputStream& in, const ReadContext& ctx);
+bool SniffJsonl(std::string_view head);
 void ReadCsv(InputStream& in, const ReadContext& ctx, char delimiter);
 void ReadVtt(InputStream& in, const ReadContext& ctx);
+bool SniffVtt(std::string_view head);
 void ReadSrt(InputStream& in, const ReadContext& ctx);
+bool SniffSrt(std::string_view head);
 
 // Whole-text helpers for tests.
 void ReadTextContent(std::string_view content, const ReadContext& ctx);

@@ -140,87 +140,89 @@ bool OffersHelp(std::string_view text) {
   return false;
 }
 
-}  // namespace
-
-std::optional<std::string> ResolveRoles(Conversation* c, const RoleOptions& opts) {
-  // Speakers in order of first appearance.
-  std::vector<SpeakerInfo>& sp = c->speakers;
-  auto find = [&](const std::string& name) -> SpeakerInfo* {
-    for (auto& s : sp) {
-      if (s.name == name) return &s;
-    }
-    return nullptr;
-  };
-  std::vector<bool> decided;
-  for (const auto& t : c->turns) {
-    if (find(t.speaker) == nullptr) {
-      SpeakerInfo s;
-      s.name = t.speaker;
-      s.role = t.role;
-      s.source = t.role != Role::kOther ? RoleSource::kFormatField : RoleSource::kUnknown;
-      Role r;
-      if (RoleFromFlags(t.speaker, opts, &r)) {
-        s.role = r;
-        s.source = RoleSource::kFlag;
-      } else if (t.role != Role::kOther) {
-        s.source = RoleSource::kFormatField;
-      } else if (auto w = RoleFromWord(t.speaker)) {
-        s.role = *w;
-        s.source = RoleSource::kRoleWord;
-      }
-      sp.push_back(s);
-    }
+SpeakerInfo* FindSpeaker(std::vector<SpeakerInfo>& sp, const std::string& name) {
+  for (auto& s : sp) {
+    if (s.name == name) return &s;
   }
-  std::optional<std::string> warning;
+  return nullptr;
+}
+
+bool HasRole(const std::vector<SpeakerInfo>& sp, Role role) {
+  return std::any_of(sp.begin(), sp.end(), [&](const SpeakerInfo& s) { return s.role == role; });
+}
+
+// The speakers in order of first appearance, with the role a flag, the
+// format's field or a role word gives them.
+void CollectSpeakers(Conversation* c, const RoleOptions& opts) {
+  std::vector<SpeakerInfo>& sp = c->speakers;
+  for (const auto& t : c->turns) {
+    if (FindSpeaker(sp, t.speaker) != nullptr) continue;
+    SpeakerInfo s;
+    s.name = t.speaker;
+    s.role = t.role;
+    s.source = t.role != Role::kOther ? RoleSource::kFormatField : RoleSource::kUnknown;
+    Role r;
+    if (RoleFromFlags(t.speaker, opts, &r)) {
+      s.role = r;
+      s.source = RoleSource::kFlag;
+    } else if (t.role != Role::kOther) {
+      s.source = RoleSource::kFormatField;
+    } else if (auto w = RoleFromWord(t.speaker)) {
+      s.role = *w;
+      s.source = RoleSource::kRoleWord;
+    }
+    sp.push_back(s);
+  }
+}
+
+// Guesses the roles still unknown: the first who greets or offers help is
+// the agent; then one unknown speaker takes the role nobody has. Returns the
+// warning that names the guesses, if any.
+std::optional<std::string> GuessRoles(Conversation* c) {
+  std::vector<SpeakerInfo>& sp = c->speakers;
   std::vector<SpeakerInfo*> unknown;
   for (auto& s : sp) {
     if (s.role == Role::kOther) unknown.push_back(&s);
   }
-  if (!unknown.empty()) {
-    bool has_agent = std::any_of(sp.begin(), sp.end(),
-                                 [](const SpeakerInfo& s) { return s.role == Role::kAgent; });
-    bool has_customer = std::any_of(sp.begin(), sp.end(),
-                                    [](const SpeakerInfo& s) { return s.role == Role::kCustomer; });
-    if (!has_agent) {
-      // The first unknown speaker who greets or offers help is the agent.
-      for (const auto& t : c->turns) {
-        SpeakerInfo* s = find(t.speaker);
-        if (s->role == Role::kOther && OffersHelp(t.text)) {
-          s->role = Role::kAgent;
-          s->source = RoleSource::kHeuristic;
-          has_agent = true;
-          break;
-        }
-      }
-    }
-    for (auto* s : unknown) {
-      if (s->role != Role::kOther) continue;
-      if (has_agent && !has_customer) {
-        s->role = Role::kCustomer;
-        s->source = RoleSource::kHeuristic;
-        has_customer = true;
-      } else if (has_customer && !has_agent) {
-        s->role = Role::kAgent;
-        s->source = RoleSource::kHeuristic;
-        has_agent = true;
-      }
-    }
-    std::string names;
-    size_t guessed = 0;
-    for (const auto& s : sp) {
-      if (s.source != RoleSource::kHeuristic) continue;
-      if (++guessed > 5) continue;
-      if (!names.empty()) names += ", ";
-      names += "'" + s.name + "' as " + std::string(RoleName(s.role));
-    }
-    if (guessed > 5) names += " and " + std::to_string(guessed - 5) + " more";
-    if (!names.empty()) {
-      warning =
-          "roles guessed from the conversation (" + names + "); name them with --agent/--customer";
+  if (unknown.empty()) return std::nullopt;
+  bool has_agent = HasRole(sp, Role::kAgent), has_customer = HasRole(sp, Role::kCustomer);
+  for (const auto& t : c->turns) {
+    if (has_agent) break;
+    SpeakerInfo* s = FindSpeaker(sp, t.speaker);
+    if (s->role == Role::kOther && OffersHelp(t.text)) {
+      s->role = Role::kAgent;
+      s->source = RoleSource::kHeuristic;
+      has_agent = true;
     }
   }
-  // At most a few names in the warning: 20 000 unknown speakers are one
-  // short line, not 300 KB.
+  for (auto* s : unknown) {
+    if (s->role != Role::kOther) continue;
+    if (has_agent && !has_customer) {
+      s->role = Role::kCustomer;
+      s->source = RoleSource::kHeuristic;
+      has_customer = true;
+    } else if (has_customer && !has_agent) {
+      s->role = Role::kAgent;
+      s->source = RoleSource::kHeuristic;
+      has_agent = true;
+    }
+  }
+  std::string names;
+  size_t guessed = 0;
+  for (const auto& s : sp) {
+    if (s.source != RoleSource::kHeuristic) continue;
+    if (++guessed > 5) continue;
+    if (!names.empty()) names += ", ";
+    names += "'" + s.name + "' as " + std::string(RoleName(s.role));
+  }
+  if (guessed > 5) names += " and " + std::to_string(guessed - 5) + " more";
+  if (names.empty()) return std::nullopt;
+  return "roles guessed from the conversation (" + names + "); name them with --agent/--customer";
+}
+
+// The warning that names the speakers whose role is still unknown, if any.
+// At most a few names: 20 000 unknown speakers are one short line, not 300 KB.
+std::optional<std::string> UnknownRolesWarning(const std::vector<SpeakerInfo>& sp) {
   constexpr size_t kNamesShown = 5;
   std::string unknown_names;
   size_t unknown_count = 0;
@@ -231,16 +233,21 @@ std::optional<std::string> ResolveRoles(Conversation* c, const RoleOptions& opts
   }
   if (unknown_count > kNamesShown)
     unknown_names += " and " + std::to_string(unknown_count - kNamesShown) + " more";
-  if (!unknown_names.empty()) {
-    bool has_agent = std::any_of(sp.begin(), sp.end(),
-                                 [](const SpeakerInfo& s) { return s.role == Role::kAgent; });
-    std::string w = "role of " + unknown_names + " unknown" +
-                    (has_agent ? "" : ": no agent found, so agent behaviours are not applicable") +
-                    "; name the speakers with --agent NAME / --customer NAME";
-    warning = warning ? *warning + "; " + w : w;
-  }
+  if (unknown_names.empty()) return std::nullopt;
+  return "role of " + unknown_names + " unknown" +
+         (HasRole(sp, Role::kAgent) ? ""
+                                    : ": no agent found, so agent behaviours are not applicable") +
+         "; name the speakers with --agent NAME / --customer NAME";
+}
+
+}  // namespace
+
+std::optional<std::string> ResolveRoles(Conversation* c, const RoleOptions& opts) {
+  CollectSpeakers(c, opts);
+  std::optional<std::string> warning = GuessRoles(c);
+  if (auto w = UnknownRolesWarning(c->speakers)) warning = warning ? *warning + "; " + *w : *w;
   for (auto& t : c->turns) {
-    const SpeakerInfo* s = find(t.speaker);
+    const SpeakerInfo* s = FindSpeaker(c->speakers, t.speaker);
     if (t.role == Role::kOther || s->source == RoleSource::kFlag) t.role = s->role;
   }
   return warning;

@@ -27,6 +27,76 @@ std::string DuplicateKey(json::Element e) {
   return "";
 }
 
+// The conversation's own fields (all but its turns); false with *error set.
+bool ReadConversationFields(json::Element e, Conversation* c, std::string* error) {
+  if (auto id = json::String(e, "id"))
+    c->id = *id;
+  else if (auto id2 = json::String(e, "conversation_id"))
+    c->id = *id2;
+  if (auto l = json::String(e, "language")) c->language = *l;
+  if (auto ch = json::String(e, "channel")) {
+    if (!ParseChannel(*ch, &c->channel)) {
+      *error = "unknown channel '" + *ch + "' (expected chat, call or email)";
+      return false;
+    }
+    c->channel_known = true;
+  }
+  if (auto a = json::String(e, "agent")) c->agent = *a;
+  if (auto md = json::Get(e, "metadata"); md && md->is_object()) {
+    simdjson::dom::object list1 = md->get_object().value_unsafe();
+    for (auto [k, v] : list1) {
+      c->metadata.emplace_back(std::string(k), json::ScalarText(v));
+    }
+  }
+  return true;
+}
+
+// A turn's "role": a role word, or system/bot/other/note for Role::kOther.
+bool ReadRole(const std::string& role, Role* out, std::string* error) {
+  if (auto r = RoleFromWord(role)) {
+    *out = *r;
+    return true;
+  }
+  std::string v = role;
+  for (auto& x : v) x = static_cast<char>(std::tolower(static_cast<unsigned char>(x)));
+  if (v == "system" || v == "bot" || v == "other" || v == "note") {
+    *out = Role::kOther;
+    return true;
+  }
+  *error = "unknown role '" + role + "' (expected agent, customer or other)";
+  return false;
+}
+
+// One element of "turns"; false with *error set (without the turn's number).
+bool ReadTurn(json::Element t, Turn* turn, std::string* error) {
+  if (!t.is_object()) {
+    *error = "expected an object";
+    return false;
+  }
+  if (std::string dup = DuplicateKey(t); !dup.empty()) {
+    *error = "duplicate key \"" + dup + "\": which one counts is ambiguous";
+    return false;
+  }
+  auto speaker = json::String(t, "speaker");
+  auto role = json::String(t, "role");
+  if (!speaker && !role) {
+    *error = "expected \"speaker\" or \"role\"";
+    return false;
+  }
+  turn->speaker = speaker ? *speaker : *role;
+  if (role && !ReadRole(*role, &turn->role, error)) return false;
+  auto text = json::Get(t, "text");
+  std::string_view sv;
+  if (!text || text->get_string().get(sv)) {
+    *error = "expected \"text\" as a string";
+    return false;
+  }
+  turn->text = std::string(sv);
+  if (!json::Time(t, "start", &turn->start, error) || !json::Time(t, "end", &turn->end, error))
+    return false;
+  return turn->start || json::Time(t, "time", &turn->start, error);
+}
+
 }  // namespace
 
 bool ConversationFromJson(json::Element e, Conversation* c, std::string* error) {
@@ -38,26 +108,7 @@ bool ConversationFromJson(json::Element e, Conversation* c, std::string* error) 
     *error = "duplicate key \"" + dup + "\" in the conversation: which one counts is ambiguous";
     return false;
   }
-  if (auto id = json::String(e, "id"))
-    c->id = *id;
-  else if (auto id2 = json::String(e, "conversation_id"))
-    c->id = *id2;
-  if (auto l = json::String(e, "language")) c->language = *l;
-  if (auto ch = json::String(e, "channel")) {
-    if (ParseChannel(*ch, &c->channel)) {
-      c->channel_known = true;
-    } else {
-      *error = "unknown channel '" + *ch + "' (expected chat, call or email)";
-      return false;
-    }
-  }
-  if (auto a = json::String(e, "agent")) c->agent = *a;
-  if (auto md = json::Get(e, "metadata"); md && md->is_object()) {
-    simdjson::dom::object list1 = md->get_object().value_unsafe();
-    for (auto [k, v] : list1) {
-      c->metadata.emplace_back(std::string(k), json::ScalarText(v));
-    }
-  }
+  if (!ReadConversationFields(e, c, error)) return false;
   auto turns = json::Get(e, "turns");
   simdjson::dom::array arr;
   if (!turns || turns->get_array().get(arr)) {
@@ -67,52 +118,11 @@ bool ConversationFromJson(json::Element e, Conversation* c, std::string* error) 
   size_t index = 0;
   for (json::Element t : arr) {
     ++index;
-    std::string where = "turn " + std::to_string(index) + ": ";
-    if (!t.is_object()) {
-      *error = where + "expected an object";
-      return false;
-    }
-    if (std::string dup = DuplicateKey(t); !dup.empty()) {
-      *error = where + "duplicate key \"" + dup + "\": which one counts is ambiguous";
-      return false;
-    }
     Turn turn;
     turn.line = c->line;
-    auto speaker = json::String(t, "speaker");
-    auto role = json::String(t, "role");
-    if (!speaker && !role) {
-      *error = where + "expected \"speaker\" or \"role\"";
-      return false;
-    }
-    turn.speaker = speaker ? *speaker : *role;
-    if (role) {
-      auto r = RoleFromWord(*role);
-      if (!r) {
-        std::string v = *role;
-        for (auto& x : v) x = static_cast<char>(std::tolower(static_cast<unsigned char>(x)));
-        if (v == "system" || v == "bot" || v == "other" || v == "note")
-          r = Role::kOther;
-        else {
-          *error = where + "unknown role '" + *role + "' (expected agent, customer or other)";
-          return false;
-        }
-      }
-      turn.role = *r;
-    }
-    auto text = json::Get(t, "text");
-    std::string_view sv;
-    if (!text || text->get_string().get(sv)) {
-      *error = where + "expected \"text\" as a string";
-      return false;
-    }
-    turn.text = std::string(sv);
     std::string terr;
-    if (!json::Time(t, "start", &turn.start, &terr) || !json::Time(t, "end", &turn.end, &terr)) {
-      *error = where + terr;
-      return false;
-    }
-    if (!turn.start && !json::Time(t, "time", &turn.start, &terr)) {
-      *error = where + terr;
+    if (!ReadTurn(t, &turn, &terr)) {
+      *error = "turn " + std::to_string(index) + ": " + terr;
       return false;
     }
     c->turns.push_back(std::move(turn));

@@ -1,5 +1,4 @@
 // Plain-text transcripts: "[hh:mm:ss] Speaker: text" per line.
-#include <filesystem>
 #include <map>
 #include <optional>
 
@@ -103,26 +102,12 @@ Line Split(std::string_view raw, int number) {
   return l;
 }
 
-}  // namespace
+using HeaderLines = std::vector<std::pair<int, std::string_view>>;
 
-void ReadText(InputStream& in, const ReadContext& ctx) {
-  std::string content;
-  InputStream::Status st = in.ReadAll(&content, ctx.options.limits.max_document_bytes);
-  if (st == InputStream::Status::kTooLong) {
-    ctx.Error(0, "input is larger than the limit of " +
-                     std::to_string(ctx.options.limits.max_document_bytes) + " bytes");
-    return;
-  }
-  if (st != InputStream::Status::kOk) return;  // the caller reports the stream error
-  ReadTextContent(content, ctx);
-}
-
-void ReadTextContent(std::string_view content, const ReadContext& ctx) {
-  const std::string& label = ctx.label;
-  const ReadOptions& options = ctx.options;
-  if (content.size() >= 3 && content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
+// The transcript's lines, blank ones left out; "# key: value" lines before the
+// first line go to *header.
+std::vector<Line> SplitLines(std::string_view content, HeaderLines* header) {
   std::vector<Line> lines;
-  std::vector<std::pair<int, std::string_view>> header;
   int number = 0;
   size_t pos = 0;
   while (pos < content.size()) {
@@ -131,52 +116,58 @@ void ReadTextContent(std::string_view content, const ReadContext& ctx) {
     std::string_view raw = content.substr(pos, nl - pos);
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
     ++number;
+    pos = nl + 1;
     std::string_view tr = Trim(raw);
-    if (tr.empty()) {
-      pos = nl + 1;
-      continue;
-    }
-    // "# key: value" lines before the first line are conversation metadata.
+    if (tr.empty()) continue;
     if (tr[0] == '#' && lines.empty()) {
-      header.emplace_back(number, tr.substr(1));
-      pos = nl + 1;
+      header->emplace_back(number, tr.substr(1));
       continue;
     }
     lines.push_back(Split(raw, number));
-    pos = nl + 1;
   }
-  // A label is a speaker when it is a role word, a name given by flag, or
-  // recurs as a label (names in a chat recur; "Note:" in a sentence does not).
-  std::map<std::string, int> label_count;
-  for (const auto& l : lines) {
-    if (!l.label.empty()) ++label_count[l.label];
+  return lines;
+}
+
+// Which labels are speakers: a role word, a name given by flag, or a label
+// that recurs (names in a chat recur; "Note:" in a sentence does not).
+class SpeakerLabels {
+ public:
+  SpeakerLabels(const std::vector<Line>& lines, const RoleOptions& roles) : roles_(roles) {
+    for (const auto& l : lines) {
+      if (!l.label.empty()) ++count_[l.label];
+    }
+    for (const auto& [lbl, n] : count_)
+      structured_ |= Known(lbl) || (n >= 2 && SplitWhitespace(lbl).size() <= 3);
   }
-  auto known = [&](const std::string& lbl) {
-    Role r;
-    return RoleFromFlags(lbl, options.roles, &r) || RoleFromWord(lbl).has_value();
-  };
-  bool structured = false;  // some label is certainly a speaker
-  for (const auto& [lbl, n] : label_count)
-    structured |= known(lbl) || (n >= 2 && SplitWhitespace(lbl).size() <= 3);
-  auto is_speaker = [&](const std::string& lbl) {
+
+  bool IsSpeaker(const std::string& lbl) {
     if (lbl.empty()) return false;
-    if (known(lbl)) return true;
+    if (Known(lbl)) return true;
     std::vector<std::string_view> words = SplitWhitespace(lbl);
     if (words.size() > 3) return false;
-    if (label_count[lbl] >= 2) return true;
+    if (count_[lbl] >= 2) return true;
     // A name seen once ("Maria: ...") in a file that has speaker lines, unless
     // it is a word that often starts a sentence with a colon.
-    if (!structured || IsCommonLeadIn(lbl)) return false;
+    if (!structured_ || IsCommonLeadIn(lbl)) return false;
     for (auto w : words) {
       unsigned char c = static_cast<unsigned char>(w[0]);
       if (c >= 'a' && c <= 'z') return false;
     }
     return true;
-  };
-  Conversation c;
-  c.id = label == "-" ? "stdin" : std::filesystem::path(label).stem().string();
-  c.source = label;
-  c.input_format = "text";
+  }
+
+ private:
+  bool Known(const std::string& lbl) const {
+    Role r;
+    return RoleFromFlags(lbl, roles_, &r) || RoleFromWord(lbl).has_value();
+  }
+  const RoleOptions& roles_;
+  std::map<std::string, int> count_;
+  bool structured_ = false;  // some label is certainly a speaker
+};
+
+// Applies the "# key: value" header lines to `c`; false after an error.
+bool ApplyHeader(const HeaderLines& header, const ReadContext& ctx, Conversation* c) {
   for (const auto& [n, h] : header) {
     size_t colon = h.find(':');
     if (colon == std::string_view::npos) continue;  // a plain comment
@@ -184,37 +175,43 @@ void ReadTextContent(std::string_view content, const ReadContext& ctx) {
     std::string value(Trim(h.substr(colon + 1)));
     for (auto& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (key == "id" || key == "conversation") {
-      c.id = value;
+      c->id = value;
     } else if (key == "language" || key == "lang") {
-      c.language = value;
+      c->language = value;
     } else if (key == "agent") {
-      c.agent = value;
+      c->agent = value;
     } else if (key == "channel") {
-      if (ParseChannel(value, &c.channel)) {
-        c.channel_known = true;
-      } else {
+      if (!ParseChannel(value, &c->channel)) {
         ctx.Error(n, "unknown channel '" + value + "' (expected chat, call or email)");
-        return;
+        return false;
       }
+      c->channel_known = true;
     } else {
-      c.metadata.emplace_back(key, value);
+      c->metadata.emplace_back(key, value);
     }
   }
+  return true;
+}
+
+// Makes the lines turns: a speaker's line starts one, other lines continue
+// it; lines before the first turn are counted in a warning.
+void AddTurns(const std::vector<Line>& lines, SpeakerLabels& speakers, const ReadContext& ctx,
+              Conversation* c) {
   int ignored_first = 0, ignored = 0;
   for (const auto& l : lines) {
     if (!l.bad_time.empty())
       ctx.Warning(l.number, "'" + std::string(l.bad_time) +
                                 "' is not a valid time (minutes and seconds go to 59); the turn "
                                 "has no time");
-    if (is_speaker(l.label)) {
+    if (speakers.IsSpeaker(l.label)) {
       Turn t;
       t.speaker = l.label;
       t.text = std::string(l.rest);
       t.start = l.time;
       t.line = l.number;
-      c.turns.push_back(std::move(t));
-    } else if (!c.turns.empty()) {
-      Turn& prev = c.turns.back();
+      c->turns.push_back(std::move(t));
+    } else if (!c->turns.empty()) {
+      Turn& prev = c->turns.back();
       if (!prev.text.empty()) prev.text += '\n';
       prev.text += std::string(l.body);
     } else {
@@ -222,6 +219,25 @@ void ReadTextContent(std::string_view content, const ReadContext& ctx) {
       ++ignored;
     }
   }
+  if (ignored > 0 && !c->turns.empty())
+    ctx.Warning(ignored_first, std::to_string(ignored) + " line(s) before the first turn ignored");
+}
+
+}  // namespace
+
+void ReadText(InputStream& in, const ReadContext& ctx) {
+  std::string content;
+  if (ctx.ReadDocument(in, &content)) ReadTextContent(content, ctx);
+}
+
+void ReadTextContent(std::string_view content, const ReadContext& ctx) {
+  if (content.size() >= 3 && content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
+  HeaderLines header;
+  const std::vector<Line> lines = SplitLines(content, &header);
+  SpeakerLabels speakers(lines, ctx.options.roles);
+  Conversation c = ctx.WholeInput("text");
+  if (!ApplyHeader(header, ctx, &c)) return;
+  AddTurns(lines, speakers, ctx, &c);
   if (c.turns.empty()) {
     ctx.Error(lines.empty() ? 1 : lines.front().number,
               lines.empty() ? "empty transcript: no turns found"
@@ -229,8 +245,6 @@ void ReadTextContent(std::string_view content, const ReadContext& ctx) {
                               "'Customer: text' (name other speakers with --agent/--customer)");
     return;
   }
-  if (ignored > 0)
-    ctx.Warning(ignored_first, std::to_string(ignored) + " line(s) before the first turn ignored");
   c.line = c.turns.front().line;
   ctx.Finish(std::move(c));
 }

@@ -1,5 +1,6 @@
 // Vendor JSON exports, recognized by their shape inside a .json input. Each
-// reader lives in its own file; ReadVendorJson() dispatches.
+// reader lives in its own file; ReadVendorJson() dispatches through the table
+// in vendor_json.cc.
 #ifndef TACT_INPUT_VENDOR_JSON_H_
 #define TACT_INPUT_VENDOR_JSON_H_
 
@@ -12,6 +13,9 @@ namespace tact::input {
 
 // Returns false when `doc` has none of the known shapes.
 bool ReadVendorJson(json::Element doc, const std::string& stem, const ReadContext& ctx);
+
+// The layouts for messages: "Amazon Transcribe, ... or Intercom".
+std::string VendorJsonNames();
 
 bool IsTranscribe(json::Element doc);
 void ReadTranscribe(json::Element doc, const std::string& stem, const ReadContext& ctx);

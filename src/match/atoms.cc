@@ -180,6 +180,37 @@ void AtomTable::MatchRegexes(std::string_view norm, std::vector<AtomId>* out) co
   }
 }
 
+namespace {
+
+// Whether a token with features `f` is of class `cls` (`n`: the letters {caps N} needs).
+bool Satisfies(const TokenFeatures& f, TokenClass cls, int n) {
+  switch (cls) {
+    case TokenClass::kCaps:
+      return f.all_upper && f.letters >= n && !f.not_shouting;
+    case TokenClass::kNum:
+      return f.is_number;
+    case TokenClass::kWord:
+      return f.is_word;
+    case TokenClass::kPunct:
+      return f.is_punct;
+    case TokenClass::kSymbol:
+      return f.is_symbol;
+    case TokenClass::kRange:
+      return f.is_range;
+    case TokenClass::kUrl:
+      return f.is_url;
+    case TokenClass::kEmail:
+      return f.is_email;
+    case TokenClass::kHandle:
+      return f.is_handle;
+    case TokenClass::kHashtag:
+      return f.is_hashtag;
+  }
+  return false;
+}
+
+}  // namespace
+
 void AtomTable::AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const {
   assert(frozen_);
   size_t first = out->size();
@@ -198,40 +229,7 @@ void AtomTable::AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const
     }
   }
   for (const auto& c : classes_) {
-    bool ok = false;
-    switch (c.cls) {
-      case TokenClass::kCaps:
-        ok = f.all_upper && f.letters >= c.n && !f.not_shouting;
-        break;
-      case TokenClass::kNum:
-        ok = f.is_number;
-        break;
-      case TokenClass::kWord:
-        ok = f.is_word;
-        break;
-      case TokenClass::kPunct:
-        ok = f.is_punct;
-        break;
-      case TokenClass::kSymbol:
-        ok = f.is_symbol;
-        break;
-      case TokenClass::kRange:
-        ok = f.is_range;
-        break;
-      case TokenClass::kUrl:
-        ok = f.is_url;
-        break;
-      case TokenClass::kEmail:
-        ok = f.is_email;
-        break;
-      case TokenClass::kHandle:
-        ok = f.is_handle;
-        break;
-      case TokenClass::kHashtag:
-        ok = f.is_hashtag;
-        break;
-    }
-    if (ok) out->push_back(c.id);
+    if (Satisfies(f, c.cls, c.n)) out->push_back(c.id);
   }
   if (!regexes_.empty()) MatchRegexes(f.norm, out);
   // Then the unions of what the token satisfies so far.

@@ -1,4 +1,4 @@
-// Classifies tokens for one language pack, caching per distinct surface form.
+// Classifies tokens for one language, caching per distinct surface form.
 //
 // The first time a surface form ("Sorry", "извините", "!!!") is seen, it is
 // normalized, stemmed and classified into atoms; afterwards it is one hash
@@ -18,17 +18,28 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "match/atoms.h"
 #include "text/stemmer.h"
 #include "text/tokenizer.h"
 
-namespace tact::rules {
-struct LanguagePack;
-}
-
 namespace tact::match {
+
+// What the classifier needs of a language, and no more: the caller builds it
+// (rules::ClassifierConfigOf() for a language pack). The tables pointed to
+// must outlive the Classifier; a null set is an empty one.
+struct ClassifierConfig {
+  std::string stemmer = "none";      // libstemmer algorithm, "none" for no stemming
+  const AtomTable* atoms = nullptr;  // required: the atoms a token may satisfy
+  // Lowercase code points of the language's letters; a word with others is
+  // not shouting in capitals. Empty: any letter belongs.
+  const std::unordered_set<int32_t>* alphabet = nullptr;
+  const std::unordered_set<std::string>* acronyms = nullptr;       // normalized, never shouting
+  const std::unordered_set<std::string>* abbreviations = nullptr;  // normalized, see TokenInfo
+  const std::unordered_set<std::string>* stopwords = nullptr;      // normalized, no echo term
+};
 
 struct TokenInfo {
   std::string surface;  // the key: the token as written
@@ -47,7 +58,7 @@ struct TokenInfo {
 
 class Classifier {
  public:
-  explicit Classifier(const rules::LanguagePack& pack, size_t max_entries = 1 << 12);
+  explicit Classifier(const ClassifierConfig& config, size_t max_entries = 1 << 12);
   ~Classifier();
 
   const TokenInfo& Get(std::string_view surface, text::TokenKind kind);
@@ -58,7 +69,14 @@ class Classifier {
   uint64_t class_generation() const { return class_generation_; }
 
  private:
-  const rules::LanguagePack& pack_;
+  // Classifies a surface form not seen before and stores it at `slot`.
+  const TokenInfo& Add(std::string_view surface, text::TokenKind kind, uint64_t hash, size_t slot);
+  // Letters, case, stem and abbreviation of a word.
+  void ClassifyWord(std::string_view surface, TokenInfo* info, TokenFeatures* f) const;
+  // Doubles the lookup table and places every entry again.
+  void Grow();
+
+  ClassifierConfig config_;  // every set non-null
   std::unique_ptr<text::Stemmer> stemmer_;
   size_t max_entries_;
   // The cache: a flat open-addressing table (linear probing, load at most

@@ -176,6 +176,48 @@ void ProgramBuilder::Add(const Node& root, uint32_t pattern_id) {
   num_patterns_ = std::max(num_patterns_, pattern_id + 1);
 }
 
+void ProgramBuilder::StoreState(const std::vector<std::pair<AtomId, uint32_t>>& merged,
+                                const std::vector<uint32_t>& accepts, Program::Storage* store,
+                                Program::State* st) {
+  Program::Storage& o = *store;
+  st->edge_begin = static_cast<uint32_t>(o.edges.size());
+  for (size_t k = 0; k < merged.size();) {
+    Program::Edge e{merged[k].first, static_cast<uint32_t>(o.targets.size()), 0};
+    while (k < merged.size() && merged[k].first == e.atom) o.targets.push_back(merged[k++].second);
+    e.target_end = static_cast<uint32_t>(o.targets.size());
+    o.edges.push_back(e);
+  }
+  st->edge_end = static_cast<uint32_t>(o.edges.size());
+  st->accept_begin = static_cast<uint32_t>(o.accepts.size());
+  o.accepts.insert(o.accepts.end(), accepts.begin(), accepts.end());
+  st->accept_end = static_cast<uint32_t>(o.accepts.size());
+}
+
+void ProgramBuilder::BuildEdgeIndex(Program* p) {
+  Program::Storage& o = *p->own_;
+  size_t indexed = 0;
+  for (const auto& st : o.states) {
+    if (st.edge_end - st.edge_begin > Program::kIndexThreshold)
+      indexed += st.edge_end - st.edge_begin;
+  }
+  size_t cap = 16;
+  while (cap < indexed * 2) cap <<= 1;
+  o.index_keys.assign(cap, 0);
+  o.index_values.assign(cap, 0);
+  p->index_mask_ = cap - 1;
+  for (uint32_t sid = 0; sid < o.states.size(); ++sid) {
+    const Program::State& st = o.states[sid];
+    if (st.edge_end - st.edge_begin <= Program::kIndexThreshold) continue;
+    for (uint32_t k = st.edge_begin; k < st.edge_end; ++k) {
+      const uint64_t key = ((static_cast<uint64_t>(sid) << 32) | o.edges[k].atom) + 1;
+      uint64_t i = Program::Mix(key) & p->index_mask_;
+      while (o.index_keys[i] != 0) i = (i + 1) & p->index_mask_;
+      o.index_keys[i] = key;
+      o.index_values[i] = k;
+    }
+  }
+}
+
 Program ProgramBuilder::Finish() {
   const uint32_t n = static_cast<uint32_t>(accept_.size());
   // Edges and epsilon edges grouped by their source state (counting sort).
@@ -239,42 +281,9 @@ Program ProgramBuilder::Finish() {
     merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
     std::sort(accepts.begin(), accepts.end());
     accepts.erase(std::unique(accepts.begin(), accepts.end()), accepts.end());
-    Program::State& st = o.states[dense[i]];
-    st.edge_begin = static_cast<uint32_t>(o.edges.size());
-    for (size_t k = 0; k < merged.size();) {
-      Program::Edge e{merged[k].first, static_cast<uint32_t>(o.targets.size()), 0};
-      while (k < merged.size() && merged[k].first == e.atom)
-        o.targets.push_back(merged[k++].second);
-      e.target_end = static_cast<uint32_t>(o.targets.size());
-      o.edges.push_back(e);
-    }
-    st.edge_end = static_cast<uint32_t>(o.edges.size());
-    st.accept_begin = static_cast<uint32_t>(o.accepts.size());
-    o.accepts.insert(o.accepts.end(), accepts.begin(), accepts.end());
-    st.accept_end = static_cast<uint32_t>(o.accepts.size());
+    StoreState(merged, accepts, &o, &o.states[dense[i]]);
   }
-  // The index of large states.
-  size_t indexed = 0;
-  for (const auto& st : o.states) {
-    if (st.edge_end - st.edge_begin > Program::kIndexThreshold)
-      indexed += st.edge_end - st.edge_begin;
-  }
-  size_t cap = 16;
-  while (cap < indexed * 2) cap <<= 1;
-  o.index_keys.assign(cap, 0);
-  o.index_values.assign(cap, 0);
-  p.index_mask_ = cap - 1;
-  for (uint32_t sid = 0; sid < o.states.size(); ++sid) {
-    const Program::State& st = o.states[sid];
-    if (st.edge_end - st.edge_begin <= Program::kIndexThreshold) continue;
-    for (uint32_t k = st.edge_begin; k < st.edge_end; ++k) {
-      const uint64_t key = ((static_cast<uint64_t>(sid) << 32) | o.edges[k].atom) + 1;
-      uint64_t i = Program::Mix(key) & p.index_mask_;
-      while (o.index_keys[i] != 0) i = (i + 1) & p.index_mask_;
-      o.index_keys[i] = key;
-      o.index_values[i] = k;
-    }
-  }
+  BuildEdgeIndex(&p);
   p.ViewStorage();
   edges_.clear();
   eps_.clear();

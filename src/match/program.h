@@ -158,6 +158,12 @@ class ProgramBuilder {
   };
   uint32_t NewState();
   uint32_t Build(const Node& n, uint32_t from);
+  // Appends one state's merged (atom, target) edges and accepted patterns.
+  static void StoreState(const std::vector<std::pair<AtomId, uint32_t>>& merged,
+                         const std::vector<uint32_t>& accepts, Program::Storage* store,
+                         Program::State* st);
+  // The (state, atom) -> edge index of the states with many edges.
+  static void BuildEdgeIndex(Program* p);
   // The Thompson NFA as flat lists: one entry per state in accept_ (the
   // pattern accepting there, or -1), atom edges and epsilon edges.
   std::vector<int64_t> accept_;

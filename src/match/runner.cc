@@ -106,9 +106,7 @@ uint32_t Runner::StartOf(size_t pos, uint32_t j) const {
   }
 }
 
-bool Runner::Run(const Program& program, const std::vector<std::span<const AtomId>>& atoms,
-                 const std::vector<uint32_t>& classes, uint64_t class_generation,
-                 const std::vector<uint16_t>& sentence, std::vector<Hit>* out) {
+void Runner::Prepare(const Program& program, uint64_t class_generation) {
   if (&program != program_ || class_generation != generation_ || states_.empty()) {
     program_ = &program;
     generation_ = class_generation;
@@ -119,6 +117,61 @@ bool Runner::Run(const Program& program, const std::vector<std::span<const AtomI
     pattern_mark_.assign(program.num_patterns(), 0);
     pattern_hit_.assign(program.num_patterns(), 0);
   }
+}
+
+void Runner::StartSentence() {
+  if (pool_.size() + transitions_.size() * 6 + index_.slot_count() * 3 + state_slots_.size() >
+      max_cache_entries_) {
+    ++stats_.flushes;
+    Flush();
+  }
+  if (++sentence_gen_ == 0) {
+    std::fill(pattern_mark_.begin(), pattern_mark_.end(), 0);
+    sentence_gen_ = 1;
+  }
+  path_.clear();
+}
+
+void Runner::Report(const Transition& tr, size_t sentence_begin, size_t t, std::vector<Hit>* out) {
+  const size_t step_begin = out->size();
+  const uint32_t end = static_cast<uint32_t>(t + 1);
+  const size_t pos = t - sentence_begin;
+  // Patterns accepting in one thread are listed together: its start is
+  // walked back to once.
+  uint32_t walked = UINT32_MAX, walked_start = 0;
+  for (uint32_t a = 0; a < tr.accept_len; ++a) {
+    const uint32_t p = pool_[tr.accept + 2 * a];
+    const uint32_t thread = pool_[tr.accept + 2 * a + 1];
+    if (thread != walked) {
+      walked = thread;
+      walked_start = static_cast<uint32_t>(sentence_begin) + StartOf(pos, thread);
+    }
+    const uint32_t start = walked_start;
+    if (pattern_mark_[p] != sentence_gen_) {
+      pattern_mark_[p] = sentence_gen_;
+      pattern_hit_[p] = static_cast<uint32_t>(out->size());
+      out->push_back({p, start, end});
+    } else {
+      Hit& h = (*out)[pattern_hit_[p]];
+      if (h.begin == start && end > h.end) h.end = end;
+    }
+  }
+  // Patterns first accepted at this token are reported by start, then by
+  // pattern id: an order that does not depend on how the NFA is built.
+  if (out->size() - step_begin > 1) {
+    std::sort(out->begin() + static_cast<std::ptrdiff_t>(step_begin), out->end(),
+              [](const Hit& a, const Hit& b) {
+                return a.begin != b.begin ? a.begin < b.begin : a.pattern < b.pattern;
+              });
+    for (size_t k = step_begin; k < out->size(); ++k)
+      pattern_hit_[(*out)[k].pattern] = static_cast<uint32_t>(k);
+  }
+}
+
+bool Runner::Run(const Program& program, const std::vector<std::span<const AtomId>>& atoms,
+                 const std::vector<uint32_t>& classes, uint64_t class_generation,
+                 const std::vector<uint16_t>& sentence, std::vector<Hit>* out) {
+  Prepare(program, class_generation);
   const size_t n = atoms.size();
   stats_.tokens += n;
   work_ = 0;
@@ -129,17 +182,8 @@ bool Runner::Run(const Program& program, const std::vector<std::span<const AtomI
   while (i < n) {
     size_t sentence_end = i;
     while (sentence_end < n && sentence[sentence_end] == sentence[i]) ++sentence_end;
-    if (pool_.size() + transitions_.size() * 6 + index_.slot_count() * 3 + state_slots_.size() >
-        max_cache_entries_) {
-      ++stats_.flushes;
-      Flush();
-    }
-    if (++sentence_gen_ == 0) {
-      std::fill(pattern_mark_.begin(), pattern_mark_.end(), 0);
-      sentence_gen_ = 1;
-    }
+    StartSentence();
     uint32_t d = 0;
-    path_.clear();
     for (size_t t = i; t < sentence_end; ++t) {
       TransitionIndex::Entry step;
       if (!index_.Find(d, classes[t], &step)) {
@@ -154,44 +198,8 @@ bool Runner::Run(const Program& program, const std::vector<std::span<const AtomI
         step = Build(program, d, classes[t], atoms[t]);
       }
       d = step.next;
-      const uint32_t ti = step.transition;
-      path_.push_back(ti);
-      if (step.accepts) {
-        const Transition& tr = transitions_[ti];
-        const size_t step_begin = out->size();
-        const uint32_t end = static_cast<uint32_t>(t + 1);
-        const size_t pos = t - i;
-        // Patterns accepting in one thread are listed together: its start is
-        // walked back to once.
-        uint32_t walked = UINT32_MAX, walked_start = 0;
-        for (uint32_t a = 0; a < tr.accept_len; ++a) {
-          const uint32_t p = pool_[tr.accept + 2 * a];
-          const uint32_t thread = pool_[tr.accept + 2 * a + 1];
-          if (thread != walked) {
-            walked = thread;
-            walked_start = static_cast<uint32_t>(i) + StartOf(pos, thread);
-          }
-          const uint32_t start = walked_start;
-          if (pattern_mark_[p] != sentence_gen_) {
-            pattern_mark_[p] = sentence_gen_;
-            pattern_hit_[p] = static_cast<uint32_t>(out->size());
-            out->push_back({p, start, end});
-          } else {
-            Hit& h = (*out)[pattern_hit_[p]];
-            if (h.begin == start && end > h.end) h.end = end;
-          }
-        }
-        // Patterns first accepted at this token are reported by start, then by
-        // pattern id: an order that does not depend on how the NFA is built.
-        if (out->size() - step_begin > 1) {
-          std::sort(out->begin() + static_cast<std::ptrdiff_t>(step_begin), out->end(),
-                    [](const Hit& a, const Hit& b) {
-                      return a.begin != b.begin ? a.begin < b.begin : a.pattern < b.pattern;
-                    });
-          for (size_t k = step_begin; k < out->size(); ++k)
-            pattern_hit_[(*out)[k].pattern] = static_cast<uint32_t>(k);
-        }
-      }
+      path_.push_back(step.transition);
+      if (step.accepts) Report(transitions_[step.transition], i, t, out);
     }
     i = sentence_end;
   }

@@ -96,6 +96,13 @@ class Runner {
   // each thread's source back through the sentence's transitions to the
   // token where it started (so a token costs no copy of the threads' starts).
   uint32_t StartOf(size_t pos, uint32_t j) const;
+  // Flushes the cache for another program or class generation and sizes the marks.
+  void Prepare(const Program& program, uint64_t class_generation);
+  // Before each sentence: flushes a full cache and starts a new path.
+  void StartSentence();
+  // Appends (or extends) the hits of the patterns that accept at token `t` of
+  // the sentence that starts at token `sentence_begin`.
+  void Report(const Transition& tr, size_t sentence_begin, size_t t, std::vector<Hit>* out);
 
   size_t max_cache_entries_;
   uint64_t max_work_;

@@ -11,20 +11,12 @@
 
 #include <sys/stat.h>
 
+#include "input/reader.h"
+
 namespace tact::run {
 namespace fs = std::filesystem;
 
-bool IsTranscript(const std::string& path) {
-  std::string ext = fs::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  static const char* const kExt[] = {".txt", ".json", ".jsonl", ".ndjson",
-                                     ".csv", ".tsv",  ".vtt",   ".srt"};
-  for (const char* e : kExt) {
-    if (ext == e) return true;
-  }
-  return false;
-}
+bool IsTranscript(const std::string& path) { return input::IsWalkedInput(path); }
 
 namespace {
 

@@ -101,174 +101,157 @@ bool IsQuestionOrExclamation(UChar32 c) {
 // Dashes that join two numbers into a range: "3-5", "3–5", "10:00–12:00".
 bool IsRangeDash(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013; }
 
-}  // namespace
-
-void Tokenize(std::string_view text, std::vector<RawToken>* out) {
-  out->clear();
-  Cursor cur{reinterpret_cast<const uint8_t*>(text.data()), static_cast<int32_t>(text.size())};
-  bool newline = false;
+// The state of one Tokenize() call. Each Take*() is given a token that
+// starts at `i` with code point `c` of class `k` (the next one at `next`);
+// when the token is of its kind it sets the token's end and kind, appends it,
+// moves `i` past it and returns true.
+struct Scan {
+  std::string_view text;
+  Cursor cur;
+  std::vector<RawToken>* out;
   size_t no_email_before = 0;
   // The next '@' and where the run of local-part bytes before it starts: only
   // a token starting in that run can start an e-mail address.
   size_t next_at = 0, local_start = 0;
-  auto find_at = [&](size_t from) {
+
+  void FindAt(size_t from) {
     next_at = text.find('@', from);
     if (next_at == std::string_view::npos) return;
     local_start = next_at;
     while (local_start > from && next_at - local_start < 64 &&
            IsEmailLocalByte(static_cast<uint8_t>(text[local_start - 1])))
       --local_start;
-  };
-  find_at(0);
-  int32_t i = 0;
-  while (i < cur.len) {
-    UChar32 c;
-    int32_t next;
-    CharClass k = cur.Peek(i, &c, &next);
-    if (k == CharClass::kSpace) {
-      i = next;
-      continue;
+  }
+
+  inline void Emit(RawToken& tok, int32_t end, TokenKind kind) {
+    tok.end = static_cast<uint32_t>(end);
+    tok.kind = kind;
+    out->push_back(tok);
+  }
+
+  inline bool TakeUrl(int32_t& i, RawToken& tok) {
+    const size_t n = UrlLength(text, static_cast<size_t>(i));
+    if (n == 0) return false;
+    i += static_cast<int32_t>(n);
+    Emit(tok, i, TokenKind::kUrl);
+    return true;
+  }
+
+  inline bool TakeEmail(int32_t& i, RawToken& tok) {
+    const auto at = static_cast<size_t>(i);
+    if (next_at != std::string_view::npos && next_at < at) FindAt(at);
+    // A local part is at most 64 bytes (RFC 5321).
+    const size_t n = next_at != std::string_view::npos && at >= local_start && at < next_at
+                         ? EmailLength(text, at, &no_email_before)
+                         : 0;
+    if (n == 0) return false;
+    i += static_cast<int32_t>(n);
+    Emit(tok, i, TokenKind::kEmail);
+    return true;
+  }
+
+  // "@name", "#tag" (a hashtag has a letter: "order #123" is a number).
+  inline bool TakeHandle(UChar32 c, int32_t next, int32_t& i, RawToken& tok) {
+    int32_t e = next;
+    bool letter = false;
+    while (e < cur.len) {
+      UChar32 c2;
+      int32_t j;
+      CharClass k2 = cur.Peek(e, &c2, &j);
+      if (!IsWordChar(k2) && c2 != '_') break;
+      letter |= k2 == CharClass::kLetter;
+      e = j;
     }
-    if (k == CharClass::kNewline) {
-      newline = true;
-      i = next;
-      continue;
-    }
-    RawToken tok;
-    tok.begin = static_cast<uint32_t>(i);
-    tok.newline_before = newline && !out->empty();
-    newline = false;
-    // Written addresses are one token each: URLs, e-mail addresses, @handles
-    // and #hashtags (a hashtag has a letter: "order #123" is a number).
-    const bool boundary = i == 0 || !IsAsciiAlnumByte(cur.s[i - 1]);
-    if (boundary && (c == 'h' || c == 'H' || c == 'w' || c == 'W')) {
-      if (size_t n = UrlLength(text, static_cast<size_t>(i)); n > 0) {
-        i += static_cast<int32_t>(n);
-        tok.end = static_cast<uint32_t>(i);
-        tok.kind = TokenKind::kUrl;
-        out->push_back(tok);
-        continue;
+    if (e <= next || (c != '@' && !letter)) return false;
+    i = e;
+    Emit(tok, i, c == '@' ? TokenKind::kHandle : TokenKind::kHashtag);
+    return true;
+  }
+
+  // Whether the joiner `c2` (class `k2`, followed by the character at `j`)
+  // stays inside a word or number that so far ends with a `prev`.
+  inline bool Joins(CharClass k2, UChar32 c2, int32_t j, CharClass prev, bool has_letter,
+                    bool only_digits) const {
+    // Joiners stay inside a token only between two word characters.
+    CharClass after = cur.Peek(j);
+    bool join = false;
+    if (k2 == CharClass::kApostrophe) {
+      // A clitic starts its own token ("I'll" -> I 'll), so patterns may
+      // write either "i'll" or "i ('ll|will)".
+      join = false;
+    } else if (k2 == CharClass::kHyphen) {
+      join = IsWordChar(prev) && IsWordChar(after) && !only_digits;
+    } else if (k2 == CharClass::kNumberJoiner) {
+      join = prev == CharClass::kDigit && after == CharClass::kDigit;
+      // A Swedish ordinal: "8:e", "1:a", "21:a".
+      if (!join && c2 == ':' && prev == CharClass::kDigit && !has_letter) {
+        UChar32 l;
+        int32_t after_l;
+        cur.Peek(j, &l, &after_l);
+        join = (l == 'a' || l == 'e' || l == 'A' || l == 'E') && !IsWordChar(cur.Peek(after_l));
       }
     }
-    if (boundary && c < 0x80 && IsAsciiAlnumByte(static_cast<uint8_t>(c)) &&
-        static_cast<size_t>(i) >= no_email_before) {
-      const auto at = static_cast<size_t>(i);
-      if (next_at != std::string_view::npos && next_at < at) find_at(at);
-      // A local part is at most 64 bytes (RFC 5321).
-      size_t n = next_at != std::string_view::npos && at >= local_start && at < next_at
-                     ? EmailLength(text, at, &no_email_before)
-                     : 0;
-      if (n > 0) {
-        i += static_cast<int32_t>(n);
-        tok.end = static_cast<uint32_t>(i);
-        tok.kind = TokenKind::kEmail;
-        out->push_back(tok);
-        continue;
-      }
+    // A range of numbers: "3-5", "3–5", "10:00–12:00".
+    if (!join && !has_letter && prev == CharClass::kDigit && after == CharClass::kDigit &&
+        IsRangeDash(c2)) {
+      join = true;
     }
-    if (boundary && (c == '@' || c == '#')) {
-      int32_t e = next;
-      bool letter = false;
-      while (e < cur.len) {
-        UChar32 c2;
-        int32_t j;
-        CharClass k2 = cur.Peek(e, &c2, &j);
-        if (!IsWordChar(k2) && c2 != '_') break;
-        letter |= k2 == CharClass::kLetter;
-        e = j;
-      }
-      if (e > next && (c == '@' || letter)) {
-        i = e;
-        tok.end = static_cast<uint32_t>(i);
-        tok.kind = c == '@' ? TokenKind::kHandle : TokenKind::kHashtag;
-        out->push_back(tok);
-        continue;
-      }
-    }
-    if (IsWordChar(k)) {
-      bool has_letter = (k == CharClass::kLetter);
-      bool only_digits = (k == CharClass::kDigit);
-      CharClass prev = k;
-      i = next;
-      while (i < cur.len) {
-        int32_t j;
-        UChar32 c2;
-        CharClass k2 = cur.Peek(i, &c2, &j);
-        if (IsWordChar(k2)) {
-          has_letter |= (k2 == CharClass::kLetter);
-          only_digits &= (k2 == CharClass::kDigit);
-          prev = k2;
-          i = j;
-          continue;
-        }
-        // Joiners stay inside a token only between two word characters.
-        CharClass after = cur.Peek(j);
-        bool join = false;
-        if (k2 == CharClass::kApostrophe) {
-          // A clitic starts its own token ("I'll" -> I 'll), so patterns may
-          // write either "i'll" or "i ('ll|will)".
-          join = false;
-        } else if (k2 == CharClass::kHyphen) {
-          join = IsWordChar(prev) && IsWordChar(after) && !only_digits;
-        } else if (k2 == CharClass::kNumberJoiner) {
-          join = prev == CharClass::kDigit && after == CharClass::kDigit;
-          // A Swedish ordinal: "8:e", "1:a", "21:a".
-          if (!join && c2 == ':' && prev == CharClass::kDigit && !has_letter) {
-            UChar32 l;
-            int32_t after_l;
-            cur.Peek(j, &l, &after_l);
-            join = (l == 'a' || l == 'e' || l == 'A' || l == 'E') && !IsWordChar(cur.Peek(after_l));
-          }
-        }
-        // A range of numbers: "3-5", "3–5", "10:00–12:00".
-        if (!join && !has_letter && prev == CharClass::kDigit && after == CharClass::kDigit &&
-            IsRangeDash(c2)) {
-          join = true;
-        }
-        if (!join) break;
+    return join;
+  }
+
+  // A word or number (k is a word character).
+  inline void TakeWord(CharClass k, int32_t next, int32_t& i, RawToken& tok) {
+    bool has_letter = (k == CharClass::kLetter);
+    bool only_digits = (k == CharClass::kDigit);
+    CharClass prev = k;
+    i = next;
+    while (i < cur.len) {
+      int32_t j;
+      UChar32 c2;
+      CharClass k2 = cur.Peek(i, &c2, &j);
+      if (IsWordChar(k2)) {
+        has_letter |= (k2 == CharClass::kLetter);
+        only_digits &= (k2 == CharClass::kDigit);
         prev = k2;
         i = j;
+        continue;
       }
-      tok.end = static_cast<uint32_t>(i);
-      tok.kind = has_letter ? TokenKind::kWord : TokenKind::kNumber;
-      out->push_back(tok);
-      continue;
+      if (!Joins(k2, c2, j, prev, has_letter, only_digits)) break;
+      prev = k2;
+      i = j;
     }
-    if (k == CharClass::kApostrophe && !out->empty() &&
-        out->back().end == static_cast<uint32_t>(i) && out->back().kind == TokenKind::kWord &&
-        IsWordChar(cur.Peek(next))) {
-      // The clitic after a word: "'ll", "'s". Negation splits before the n,
-      // as in the Penn Treebank: "isn't" -> is n't, "can't" -> ca n't.
-      UChar32 t1;
-      int32_t after_t;
-      cur.Peek(next, &t1, &after_t);
-      RawToken& prev = out->back();
-      if ((t1 == 't' || t1 == 'T') && !IsWordChar(cur.Peek(after_t)) &&
-          prev.end - prev.begin >= 2 && (text[prev.end - 1] == 'n' || text[prev.end - 1] == 'N')) {
-        --prev.end;
-        tok.begin = prev.end;
-      }
-      i = next;
-      while (i < cur.len) {
-        int32_t j;
-        CharClass k2 = cur.Peek(i, nullptr, &j);
-        if (!IsWordChar(k2)) break;
-        i = j;
-      }
-      tok.end = static_cast<uint32_t>(i);
-      tok.kind = TokenKind::kWord;
-      out->push_back(tok);
-      continue;
+    Emit(tok, i, has_letter ? TokenKind::kWord : TokenKind::kNumber);
+  }
+
+  // The clitic after a word: "'ll", "'s". Negation splits before the n, as
+  // in the Penn Treebank: "isn't" -> is n't, "can't" -> ca n't.
+  inline bool TakeClitic(int32_t next, int32_t& i, RawToken& tok) {
+    if (out->empty() || out->back().end != static_cast<uint32_t>(i) ||
+        out->back().kind != TokenKind::kWord || !IsWordChar(cur.Peek(next)))
+      return false;
+    UChar32 t1;
+    int32_t after_t;
+    cur.Peek(next, &t1, &after_t);
+    RawToken& prev = out->back();
+    if ((t1 == 't' || t1 == 'T') && !IsWordChar(cur.Peek(after_t)) && prev.end - prev.begin >= 2 &&
+        (text[prev.end - 1] == 'n' || text[prev.end - 1] == 'N')) {
+      --prev.end;
+      tok.begin = prev.end;
     }
-    if (k == CharClass::kInvalid) {
-      tok.end = static_cast<uint32_t>(next);
-      tok.kind = TokenKind::kSymbol;
-      out->push_back(tok);
-      i = next;
-      continue;
+    i = next;
+    while (i < cur.len) {
+      int32_t j;
+      CharClass k2 = cur.Peek(i, nullptr, &j);
+      if (!IsWordChar(k2)) break;
+      i = j;
     }
-    // Punctuation or symbol: a run of the same code point is one token, and so
-    // is a run mixing question and exclamation marks ("?!", "!?!").
+    Emit(tok, i, TokenKind::kWord);
+    return true;
+  }
+
+  // Punctuation or symbol: a run of the same code point is one token, and so
+  // is a run mixing question and exclamation marks ("?!", "!?!").
+  inline void TakeRun(UChar32 c, CharClass k, int32_t next, int32_t& i, RawToken& tok) {
     bool punct = k != CharClass::kSymbol;
     i = next;
     while (i < cur.len) {
@@ -278,9 +261,55 @@ void Tokenize(std::string_view text, std::vector<RawToken>* out) {
       if (c2 != c && !(IsQuestionOrExclamation(c) && IsQuestionOrExclamation(c2))) break;
       i = j;
     }
-    tok.end = static_cast<uint32_t>(i);
-    tok.kind = punct ? TokenKind::kPunct : TokenKind::kSymbol;
-    out->push_back(tok);
+    Emit(tok, i, punct ? TokenKind::kPunct : TokenKind::kSymbol);
+  }
+
+  // The token starting at `i` (not a space): appended, and `i` moved past it.
+  inline void TakeToken(UChar32 c, CharClass k, int32_t next, int32_t& i, RawToken& tok) {
+    // Written addresses are one token each: URLs, e-mail addresses, @handles
+    // and #hashtags.
+    const bool boundary = i == 0 || !IsAsciiAlnumByte(cur.s[i - 1]);
+    if (boundary && (c == 'h' || c == 'H' || c == 'w' || c == 'W') && TakeUrl(i, tok)) return;
+    if (boundary && c < 0x80 && IsAsciiAlnumByte(static_cast<uint8_t>(c)) &&
+        static_cast<size_t>(i) >= no_email_before && TakeEmail(i, tok))
+      return;
+    if (boundary && (c == '@' || c == '#') && TakeHandle(c, next, i, tok)) return;
+    if (IsWordChar(k)) return TakeWord(k, next, i, tok);
+    if (k == CharClass::kApostrophe && TakeClitic(next, i, tok)) return;
+    if (k == CharClass::kInvalid) {
+      Emit(tok, next, TokenKind::kSymbol);
+      i = next;
+      return;
+    }
+    TakeRun(c, k, next, i, tok);
+  }
+};
+
+}  // namespace
+
+void Tokenize(std::string_view text, std::vector<RawToken>* out) {
+  out->clear();
+  Scan scan{
+      text,
+      Cursor{reinterpret_cast<const uint8_t*>(text.data()), static_cast<int32_t>(text.size())},
+      out};
+  scan.FindAt(0);
+  bool newline = false;
+  int32_t i = 0;
+  while (i < scan.cur.len) {
+    UChar32 c;
+    int32_t next;
+    CharClass k = scan.cur.Peek(i, &c, &next);
+    if (k == CharClass::kSpace || k == CharClass::kNewline) {
+      newline |= k == CharClass::kNewline;
+      i = next;
+      continue;
+    }
+    RawToken tok;
+    tok.begin = static_cast<uint32_t>(i);
+    tok.newline_before = newline && !out->empty();
+    newline = false;
+    scan.TakeToken(c, k, next, i, tok);
   }
 }
 

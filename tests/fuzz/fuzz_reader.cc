@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "input/formats.h"
 #include "input/reader.h"
 #include "input/stream.h"
 
@@ -23,18 +24,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                  }
                                },
                                [](const tact::Diagnostic& d) { (void)d.Format(); }};
-  const std::string format = FUZZ_FORMAT;
-  if (format == "text")
-    tact::input::ReadText(*in, ctx);
-  else if (format == "json")
-    tact::input::ReadJson(*in, ctx);
-  else if (format == "jsonl")
-    tact::input::ReadJsonl(*in, ctx);
-  else if (format == "csv")
-    tact::input::ReadCsv(*in, ctx, ',');
-  else if (format == "vtt")
-    tact::input::ReadVtt(*in, ctx);
-  else if (format == "srt")
-    tact::input::ReadSrt(*in, ctx);
+  tact::input::FindInputFormat(FUZZ_FORMAT)->read(*in, ctx);
   return 0;
 }

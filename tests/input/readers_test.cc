@@ -7,6 +7,7 @@
 
 #include <cstdio>
 
+#include "input/formats.h"
 #include "input/reader.h"
 
 namespace tact::input {
@@ -218,6 +219,44 @@ TEST(Readers, SniffingForStdinLikeInputs) {
   EXPECT_EQ(SniffFormat("Agent: hi\nCustomer: hello\n"), "text");
   EXPECT_EQ(FormatForPath("x/Y.JSONL"), "jsonl");
   EXPECT_EQ(FormatForPath("x/y.unknown"), "");
+}
+
+// The table is the one place formats are named: names, aliases and
+// extensions lead to its rows, and the sniffers never claim one input twice.
+TEST(Readers, FormatTable) {
+  ASSERT_EQ(InputFormats().size(), InputFormatTable().size());
+  EXPECT_EQ(InputFormatList(), "text, json, jsonl, csv, tsv, vtt, srt");
+  for (const InputFormat& f : InputFormatTable()) {
+    EXPECT_EQ(FindInputFormat(f.name), &f) << f.name;
+    EXPECT_NE(f.read, nullptr) << f.name;
+    EXPECT_FALSE(f.description.empty()) << f.name;
+    for (std::string_view a : f.aliases) EXPECT_EQ(FindInputFormat(a), &f) << a;
+    for (std::string_view e : f.extensions) {
+      EXPECT_EQ(FormatForPath("a/b" + std::string(e)), f.name) << e;
+      EXPECT_TRUE(IsWalkedInput("b" + std::string(e))) << e;
+    }
+    for (std::string_view e : f.named_extensions) {
+      EXPECT_EQ(FormatForPath("b" + std::string(e)), f.name) << e;
+      EXPECT_FALSE(IsWalkedInput("b" + std::string(e))) << e;
+    }
+  }
+  EXPECT_EQ(FindInputFormat("yaml"), nullptr);
+  EXPECT_EQ(FindInputFormat("ndjson")->name, "jsonl");
+  EXPECT_EQ(FormatForPath("chat.LOG"), "text");
+  EXPECT_FALSE(IsWalkedInput("chat.log"));
+  for (const char* head : {"WEBVTT\n", "{\"a\":1}\n{\"b\":2}\n", "{\n\"a\": 1", "[1]",
+                           "12\n00:00:01,000 --> 00:00:02,000\n", "Agent: hi"}) {
+    int claims = 0;
+    for (const InputFormat& f : InputFormatTable()) claims += f.sniff != nullptr && f.sniff(head);
+    EXPECT_LE(claims, 1) << head;
+  }
+}
+
+TEST(Readers, StripTagsAndEntities) {
+  EXPECT_EQ(StripTags("<i>so</i> &amp; <b>on</b>"), "so & on");
+  EXPECT_EQ(StripTags("a <unclosed b"), "a ");
+  EXPECT_EQ(DecodeEntities("&#65;&#x42;&bogus;&amp"), "AB&bogus;&amp");
+  EXPECT_EQ(HtmlToText("<p>one</p><p>two &lt;3</p>"), "one\ntwo <3");
 }
 
 // Reads `bytes` written to a temporary file named `name`.

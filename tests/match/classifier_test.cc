@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/classifier_config.h"
 #include "rules/pack.h"
 #include "test_util.h"
 
@@ -24,7 +25,7 @@ std::unique_ptr<rules::LanguagePack> Pack() {
 TEST(Classifier, FindsEveryFormAgainThroughGrowth) {
   auto pack = Pack();
   ASSERT_NE(pack, nullptr);
-  Classifier c(*pack, 1 << 16);
+  Classifier c(rules::ClassifierConfigOf(*pack), 1 << 16);
   // Enough forms to grow the table several times from its 1024 slots.
   std::vector<std::string> words;
   for (int i = 0; i < 5000; ++i) words.push_back("w" + std::to_string(i));
@@ -42,7 +43,7 @@ TEST(Classifier, FindsEveryFormAgainThroughGrowth) {
 TEST(Classifier, EqualAtomsShareAClass) {
   auto pack = Pack();
   ASSERT_NE(pack, nullptr);
-  Classifier c(*pack);
+  Classifier c(rules::ClassifierConfigOf(*pack));
   const TokenInfo& sorry = c.Get("Sorry", text::TokenKind::kWord);
   const TokenInfo& sorry2 = c.Get("SORRY", text::TokenKind::kWord);
   const TokenInfo& apologize = c.Get("apologized", text::TokenKind::kWord);
@@ -60,7 +61,7 @@ TEST(Classifier, EqualAtomsShareAClass) {
 TEST(Classifier, TrimDropsTheCacheOnlyPastItsBound) {
   auto pack = Pack();
   ASSERT_NE(pack, nullptr);
-  Classifier c(*pack, 100);
+  Classifier c(rules::ClassifierConfigOf(*pack), 100);
   for (int i = 0; i < 100; ++i) c.Get("x" + std::to_string(i), text::TokenKind::kWord);
   c.Trim();
   EXPECT_EQ(c.size(), 100u);
