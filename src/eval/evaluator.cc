@@ -207,12 +207,6 @@ inline void CollectEvidence(const rules::BehaviourDecl& b, uint32_t bi, const Co
   }
 }
 
-inline void NoSpeakerTurns(BehaviourResult* r) {
-  r->status = Status::kNotApplicable;
-  r->note = "no turns by this speaker";
-  r->note_key = "na_no_turns";
-}
-
 // An expected behaviour with an `after` trigger: walks the turns; an episode
 // opens at a trigger turn and is answered when the behaviour shows in one of
 // the speaker's next N turns. After an answer, the signal repeating before
@@ -291,24 +285,20 @@ inline void JudgeExpected(const rules::LanguagePack& pack, const rules::Behaviou
 inline void Judge(const rules::LanguagePack& pack, const rules::BehaviourDecl& b, uint32_t bi,
                   const Conversation& c, const std::vector<TextMatches>& turns,
                   BehaviourResult* r) {
+  if (*b.kind == BehaviourKind::kSignal) {
+    r->status = r->evidence.empty() ? Status::kAbsent : Status::kPresent;
+    return;
+  }
   bool any_speaker_turn = false;
   for (const auto& turn : c.turns) any_speaker_turn |= InScope(b.speaker, turn.role);
-  switch (*b.kind) {
-    case BehaviourKind::kSignal:
-      r->status = r->evidence.empty() ? Status::kAbsent : Status::kPresent;
-      break;
-    case BehaviourKind::kAvoid:
-      if (!any_speaker_turn)
-        NoSpeakerTurns(r);
-      else
-        r->status = r->evidence.empty() ? Status::kClean : Status::kViolated;
-      break;
-    case BehaviourKind::kExpected:
-      if (!any_speaker_turn)
-        NoSpeakerTurns(r);
-      else
-        JudgeExpected(pack, b, bi, c, turns, r);
-      break;
+  if (!any_speaker_turn) {
+    r->status = Status::kNotApplicable;
+    r->note = "no turns by this speaker";
+    r->note_key = "na_no_turns";
+  } else if (*b.kind == BehaviourKind::kAvoid) {
+    r->status = r->evidence.empty() ? Status::kClean : Status::kViolated;
+  } else {
+    JudgeExpected(pack, b, bi, c, turns, r);
   }
 }
 

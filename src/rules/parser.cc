@@ -798,9 +798,16 @@ class FileParser {
     return false;
   }
 
-  bool ParseNumberArg(std::string_view s, const Line& l, int* out, const char* what) {
+  // A count of at least 1: `what` names it when it is no number, `too_small`
+  // is the error for 0.
+  bool ReadCount(std::string_view s, const Line& l, const char* what, const char* too_small,
+                 int* out) {
     if (!ParseInt(s, out)) {
       Error(l, l.rest_col, std::string("expected ") + what + ", got '" + std::string(s) + "'");
+      return false;
+    }
+    if (*out < 1) {
+      Error(l, l.rest_col, too_small);
       return false;
     }
     return true;
@@ -935,11 +942,7 @@ class FileParser {
       return;
     }
     int n;
-    if (!ParseNumberArg(args[1], l, &n, "a number of turns")) return;
-    if (n < 1) {
-      Error(l, l.rest_col, "position needs at least 1 turn");
-      return;
-    }
+    if (!ReadCount(args[1], l, "a number of turns", "position needs at least 1 turn", &n)) return;
     b->position =
         args[0] == "first" ? BehaviourDecl::Position::kFirst : BehaviourDecl::Position::kLast;
     b->position_n = n;
@@ -968,11 +971,8 @@ class FileParser {
       return;
     }
     int n;
-    if (!ParseNumberArg(args[2], l, &n, "a number of agent turns")) return;
-    if (n < 1) {
-      Error(l, l.rest_col, "'within' needs at least 1 turn");
+    if (!ReadCount(args[2], l, "a number of agent turns", "'within' needs at least 1 turn", &n))
       return;
-    }
     b->trigger = std::string(args[0]);
     b->trigger_window = n;
     b->trigger_loc = {path_, l.no, l.rest_col};
@@ -1005,11 +1005,9 @@ class FileParser {
   void MinTurnsLine(const Line& l, BehaviourDecl* b) {
     std::vector<std::string_view> args = SplitWhitespace(StripComment(l.rest));
     int n;
-    if (args.size() != 1 || !ParseNumberArg(args[0], l, &n, "a number of turns")) return;
-    if (n < 1) {
-      Error(l, l.rest_col, "'min-turns' needs at least 1");
+    if (args.size() != 1 ||
+        !ReadCount(args[0], l, "a number of turns", "'min-turns' needs at least 1", &n))
       return;
-    }
     b->min_turns = n;
   }
 
