@@ -6,6 +6,7 @@
 
 #include "common/strings.h"
 #include "rules/builtin.h"
+#include "rules/parse_util.h"
 
 namespace tact::score {
 namespace {
@@ -13,12 +14,6 @@ namespace {
 bool ParseNumber(std::string_view s, double* out) {
   auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
   return !s.empty() && r.ec == std::errc() && r.ptr == s.data() + s.size();
-}
-
-std::string_view StripComment(std::string_view s) {
-  for (size_t i = 0; i < s.size(); ++i)
-    if (s[i] == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t')) return Trim(s.substr(0, i));
-  return Trim(s);
 }
 
 }  // namespace
@@ -52,7 +47,7 @@ class ScorecardParser {
       if (!raw_.empty() && raw_.back() == '\r') raw_.remove_suffix(1);
       pos = nl + 1;
       ++line_no_;
-      line_ = StripComment(raw_);
+      line_ = rules::StripComment(raw_);
       if (!line_.empty()) ParseLine();
       if (nl == text.size()) break;
     }
