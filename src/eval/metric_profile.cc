@@ -11,10 +11,7 @@ namespace tact::eval {
 
 const std::vector<std::string>& MetricProfile::Metrics() { return MetricIds(); }
 
-const std::vector<std::string>& MetricProfile::Parameters() {
-  static const std::vector<std::string> k = {"interruption_min", "silence_min", "hold_max"};
-  return k;
-}
+const std::vector<std::string>& MetricProfile::Parameters() { return MetricParameters(); }
 
 bool MetricProfile::Set(const std::string& key, double value, std::string* error) {
   if (!std::isfinite(value) || value < 0) {

@@ -1,5 +1,6 @@
 #include "eval/metrics.h"
 
+#include <array>
 #include <iterator>
 
 #include "eval/metrics/metric.h"
@@ -16,6 +17,8 @@ struct MetricDef {
   // metric itself (no threshold).
   MetricResult::Direction direction;
   MetricResult (*compute)(const metrics::Prep&, MetricResult);
+  // The profile parameters it reads (MetricProfile::Parameter), if any.
+  std::array<const char*, 2> parameters = {};
 };
 
 constexpr auto kMax = MetricResult::Direction::kMax;
@@ -26,8 +29,8 @@ constexpr MetricDef kMetrics[] = {
     {"response_time", "s", kMax, metrics::ResponseTime},
     {"handle_time", "s", kMax, metrics::HandleTime},
     {"talk_ratio", "ratio", kMax, metrics::TalkRatio},
-    {"interruptions", "count", kMax, metrics::Interruptions},
-    {"non_talk_time", "count", kMax, metrics::NonTalkTime},
+    {"interruptions", "count", kMax, metrics::Interruptions, {"interruption_min"}},
+    {"non_talk_time", "count", kMax, metrics::NonTalkTime, {"silence_min", "hold_max"}},
     {"talk_speed", "wpm", kMax, metrics::TalkSpeed},
     {"longest_monologue", "words", kMax, metrics::LongestMonologue},
     {"de_escalation", "ratio", kNone, metrics::DeEscalation},
@@ -40,6 +43,18 @@ const std::vector<std::string>& MetricIds() {
     std::vector<std::string> ids;
     for (const MetricDef& d : kMetrics) ids.emplace_back(d.id);
     return ids;
+  }();
+  return k;
+}
+
+const std::vector<std::string>& MetricParameters() {
+  static const std::vector<std::string> k = [] {
+    std::vector<std::string> names;
+    for (const MetricDef& d : kMetrics) {
+      for (const char* p : d.parameters)
+        if (p != nullptr) names.emplace_back(p);
+    }
+    return names;
   }();
   return k;
 }
