@@ -105,7 +105,8 @@ class FileParser {
   enum class Block { kNone, kBehaviour, kLexicon, kPack };
 
   // The directives of each kind of line, as tables: a new directive is a
-  // handler and a row.
+  // handler and a row (the tables are at the end of the class, where every
+  // handler is declared).
   using LineHandler = void (FileParser::*)(const Line&);
   using PackHandler = void (FileParser::*)(const Line&, std::string_view rest, PackDecl*);
   using BehaviourHandler = void (FileParser::*)(const Line&, BehaviourDecl*);
@@ -122,6 +123,7 @@ class FileParser {
     BehaviourHandler handler;
     bool suggested;  // offered by did-you-mean (`time` never was)
   };
+
   void Error(int line, int col, std::string msg, std::string_view source_line) {
     Diagnostic d = MakeError(path_, line, col, std::move(msg));
     d.source_line = std::string(source_line);
@@ -429,22 +431,19 @@ class FileParser {
     b->description += std::string(Trim(l.rest));
   }
 
-  // A directive whose argument is one of fixed words; errors leave *out.
+  // A directive whose argument is one of fixed words; an error leaves *out.
   template <typename E, size_t N>
-  void ChooseArg(const Line& l, const Choice<E> (&choices)[N], E* out) {
+  bool ChooseArg(const Line& l, const Choice<E> (&choices)[N], E* out) {
     std::string error;
-    if (!Choose(StripComment(l.rest), choices, out, &error, l.word)) Error(l, l.rest_col, error);
+    if (Choose(StripComment(l.rest), choices, out, &error, l.word)) return true;
+    Error(l, l.rest_col, error);
+    return false;
   }
 
   void KindLine(const Line& l, BehaviourDecl* b) {
     static constexpr Choice<Kind> kChoices[] = {
         {"expected", Kind::kExpected}, {"avoid", Kind::kAvoid}, {"signal", Kind::kSignal}};
-    Kind k{};
-    std::string error;
-    if (Choose(StripComment(l.rest), kChoices, &k, &error, l.word))
-      b->kind = k;
-    else
-      Error(l, l.rest_col, error);
+    if (Kind k{}; ChooseArg(l, kChoices, &k)) b->kind = k;
     if (b->kind && *b->kind == Kind::kSignal && !b->speaker_set)
       b->speaker = SpeakerScope::kCustomer;
   }
