@@ -175,36 +175,45 @@ struct Analyzer::Impl {
       r->language = g.language;
       r->language_method = "detected";
       // Customer and agent in two pack languages: the behaviours are judged
-      // with the agent's pack, each turn is matched with its own language
-      // when it is clear, else with its side's.
+      // with the agent's pack (see AssignTurnLanguages).
       const std::string& agent_lang = Sure(ga) ? ga.language : g.language;
       const std::string& customer_lang = Sure(gc) ? gc.language : g.language;
       if (agent_lang != customer_lang) {
         r->language = agent_lang;
         if (Sure(ga)) r->language_confidence = ga.confidence;
         r->customer_language = customer_lang;
-        // A customer who also writes the agent's language in a clear turn
-        // ("I need the update urgently" beside "Hola, necesito…") has no
-        // single language of their own: their unclear turns ("Okey. Thank
-        // you!") take the agent's.
-        turn_language.assign(c.turns.size(), "");
-        bool customer_writes_agent_lang = false;
-        for (size_t i = 0; i < c.turns.size(); ++i) {
-          eval::LanguageGuess gt = detector.Detect({c.turns[i].text});
-          if (!Sure(gt)) continue;
-          turn_language[i] = gt.language;
-          customer_writes_agent_lang |=
-              c.turns[i].role == Role::kCustomer && gt.language == agent_lang;
-        }
-        const std::string& customer_default =
-            customer_writes_agent_lang ? agent_lang : customer_lang;
-        for (size_t i = 0; i < c.turns.size(); ++i) {
-          if (!turn_language[i].empty()) continue;
-          turn_language[i] = c.turns[i].role == Role::kCustomer ? customer_default : agent_lang;
-        }
+        AssignTurnLanguages(c, agent_lang, customer_lang);
       }
       return;
     }
+    Undetected(g, script, r);
+  }
+
+  // Customer and agent in two pack languages: each turn is matched with its
+  // own language when it is clear, else with its side's. A customer who also
+  // writes the agent's language in a clear turn ("I need the update urgently"
+  // beside "Hola, necesito…") has no single language of their own: their
+  // unclear turns ("Okey. Thank you!") take the agent's.
+  void AssignTurnLanguages(const Conversation& c, const std::string& agent_lang,
+                           const std::string& customer_lang) {
+    turn_language.assign(c.turns.size(), "");
+    bool customer_writes_agent_lang = false;
+    for (size_t i = 0; i < c.turns.size(); ++i) {
+      eval::LanguageGuess gt = detector.Detect({c.turns[i].text});
+      if (!Sure(gt)) continue;
+      turn_language[i] = gt.language;
+      customer_writes_agent_lang |= c.turns[i].role == Role::kCustomer && gt.language == agent_lang;
+    }
+    const std::string& customer_default = customer_writes_agent_lang ? agent_lang : customer_lang;
+    for (size_t i = 0; i < c.turns.size(); ++i) {
+      if (!turn_language[i].empty()) continue;
+      turn_language[i] = c.turns[i].role == Role::kCustomer ? customer_default : agent_lang;
+    }
+  }
+
+  // Detection was unsure, or found a script no pack writes in: the fallback
+  // pack if the user named one, else unsupported.
+  void Undetected(const eval::LanguageGuess& g, const std::string& script, ConversationResult* r) {
     char buf[32];
     snprintf(buf, sizeof buf, "%.2f", g.confidence);
     std::string guess =

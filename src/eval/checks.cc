@@ -23,17 +23,69 @@ bool Compare(double a, const std::string& op, double b) {
   return a != b;
 }
 
-}  // namespace
+// The measures other than a status count, as a table: `HEAD[:TAIL] OP N`.
+// Each parser fills what it reads of *out, or sets *error.
+using MeasureParser = bool (*)(const std::string& head, const std::string& tail,
+                               const std::string& expr, Check* out, std::string* error);
 
-bool ParseCheck(const std::string& expr, Check* out, std::string* error) {
-  out->expression = expr;
+bool ParseRate(const std::string&, const std::string& tail, const std::string& expr, Check* out,
+               std::string* error) {
+  if (tail.empty()) {
+    *error = "expected 'rate:ID', e.g. 'rate:empathy<0.8', got '" + expr + "'";
+    return false;
+  }
+  out->what = Check::What::kRate;
+  out->behaviour = tail;
+  return true;
+}
+
+bool ParseScore(const std::string& head, const std::string& tail, const std::string& expr,
+                Check* out, std::string* error) {
+  if (!tail.empty()) {
+    *error = "'" + head + "' takes no behaviour id in '" + expr + "'";
+    return false;
+  }
+  out->what = head == "score" ? Check::What::kScore : Check::What::kMinScore;
+  return true;
+}
+
+bool ParseMetric(const std::string&, const std::string& tail, const std::string& expr, Check* out,
+                 std::string* error) {
+  size_t dot = tail.rfind('.');
+  static const std::vector<std::string> kStats = {"median", "p90", "max", "min", "mean"};
+  std::string stat = dot == std::string::npos ? "" : tail.substr(dot + 1);
+  if (dot == std::string::npos || dot == 0 ||
+      std::find(kStats.begin(), kStats.end(), stat) == kStats.end()) {
+    *error =
+        "expected 'metric:ID.STAT' with STAT one of median, p90, max, min, mean, e.g. "
+        "'metric:first_response_time.p90>120', got '" +
+        expr + "'";
+    return false;
+  }
+  out->what = Check::What::kMetric;
+  out->behaviour = tail.substr(0, dot);
+  out->stat = stat;
+  return true;
+}
+
+struct Measure {
+  const char* head;
+  MeasureParser parse;
+};
+
+// In the order the did-you-mean offers them, after the statuses.
+constexpr Measure kMeasures[] = {
+    {"rate", ParseRate}, {"score", ParseScore}, {"min_score", ParseScore}, {"metric", ParseMetric}};
+
+// `WHAT OP NUMBER`: splits the comparison off; false with *error set.
+bool ParseComparison(const std::string& expr, Check* out, std::string* lhs, std::string* error) {
   size_t op_pos = expr.find_first_of("<>=!");
   if (op_pos == std::string::npos || op_pos == 0) {
     *error =
         "expected 'WHAT OP NUMBER', e.g. 'violated>0' or 'missed:empathy>0', got '" + expr + "'";
     return false;
   }
-  std::string lhs(Trim(std::string_view(expr).substr(0, op_pos)));
+  *lhs = std::string(Trim(std::string_view(expr).substr(0, op_pos)));
   size_t num_pos = op_pos;
   while (num_pos < expr.size() &&
          std::string_view("<>=!").find(expr[num_pos]) != std::string_view::npos)
@@ -50,42 +102,20 @@ bool ParseCheck(const std::string& expr, Check* out, std::string* error) {
     *error = "expected a number after '" + out->op + "' in '" + expr + "'";
     return false;
   }
+  return true;
+}
+
+}  // namespace
+
+bool ParseCheck(const std::string& expr, Check* out, std::string* error) {
+  out->expression = expr;
+  std::string lhs;
+  if (!ParseComparison(expr, out, &lhs, error)) return false;
   size_t colon = lhs.find(':');
   std::string head = lhs.substr(0, colon);
   std::string tail = colon == std::string::npos ? "" : lhs.substr(colon + 1);
-  if (head == "score" || head == "min_score") {
-    if (!tail.empty()) {
-      *error = "'" + head + "' takes no behaviour id in '" + expr + "'";
-      return false;
-    }
-    out->what = head == "score" ? Check::What::kScore : Check::What::kMinScore;
-    return true;
-  }
-  if (head == "metric") {
-    size_t dot = tail.rfind('.');
-    static const std::vector<std::string> kStats = {"median", "p90", "max", "min", "mean"};
-    std::string stat = dot == std::string::npos ? "" : tail.substr(dot + 1);
-    if (dot == std::string::npos || dot == 0 ||
-        std::find(kStats.begin(), kStats.end(), stat) == kStats.end()) {
-      *error =
-          "expected 'metric:ID.STAT' with STAT one of median, p90, max, min, mean, e.g. "
-          "'metric:first_response_time.p90>120', got '" +
-          expr + "'";
-      return false;
-    }
-    out->what = Check::What::kMetric;
-    out->behaviour = tail.substr(0, dot);
-    out->stat = stat;
-    return true;
-  }
-  if (head == "rate") {
-    if (tail.empty()) {
-      *error = "expected 'rate:ID', e.g. 'rate:empathy<0.8', got '" + expr + "'";
-      return false;
-    }
-    out->what = Check::What::kRate;
-    out->behaviour = tail;
-    return true;
+  for (const Measure& m : kMeasures) {
+    if (head == m.head) return m.parse(head, tail, expr, out, error);
   }
   for (const auto& s : Statuses()) {
     if (s == head) {
@@ -96,7 +126,7 @@ bool ParseCheck(const std::string& expr, Check* out, std::string* error) {
     }
   }
   std::vector<std::string> all = Statuses();
-  all.insert(all.end(), {"rate", "score", "min_score", "metric"});
+  for (const Measure& m : kMeasures) all.emplace_back(m.head);
   *error = "unknown measure '" + head + "' in '" + expr + "'" + DidYouMean(head, all) +
            "; expected a status (met, missed, violated, ...), rate, score or min_score";
   return false;

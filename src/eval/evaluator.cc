@@ -156,6 +156,154 @@ std::string RuleLocation(const rules::BehaviourDecl& b, uint32_t rule) {
   return p.loc.file + ":" + std::to_string(p.loc.line);
 }
 
+namespace {
+
+// The behaviour's texts and settings, as its result reports them.
+inline void Describe(const rules::LanguagePack& pack, const rules::BehaviourDecl& b,
+                     const EvaluateOptions& options, BehaviourResult* r) {
+  r->id = b.id;
+  r->kind = *b.kind;
+  r->title = Pick(b.titles, options.tips_language, pack.code);
+  if (r->title.empty()) r->title = Pick(b.titles, "en", pack.code);
+  if (r->title.empty()) r->title = b.id;
+  r->title_en = Pick(b.titles, "en", pack.code);
+  if (r->title_en.empty()) r->title_en = b.id;
+  r->tip = Pick(b.tips, options.tips_language, pack.code);
+  r->tip_en = Pick(b.tips, "en", pack.code);
+  r->level = b.level;
+  r->weight = b.weight;
+  r->trigger = b.trigger;
+  r->trigger_window = b.trigger_window;
+}
+
+// One piece of evidence per turn in scope: its first surviving match (with
+// `first-use`, the first whose words were not used before).
+inline void CollectEvidence(const rules::BehaviourDecl& b, uint32_t bi, const Conversation& c,
+                            const std::vector<TextMatches>& turns, BehaviourResult* r) {
+  std::vector<size_t> scope = ScopeTurns(b, c);
+  for (size_t t : scope) {
+    const RuleMatch* m = nullptr;
+    for (const RuleMatch& x : turns[t].matches) {
+      if (x.behaviour != bi || x.vetoed) continue;
+      if (b.first_use &&
+          UsedBefore(c, t,
+                     text::Normalize(std::string_view(c.turns[t].text)
+                                         .substr(x.byte_begin, x.byte_end - x.byte_begin))))
+        continue;
+      m = &x;
+      break;
+    }
+    if (m == nullptr) continue;
+    Evidence e;
+    e.turn = static_cast<int>(t) + 1;
+    e.role = c.turns[t].role;
+    e.speaker = c.turns[t].speaker;
+    e.time = c.turns[t].start;
+    e.text = c.turns[t].text;
+    e.span_begin = m->byte_begin;
+    e.span_end = m->byte_end;
+    e.rule = RuleLocation(b, m->rule);
+    r->evidence.push_back(std::move(e));
+  }
+}
+
+// An expected behaviour with an `after` trigger: walks the turns; an episode
+// opens at a trigger turn and is answered when the behaviour shows in one of
+// the speaker's next N turns. After an answer, the signal repeating before
+// the speaker has taken N more turns belongs to the episode just answered
+// ("still broken"). True when that decided the status.
+inline bool JudgeTrigger(const rules::LanguagePack& pack, const rules::BehaviourDecl& b,
+                         uint32_t bi, const Conversation& c, const std::vector<TextMatches>& turns,
+                         BehaviourResult* r) {
+  uint32_t sig = pack.behaviour_index.at(b.trigger);
+  const rules::BehaviourDecl& sd = pack.behaviours[sig];
+  bool pending = false;
+  int pending_turn = 0, seen = 0, since_answer = -1;
+  for (size_t t = 0; t < c.turns.size(); ++t) {
+    const Turn& turn = c.turns[t];
+    if (InScope(b.speaker, turn.role)) {
+      if (pending) {
+        ++seen;
+        if (turns[t].Has(bi)) {
+          r->episodes.push_back({pending_turn, true, static_cast<int>(t) + 1});
+          pending = false;
+          since_answer = 0;
+        } else if (seen >= b.trigger_window) {
+          r->episodes.push_back({pending_turn, false, 0});
+          pending = false;
+        }
+      } else if (since_answer >= 0) {
+        ++since_answer;
+      }
+    }
+    bool covered = since_answer >= 0 && since_answer < b.trigger_window;
+    if (!pending && !covered && InScope(sd.speaker, turn.role) && turns[t].Has(sig)) {
+      pending = true;
+      pending_turn = static_cast<int>(t) + 1;
+      seen = 0;
+    }
+  }
+  // An episode still open at the end counts only if the speaker had a turn after it.
+  if (pending && seen > 0) r->episodes.push_back({pending_turn, false, 0});
+  if (!r->episodes.empty()) {
+    bool all = std::all_of(r->episodes.begin(), r->episodes.end(),
+                           [](const TriggerEpisode& e) { return e.answered; });
+    r->status = all ? Status::kMet : Status::kMissed;
+    if (!all)
+      r->note = "'" + b.trigger + "' not answered within " + std::to_string(b.trigger_window) +
+                " turn(s)";
+    return true;
+  }
+  if (r->evidence.empty() && b.otherwise == rules::Otherwise::kNotApplicable) {
+    r->status = Status::kNotApplicable;
+    r->note = "'" + b.trigger + "' did not occur";
+    r->note_key = "na_no_trigger";
+    r->note_args = {{"signals", b.trigger}};
+    return true;
+  }
+  return false;
+}
+
+inline void JudgeExpected(const rules::LanguagePack& pack, const rules::BehaviourDecl& b,
+                          uint32_t bi, const Conversation& c, const std::vector<TextMatches>& turns,
+                          BehaviourResult* r) {
+  // Applicability only turns a would-be "missed" into not_applicable:
+  // a behaviour the agent showed is met wherever it shows.
+  if (r->evidence.empty()) {
+    if (Inapplicable why = NotApplicable(pack, b, c, turns); !why.key.empty()) {
+      r->status = Status::kNotApplicable;
+      r->note = std::move(why.note);
+      r->note_key = std::move(why.key);
+      r->note_args = std::move(why.args);
+      return;
+    }
+  }
+  if (!b.trigger.empty() && JudgeTrigger(pack, b, bi, c, turns, r)) return;
+  r->status = r->evidence.empty() ? Status::kMissed : Status::kMet;
+}
+
+inline void Judge(const rules::LanguagePack& pack, const rules::BehaviourDecl& b, uint32_t bi,
+                  const Conversation& c, const std::vector<TextMatches>& turns,
+                  BehaviourResult* r) {
+  if (*b.kind == BehaviourKind::kSignal) {
+    r->status = r->evidence.empty() ? Status::kAbsent : Status::kPresent;
+    return;
+  }
+  bool any_speaker_turn = false;
+  for (const auto& turn : c.turns) any_speaker_turn |= InScope(b.speaker, turn.role);
+  if (!any_speaker_turn) {
+    r->status = Status::kNotApplicable;
+    r->note = "no turns by this speaker";
+    r->note_key = "na_no_turns";
+  } else if (*b.kind == BehaviourKind::kAvoid) {
+    r->status = r->evidence.empty() ? Status::kClean : Status::kViolated;
+  } else {
+    JudgeExpected(pack, b, bi, c, turns, r);
+  }
+}
+
+}  // namespace
+
 std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Conversation& c,
                                       const std::vector<TextMatches>& turns,
                                       const EvaluateOptions& options) {
@@ -173,133 +321,9 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Con
     const rules::BehaviourDecl& b = pack.behaviours[bi];
     if (!Wanted(b.id, options)) continue;
     BehaviourResult r;
-    r.id = b.id;
-    r.kind = *b.kind;
-    r.title = Pick(b.titles, options.tips_language, pack.code);
-    if (r.title.empty()) r.title = Pick(b.titles, "en", pack.code);
-    if (r.title.empty()) r.title = b.id;
-    r.title_en = Pick(b.titles, "en", pack.code);
-    if (r.title_en.empty()) r.title_en = b.id;
-    r.tip = Pick(b.tips, options.tips_language, pack.code);
-    r.tip_en = Pick(b.tips, "en", pack.code);
-    r.level = b.level;
-    r.weight = b.weight;
-    r.trigger = b.trigger;
-    r.trigger_window = b.trigger_window;
-    std::vector<size_t> scope = ScopeTurns(b, c);
-    for (size_t t : scope) {
-      const RuleMatch* m = nullptr;
-      for (const RuleMatch& x : turns[t].matches) {
-        if (x.behaviour != bi || x.vetoed) continue;
-        if (b.first_use &&
-            UsedBefore(c, t,
-                       text::Normalize(std::string_view(c.turns[t].text)
-                                           .substr(x.byte_begin, x.byte_end - x.byte_begin))))
-          continue;
-        m = &x;
-        break;
-      }
-      if (m == nullptr) continue;
-      Evidence e;
-      e.turn = static_cast<int>(t) + 1;
-      e.role = c.turns[t].role;
-      e.speaker = c.turns[t].speaker;
-      e.time = c.turns[t].start;
-      e.text = c.turns[t].text;
-      e.span_begin = m->byte_begin;
-      e.span_end = m->byte_end;
-      e.rule = RuleLocation(b, m->rule);
-      r.evidence.push_back(std::move(e));
-    }
-    bool any_speaker_turn = false;
-    for (const auto& turn : c.turns) any_speaker_turn |= InScope(b.speaker, turn.role);
-    switch (*b.kind) {
-      case BehaviourKind::kSignal:
-        r.status = r.evidence.empty() ? Status::kAbsent : Status::kPresent;
-        break;
-      case BehaviourKind::kAvoid:
-        if (!any_speaker_turn) {
-          r.status = Status::kNotApplicable;
-          r.note = "no turns by this speaker";
-          r.note_key = "na_no_turns";
-        } else {
-          r.status = r.evidence.empty() ? Status::kClean : Status::kViolated;
-        }
-        break;
-      case BehaviourKind::kExpected: {
-        if (!any_speaker_turn) {
-          r.status = Status::kNotApplicable;
-          r.note = "no turns by this speaker";
-          r.note_key = "na_no_turns";
-          break;
-        }
-        // Applicability only turns a would-be "missed" into not_applicable:
-        // a behaviour the agent showed is met wherever it shows.
-        if (r.evidence.empty()) {
-          if (Inapplicable why = NotApplicable(pack, b, c, turns); !why.key.empty()) {
-            r.status = Status::kNotApplicable;
-            r.note = std::move(why.note);
-            r.note_key = std::move(why.key);
-            r.note_args = std::move(why.args);
-            break;
-          }
-        }
-        if (!b.trigger.empty()) {
-          uint32_t sig = pack.behaviour_index.at(b.trigger);
-          const rules::BehaviourDecl& sd = pack.behaviours[sig];
-          // Walk the turns: an episode opens at a trigger turn and is answered
-          // when the behaviour shows in one of the speaker's next N turns.
-          // After an answer, the signal repeating before the speaker has taken N
-          // more turns belongs to the episode just answered ("still broken").
-          bool pending = false;
-          int pending_turn = 0, seen = 0, since_answer = -1;
-          for (size_t t = 0; t < c.turns.size(); ++t) {
-            const Turn& turn = c.turns[t];
-            if (InScope(b.speaker, turn.role)) {
-              if (pending) {
-                ++seen;
-                if (turns[t].Has(bi)) {
-                  r.episodes.push_back({pending_turn, true, static_cast<int>(t) + 1});
-                  pending = false;
-                  since_answer = 0;
-                } else if (seen >= b.trigger_window) {
-                  r.episodes.push_back({pending_turn, false, 0});
-                  pending = false;
-                }
-              } else if (since_answer >= 0) {
-                ++since_answer;
-              }
-            }
-            bool covered = since_answer >= 0 && since_answer < b.trigger_window;
-            if (!pending && !covered && InScope(sd.speaker, turn.role) && turns[t].Has(sig)) {
-              pending = true;
-              pending_turn = static_cast<int>(t) + 1;
-              seen = 0;
-            }
-          }
-          // An episode still open at the end counts only if the speaker had a turn after it.
-          if (pending && seen > 0) r.episodes.push_back({pending_turn, false, 0});
-          if (!r.episodes.empty()) {
-            bool all = std::all_of(r.episodes.begin(), r.episodes.end(),
-                                   [](const TriggerEpisode& e) { return e.answered; });
-            r.status = all ? Status::kMet : Status::kMissed;
-            if (!all)
-              r.note = "'" + b.trigger + "' not answered within " +
-                       std::to_string(b.trigger_window) + " turn(s)";
-            break;
-          }
-          if (r.evidence.empty() && b.otherwise == rules::Otherwise::kNotApplicable) {
-            r.status = Status::kNotApplicable;
-            r.note = "'" + b.trigger + "' did not occur";
-            r.note_key = "na_no_trigger";
-            r.note_args = {{"signals", b.trigger}};
-            break;
-          }
-        }
-        r.status = r.evidence.empty() ? Status::kMissed : Status::kMet;
-        break;
-      }
-    }
+    Describe(pack, b, options, &r);
+    CollectEvidence(b, bi, c, turns, &r);
+    Judge(pack, b, bi, c, turns, &r);
     out.push_back(std::move(r));
   }
   return out;

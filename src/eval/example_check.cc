@@ -36,6 +36,56 @@ std::string MatchLineName(const rules::Pattern& p) {
   return p.loc.file + ":" + std::to_string(p.loc.line);
 }
 
+namespace {
+
+// What an example matched and what vetoed it, for a failure's details.
+std::string ExampleDetails(const rules::LanguagePack& pack, const rules::BehaviourDecl& b,
+                           const rules::Example& ex, const TextMatches& m,
+                           const std::vector<const RuleMatch*>& live,
+                           const std::vector<const RuleMatch*>& vetoed) {
+  std::string details = "    " + DescribeTokens(ex.text, m) + "\n";
+  if (!ex.context.empty()) details += "    context: " + ex.context + "\n";
+  for (const RuleMatch* v : vetoed) {
+    details += "    vetoed: '" + ex.text.substr(v->byte_begin, v->byte_end - v->byte_begin) +
+               "' by " +
+               (v->no_echo ? std::string("its {echo} condition (too few of the context's "
+                                         "words)")
+                           : DescribePattern(pack, v->veto_pattern)) +
+               "\n";
+  }
+  for (const RuleMatch* l : live) {
+    const rules::Pattern& p = b.matches[l->rule];
+    details += "    matched: '" + ex.text.substr(l->byte_begin, l->byte_end - l->byte_begin) +
+               "' by " + (p.turn_scope ? "match-turn " : "match ") +
+               (p.name.empty() ? "" : p.name + ": ") + p.source + "  (" + p.loc.file + ":" +
+               std::to_string(p.loc.line) + ")\n";
+  }
+  return details;
+}
+
+// The failure of one example given what matched it, or "" when it passes.
+std::string ExampleFailureMessage(const rules::BehaviourDecl& b, const rules::Example& ex,
+                                  const std::vector<const RuleMatch*>& live,
+                                  const std::vector<const RuleMatch*>& vetoed) {
+  if (!ex.positive) return live.empty() ? "" : "example matches '" + b.id + "' but must not";
+  if (live.empty()) {
+    return std::string("example does not match '") + b.id + "'" +
+           (vetoed.empty() ? "" : " (vetoed)");
+  }
+  if (ex.mark_begin < 0) return "";
+  for (const RuleMatch* l : live) {
+    if (static_cast<int>(l->byte_begin) == ex.mark_begin &&
+        static_cast<int>(l->byte_end) == ex.mark_end)
+      return "";
+  }
+  return "example matches '" + b.id + "' but not exactly the marked words '" +
+         ex.text.substr(static_cast<size_t>(ex.mark_begin),
+                        static_cast<size_t>(ex.mark_end - ex.mark_begin)) +
+         "'";
+}
+
+}  // namespace
+
 ExampleTotals CheckExamples(const rules::LanguagePack& pack,
                             const std::function<void(const ExampleFailure&)>& fail) {
   ExampleTotals totals;
@@ -61,59 +111,19 @@ ExampleTotals CheckExamples(const rules::LanguagePack& pack,
       }
       matcher.Match(ex.text, &m);
       ApplyEcho(pack, terms, &m);
-      std::string loc = ex.loc.file + ":" + std::to_string(ex.loc.line);
       std::vector<const RuleMatch*> live, vetoed;
       for (const auto& rm : m.matches) {
         if (rm.behaviour != bi) continue;
         (rm.vetoed ? vetoed : live).push_back(&rm);
       }
-      std::string details = "    " + DescribeTokens(ex.text, m) + "\n";
-      if (!ex.context.empty()) details += "    context: " + ex.context + "\n";
-      for (const RuleMatch* v : vetoed) {
-        details += "    vetoed: '" + ex.text.substr(v->byte_begin, v->byte_end - v->byte_begin) +
-                   "' by " +
-                   (v->no_echo ? std::string("its {echo} condition (too few of the context's "
-                                             "words)")
-                               : DescribePattern(pack, v->veto_pattern)) +
-                   "\n";
-      }
-      for (const RuleMatch* l : live) {
-        const rules::Pattern& p = b.matches[l->rule];
-        details += "    matched: '" + ex.text.substr(l->byte_begin, l->byte_end - l->byte_begin) +
-                   "' by " + (p.turn_scope ? "match-turn " : "match ") +
-                   (p.name.empty() ? "" : p.name + ": ") + p.source + "  (" + p.loc.file + ":" +
-                   std::to_string(p.loc.line) + ")\n";
-        if (ex.positive) fired[l->rule] = true;
-      }
       if (ex.positive) {
-        if (live.empty()) {
-          ++totals.failures;
-          fail({loc,
-                std::string("example does not match '") + b.id + "'" +
-                    (vetoed.empty() ? "" : " (vetoed)"),
-                details});
-          continue;
-        }
-        if (ex.mark_begin >= 0) {
-          bool exact = false;
-          for (const RuleMatch* l : live) {
-            exact |= static_cast<int>(l->byte_begin) == ex.mark_begin &&
-                     static_cast<int>(l->byte_end) == ex.mark_end;
-          }
-          if (!exact) {
-            ++totals.failures;
-            fail({loc,
-                  "example matches '" + b.id + "' but not exactly the marked words '" +
-                      ex.text.substr(static_cast<size_t>(ex.mark_begin),
-                                     static_cast<size_t>(ex.mark_end - ex.mark_begin)) +
-                      "'",
-                  details});
-          }
-        }
-      } else if (!live.empty()) {
-        ++totals.failures;
-        fail({loc, "example matches '" + b.id + "' but must not", details});
+        for (const RuleMatch* l : live) fired[l->rule] = true;
       }
+      std::string failure = ExampleFailureMessage(b, ex, live, vetoed);
+      if (failure.empty()) continue;
+      ++totals.failures;
+      fail({ex.loc.file + ":" + std::to_string(ex.loc.line), failure,
+            ExampleDetails(pack, b, ex, m, live, vetoed)});
     }
     totals.match_lines += b.matches.size();
     for (uint32_t k = 0; k < fired.size(); ++k)

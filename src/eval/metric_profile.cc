@@ -4,21 +4,14 @@
 #include <cmath>
 
 #include "common/strings.h"
+#include "eval/metrics.h"
 #include "rules/builtin.h"
 
 namespace tact::eval {
 
-const std::vector<std::string>& MetricProfile::Metrics() {
-  static const std::vector<std::string> k = {
-      "first_response_time", "response_time", "handle_time",       "talk_ratio",   "interruptions",
-      "non_talk_time",       "talk_speed",    "longest_monologue", "de_escalation"};
-  return k;
-}
+const std::vector<std::string>& MetricProfile::Metrics() { return MetricIds(); }
 
-const std::vector<std::string>& MetricProfile::Parameters() {
-  static const std::vector<std::string> k = {"interruption_min", "silence_min", "hold_max"};
-  return k;
-}
+const std::vector<std::string>& MetricProfile::Parameters() { return MetricParameters(); }
 
 bool MetricProfile::Set(const std::string& key, double value, std::string* error) {
   if (!std::isfinite(value) || value < 0) {
@@ -111,12 +104,10 @@ double MetricProfile::Parameter(const std::string& name, double fallback) const 
 
 MetricProfile BuiltinMetricProfile() {
   MetricProfile p;
-  for (const auto& f : rules::BuiltinRuleFiles()) {
-    std::string path(f.path);
-    if (path.size() >= 15 && path.compare(path.size() - 15, 15, "thresholds.conf") == 0) {
-      Diagnostics d;
-      p.Parse(path, std::string(f.data, f.size), &d);  // tested in CTest: the built-in file parses
-    }
+  for (const rules::EmbeddedFile* f : rules::BuiltinFilesEndingWith("thresholds.conf")) {
+    Diagnostics d;
+    p.Parse(f->path, std::string(f->data, f->size),
+            &d);  // tested in CTest: the built-in file parses
   }
   return p;
 }

@@ -23,8 +23,13 @@
 
 namespace tact::eval {
 
-// `turns[i]` are the matches of c.turns[i] (for word counts and the customer
-// signals). Problems with the timestamps are appended to *warnings.
+// The metric ids, in report order (the table in metrics.cc).
+const std::vector<std::string>& MetricIds();
+// The profile parameters the metrics read ("interruption_min", ...).
+const std::vector<std::string>& MetricParameters();
+
+// Every metric of MetricIds(), in that order. `turns[i]` are the matches of c.turns[i] (for word
+// counts and the customer signals). Problems with the timestamps are appended to *warnings.
 std::vector<MetricResult> ComputeMetrics(const Conversation& c,
                                          const std::vector<TextMatches>& turns,
                                          const rules::LanguagePack& pack,

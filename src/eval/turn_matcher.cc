@@ -22,6 +22,16 @@ void TurnMatcher::Match(std::string_view text, TextMatches* out) {
   out->tokens.clear();
   out->matches.clear();
   out->vetoes.clear();
+  Classify(text, out);
+  Frame(out);
+  hits_.clear();
+  out->matched_tokens = raw_.size();
+  RunPrograms(out);
+  CollectHits(out);
+  ApplyVetoes(out);
+}
+
+void TurnMatcher::Classify(std::string_view text, TextMatches* out) {
   text::Tokenize(text, &raw_);
   out->tokens.resize(raw_.size());
   for (size_t i = 0; i < raw_.size(); ++i) {
@@ -31,6 +41,9 @@ void TurnMatcher::Match(std::string_view text, TextMatches* out) {
     out->tokens[i].info = &classifier_.Get(text.substr(r.begin, r.end - r.begin), r.kind);
   }
   text::AssignSentences(text, &raw_, [&](size_t i) { return out->tokens[i].info->abbreviation; });
+}
+
+void TurnMatcher::Frame(TextMatches* out) {
   // The runner sees each sentence framed by two virtual tokens that satisfy
   // only the '^' and '$' atoms. A sentence's leading @handles, #hashtags and
   // URLs ("@dan_okafor Hi Dan") come before its '^', unless they are all of it.
@@ -72,22 +85,24 @@ void TurnMatcher::Match(std::string_view text, TextMatches* out) {
       real_.push_back(-1);
     }
   }
-  hits_.clear();
-  out->matched_tokens = raw_.size();
+}
+
+void TurnMatcher::Stopped(size_t at, TextMatches* out) const {
   // Where a runner stopped early, in real tokens (the virtual ones have -1).
-  auto stopped = [&](size_t at) {
-    size_t real = 0;
-    for (size_t k = at; k-- > 0;) {
-      if (real_[k] >= 0) {
-        real = static_cast<size_t>(real_[k]) + 1;
-        break;
-      }
+  size_t real = 0;
+  for (size_t k = at; k-- > 0;) {
+    if (real_[k] >= 0) {
+      real = static_cast<size_t>(real_[k]) + 1;
+      break;
     }
-    out->matched_tokens = std::min(out->matched_tokens, real);
-  };
+  }
+  out->matched_tokens = std::min(out->matched_tokens, real);
+}
+
+void TurnMatcher::RunPrograms(TextMatches* out) {
   if (!runner_.Run(pack_.program(), atoms_, classes_, classifier_.class_generation(), sentences_,
                    &hits_))
-    stopped(runner_.stopped_at());
+    Stopped(runner_.stopped_at(), out);
   if (pack_.has_turn_patterns && !atoms_.empty()) {
     // Over a whole turn, the sentence edges also satisfy the gap atom, so a
     // '...N' can run across them.
@@ -103,8 +118,11 @@ void TurnMatcher::Match(std::string_view text, TextMatches* out) {
     one_sentence_.assign(atoms_.size(), 0);
     if (!turn_runner_.Run(pack_.turn_program(), turn_atoms_, classes_,
                           classifier_.class_generation(), one_sentence_, &hits_))
-      stopped(turn_runner_.stopped_at());
+      Stopped(turn_runner_.stopped_at(), out);
   }
+}
+
+void TurnMatcher::CollectHits(TextMatches* out) const {
   for (const auto& h : hits_) {
     const rules::PatternOwner& o = pack_.owners[h.pattern];
     RuleMatch m;
@@ -129,6 +147,9 @@ void TurnMatcher::Match(std::string_view text, TextMatches* out) {
       out->vetoes.push_back(m);
     }
   }
+}
+
+void TurnMatcher::ApplyVetoes(TextMatches* out) {
   for (auto& m : out->matches) {
     for (const auto& v : out->vetoes) {
       if (v.behaviour != m.behaviour) continue;

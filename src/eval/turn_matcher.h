@@ -68,6 +68,14 @@ class TurnMatcher {
   const rules::LanguagePack& pack() const { return pack_; }
 
  private:
+  // The steps of Match, in order.
+  void Classify(std::string_view text, TextMatches* out);  // tokens and sentences
+  void Frame(TextMatches* out);              // the runner's input, sentences framed by '^' and '$'
+  void RunPrograms(TextMatches* out);        // the sentence program, then the turn program
+  void CollectHits(TextMatches* out) const;  // the runners' hits as matches and vetoes
+  static void ApplyVetoes(TextMatches* out);
+  void Stopped(size_t at, TextMatches* out) const;
+
   const rules::LanguagePack& pack_;
   match::Classifier classifier_;
   match::Runner runner_;

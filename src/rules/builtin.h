@@ -3,6 +3,7 @@
 #define TACT_RULES_BUILTIN_H_
 
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 namespace tact::rules {
@@ -14,6 +15,18 @@ struct EmbeddedFile {
 };
 
 const std::vector<EmbeddedFile>& BuiltinRuleFiles();
+
+// The built-in files whose path ends with `suffix` ("thresholds.conf"), in
+// BuiltinRuleFiles() order.
+inline std::vector<const EmbeddedFile*> BuiltinFilesEndingWith(std::string_view suffix) {
+  std::vector<const EmbeddedFile*> out;
+  for (const auto& f : BuiltinRuleFiles()) {
+    std::string_view path(f.path);
+    if (path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix)
+      out.push_back(&f);
+  }
+  return out;
+}
 
 }  // namespace tact::rules
 

@@ -21,10 +21,31 @@ class Compiler {
 
   bool Run(std::vector<RuleFile> files) {
     // Pack settings and lexicons first: patterns need them.
+    if (!ApplyPackDecl(files)) return false;
+    CollectLexicons(&files);
+    CollectBehaviours(&files);
+    CheckSignals();
+    // Resolve every pattern now (so errors stop the run at start); the program
+    // itself is built on first use.
+    uint32_t next_id = 0;
+    for (uint32_t bi = 0; bi < pack_->behaviours.size(); ++bi) {
+      const BehaviourDecl& b = pack_->behaviours[bi];
+      AddPatterns(bi, b.matches, PatternOwner::Role::kMatch, &next_id);
+      AddPatterns(bi, b.vetoes, PatternOwner::Role::kVeto, &next_id);
+      AddPatterns(bi, b.turn_vetoes, PatternOwner::Role::kTurnVeto, &next_id);
+    }
+    DropParseTrees();
+    return errors_ == 0;
+  }
+
+ private:
+  // The one `pack CODE` block of the language (its name, stemmer, word
+  // lists and messages); false when its stemmer is unknown.
+  bool ApplyPackDecl(const std::vector<RuleFile>& files) {
     const PackDecl* decl = nullptr;
-    for (auto& f : files) {
+    for (const auto& f : files) {
       pack_->files.push_back(f.path);
-      for (auto& p : f.packs) {
+      for (const auto& p : f.packs) {
         if (p.code != pack_->code) {
           Error(p.loc,
                 "pack '" + p.code + "' declared in the folder of language '" + pack_->code + "'");
@@ -47,25 +68,31 @@ class Compiler {
         return false;
       }
     }
-    if (decl) {
-      for (const auto& a : decl->abbreviations) pack_->abbreviations.insert(text::Normalize(a));
-      for (const auto& w : decl->stopwords) {
-        pack_->stopwords.push_back(text::Normalize(w));
-        pack_->stopword_set.insert(pack_->stopwords.back());
-      }
-      pack_->alphabet = text::Normalize(decl->alphabet);
-      const auto* a = reinterpret_cast<const uint8_t*>(pack_->alphabet.data());
-      int32_t alen = static_cast<int32_t>(pack_->alphabet.size());
-      for (int32_t i = 0; i < alen;) {
-        UChar32 c;
-        U8_NEXT(a, i, alen, c);
-        if (c >= 0) pack_->alphabet_set.insert(c);
-      }
-      for (const auto& w : decl->acronyms) pack_->acronyms.insert(text::Normalize(w));
-      for (const auto& [key, msg] : decl->messages) pack_->messages[key] = msg;
+    if (decl) ApplyWordLists(*decl);
+    return true;
+  }
+
+  void ApplyWordLists(const PackDecl& decl) {
+    for (const auto& a : decl.abbreviations) pack_->abbreviations.insert(text::Normalize(a));
+    for (const auto& w : decl.stopwords) {
+      pack_->stopwords.push_back(text::Normalize(w));
+      pack_->stopword_set.insert(pack_->stopwords.back());
     }
+    pack_->alphabet = text::Normalize(decl.alphabet);
+    const auto* a = reinterpret_cast<const uint8_t*>(pack_->alphabet.data());
+    int32_t alen = static_cast<int32_t>(pack_->alphabet.size());
+    for (int32_t i = 0; i < alen;) {
+      UChar32 c;
+      U8_NEXT(a, i, alen, c);
+      if (c >= 0) pack_->alphabet_set.insert(c);
+    }
+    for (const auto& w : decl.acronyms) pack_->acronyms.insert(text::Normalize(w));
+    for (const auto& [key, msg] : decl.messages) pack_->messages[key] = msg;
+  }
+
+  void CollectLexicons(std::vector<RuleFile>* files) {
     std::map<std::string, Location> lexicon_loc;
-    for (auto& f : files) {
+    for (auto& f : *files) {
       for (auto& l : f.lexicons) {
         auto [it, inserted] = lexicon_loc.emplace(l.name, l.loc);
         if (!inserted) {
@@ -77,7 +104,10 @@ class Compiler {
         pack_->lexicons.push_back(std::move(l));
       }
     }
-    for (auto& f : files) {
+  }
+
+  void CollectBehaviours(std::vector<RuleFile>* files) {
+    for (auto& f : *files) {
       for (auto& b : f.behaviours) {
         auto [it, inserted] = pack_->behaviour_index.emplace(b.id, pack_->behaviours.size());
         if (!inserted) {
@@ -89,15 +119,21 @@ class Compiler {
         pack_->behaviours.push_back(std::move(b));
       }
     }
-    // Triggers must name a signal of this pack.
+  }
+
+  // Triggers and applies-if/-unless must name a signal of this pack.
+  void CheckSignals() {
     std::vector<std::string> signals;
     for (const auto& b : pack_->behaviours) {
       if (b.kind == Kind::kSignal) signals.push_back(b.id);
     }
+    auto is_signal = [&](const std::string& id) {
+      const BehaviourDecl* t = pack_->Find(id);
+      return t != nullptr && t->kind == Kind::kSignal;
+    };
     for (const auto& b : pack_->behaviours) {
       if (b.trigger.empty()) continue;
-      const BehaviourDecl* t = pack_->Find(b.trigger);
-      if (t == nullptr || t->kind != Kind::kSignal) {
+      if (!is_signal(b.trigger)) {
         Error(b.trigger_loc,
               "unknown signal '" + b.trigger + "' in 'after'" + DidYouMean(b.trigger, signals));
       }
@@ -105,8 +141,7 @@ class Compiler {
     for (const auto& b : pack_->behaviours) {
       for (const auto* list : {&b.applies_if, &b.applies_unless}) {
         for (const auto& id : *list) {
-          const BehaviourDecl* t = pack_->Find(id);
-          if (t == nullptr || t->kind != Kind::kSignal) {
+          if (!is_signal(id)) {
             Error(b.applies_loc, "unknown signal '" + id + "' in '" +
                                      (list == &b.applies_if ? "applies-if" : "applies-unless") +
                                      "'" + DidYouMean(id, signals));
@@ -114,39 +149,37 @@ class Compiler {
         }
       }
     }
-    // Resolve every pattern now (so errors stop the run at start); the program
-    // itself is built on first use.
-    uint32_t next_id = 0;
-    for (uint32_t bi = 0; bi < pack_->behaviours.size(); ++bi) {
-      const BehaviourDecl& b = pack_->behaviours[bi];
-      auto add = [&](const std::vector<Pattern>& pats, PatternOwner::Role role) {
-        for (uint32_t k = 0; k < pats.size(); ++k) {
-          if (pats[k].empty) {  // a condition alone is judged without the program
-            pack_->conditional.push_back({bi, role, k});
-            continue;
-          }
-          match::Node node;
-          std::vector<std::string> stack;
-          if (!Convert(pats[k].root, pats[k].loc, &stack, &node)) continue;
-          if (next_id >= limits_.max_patterns) {
-            Error(pats[k].loc,
-                  "too many patterns (limit " + std::to_string(limits_.max_patterns) + ")");
-            return;
-          }
-          ++next_id;
-          pack_->nodes.push_back(std::move(node));
-          pack_->owners.push_back({bi, role, k});
-          pack_->turn_scope.push_back(pats[k].turn_scope ? 1 : 0);
-          pack_->has_turn_patterns |= pats[k].turn_scope;
-          if (pats[k].has_echo()) pack_->conditional.push_back({bi, role, k});
-        }
-      };
-      add(b.matches, PatternOwner::Role::kMatch);
-      add(b.vetoes, PatternOwner::Role::kVeto);
-      add(b.turn_vetoes, PatternOwner::Role::kTurnVeto);
+  }
+
+  // Resolves one list of a behaviour's patterns to nodes (pattern ids from
+  // *next_id on); stops at the limit of patterns.
+  void AddPatterns(uint32_t bi, const std::vector<Pattern>& pats, PatternOwner::Role role,
+                   uint32_t* next_id) {
+    for (uint32_t k = 0; k < pats.size(); ++k) {
+      if (pats[k].empty) {  // a condition alone is judged without the program
+        pack_->conditional.push_back({bi, role, k});
+        continue;
+      }
+      match::Node node;
+      std::vector<std::string> stack;
+      if (!Convert(pats[k].root, pats[k].loc, &stack, &node)) continue;
+      if (*next_id >= limits_.max_patterns) {
+        Error(pats[k].loc,
+              "too many patterns (limit " + std::to_string(limits_.max_patterns) + ")");
+        return;
+      }
+      ++*next_id;
+      pack_->nodes.push_back(std::move(node));
+      pack_->owners.push_back({bi, role, k});
+      pack_->turn_scope.push_back(pats[k].turn_scope ? 1 : 0);
+      pack_->has_turn_patterns |= pats[k].turn_scope;
+      if (pats[k].has_echo()) pack_->conditional.push_back({bi, role, k});
     }
-    // The parse trees are in `nodes` now: a pack keeps only what reports and
-    // 'tact rules' read of a pattern (its source, location, name, condition).
+  }
+
+  // The parse trees are in `nodes` now: a pack keeps only what reports and
+  // 'tact rules' read of a pattern (its source, location, name, condition).
+  void DropParseTrees() {
     auto drop = [](std::vector<Pattern>* pats) {
       for (auto& p : *pats) p.root = PatternNode{};
     };
@@ -156,10 +189,8 @@ class Compiler {
       drop(&b.turn_vetoes);
     }
     for (auto& l : pack_->lexicons) drop(&l.items);
-    return errors_ == 0;
   }
 
- private:
   void Error(const Location& loc, std::string msg) {
     diags_->push_back(MakeError(loc.file, loc.line, loc.column, std::move(msg)));
     ++errors_;
@@ -252,154 +283,183 @@ class Compiler {
     return out;
   }
 
+  // One function per pattern form.
   bool Convert(const PatternNode& n, const Location& loc, std::vector<std::string>* stack,
                match::Node* out) {
     using T = PatternNode::Type;
     switch (n.type) {
       case T::kSeq:
       case T::kAlt:
-      case T::kOpt: {
-        out->type = n.type == T::kSeq   ? match::Node::Type::kSeq
-                    : n.type == T::kAlt ? match::Node::Type::kAlt
-                                        : match::Node::Type::kOpt;
-        out->children.reserve(n.children.size());
-        for (const auto& c : n.children) {
-          match::Node child;
-          if (!Convert(c, loc, stack, &child)) return false;
-          out->children.push_back(std::move(child));
-        }
-        if (out->type == match::Node::Type::kAlt) JoinSingleWords(out);
-        return true;
-      }
-      case T::kNot: {
-        match::Node inner;
-        if (!Convert(n.children.at(0), loc, stack, &inner)) return false;
-        std::vector<match::AtomId> members;
-        if (!SingleAtoms(inner, &members)) {
-          Error(At(loc, n.column),
-                "'!' applies to single-word tests only; this one can match several words");
-          return false;
-        }
-        out->type = match::Node::Type::kAtom;
-        out->atom = pack_->atoms.Not(std::move(members));
-        return true;
-      }
+      case T::kOpt:
+        return ConvertGroup(n, loc, stack, out);
+      case T::kNot:
+        return ConvertNot(n, loc, stack, out);
       case T::kAnchor:
         out->type = match::Node::Type::kAtom;
         out->atom = n.text == "^" ? match::kSentenceStartAtom : match::kSentenceEndAtom;
         return true;
       case T::kGap:
-        if (n.number > limits_.max_gap) {
-          Error(At(loc, n.column), "gap of " + std::to_string(n.number) +
-                                       " words is too wide (at most " +
-                                       std::to_string(limits_.max_gap) + ")");
-          return false;
-        }
-        out->type = match::Node::Type::kGap;
-        out->gap = n.number;
-        return true;
-      case T::kLiteral: {
-        const std::vector<std::string>& toks = LiteralTokens(n.text);
-        if (toks.empty()) {
-          Error(At(loc, n.column), "literal '" + n.text + "' has no words");
-          return false;
-        }
-        if (toks.size() == 1) {
-          out->type = match::Node::Type::kAtom;
-          out->atom = pack_->atoms.Literal(toks[0]);
-          return true;
-        }
-        out->type = match::Node::Type::kSeq;
-        for (const auto& t : toks) {
-          match::Node a;
-          a.atom = pack_->atoms.Literal(t);
-          out->children.push_back(a);
-        }
-        return true;
-      }
-      case T::kStem: {
-        const std::vector<std::string>& toks = LiteralTokens(n.text);
-        if (toks.size() != 1) {
-          Error(At(loc, n.column), "'~" + n.text + "' must be a single word");
-          return false;
-        }
+        return ConvertGap(n, loc, out);
+      case T::kLiteral:
+        return ConvertLiteral(n, loc, out);
+      case T::kStem:
+        return ConvertStem(n, loc, out);
+      case T::kPrefix:
         out->type = match::Node::Type::kAtom;
-        std::string stem = stemmer_ ? std::string(stemmer_->Stem(toks[0])) : toks[0];
-        out->atom = pack_->atoms.Stem(stem);
+        out->atom = pack_->atoms.Prefix(text::Normalize(n.text));
         return true;
-      }
-      case T::kPrefix: {
-        std::string norm = text::Normalize(n.text);
-        out->type = match::Node::Type::kAtom;
-        out->atom = pack_->atoms.Prefix(norm);
-        return true;
-      }
-      case T::kClass: {
-        static const std::pair<std::string_view, match::TokenClass> kClasses[] = {
-            {"caps", match::TokenClass::kCaps},     {"num", match::TokenClass::kNum},
-            {"word", match::TokenClass::kWord},     {"punct", match::TokenClass::kPunct},
-            {"symbol", match::TokenClass::kSymbol}, {"range", match::TokenClass::kRange},
-            {"url", match::TokenClass::kUrl},       {"email", match::TokenClass::kEmail},
-            {"handle", match::TokenClass::kHandle}, {"hashtag", match::TokenClass::kHashtag}};
-        match::TokenClass c = match::TokenClass::kSymbol;
-        for (const auto& [name, cls] : kClasses) {
-          if (n.text == name) c = cls;
-        }
-        out->type = match::Node::Type::kAtom;
-        out->atom = pack_->atoms.Class(c, n.number);
-        return true;
-      }
-      case T::kRegex: {
-        std::string err;
-        out->type = match::Node::Type::kAtom;
-        if (!pack_->atoms.Regex(n.text, limits_.regex_max_mem, &out->atom, &err)) {
-          Error(At(loc, n.column), "invalid regex '/" + n.text + "/': " + err);
-          return false;
-        }
-        return true;
-      }
-      case T::kLexicon: {
-        auto it = lexicon_index_.find(n.text);
-        if (it == lexicon_index_.end()) {
-          std::vector<std::string> names;
-          for (const auto& [k, v] : lexicon_index_) names.push_back(k);
-          Error(At(loc, n.column), "unknown lexicon '@" + n.text + "'" + DidYouMean(n.text, names));
-          return false;
-        }
-        for (const auto& s : *stack) {
-          if (s == n.text) {
-            Error(At(loc, n.column), "lexicon '@" + n.text + "' refers to itself");
-            return false;
-          }
-        }
-        if (static_cast<int>(stack->size()) >= limits_.max_lexicon_depth) {
-          Error(At(loc, n.column), "lexicons nested too deeply at '@" + n.text + "'");
-          return false;
-        }
-        // A lexicon compiles to the same node wherever it is used; reuse it.
-        if (auto done = lexicon_nodes_.find(n.text); done != lexicon_nodes_.end()) {
-          *out = done->second;
-          return true;
-        }
-        stack->push_back(n.text);
-        const LexiconDecl& lex = pack_->lexicons[it->second];
-        out->type = match::Node::Type::kAlt;
-        out->children.reserve(lex.items.size());
-        for (const auto& item : lex.items) {
-          match::Node child;
-          if (!Convert(item.root, item.loc, stack, &child)) {
-            stack->pop_back();
-            return false;
-          }
-          out->children.push_back(std::move(child));
-        }
-        stack->pop_back();
-        JoinSingleWords(out);
-        lexicon_nodes_.emplace(n.text, *out);
-        return true;
-      }
+      case T::kClass:
+        return ConvertClass(n, out);
+      case T::kRegex:
+        return ConvertRegex(n, loc, out);
+      case T::kLexicon:
+        return ConvertLexicon(n, loc, stack, out);
     }
     return false;
+  }
+
+  bool ConvertGroup(const PatternNode& n, const Location& loc, std::vector<std::string>* stack,
+                    match::Node* out) {
+    using T = PatternNode::Type;
+    out->type = n.type == T::kSeq   ? match::Node::Type::kSeq
+                : n.type == T::kAlt ? match::Node::Type::kAlt
+                                    : match::Node::Type::kOpt;
+    out->children.reserve(n.children.size());
+    for (const auto& c : n.children) {
+      match::Node child;
+      if (!Convert(c, loc, stack, &child)) return false;
+      out->children.push_back(std::move(child));
+    }
+    if (out->type == match::Node::Type::kAlt) JoinSingleWords(out);
+    return true;
+  }
+
+  bool ConvertNot(const PatternNode& n, const Location& loc, std::vector<std::string>* stack,
+                  match::Node* out) {
+    match::Node inner;
+    if (!Convert(n.children.at(0), loc, stack, &inner)) return false;
+    std::vector<match::AtomId> members;
+    if (!SingleAtoms(inner, &members)) {
+      Error(At(loc, n.column),
+            "'!' applies to single-word tests only; this one can match several words");
+      return false;
+    }
+    out->type = match::Node::Type::kAtom;
+    out->atom = pack_->atoms.Not(std::move(members));
+    return true;
+  }
+
+  bool ConvertGap(const PatternNode& n, const Location& loc, match::Node* out) {
+    if (n.number > limits_.max_gap) {
+      Error(At(loc, n.column), "gap of " + std::to_string(n.number) +
+                                   " words is too wide (at most " +
+                                   std::to_string(limits_.max_gap) + ")");
+      return false;
+    }
+    out->type = match::Node::Type::kGap;
+    out->gap = n.number;
+    return true;
+  }
+
+  bool ConvertLiteral(const PatternNode& n, const Location& loc, match::Node* out) {
+    const std::vector<std::string>& toks = LiteralTokens(n.text);
+    if (toks.empty()) {
+      Error(At(loc, n.column), "literal '" + n.text + "' has no words");
+      return false;
+    }
+    if (toks.size() == 1) {
+      out->type = match::Node::Type::kAtom;
+      out->atom = pack_->atoms.Literal(toks[0]);
+      return true;
+    }
+    out->type = match::Node::Type::kSeq;
+    for (const auto& t : toks) {
+      match::Node a;
+      a.atom = pack_->atoms.Literal(t);
+      out->children.push_back(a);
+    }
+    return true;
+  }
+
+  bool ConvertStem(const PatternNode& n, const Location& loc, match::Node* out) {
+    const std::vector<std::string>& toks = LiteralTokens(n.text);
+    if (toks.size() != 1) {
+      Error(At(loc, n.column), "'~" + n.text + "' must be a single word");
+      return false;
+    }
+    out->type = match::Node::Type::kAtom;
+    std::string stem = stemmer_ ? std::string(stemmer_->Stem(toks[0])) : toks[0];
+    out->atom = pack_->atoms.Stem(stem);
+    return true;
+  }
+
+  bool ConvertClass(const PatternNode& n, match::Node* out) {
+    static const std::pair<std::string_view, match::TokenClass> kClasses[] = {
+        {"caps", match::TokenClass::kCaps},     {"num", match::TokenClass::kNum},
+        {"word", match::TokenClass::kWord},     {"punct", match::TokenClass::kPunct},
+        {"symbol", match::TokenClass::kSymbol}, {"range", match::TokenClass::kRange},
+        {"url", match::TokenClass::kUrl},       {"email", match::TokenClass::kEmail},
+        {"handle", match::TokenClass::kHandle}, {"hashtag", match::TokenClass::kHashtag}};
+    match::TokenClass c = match::TokenClass::kSymbol;
+    for (const auto& [name, cls] : kClasses) {
+      if (n.text == name) c = cls;
+    }
+    out->type = match::Node::Type::kAtom;
+    out->atom = pack_->atoms.Class(c, n.number);
+    return true;
+  }
+
+  bool ConvertRegex(const PatternNode& n, const Location& loc, match::Node* out) {
+    std::string err;
+    out->type = match::Node::Type::kAtom;
+    if (!pack_->atoms.Regex(n.text, limits_.regex_max_mem, &out->atom, &err)) {
+      Error(At(loc, n.column), "invalid regex '/" + n.text + "/': " + err);
+      return false;
+    }
+    return true;
+  }
+
+  // `@name`: the lexicon's items as alternatives, compiled once per lexicon.
+  bool ConvertLexicon(const PatternNode& n, const Location& loc, std::vector<std::string>* stack,
+                      match::Node* out) {
+    auto it = lexicon_index_.find(n.text);
+    if (it == lexicon_index_.end()) {
+      std::vector<std::string> names;
+      for (const auto& [k, v] : lexicon_index_) names.push_back(k);
+      Error(At(loc, n.column), "unknown lexicon '@" + n.text + "'" + DidYouMean(n.text, names));
+      return false;
+    }
+    for (const auto& s : *stack) {
+      if (s == n.text) {
+        Error(At(loc, n.column), "lexicon '@" + n.text + "' refers to itself");
+        return false;
+      }
+    }
+    if (static_cast<int>(stack->size()) >= limits_.max_lexicon_depth) {
+      Error(At(loc, n.column), "lexicons nested too deeply at '@" + n.text + "'");
+      return false;
+    }
+    // A lexicon compiles to the same node wherever it is used; reuse it.
+    if (auto done = lexicon_nodes_.find(n.text); done != lexicon_nodes_.end()) {
+      *out = done->second;
+      return true;
+    }
+    stack->push_back(n.text);
+    const LexiconDecl& lex = pack_->lexicons[it->second];
+    out->type = match::Node::Type::kAlt;
+    out->children.reserve(lex.items.size());
+    for (const auto& item : lex.items) {
+      match::Node child;
+      if (!Convert(item.root, item.loc, stack, &child)) {
+        stack->pop_back();
+        return false;
+      }
+      out->children.push_back(std::move(child));
+    }
+    stack->pop_back();
+    JoinSingleWords(out);
+    lexicon_nodes_.emplace(n.text, *out);
+    return true;
   }
 
   LanguagePack* pack_;
