@@ -9,9 +9,9 @@
 
 #include "cli/common.h"
 #include "common/hash.h"
-#include "eval/checks.h"
+#include "summary/checks.h"
 #include "eval/metric_profile.h"
-#include "report/shards.h"
+#include "summary/shards.h"
 #include "report/summary_json.h"
 #include "report/writer.h"
 #include "run/gate.h"
@@ -46,9 +46,9 @@ namespace {
 
 // Reads one shard's summary and adds it to `*builder` (made from the first);
 // false after printing why (the exit code in *code).
-bool AddSummary(const std::vector<std::string>& paths, size_t i, report::ShardLedger* ledger,
+bool AddSummary(const std::vector<std::string>& paths, size_t i, summary::ShardLedger* ledger,
                 std::map<uint64_t, std::string>* content_from,
-                std::unique_ptr<report::SummaryBuilder>* builder, int* code) {
+                std::unique_ptr<summary::SummaryBuilder>* builder, int* code) {
   const std::string& path = paths[i];
   *code = kExitUsage;
   for (size_t j = 0; j < i; ++j) {
@@ -62,7 +62,7 @@ bool AddSummary(const std::vector<std::string>& paths, size_t i, report::ShardLe
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
-  report::Summary part;
+  summary::Summary part;
   std::string err;
   if (!in) {
     err = "cannot read";
@@ -86,7 +86,7 @@ bool AddSummary(const std::vector<std::string>& paths, size_t i, report::ShardLe
     fprintf(stderr, "%s: error: %s\n", path.c_str(), err.c_str());
     return false;
   }
-  if (!*builder) *builder = std::make_unique<report::SummaryBuilder>(part.group_by, part.worst_n);
+  if (!*builder) *builder = std::make_unique<summary::SummaryBuilder>(part.group_by, part.worst_n);
   if (!(*builder)->Merge(part, &err)) {
     fprintf(stderr, "%s: error: %s\n", path.c_str(), err.c_str());
     return false;
@@ -95,8 +95,8 @@ bool AddSummary(const std::vector<std::string>& paths, size_t i, report::ShardLe
 }
 
 // Writes the merged summary's report; false after printing why.
-bool WriteReport(const MergeOptions& o, const report::Summary& s,
-                 const std::vector<report::CheckOutcome>& outcomes, int* code) {
+bool WriteReport(const MergeOptions& o, const summary::Summary& s,
+                 const std::vector<summary::CheckOutcome>& outcomes, int* code) {
   report::WriterOptions wo;
   const report::WriterFormat* format = report::FindWriterFormat(o.report.format);
   wo.color = format->color && o.report.output.empty() && UseColor(o.report.color);
@@ -110,7 +110,7 @@ bool WriteReport(const MergeOptions& o, const report::Summary& s,
     *code = kExitUsage;
     return false;
   }
-  const report::RunTotals totals{s.inputs, s.read, s.analyzed, s.skipped};
+  const summary::RunTotals totals{s.inputs, s.read, s.analyzed, s.skipped};
   std::string buf;
   writer->Begin(&buf);
   writer->End(totals, outcomes, &s, &buf);
@@ -126,17 +126,17 @@ bool WriteReport(const MergeOptions& o, const report::Summary& s,
 }  // namespace
 
 int RunMerge(const MergeOptions& o) {
-  std::vector<eval::Check> gates;
+  std::vector<summary::Check> gates;
   if (!run::ParseGates(o.report.fail_on, &gates)) return kExitUsage;
-  std::unique_ptr<report::SummaryBuilder> builder;
+  std::unique_ptr<summary::SummaryBuilder> builder;
   // A shard counted twice would double its conversations in every figure and
   // gate: refused as a usage error (see report/shards.h).
-  report::ShardLedger ledger;
+  summary::ShardLedger ledger;
   std::map<uint64_t, std::string> content_from;  // for summaries without "shards"
   int code = kExitOk;
   for (size_t i = 0; i < o.inputs.size(); ++i)
     if (!AddSummary(o.inputs, i, &ledger, &content_from, &builder, &code)) return code;
-  report::Summary& s = builder->summary();
+  summary::Summary& s = builder->summary();
   s.shards = ledger.Merged();
   // Without the rule packs, the behaviours a gate may name are the ones the
   // summaries report.

@@ -68,7 +68,7 @@ class Redactor {
   // agent, speaker names and warnings. A customer's name, when the input
   // gives one (not a role word such as "Customer"), becomes [NAME].
   void RedactResult(ConversationResult* r) const;
-  // Redacts only what a summary prints of a result (report::SummaryBuilder):
+  // Redacts only what a summary prints of a result (summary::SummaryBuilder):
   // the id, source and agent, and the first evidence of each missed or
   // violated behaviour (its worst-case quote). For --summary runs, where the
   // rest of the result is never printed and redacting it was wasted work.

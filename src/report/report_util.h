@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "report/summary.h"
+#include "report/summary_names.h"
 #include "tact/result.h"
 
 namespace tact::report {

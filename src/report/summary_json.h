@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "report/json.h"
-#include "report/summary.h"
+#include "report/summary_names.h"
 
 namespace tact::report {
 

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "report/summary.h"
+#include "report/summary_names.h"
 
 namespace tact::report {
 

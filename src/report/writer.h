@@ -17,32 +17,11 @@
 #include <string_view>
 #include <vector>
 
-#include "report/summary.h"
+#include "report/summary_names.h"
 #include "tact/diagnostic.h"
 #include "tact/result.h"
 
 namespace tact::report {
-
-struct RunTotals {
-  size_t inputs = 0;
-  size_t read = 0;      // conversations read
-  size_t analyzed = 0;  // conversations analyzed
-  size_t skipped = 0;   // conversations or inputs skipped because of errors
-  // The errors behind `skipped`, in the order they were met, at most
-  // kMaxRecordedErrors of them (none from `tact merge`, which only has counts).
-  std::vector<Diagnostic> errors;
-  static constexpr size_t kMaxRecordedErrors = 1000;
-};
-
-struct CheckOutcome {
-  std::string expression;
-  double value = 0;
-  bool failed = false;
-  // Why the gate could not be measured ("never applied": a rate over a
-  // behaviour that applied nowhere), "" when it was. Such a gate neither
-  // passes nor fails: reports show it as n/a and it never fails the run.
-  std::string na;
-};
 
 struct WriterOptions {
   bool color = false;

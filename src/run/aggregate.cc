@@ -16,8 +16,8 @@ void AggregateStage::Add(const ConversationResult& r) {
   builder_.Add(r);
 }
 
-report::Summary& AggregateStage::Finish(const report::RunTotals& totals, const Shard& shard) {
-  report::Summary& s = builder_.summary();
+summary::Summary& AggregateStage::Finish(const summary::RunTotals& totals, const Shard& shard) {
+  summary::Summary& s = builder_.summary();
   s.shards = {{census_.Fingerprint(), shard.k, shard.n}};
   s.inputs = totals.inputs;
   s.read = totals.read;

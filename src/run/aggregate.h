@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "report/summary.h"
+#include "summary/summary.h"
 #include "report/writer.h"
 #include "run/census.h"
 #include "run/redact.h"
@@ -31,10 +31,10 @@ class AggregateStage {
   // Conversations per judged language (for -v).
   const std::map<std::string, size_t>& languages() const { return languages_; }
   // The summary, with the run's counts and this shard's identity.
-  report::Summary& Finish(const report::RunTotals& totals, const Shard& shard);
+  summary::Summary& Finish(const summary::RunTotals& totals, const Shard& shard);
 
  private:
-  report::SummaryBuilder builder_;
+  summary::SummaryBuilder builder_;
   InputCensus census_;
   std::map<std::string, size_t> languages_;
 };

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "eval/checks.h"
+#include "summary/checks.h"
 #include "input/reader.h"
 #include "report/redact.h"
 #include "report/writer.h"
@@ -38,7 +38,7 @@ struct RunConfig {
   size_t worst = 5;
   bool allow_empty = false;  // no conversation at all is not an input error
   // gate
-  std::vector<eval::Check> gates;
+  std::vector<summary::Check> gates;
   Level min_level = Level::kInfo;
   // stderr
   bool quiet = false;        // only errors

@@ -10,11 +10,11 @@
 
 namespace tact::run {
 
-bool ParseGates(const std::vector<std::string>& expressions, std::vector<eval::Check>* out) {
+bool ParseGates(const std::vector<std::string>& expressions, std::vector<summary::Check>* out) {
   for (const auto& expr : expressions) {
-    eval::Check c;
+    summary::Check c;
     std::string err;
-    if (!eval::ParseCheck(expr, &c, &err)) {
+    if (!summary::ParseCheck(expr, &c, &err)) {
       PrintError("--fail-on: " + err);
       return false;
     }
@@ -23,12 +23,12 @@ bool ParseGates(const std::vector<std::string>& expressions, std::vector<eval::C
   return true;
 }
 
-bool CheckGateNames(const std::vector<eval::Check>& gates,
+bool CheckGateNames(const std::vector<summary::Check>& gates,
                     const std::vector<std::string>& behaviours,
                     const std::vector<std::string>& metrics) {
   for (const auto& g : gates) {
     std::string err;
-    if (!eval::CheckNamesKnown(g, behaviours, metrics, &err)) {
+    if (!summary::CheckNamesKnown(g, behaviours, metrics, &err)) {
       PrintError("--fail-on '" + g.expression + "': " + err);
       return false;
     }
@@ -36,13 +36,13 @@ bool CheckGateNames(const std::vector<eval::Check>& gates,
   return true;
 }
 
-bool CheckGatesReported(const std::vector<eval::Check>& gates, const std::vector<std::string>& only,
+bool CheckGatesReported(const std::vector<summary::Check>& gates, const std::vector<std::string>& only,
                         const std::vector<std::string>& skip) {
   auto has = [](const std::vector<std::string>& v, const std::string& id) {
     return std::find(v.begin(), v.end(), id) != v.end();
   };
   for (const auto& g : gates) {
-    if (g.what == eval::Check::What::kMetric || g.behaviour.empty()) continue;
+    if (g.what == summary::Check::What::kMetric || g.behaviour.empty()) continue;
     const char* flag = !only.empty() && !has(only, g.behaviour) ? "--only"
                        : has(skip, g.behaviour)                 ? "--skip"
                                                                 : nullptr;
@@ -54,9 +54,9 @@ bool CheckGatesReported(const std::vector<eval::Check>& gates, const std::vector
   return true;
 }
 
-std::vector<report::CheckOutcome> EvaluateGates(const std::vector<eval::Check>& gates,
-                                                const report::Summary& summary, Level min_level) {
-  return eval::EvaluateChecks(gates, summary, min_level);
+std::vector<summary::CheckOutcome> EvaluateGates(const std::vector<summary::Check>& gates,
+                                                const summary::Summary& summary, Level min_level) {
+  return summary::EvaluateChecks(gates, summary, min_level);
 }
 
 int FinishRun(const RunVerdict& v) {

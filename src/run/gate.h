@@ -21,8 +21,8 @@
 #include <string>
 #include <vector>
 
-#include "eval/checks.h"
-#include "report/summary.h"
+#include "summary/checks.h"
+#include "summary/summary.h"
 #include "report/writer.h"
 
 namespace tact::run {
@@ -35,29 +35,29 @@ inline constexpr int kExitInterrupted = 130;
 
 // Parses every expression; prints "tact: error: --fail-on: ..." and returns
 // false at the first malformed one.
-bool ParseGates(const std::vector<std::string>& expressions, std::vector<eval::Check>* out);
+bool ParseGates(const std::vector<std::string>& expressions, std::vector<summary::Check>* out);
 
 // Checks the behaviour ids and metric names the gates use against the known
 // ones; prints "tact: error: --fail-on 'EXPR': unknown behaviour 'x' (did you
 // mean 'y'?)" and returns false at the first unknown one.
-bool CheckGateNames(const std::vector<eval::Check>& gates,
+bool CheckGateNames(const std::vector<summary::Check>& gates,
                     const std::vector<std::string>& behaviours,
                     const std::vector<std::string>& metrics);
 
 // A gate on a behaviour that --only/--skip leave out of the report could
 // never be measured; prints an error naming the option and returns false.
-bool CheckGatesReported(const std::vector<eval::Check>& gates, const std::vector<std::string>& only,
+bool CheckGatesReported(const std::vector<summary::Check>& gates, const std::vector<std::string>& only,
                         const std::vector<std::string>& skip);
 
 // Measures every gate on the summary; behaviours to avoid below `min_level`
 // do not count in 'violated>N'.
-std::vector<report::CheckOutcome> EvaluateGates(const std::vector<eval::Check>& gates,
-                                                const report::Summary& summary, Level min_level);
+std::vector<summary::CheckOutcome> EvaluateGates(const std::vector<summary::Check>& gates,
+                                                const summary::Summary& summary, Level min_level);
 
 struct RunVerdict {
   bool usage_error = false;  // found after reading
   bool input_errors = false;
-  std::vector<report::CheckOutcome> gates;
+  std::vector<summary::CheckOutcome> gates;
 };
 
 // Prints each failed gate ("tact: threshold failed: EXPR (value V)"), each gate

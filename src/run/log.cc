@@ -29,7 +29,7 @@ void RunLog::Problem(const Diagnostic& given) {
   Print(d);
   if (d.severity != Severity::kError) return;
   ++totals_.skipped;
-  if (totals_.errors.size() < report::RunTotals::kMaxRecordedErrors) totals_.errors.push_back(d);
+  if (totals_.errors.size() < summary::RunTotals::kMaxRecordedErrors) totals_.errors.push_back(d);
   if (strict_) stop_->store(true);
 }
 

@@ -33,7 +33,7 @@ class RunLog {
   void RunError(const std::string& message);
 
   // skipped and errors; the caller fills in the other counts.
-  report::RunTotals& totals() { return totals_; }
+  summary::RunTotals& totals() { return totals_; }
 
  private:
   void Print(const Diagnostic& d);
@@ -43,7 +43,7 @@ class RunLog {
   bool quiet_, strict_;
   std::atomic<bool>* stop_;
   std::mutex mu_;
-  report::RunTotals totals_;
+  summary::RunTotals totals_;
 };
 
 }  // namespace tact::run

@@ -34,15 +34,15 @@ void RenderStage::Emit(const ConversationResult& r, const std::string& rendered)
   Flush();
 }
 
-bool RenderStage::Finish(const report::RunTotals& totals,
-                         const std::vector<report::CheckOutcome>& gates,
-                         const report::Summary* summary, std::string* error) {
+bool RenderStage::Finish(const summary::RunTotals& totals,
+                         const std::vector<summary::CheckOutcome>& gates,
+                         const summary::Summary* summary, std::string* error) {
   writer_->End(totals, gates, NeedsSummary() ? summary : nullptr, &buf_);
   Flush();
   return out_.Commit(error);
 }
 
-void RenderStage::Interrupt(const report::RunTotals& totals) {
+void RenderStage::Interrupt(const summary::RunTotals& totals) {
   if (out_.Live()) {
     writer_->End(totals, {}, nullptr, &buf_);
     Flush();

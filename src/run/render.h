@@ -30,10 +30,10 @@ class RenderStage {
   // In input order.
   void Emit(const ConversationResult& r, const std::string& rendered);
   // Ends the report and puts it in place; false with *error when it could not be written.
-  bool Finish(const report::RunTotals& totals, const std::vector<report::CheckOutcome>& gates,
-              const report::Summary* summary, std::string* error);
+  bool Finish(const summary::RunTotals& totals, const std::vector<summary::CheckOutcome>& gates,
+              const summary::Summary* summary, std::string* error);
   // Interrupted: a live stdout report gets its end, a FILE is dropped.
-  void Interrupt(const report::RunTotals& totals);
+  void Interrupt(const summary::RunTotals& totals);
   // Nothing more is written (--strict after an input error).
   void Abort() { out_.Abort(); }
 

@@ -25,7 +25,7 @@ double MsSince(Clock::time_point t) {
   return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
 }
 
-void PrintTimings(const RunConfig& c, const report::RunTotals& totals,
+void PrintTimings(const RunConfig& c, const summary::RunTotals& totals,
                   const AggregateStage& aggregate, const ReadStage& read, double run_ms,
                   double end_ms) {
   std::string langs;
@@ -79,7 +79,7 @@ int Run(const RunConfig& c) {
   }
   AggregateStage aggregate(c.group_by, c.worst, redact);
   const ReadStage read(c, &log);
-  report::RunTotals& totals = log.totals();
+  summary::RunTotals& totals = log.totals();
   totals.inputs = read.owned_inputs();
   if (c.verbose) read.Announce(redact);
 
@@ -108,7 +108,7 @@ int Run(const RunConfig& c) {
   if (aggregate.census().conversations() == 0 && !c.allow_empty)
     log.RunError("no conversations in the input (use --allow-empty to accept)");
 
-  report::Summary& summary = aggregate.Finish(totals, c.shard);
+  summary::Summary& summary = aggregate.Finish(totals, c.shard);
   RunVerdict verdict;
   verdict.gates = EvaluateGates(c.gates, summary, c.min_level);
   {

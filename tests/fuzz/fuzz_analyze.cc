@@ -13,12 +13,12 @@
 #include <string>
 #include <vector>
 
-#include "eval/checks.h"
+#include "summary/checks.h"
 #include "fuzz_checks.h"
 #include "input/reader.h"
 #include "input/stream.h"
 #include "report/redact.h"
-#include "report/summary.h"
+#include "summary/summary.h"
 #include "report/writer.h"
 #include "tact/analyzer.h"
 #include "tact/rule_set.h"
@@ -29,7 +29,7 @@ namespace {
 const tact::RuleSet* rules = nullptr;
 tact::Analyzer* analyzers[2] = {nullptr, nullptr};  // --lang en, --lang auto
 const tact::report::Redactor* redactor = nullptr;
-std::vector<tact::eval::Check>* checks = nullptr;
+std::vector<tact::summary::Check>* checks = nullptr;
 
 }  // namespace
 
@@ -62,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.limits.max_document_bytes = 1 << 16;
   options.limits.max_turns = 200;
   std::deque<tact::Conversation> conversations;  // kept until End(): results point at them
-  tact::report::RunTotals totals;
+  tact::summary::RunTotals totals;
   totals.inputs = 1;
   auto in = tact::input::InputStream::FromString(
       std::string(reinterpret_cast<const char*>(data) + 1, size - 1));
@@ -82,7 +82,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     tact::input::ReadText(*in, ctx);
 
   std::vector<tact::ConversationResult> results;
-  tact::report::SummaryBuilder summary;
+  tact::summary::SummaryBuilder summary;
   for (const auto& c : conversations) {
     tact::ConversationResult r = analyzer.Analyze(c);
     redactor->RedactResult(&r);
@@ -95,12 +95,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     results.push_back(std::move(r));
   }
   totals.read = totals.analyzed = results.size();
-  tact::report::Summary& s = summary.summary();
+  tact::summary::Summary& s = summary.summary();
   s.inputs = totals.inputs;
   s.read = totals.read;
   s.analyzed = totals.analyzed;
   s.skipped = totals.skipped;
-  const std::vector<tact::report::CheckOutcome> outcomes = tact::eval::EvaluateChecks(*checks, s);
+  const std::vector<tact::summary::CheckOutcome> outcomes = tact::summary::EvaluateChecks(*checks, s);
 
   for (const auto& format : tact::report::WriterFormats()) {
     tact::report::WriterOptions wo;

@@ -7,15 +7,15 @@
 #include <string>
 #include <vector>
 
-#include "eval/checks.h"
+#include "summary/checks.h"
 
-inline std::vector<tact::eval::Check>* NewSampleChecks() {
-  auto* checks = new std::vector<tact::eval::Check>();
+inline std::vector<tact::summary::Check>* NewSampleChecks() {
+  auto* checks = new std::vector<tact::summary::Check>();
   for (const char* e : {"violated>0", "missed:empathy>0", "rate:apology<0.8", "score<70",
                         "min_score<50", "metric:first_response_time.p90>60"}) {
-    tact::eval::Check c;
+    tact::summary::Check c;
     std::string err;
-    if (!tact::eval::ParseCheck(e, &c, &err)) abort();
+    if (!tact::summary::ParseCheck(e, &c, &err)) abort();
     checks->push_back(c);
   }
   return checks;

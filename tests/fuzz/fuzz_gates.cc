@@ -11,17 +11,17 @@
 #include <string>
 #include <vector>
 
-#include "eval/checks.h"
+#include "summary/checks.h"
 #include "eval/metric_profile.h"
 #include "input/reader.h"
-#include "report/summary.h"
+#include "summary/summary.h"
 #include "tact/analyzer.h"
 #include "tact/rule_set.h"
 
 namespace {
 
 std::vector<std::string>* behaviours = nullptr;
-tact::report::Summary* summary = nullptr;
+tact::summary::Summary* summary = nullptr;
 
 }  // namespace
 
@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   tact::AnalyzeOptions ao;
   ao.language = "en";
   tact::Analyzer analyzer(*rules, ao);
-  auto* builder = new tact::report::SummaryBuilder();
+  auto* builder = new tact::summary::SummaryBuilder();
   tact::input::ReadOptions ro;
   tact::input::ReadContext ctx{"fuzz.txt", ro,
                                [&](tact::Conversation&& c) { builder->Add(analyzer.Analyze(c)); },
@@ -57,7 +57,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string input(reinterpret_cast<const char*>(data), size);
-  std::vector<tact::eval::Check> checks;
+  std::vector<tact::summary::Check> checks;
   std::vector<std::string> lines;
   tact::eval::MetricProfile profile = tact::eval::BuiltinMetricProfile();
   size_t pos = 0;
@@ -68,13 +68,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     pos = nl + 1;
   }
   for (const auto& line : lines) {
-    tact::eval::Check c;
+    tact::summary::Check c;
     std::string err;
-    if (tact::eval::ParseCheck(line, &c, &err)) {
+    if (tact::summary::ParseCheck(line, &c, &err)) {
       if (c.op != ">" && c.op != ">=" && c.op != "<" && c.op != "<=" && c.op != "==" &&
           c.op != "!=")
         __builtin_trap();
-      if (tact::eval::CheckNamesKnown(c, *behaviours, tact::eval::MetricProfile::Metrics(), &err))
+      if (tact::summary::CheckNamesKnown(c, *behaviours, tact::eval::MetricProfile::Metrics(), &err))
         checks.push_back(c);
       else if (err.empty())
         __builtin_trap();
@@ -90,7 +90,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (t && !(std::isfinite(*t) && *t >= 0)) __builtin_trap();
     }
   }
-  const auto outcomes = tact::eval::EvaluateChecks(checks, *summary, tact::Level::kWarning);
+  const auto outcomes = tact::summary::EvaluateChecks(checks, *summary, tact::Level::kWarning);
   if (outcomes.size() != checks.size()) __builtin_trap();
   for (const auto& o : outcomes) {
     if (o.failed && !o.na.empty()) __builtin_trap();

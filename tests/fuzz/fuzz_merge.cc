@@ -13,18 +13,18 @@
 #include <vector>
 
 #include "common/hash.h"
-#include "eval/checks.h"
+#include "summary/checks.h"
 #include "fuzz_checks.h"
 #include "report/json.h"
-#include "report/shards.h"
+#include "summary/shards.h"
 #include "report/summary_json.h"
 #include "report/writer.h"
 
 namespace {
 
-std::vector<tact::eval::Check>* checks = nullptr;
+std::vector<tact::summary::Check>* checks = nullptr;
 
-std::string SummaryDocument(const tact::report::Summary& s) {
+std::string SummaryDocument(const tact::summary::Summary& s) {
   std::string out;
   tact::report::JsonWriter w(&out);
   w.BeginObject().Key("summary");
@@ -50,11 +50,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     files.push_back(input.substr(pos, sep - pos));
     pos = sep + 4;
   }
-  std::unique_ptr<tact::report::SummaryBuilder> builder;
-  tact::report::ShardLedger ledger;
+  std::unique_ptr<tact::summary::SummaryBuilder> builder;
+  tact::summary::ShardLedger ledger;
   std::map<uint64_t, size_t> content_from;
   for (size_t i = 0; i < files.size(); ++i) {
-    tact::report::Summary part;
+    tact::summary::Summary part;
     std::string err;
     if (!tact::report::ReadSummaryJson(files[i], &part, &err)) {
       if (err.empty()) __builtin_trap();
@@ -68,18 +68,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       return 0;
     }
     if (!builder)
-      builder = std::make_unique<tact::report::SummaryBuilder>(part.group_by, part.worst_n);
+      builder = std::make_unique<tact::summary::SummaryBuilder>(part.group_by, part.worst_n);
     if (!builder->Merge(part, &err)) {
       if (err.empty()) __builtin_trap();
       return 0;
     }
   }
   if (!builder) return 0;
-  tact::report::Summary& s = builder->summary();
+  tact::summary::Summary& s = builder->summary();
   s.shards = ledger.Merged();
 
   const std::string doc = SummaryDocument(s);
-  tact::report::Summary again;
+  tact::summary::Summary again;
   std::string err;
   if (!tact::report::ReadSummaryJson(doc, &again, &err)) {
     fprintf(stderr, "merged summary does not read back: %s\n%s\n", err.c_str(), doc.c_str());
@@ -91,8 +91,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     __builtin_trap();
   }
 
-  const auto outcomes = tact::eval::EvaluateChecks(*checks, s);
-  tact::report::RunTotals totals{s.inputs, s.read, s.analyzed, s.skipped};
+  const auto outcomes = tact::summary::EvaluateChecks(*checks, s);
+  tact::summary::RunTotals totals{s.inputs, s.read, s.analyzed, s.skipped};
   for (const auto& format : tact::report::WriterFormats()) {
     tact::report::WriterOptions wo;
     wo.version = "fuzz";

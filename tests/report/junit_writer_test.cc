@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "report/summary.h"
+#include "summary/summary.h"
 
 namespace tact::report {
 namespace {

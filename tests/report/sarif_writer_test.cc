@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
-#include "report/summary.h"
+#include "summary/summary.h"
 
 namespace tact::report {
 namespace {

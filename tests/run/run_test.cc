@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "eval/checks.h"
+#include "summary/checks.h"
 #include "run/gate.h"
 #include "run/shard.h"
 
@@ -52,9 +52,9 @@ class RunTest : public ::testing::Test {
     return ss.str();
   }
   void Gate(const std::string& expression) {
-    eval::Check c;
+    summary::Check c;
     std::string err;
-    ASSERT_TRUE(eval::ParseCheck(expression, &c, &err)) << err;
+    ASSERT_TRUE(summary::ParseCheck(expression, &c, &err)) << err;
     config_.gates.push_back(c);
   }
 

@@ -1,11 +1,11 @@
-#include "eval/checks.h"
+#include "summary/checks.h"
 
 #include <algorithm>
 #include <charconv>
 
 #include "common/strings.h"
 
-namespace tact::eval {
+namespace tact::summary {
 namespace {
 
 const std::vector<std::string>& Statuses() {
@@ -150,11 +150,11 @@ bool AtLeast(Level l, Level min) { return static_cast<int>(l) <= static_cast<int
 
 }  // namespace
 
-std::vector<report::CheckOutcome> EvaluateChecks(const std::vector<Check>& checks,
-                                                 const report::Summary& s, Level min_level) {
-  std::vector<report::CheckOutcome> out;
+std::vector<summary::CheckOutcome> EvaluateChecks(const std::vector<Check>& checks,
+                                                  const summary::Summary& s, Level min_level) {
+  std::vector<summary::CheckOutcome> out;
   for (const auto& c : checks) {
-    report::CheckOutcome o;
+    summary::CheckOutcome o;
     o.expression = c.expression;
     bool defined = true;
     switch (c.what) {
@@ -194,7 +194,7 @@ std::vector<report::CheckOutcome> EvaluateChecks(const std::vector<Check>& check
         defined = it != s.metrics.end() && it->second.values.count() > 0;
         if (!defined) o.na = "no value";
         if (defined) {
-          const report::Histogram& h = it->second.values;
+          const summary::Histogram& h = it->second.values;
           o.value = c.stat == "median" ? h.Quantile(0.5)
                     : c.stat == "p90"  ? h.Quantile(0.9)
                     : c.stat == "max"  ? h.max()
@@ -210,4 +210,4 @@ std::vector<report::CheckOutcome> EvaluateChecks(const std::vector<Check>& check
   return out;
 }
 
-}  // namespace tact::eval
+}  // namespace tact::summary

@@ -1,8 +1,8 @@
-#include "eval/checks.h"
+#include "summary/checks.h"
 
 #include <gtest/gtest.h>
 
-namespace tact::eval {
+namespace tact::summary {
 namespace {
 
 ConversationResult Conv(std::vector<std::pair<std::string, Status>> statuses, double score) {
@@ -19,7 +19,7 @@ ConversationResult Conv(std::vector<std::pair<std::string, Status>> statuses, do
   return r;
 }
 
-std::vector<report::CheckOutcome> RunChecks(const std::vector<std::string>& exprs) {
+std::vector<summary::CheckOutcome> RunChecks(const std::vector<std::string>& exprs) {
   std::vector<Check> checks;
   for (const auto& e : exprs) {
     Check c;
@@ -69,7 +69,7 @@ TEST(Checks, ABehaviourThatNeverAppliedIsNotAZeroRate) {
     ASSERT_TRUE(ParseCheck(e, &c, &err)) << err;
     checks.push_back(c);
   }
-  report::SummaryBuilder b({}, 0);
+  summary::SummaryBuilder b({}, 0);
   b.Add(Conv({{"empathy", Status::kNotApplicable}, {"blame", Status::kClean}}, 90));
   b.Add(Conv({{"empathy", Status::kNotApplicable}, {"blame", Status::kViolated}}, 20));
   auto o = EvaluateChecks(checks, b.summary());
@@ -90,7 +90,7 @@ TEST(Checks, ScoreAndMetricWithoutValuesAreNotApplicable) {
     ASSERT_TRUE(ParseCheck(e, &c, &err)) << err;
     checks.push_back(c);
   }
-  report::SummaryBuilder b({}, 0);
+  summary::SummaryBuilder b({}, 0);
   b.Add(Conv({{"empathy", Status::kNotApplicable}}, -1));
   auto o = EvaluateChecks(checks, b.summary());
   EXPECT_EQ(o[0].na, "no scored conversation");
@@ -141,4 +141,4 @@ TEST(Checks, NamesAreCheckedAgainstTheKnownOnes) {
 }
 
 }  // namespace
-}  // namespace tact::eval
+}  // namespace tact::summary

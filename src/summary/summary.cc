@@ -1,9 +1,9 @@
-#include "report/summary.h"
+#include "summary/summary.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace tact::report {
+namespace tact::summary {
 
 void StatusCounts::Add(Status s, uint64_t n) {
   switch (s) {
@@ -288,4 +288,4 @@ bool SummaryBuilder::Merge(const Summary& o, std::string* error) {
   return true;
 }
 
-}  // namespace tact::report
+}  // namespace tact::summary

@@ -1,10 +1,10 @@
-#include "report/shards.h"
+#include "summary/shards.h"
 
 #include <tuple>
 
 #include <fmt/format.h>
 
-namespace tact::report {
+namespace tact::summary {
 
 bool ShardId::operator<(const ShardId& o) const {
   return std::tie(input, n, k) < std::tie(o.input, o.n, o.k);
@@ -54,4 +54,4 @@ std::vector<ShardId> ShardLedger::Merged() const {
   return {out.begin(), out.end()};
 }
 
-}  // namespace tact::report
+}  // namespace tact::summary

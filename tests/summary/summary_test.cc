@@ -1,4 +1,4 @@
-#include "report/summary.h"
+#include "summary/summary.h"
 
 #include <gtest/gtest.h>
 
@@ -9,8 +9,13 @@
 #include "report/json.h"
 #include "report/summary_json.h"
 
-namespace tact::report {
+namespace tact::summary {
 namespace {
+
+// The summary's JSON form (report/summary_json.h) round-trips it.
+using report::JsonWriter;
+using report::ReadSummaryJson;
+using report::WriteSummaryJson;
 
 ConversationResult Unsupported(const std::string& lang) {
   ConversationResult r;
@@ -164,4 +169,4 @@ TEST(Summary, FuzzRegressionMinMaxNearDblMaxReadBack) {
 }
 
 }  // namespace
-}  // namespace tact::report
+}  // namespace tact::summary

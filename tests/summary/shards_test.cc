@@ -1,8 +1,8 @@
-#include "report/shards.h"
+#include "summary/shards.h"
 
 #include <gtest/gtest.h>
 
-namespace tact::report {
+namespace tact::summary {
 namespace {
 
 TEST(ShardLedger, CompleteSetsBecomeTheWholeInput) {
@@ -56,4 +56,4 @@ TEST(ShardLedger, EmptyInputsNeverClash) {
 }
 
 }  // namespace
-}  // namespace tact::report
+}  // namespace tact::summary

@@ -6,8 +6,8 @@
 // sees the same input, so they agree on it); a merged summary covers the union
 // of its parts, where a complete set 1/N..N/N is written as 1/1, exactly what
 // one run over the input writes.
-#ifndef TACT_REPORT_SHARDS_H_
-#define TACT_REPORT_SHARDS_H_
+#ifndef TACT_SUMMARY_SHARDS_H_
+#define TACT_SUMMARY_SHARDS_H_
 
 #include <cstdint>
 #include <map>
@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-namespace tact::report {
+namespace tact::summary {
 
 struct ShardId {
   std::string input;  // fingerprint of the whole input; "" = an empty input
@@ -42,6 +42,6 @@ class ShardLedger {
   std::set<ShardId> empty_;
 };
 
-}  // namespace tact::report
+}  // namespace tact::summary
 
-#endif  // TACT_REPORT_SHARDS_H_
+#endif  // TACT_SUMMARY_SHARDS_H_

@@ -7,8 +7,8 @@
 // conversations. Metric distributions are log-bucketed histograms (1% wide),
 // so quantiles are exact to the bucket and two summaries merge into exactly
 // the summary one run over both inputs gives (Merge(); `tact merge`).
-#ifndef TACT_REPORT_SUMMARY_H_
-#define TACT_REPORT_SUMMARY_H_
+#ifndef TACT_SUMMARY_SUMMARY_H_
+#define TACT_SUMMARY_SUMMARY_H_
 
 #include <cstdint>
 #include <functional>
@@ -16,10 +16,22 @@
 #include <string>
 #include <vector>
 
-#include "report/shards.h"
+#include "summary/shards.h"
+#include "tact/diagnostic.h"
 #include "tact/result.h"
 
-namespace tact::report {
+namespace tact::summary {
+
+struct RunTotals {
+  size_t inputs = 0;
+  size_t read = 0;      // conversations read
+  size_t analyzed = 0;  // conversations analyzed
+  size_t skipped = 0;   // conversations or inputs skipped because of errors
+  // The errors behind `skipped`, in the order they were met, at most
+  // kMaxRecordedErrors of them (none from `tact merge`, which only has counts).
+  std::vector<Diagnostic> errors;
+  static constexpr size_t kMaxRecordedErrors = 1000;
+};
 
 struct StatusCounts {
   uint64_t met = 0, missed = 0, not_applicable = 0, clean = 0, violated = 0, present = 0,
@@ -141,6 +153,6 @@ class SummaryBuilder {
 // The value of a group-by dimension for a conversation ("" = none).
 std::string GroupKey(const ConversationResult& r, const std::string& dimension);
 
-}  // namespace tact::report
+}  // namespace tact::summary
 
-#endif  // TACT_REPORT_SUMMARY_H_
+#endif  // TACT_SUMMARY_SUMMARY_H_

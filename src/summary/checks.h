@@ -19,17 +19,26 @@
 // min_score without a scored conversation, a metric without a value. An n/a
 // check does not fail (0 would fail 'rate:X<0.8' for a behaviour nobody could
 // have shown); reports and stderr say it was not measured.
-#ifndef TACT_EVAL_CHECKS_H_
-#define TACT_EVAL_CHECKS_H_
+#ifndef TACT_SUMMARY_CHECKS_H_
+#define TACT_SUMMARY_CHECKS_H_
 
 #include <string>
 #include <vector>
 
-#include "report/summary.h"
-#include "report/writer.h"
+#include "summary/summary.h"
 #include "tact/result.h"
 
-namespace tact::eval {
+namespace tact::summary {
+
+struct CheckOutcome {
+  std::string expression;
+  double value = 0;
+  bool failed = false;
+  // Why the gate could not be measured ("never applied": a rate over a
+  // behaviour that applied nowhere), "" when it was. Such a gate neither
+  // passes nor fails: reports show it as n/a and it never fails the run.
+  std::string na;
+};
 
 struct Check {
   std::string expression;
@@ -55,9 +64,9 @@ bool CheckNamesKnown(const Check& check, const std::vector<std::string>& behavio
 
 // Evaluates checks on a summary. Avoid behaviours whose severity is below
 // `min_level` do not count in STATUS checks without an ID.
-std::vector<report::CheckOutcome> EvaluateChecks(const std::vector<Check>& checks,
-                                                 const report::Summary& summary,
-                                                 Level min_level = Level::kInfo);
+std::vector<summary::CheckOutcome> EvaluateChecks(const std::vector<Check>& checks,
+                                                  const summary::Summary& summary,
+                                                  Level min_level = Level::kInfo);
 
 // Convenience for callers without a summary of their own.
 class CheckAccumulator {
@@ -65,16 +74,16 @@ class CheckAccumulator {
   explicit CheckAccumulator(std::vector<Check> checks, Level min_level = Level::kInfo)
       : checks_(std::move(checks)), min_level_(min_level) {}
   void Observe(const ConversationResult& r) { builder_.Add(r); }
-  std::vector<report::CheckOutcome> Evaluate() const {
+  std::vector<summary::CheckOutcome> Evaluate() const {
     return EvaluateChecks(checks_, builder_.summary(), min_level_);
   }
 
  private:
   std::vector<Check> checks_;
   Level min_level_;
-  report::SummaryBuilder builder_{{}, 0};
+  summary::SummaryBuilder builder_{{}, 0};
 };
 
-}  // namespace tact::eval
+}  // namespace tact::summary
 
-#endif  // TACT_EVAL_CHECKS_H_
+#endif  // TACT_SUMMARY_CHECKS_H_
