@@ -65,8 +65,9 @@ void WriteMetricTable(const Summary& s, std::string* out) {
       "|\n|---|---:|---:|---:|---:|---:|\n");
   for (const auto& [id, m] : s.metrics) {
     const Distribution d = Describe(m.values);
+    const std::string& unit = m.unit;
     auto value = [&](double v) {
-      return d.count ? NumberWithUnit(v, m.unit, UnitStyle::kBare) : std::string(kDash);
+      return d.count ? NumberWithUnit(v, unit, UnitStyle::kBare) : std::string(kDash);
     };
     out->append(fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", id, d.count, value(d.median),
                             value(d.p90), value(d.max),

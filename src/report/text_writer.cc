@@ -243,8 +243,9 @@ void TextReportWriter::WriteMetricTable(const Summary& s, int width, std::string
               Pad("worst", 11) + "met\n");
   for (const auto& [id, m] : s.metrics) {
     const Distribution d = Describe(m.values);
+    const std::string& unit = m.unit;
     auto value = [&](double v) {
-      return d.count ? NumberWithUnit(v, m.unit, UnitStyle::kBare) : std::string(kDash);
+      return d.count ? NumberWithUnit(v, unit, UnitStyle::kBare) : std::string(kDash);
     };
     // Every metric is worse when higher (de_escalation is end minus start).
     out->append("    " + Pad(id, width - 2) + Pad(std::to_string(d.count), 8) +

@@ -10,7 +10,12 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${2:-$root/build-fuzz}
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DTACT_FUZZ=ON -DTACT_BUILD_TESTS=OFF -DTACT_BUILD_BENCH=OFF >/dev/null
-cmake --build "$build" >/dev/null
+# Quiet on success; on a failed build, its last lines (the compiler's errors).
+if ! log=$(cmake --build "$build" 2>&1); then
+  printf '%s\n' "$log" | tail -40 >&2
+  echo "tests/fuzz/run.sh: the fuzz build failed" >&2
+  exit 1
+fi
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 mkdir -p "$corpus"/{text,json,jsonl,csv,vtt,srt,rules,pattern,timestamp}
