@@ -160,7 +160,13 @@ struct ConversationResult {
   std::vector<BehaviourResult> behaviours;  // in pack order: expected, avoid, signals
   std::vector<MetricResult> metrics;
   std::vector<std::string> warnings;
-  const Conversation* conversation = nullptr;  // valid while the caller keeps it
+  // What reports need of the input, copied so a result stands alone: the
+  // conversation's line in its input file and each turn's (0 when unknown),
+  // its metadata (for --group-by metadata.KEY) and how many turns the agent had.
+  int line = 0;
+  std::vector<int> turn_lines;
+  std::vector<std::pair<std::string, std::string>> metadata;
+  int agent_turns = 0;
 
   bool unsupported_language() const { return language_method == "unsupported"; }
 };

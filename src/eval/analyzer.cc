@@ -352,7 +352,13 @@ ConversationResult Analyzer::Analyze(const Conversation& c) {
   r.agent = c.agent;
   r.speakers = c.speakers;
   r.turn_count = static_cast<int>(c.turns.size());
-  r.conversation = &c;
+  r.line = c.line;
+  r.turn_lines.reserve(c.turns.size());
+  for (const auto& t : c.turns) {
+    r.turn_lines.push_back(t.line);
+    r.agent_turns += t.role == Role::kAgent;
+  }
+  r.metadata = c.metadata;
   impl_->ChooseLanguage(c, &r);
   eval::EvaluateOptions eo;
   eo.tips_language = impl_->options.tips_language;

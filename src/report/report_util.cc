@@ -54,14 +54,12 @@ int SourceLine(std::string_view source) {
 }
 
 int TurnLine(const ConversationResult& r, int turn) {
-  if (r.conversation == nullptr || turn < 1 ||
-      static_cast<size_t>(turn) > r.conversation->turns.size())
-    return 0;
-  return r.conversation->turns[static_cast<size_t>(turn) - 1].line;
+  if (turn < 1 || static_cast<size_t>(turn) > r.turn_lines.size()) return 0;
+  return r.turn_lines[static_cast<size_t>(turn) - 1];
 }
 
 int ConversationLine(const ConversationResult& r) {
-  if (r.conversation != nullptr && r.conversation->line > 0) return r.conversation->line;
+  if (r.line > 0) return r.line;
   return SourceLine(r.source);
 }
 

@@ -19,11 +19,10 @@ bool IsFinding(const BehaviourResult& b);
 std::string_view SourcePath(std::string_view source);
 int SourceLine(std::string_view source);
 
-// The source line of 1-based `turn`, from the conversation the result was
-// made from while it is alive (r.conversation); 0 when unknown.
+// The source line of 1-based `turn` (r.turn_lines); 0 when unknown.
 int TurnLine(const ConversationResult& r, int turn);
 
-// The first line of the conversation in its source: r.conversation's line,
+// The first line of the conversation in its source: r.line,
 // else the ":<line>" of the source; 0 when unknown.
 int ConversationLine(const ConversationResult& r);
 

@@ -39,7 +39,7 @@ void RunLog::OtherLanguage(const ConversationResult& r) {
   if (r.detected_language.empty() || quiet_) return;
   Diagnostic d = MakeError(r.source, 0, 0, OtherLanguageNote(r));
   d.severity = Severity::kWarning;
-  const int line = r.conversation != nullptr ? r.conversation->line : 0;
+  const int line = r.line;
   if (line > 0 && !EndsWithLine(r.source, line)) d.line = line;
   std::lock_guard<std::mutex> lock(mu_);
   Print(d);

@@ -31,12 +31,7 @@ const TriggerEpisode* FirstUnanswered(const BehaviourResult& b) {
   return nullptr;
 }
 
-int AgentTurns(const ConversationResult& r) {
-  if (r.conversation == nullptr) return 0;
-  int n = 0;
-  for (const auto& t : r.conversation->turns) n += t.role == Role::kAgent;
-  return n;
-}
+int AgentTurns(const ConversationResult& r) { return r.agent_turns; }
 
 // The values of a note's message in words: signal ids become their titles
 // ("Something left open or Issue resolved"), channels their names.

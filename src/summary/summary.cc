@@ -167,9 +167,9 @@ std::string GroupKey(const ConversationResult& r, const std::string& dimension) 
   if (dimension == "language") return r.language;
   if (dimension == "channel") return std::string(ChannelName(r.channel));
   const std::string prefix = "metadata.";
-  if (dimension.compare(0, prefix.size(), prefix) == 0 && r.conversation != nullptr) {
+  if (dimension.compare(0, prefix.size(), prefix) == 0) {
     std::string key = dimension.substr(prefix.size());
-    for (const auto& [k, v] : r.conversation->metadata) {
+    for (const auto& [k, v] : r.metadata) {
       if (k == key) return v;
     }
   }

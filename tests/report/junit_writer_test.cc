@@ -82,7 +82,10 @@ ConversationResult Clean(const std::string& id, const std::string& source) {
 ConversationResult WithFailures(const Conversation* c) {
   ConversationResult r = Clean("c1", "logs/chat.txt");
   r.score = 25;
-  r.conversation = c;
+  if (c != nullptr) {  // what the analyzer copies from the input
+    r.line = c->line;
+    for (const auto& t : c->turns) r.turn_lines.push_back(t.line);
+  }
   BehaviourResult a;
   a.id = "apology";
   a.status = Status::kMissed;

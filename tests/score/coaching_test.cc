@@ -29,7 +29,7 @@ ConversationResult Judged(Conversation* c) {
   c->turns[1].role = Role::kAgent;
   c->turns[2].role = Role::kAgent;
   ConversationResult r;
-  r.conversation = c;
+  for (const auto& t : c->turns) r.agent_turns += t.role == Role::kAgent;
   BehaviourResult empathy;
   empathy.id = "empathy";
   empathy.title = "Shows empathy";
@@ -95,7 +95,7 @@ TEST(Coach, ExplainsInTheMessagesWordsAndRanksByCost) {
 TEST(Coach, OneAgentTurnAndMissingWords) {
   Conversation c;
   ConversationResult r = Judged(&c);
-  c.turns.pop_back();  // the agent spoke once
+  r.agent_turns = 1;  // the agent spoke once
   Coach(kWords, &r);
   EXPECT_EQ(r.behaviours[1].explain, "not in your only turn");
   // A pack without the words: no coaching text at all (reports use the notes).
