@@ -16,6 +16,7 @@
 #include "report/writer.h"
 #include "run/gate.h"
 #include "run/run.h"
+#include "run/vocabulary.h"
 #include "tact/analyzer.h"
 
 namespace tact::cli {
@@ -261,9 +262,11 @@ bool CheckAgainstRules(const CheckOptions& o, const run::RunConfig& c) {
   return o.tips_lang.empty() || CheckLanguage(rules, o.tips_lang, false, "--tips-lang");
 }
 
-bool ReadOptionsFrom(const CheckOptions& o, input::ReadOptions* ro) {
+bool ReadOptionsFrom(const CheckOptions& o, input::RoleVocabulary vocabulary,
+                     input::ReadOptions* ro) {
   ro->roles.agent_names = o.agent_names;
   ro->roles.customer_names = o.customer_names;
+  ro->roles.vocabulary = std::move(vocabulary);
   ro->format = o.input_format;
   ro->csv_unsorted = o.csv_unsorted;
   ro->channel = o.channel;
@@ -286,10 +289,10 @@ bool ReadOptionsFrom(const CheckOptions& o, input::ReadOptions* ro) {
   return true;
 }
 
-// The report: writer, output, redaction.
-bool ReportFrom(const CheckOptions& o, run::RunConfig* c) {
+// The report: writer, output, redaction (with the packs' cue words).
+bool ReportFrom(const CheckOptions& o, const report::PiiCues& cues, run::RunConfig* c) {
   if (!o.no_redact) {
-    auto redactor = std::make_shared<report::Redactor>();
+    auto redactor = std::make_shared<report::Redactor>(cues);
     for (const auto& p : o.redact_patterns) {
       std::string err;
       if (!redactor->AddPattern(p, &err)) {
@@ -320,7 +323,10 @@ bool BuildRunConfig(const CheckOptions& o, run::RunConfig* c) {
   c->rules_load_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_start).count();
   c->analyze = AnalyzeOptionsFrom(o);
-  if (!CheckAgainstRules(o, *c) || !ReadOptionsFrom(o, &c->read) || !ReportFrom(o, c)) return false;
+  run::Vocabulary vocabulary = run::CollectVocabulary(*c->rules);
+  if (!CheckAgainstRules(o, *c) || !ReadOptionsFrom(o, std::move(vocabulary.roles), &c->read) ||
+      !ReportFrom(o, vocabulary.pii, c))
+    return false;
   c->operands = o.inputs;
   c->jobs =
       o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

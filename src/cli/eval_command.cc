@@ -19,6 +19,7 @@
 #include "run/inputs.h"
 #include "run/output.h"
 #include "run/redact.h"
+#include "run/vocabulary.h"
 
 namespace tact::cli {
 
@@ -206,11 +207,13 @@ int RunEval(const EvalOptions& o) {
 
   AnalyzeOptions ao;
   ao.language = o.lang;
+  run::Vocabulary vocabulary = run::CollectVocabulary(*rules);
   input::ReadOptions ro;
   ro.roles.agent_names = o.agent_names;
   ro.roles.customer_names = o.customer_names;
+  ro.roles.vocabulary = std::move(vocabulary.roles);
   ro.channel = o.channel;
-  report::Redactor redactor;
+  const report::Redactor redactor(vocabulary.pii);
   const run::RedactStage redact(o.no_redact ? nullptr : &redactor, /*summary_only=*/false);
   run::Output out;
   {

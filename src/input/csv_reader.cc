@@ -431,7 +431,7 @@ bool CsvPass::RowTurn(const Record& rec, const std::string& error, bool too_long
   std::string speaker = Field(rec, "speaker"), role = Field(rec, "role");
   t->speaker = !speaker.empty() ? speaker : role;
   if (!role.empty()) {
-    if (auto r = RoleFromWord(role)) t->role = *r;
+    if (auto r = RoleFromField(role, ctx_.options.roles.vocabulary)) t->role = *r;
   }
   if (!ReadTime(rec, "time", "timestamp", target, &t->start) ||
       !ReadTime(rec, "end", "end time", target, &t->end))

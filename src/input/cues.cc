@@ -33,7 +33,8 @@ bool CuesToTurns(const std::vector<Cue>& cues, Conversation* c) {
   return any_speaker;
 }
 
-std::string SpeakerPrefix(const std::string& line, std::string* rest) {
+std::string SpeakerPrefix(const std::string& line, const RoleVocabulary& vocabulary,
+                          std::string* rest) {
   size_t colon = line.find(':');
   if (colon == std::string::npos || colon == 0 || colon > 40) return "";
   std::string label(Trim(std::string_view(line).substr(0, colon)));
@@ -41,7 +42,7 @@ std::string SpeakerPrefix(const std::string& line, std::string* rest) {
   if (colon + 1 < line.size() && line[colon + 1] == '/') return "";  // a URL
   std::vector<std::string_view> words = SplitWhitespace(label);
   if (words.size() > 3) return "";
-  bool role_word = RoleFromWord(label).has_value();
+  bool role_word = RoleFromWord(label, vocabulary).has_value();
   unsigned char first = static_cast<unsigned char>(label[0]);
   if (!role_word && !(first >= 'A' && first <= 'Z') && first < 0x80) return "";
   *rest = std::string(Trim(std::string_view(line).substr(colon + 1)));

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "input/roles.h"
 #include "tact/conversation.h"
 
 namespace tact::input {
@@ -25,9 +26,11 @@ struct Cue {
 // previous speaker's turn. Returns false when no cue names a speaker.
 bool CuesToTurns(const std::vector<Cue>& cues, Conversation* c);
 
-// Splits "Name: text" when Name looks like a speaker label (a role word or a
-// short capitalized name); returns the speaker or "" and sets *rest.
-std::string SpeakerPrefix(const std::string& line, std::string* rest);
+// Splits "Name: text" when Name looks like a speaker label (a role word of
+// `vocabulary` or a short capitalized name); returns the speaker or "" and
+// sets *rest.
+std::string SpeakerPrefix(const std::string& line, const RoleVocabulary& vocabulary,
+                          std::string* rest);
 
 // Parses "00:01:02.500 --> 00:01:04.000 [settings]" (',' allowed for SRT).
 bool ParseCueTiming(const std::string& line, double* start, double* end);

@@ -44,7 +44,7 @@ void ReadJson(InputStream& in, const ReadContext& ctx) {
         continue;
       }
       std::string error;
-      if (!ConversationFromJson(e, &c, &error)) {
+      if (!ConversationFromJson(e, ctx.options.roles.vocabulary, &c, &error)) {
         ctx.Error(el.line, where + error);
         continue;
       }
@@ -66,7 +66,7 @@ void ReadJson(InputStream& in, const ReadContext& ctx) {
   if (IsTactConversation(doc)) {
     Conversation c = ctx.WholeInput("json");
     std::string error;
-    if (!ConversationFromJson(doc, &c, &error)) {
+    if (!ConversationFromJson(doc, ctx.options.roles.vocabulary, &c, &error)) {
       ctx.Error(1, error);
       return;
     }

@@ -47,7 +47,7 @@ void ReadJsonl(InputStream& in, const ReadContext& ctx) {
     c.source = ctx.label + ":" + std::to_string(n);
     c.id = stem + "-" + std::to_string(n);
     std::string error;
-    if (!ConversationFromJson(doc, &c, &error)) {
+    if (!ConversationFromJson(doc, ctx.options.roles.vocabulary, &c, &error)) {
       ctx.Error(n, error);
       continue;
     }

@@ -32,55 +32,38 @@ std::vector<std::string> Words(std::string_view label) {
   return out;
 }
 
-bool In(const std::string& w, std::initializer_list<const char*> list) {
-  for (const char* x : list) {
-    if (w == x) return true;
-  }
-  return false;
+// Whether the label's words start with `phrase`.
+bool StartsWithWords(const std::vector<std::string>& words,
+                     const std::vector<std::string>& phrase) {
+  return !phrase.empty() && words.size() >= phrase.size() &&
+         std::equal(phrase.begin(), phrase.end(), words.begin());
 }
 
 }  // namespace
 
-std::optional<Role> RoleFromWord(std::string_view label) {
+void RoleVocabulary::AddAgentPhrase(std::string_view phrase) {
+  std::vector<std::string> words = Words(phrase);
+  if (!words.empty()) agent_phrases.push_back(std::move(words));
+}
+
+std::optional<Role> RoleFromWord(std::string_view label, const RoleVocabulary& vocabulary) {
   std::vector<std::string> w = Words(label);
   if (w.empty()) return std::nullopt;
   // Phrases naming the company side that start with a customer word.
-  if (w.size() >= 2 && (w[0] == "customer" || w[0] == "client") &&
-      In(w[1],
-         {"service", "support", "care", "success", "agent", "representative", "rep", "advisor"})) {
-    return Role::kAgent;
+  for (const auto& phrase : vocabulary.agent_phrases) {
+    if (StartsWithWords(w, phrase)) return Role::kAgent;
   }
-  if (w.size() >= 2 && w[0] == "atención" && w[1] == "al") return Role::kAgent;
-  const std::string& f = w[0];
-  if (In(f, {"agent", "support", "operator", "rep", "representative", "advisor", "adviser",
-             "assistant", "csr", "staff", "helpdesk", "specialist", "technician", "tech", "sales",
-             "moderator",
-             // es
-             "agente", "asesor", "asesora", "operador", "operadora", "soporte", "ejecutivo",
-             "ejecutiva", "especialista", "técnico", "técnica",
-             // no
-             "kundeservice", "kundestøtte", "rådgiver", "saksbehandler", "operatør",
-             "kundebehandler", "brukerstøtte",
-             // sv
-             "handläggare", "kundtjänst", "rådgivare", "supporten", "kundsupport", "operatören",
-             // ru
-             "оператор", "агент", "поддержка", "специалист", "консультант", "сотрудник",
-             "техподдержка"})) {
-    return Role::kAgent;
-  }
-  if (In(f, {"customer", "client", "user", "caller", "requester", "requestor", "guest", "visitor",
-             "member", "end-user", "enduser",
-             // es
-             "cliente", "usuario", "usuaria", "llamante",
-             // no
-             "kunde", "kunden", "bruker", "innringer",
-             // sv
-             "kund", "kunden", "användare", "användaren", "uppringare",
-             // ru
-             "клиент", "пользователь", "абонент", "покупатель", "клиентка"})) {
-    return Role::kCustomer;
-  }
+  if (vocabulary.agent_words.count(w[0]) > 0) return Role::kAgent;
+  if (vocabulary.customer_words.count(w[0]) > 0) return Role::kCustomer;
   return std::nullopt;
+}
+
+std::optional<Role> RoleFromField(std::string_view value, const RoleVocabulary& vocabulary) {
+  const std::string v = text::Normalize(Trim(value));
+  for (Role r : {Role::kAgent, Role::kCustomer}) {
+    if (v == RoleName(r)) return r;
+  }
+  return RoleFromWord(value, vocabulary);
 }
 
 bool RoleFromFlags(std::string_view label, const RoleOptions& opts, Role* role) {
@@ -103,38 +86,10 @@ bool RoleFromFlags(std::string_view label, const RoleOptions& opts, Role* role) 
 namespace {
 
 // Openings an agent uses and a customer rarely does.
-bool OffersHelp(std::string_view text) {
-  std::string n = text::Normalize(text);
-  static const char* const kCues[] = {"how can i help",
-                                      "how may i help",
-                                      "how can i assist",
-                                      "how may i assist",
-                                      "thank you for contacting",
-                                      "thanks for contacting",
-                                      "thank you for calling",
-                                      "thanks for calling",
-                                      "thanks for reaching out",
-                                      "thank you for reaching out",
-                                      "my name is",
-                                      "speaking",
-                                      "welcome to",
-                                      "en qué puedo ayudar",
-                                      "gracias por contactar",
-                                      "gracias por llamar",
-                                      "le atiende",
-                                      "mi nombre es",
-                                      "hva kan jeg hjelpe",
-                                      "takk for at du",
-                                      "hvordan kan jeg hjelpe",
-                                      "vad kan jag hjälpa",
-                                      "tack för att du",
-                                      "hur kan jag hjälpa",
-                                      "чем могу помочь",
-                                      "чем я могу помочь",
-                                      "спасибо за обращение",
-                                      "меня зовут",
-                                      "служба поддержки"};
-  for (const char* c : kCues) {
+bool OffersHelp(std::string_view text, const RoleVocabulary& vocabulary) {
+  if (vocabulary.help_openings.empty()) return false;
+  const std::string n = text::Normalize(text);
+  for (const auto& c : vocabulary.help_openings) {
     if (n.find(c) != std::string::npos) return true;
   }
   return false;
@@ -167,7 +122,7 @@ void CollectSpeakers(Conversation* c, const RoleOptions& opts) {
       s.source = RoleSource::kFlag;
     } else if (t.role != Role::kOther) {
       s.source = RoleSource::kFormatField;
-    } else if (auto w = RoleFromWord(t.speaker)) {
+    } else if (auto w = RoleFromWord(t.speaker, opts.vocabulary)) {
       s.role = *w;
       s.source = RoleSource::kRoleWord;
     }
@@ -178,7 +133,7 @@ void CollectSpeakers(Conversation* c, const RoleOptions& opts) {
 // Guesses the roles still unknown: the first who greets or offers help is
 // the agent; then one unknown speaker takes the role nobody has. Returns the
 // warning that names the guesses, if any.
-std::optional<std::string> GuessRoles(Conversation* c) {
+std::optional<std::string> GuessRoles(Conversation* c, const RoleVocabulary& vocabulary) {
   std::vector<SpeakerInfo>& sp = c->speakers;
   std::vector<SpeakerInfo*> unknown;
   for (auto& s : sp) {
@@ -189,7 +144,7 @@ std::optional<std::string> GuessRoles(Conversation* c) {
   for (const auto& t : c->turns) {
     if (has_agent) break;
     SpeakerInfo* s = FindSpeaker(sp, t.speaker);
-    if (s->role == Role::kOther && OffersHelp(t.text)) {
+    if (s->role == Role::kOther && OffersHelp(t.text, vocabulary)) {
       s->role = Role::kAgent;
       s->source = RoleSource::kHeuristic;
       has_agent = true;
@@ -244,7 +199,7 @@ std::optional<std::string> UnknownRolesWarning(const std::vector<SpeakerInfo>& s
 
 std::optional<std::string> ResolveRoles(Conversation* c, const RoleOptions& opts) {
   CollectSpeakers(c, opts);
-  std::optional<std::string> warning = GuessRoles(c);
+  std::optional<std::string> warning = GuessRoles(c, opts.vocabulary);
   if (auto w = UnknownRolesWarning(c->speakers)) warning = warning ? *warning + "; " + *w : *w;
   for (auto& t : c->turns) {
     const SpeakerInfo* s = FindSpeaker(c->speakers, t.speaker);

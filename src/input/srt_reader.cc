@@ -15,7 +15,8 @@ namespace {
 // The speaker and text of the cue lines [from, to): simple tags (<i>, <b>,
 // <font>) are stripped, and a <v Name> span or a "Name: " prefix before any
 // text names the speaker.
-void ReadCueText(const std::vector<CueLine>& lines, size_t from, size_t to, Cue* cue) {
+void ReadCueText(const std::vector<CueLine>& lines, size_t from, size_t to,
+                 const RoleVocabulary& vocabulary, Cue* cue) {
   std::string speaker, text;
   for (size_t k = from; k < to; ++k) {
     std::string l(Trim(lines[k].text));
@@ -29,7 +30,7 @@ void ReadCueText(const std::vector<CueLine>& lines, size_t from, size_t to, Cue*
     std::string plain = StripTags(l);
     if (speaker.empty() && text.empty()) {
       std::string rest;
-      std::string prefix = SpeakerPrefix(plain, &rest);
+      std::string prefix = SpeakerPrefix(plain, vocabulary, &rest);
       if (!prefix.empty()) {
         speaker = prefix;
         plain = rest;
@@ -65,7 +66,7 @@ void ReadSrt(InputStream& in, const ReadContext& ctx) {
   while (NextCueBlock(lines, &i, &b)) {
     Cue cue;
     if (!ReadCueTiming(lines, b, i, "HH:MM:SS,mmm --> HH:MM:SS,mmm", ctx, &cue, &text)) return;
-    ReadCueText(lines, text, i, &cue);
+    ReadCueText(lines, text, i, ctx.options.roles.vocabulary, &cue);
     cues.push_back(std::move(cue));
   }
   FinishCues(cues, std::move(c), "no speakers: expected 'Name: ' prefixes in the cues", ctx);

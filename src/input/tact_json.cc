@@ -52,8 +52,9 @@ bool ReadConversationFields(json::Element e, Conversation* c, std::string* error
 }
 
 // A turn's "role": a role word, or system/bot/other/note for Role::kOther.
-bool ReadRole(const std::string& role, Role* out, std::string* error) {
-  if (auto r = RoleFromWord(role)) {
+bool ReadRole(const std::string& role, const RoleVocabulary& vocabulary, Role* out,
+              std::string* error) {
+  if (auto r = RoleFromField(role, vocabulary)) {
     *out = *r;
     return true;
   }
@@ -68,7 +69,7 @@ bool ReadRole(const std::string& role, Role* out, std::string* error) {
 }
 
 // One element of "turns"; false with *error set (without the turn's number).
-bool ReadTurn(json::Element t, Turn* turn, std::string* error) {
+bool ReadTurn(json::Element t, const RoleVocabulary& vocabulary, Turn* turn, std::string* error) {
   if (!t.is_object()) {
     *error = "expected an object";
     return false;
@@ -84,7 +85,7 @@ bool ReadTurn(json::Element t, Turn* turn, std::string* error) {
     return false;
   }
   turn->speaker = speaker ? *speaker : *role;
-  if (role && !ReadRole(*role, &turn->role, error)) return false;
+  if (role && !ReadRole(*role, vocabulary, &turn->role, error)) return false;
   auto text = json::Get(t, "text");
   std::string_view sv;
   if (!text || text->get_string().get(sv)) {
@@ -99,7 +100,8 @@ bool ReadTurn(json::Element t, Turn* turn, std::string* error) {
 
 }  // namespace
 
-bool ConversationFromJson(json::Element e, Conversation* c, std::string* error) {
+bool ConversationFromJson(json::Element e, const RoleVocabulary& vocabulary, Conversation* c,
+                          std::string* error) {
   if (!e.is_object()) {
     *error = "expected a conversation object";
     return false;
@@ -121,7 +123,7 @@ bool ConversationFromJson(json::Element e, Conversation* c, std::string* error) 
     Turn turn;
     turn.line = c->line;
     std::string terr;
-    if (!ReadTurn(t, &turn, &terr)) {
+    if (!ReadTurn(t, vocabulary, &turn, &terr)) {
       *error = "turn " + std::to_string(index) + ": " + terr;
       return false;
     }

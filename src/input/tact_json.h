@@ -8,6 +8,7 @@
 #include <string>
 
 #include "input/json_util.h"
+#include "input/roles.h"
 #include "tact/conversation.h"
 
 namespace tact::input {
@@ -16,8 +17,10 @@ namespace tact::input {
 bool IsTactConversation(json::Element e);
 
 // Fills `c` (keeping its source and line); false with *error on a problem
-// that makes the conversation unusable.
-bool ConversationFromJson(json::Element e, Conversation* c, std::string* error);
+// that makes the conversation unusable. A turn's "role" is a role name or a
+// role word of `vocabulary`.
+bool ConversationFromJson(json::Element e, const RoleVocabulary& vocabulary, Conversation* c,
+                          std::string* error);
 
 }  // namespace tact::input
 

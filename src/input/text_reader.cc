@@ -159,7 +159,7 @@ class SpeakerLabels {
  private:
   bool Known(const std::string& lbl) const {
     Role r;
-    return RoleFromFlags(lbl, roles_, &r) || RoleFromWord(lbl).has_value();
+    return RoleFromFlags(lbl, roles_, &r) || RoleFromWord(lbl, roles_.vocabulary).has_value();
   }
   const RoleOptions& roles_;
   std::map<std::string, int> count_;

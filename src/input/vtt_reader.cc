@@ -67,7 +67,7 @@ void ReadNote(const std::vector<CueLine>& lines, size_t from, size_t to, Convers
 // one per voice part, a voice lasting to the next <v> span; a part without
 // one may name its speaker with a "Name: " prefix.
 void AddVoiceCues(const std::vector<CueLine>& lines, size_t from, size_t to, const Cue& timing,
-                  std::vector<Cue>* cues) {
+                  const RoleVocabulary& vocabulary, std::vector<Cue>* cues) {
   std::string voice;
   for (size_t k = from; k < to; ++k) {
     std::vector<std::pair<std::string, std::string>> parts;
@@ -79,7 +79,7 @@ void AddVoiceCues(const std::vector<CueLine>& lines, size_t from, size_t to, con
       part.text = text;
       if (part.speaker.empty()) {
         std::string rest;
-        std::string prefix = SpeakerPrefix(text, &rest);
+        std::string prefix = SpeakerPrefix(text, vocabulary, &rest);
         if (!prefix.empty()) {
           part.speaker = prefix;
           part.text = rest;
@@ -117,7 +117,7 @@ void ReadVtt(InputStream& in, const ReadContext& ctx) {
     if (StartsWith(first, "STYLE") || StartsWith(first, "REGION")) continue;
     Cue cue;
     if (!ReadCueTiming(lines, b, i, "HH:MM:SS.mmm --> HH:MM:SS.mmm", ctx, &cue, &text)) return;
-    AddVoiceCues(lines, text, i, cue, &cues);
+    AddVoiceCues(lines, text, i, cue, ctx.options.roles.vocabulary, &cues);
   }
   FinishCues(cues, std::move(c),
              "no speakers: expected <v Name> voice spans or 'Name: ' prefixes in the cues", ctx);

@@ -11,6 +11,7 @@
 #include <cctype>
 #include <cstring>
 #include <string>
+#include <unordered_set>
 
 namespace tact::report {
 
@@ -19,7 +20,52 @@ struct Redactor::Extra {
   std::unique_ptr<re2::RE2> re;
 };
 
-Redactor::Redactor() = default;
+// A cue before a number, with what the scan asks of it precomputed.
+struct IndexedCue {
+  std::string word;
+  PiiCueKind kind;
+  bool whole, adjacent;
+  bool word_first;  // starts with a letter or digit: only at the start of a word
+};
+
+// The cues, built once per Redactor: those before a number by first byte (the
+// scan then compares only the few cues that can start at each byte; a flat
+// search per cue was most of the detector's time), those after by form.
+struct CueIndex {
+  // Hashes std::string and std::string_view alike: a word of the text is
+  // looked up without a copy.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::vector<IndexedCue> before[256];
+  std::vector<std::string> after_prefix;
+  std::unordered_set<std::string, Hash, std::equal_to<>> after_whole;
+};
+
+namespace {
+
+bool IsWordCodePointAtStart(std::string_view w);
+
+std::unique_ptr<const CueIndex> IndexCues(const PiiCues& cues) {
+  auto index = std::make_unique<CueIndex>();
+  for (const PiiCue& c : cues) {
+    if (c.word.empty()) continue;
+    if (c.kind != PiiCueKind::kMoneyAfter) {
+      index->before[static_cast<unsigned char>(c.word[0])].push_back(
+          {c.word, c.kind, c.whole, c.adjacent, IsWordCodePointAtStart(c.word)});
+    } else if (c.whole) {
+      index->after_whole.insert(c.word);
+    } else {
+      index->after_prefix.push_back(c.word);
+    }
+  }
+  return index;
+}
+
+}  // namespace
+
+Redactor::Redactor(const PiiCues& cues) : cues_(IndexCues(cues)) {}
 Redactor::~Redactor() = default;
 
 bool Redactor::AddPattern(const std::string& spec, std::string* error) {
@@ -156,6 +202,11 @@ bool IsWordCodePoint(UChar32 c) {
   if (c < 0) return false;
   if (c < 0x80) return IsAlnum(static_cast<char>(c));
   return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+bool IsWordCodePointAtStart(std::string_view w) {
+  size_t next;
+  return !w.empty() && IsWordCodePoint(CodePointAt(w, 0, &next));
 }
 
 bool IsLetterCodePoint(UChar32 c) {
@@ -530,95 +581,8 @@ std::string Before(std::string_view t, size_t pos, size_t n) {
   return text::Normalize(head.substr(b));
 }
 
-// A cue word before a number. Cues match at the start of a word only ("ref"
-// is not in "preferred"); `whole` ones also end a word ("sak" is not
-// "saknar"); `adjacent` ones count only right before the number ("no. 123").
-enum CueKind {
-  kIdCue,     // order, ticket, invoice, tracking, serial, SKU, version…
-  kPhoneCue,  // phone, mobile, call me, ring meg, телефон…
-  kWeakCue,   // number, número, nummer, номер: a phone unless an id word owns it
-  kCardCue,   // card, tarjeta, kort, карта
-  kMoneyCue,  // a currency right before: "USD 123", "€ 123", "kr 123"
-  kCueKinds
-};
-
-struct Cue {
-  const char* word;
-  CueKind kind;
-  bool whole = false;
-  bool adjacent = false;
-};
-
-// clang-format off
-const Cue kCues[] = {
-    // Ids: the number is an order, ticket, case, invoice, parcel, product or version.
-    {"order", kIdCue}, {"ordre", kIdCue}, {"bestilling", kIdCue}, {"beställning", kIdCue},
-    {"bestallning", kIdCue}, {"pedido", kIdCue}, {"заказ", kIdCue}, {"ticket", kIdCue},
-    {"case", kIdCue}, {"caso", kIdCue}, {"sak", kIdCue, true}, {"saks", kIdCue},
-    {"ärende", kIdCue}, {"arende", kIdCue}, {"henvendelse", kIdCue}, {"incidencia", kIdCue},
-    {"incident", kIdCue}, {"заявк", kIdCue}, {"обращени", kIdCue}, {"тикет", kIdCue},
-    {"invoice", kIdCue}, {"factura", kIdCue}, {"faktura", kIdCue}, {"счет", kIdCue},
-    {"квитанц", kIdCue}, {"receipt", kIdCue}, {"kvitto", kIdCue}, {"kvittering", kIdCue},
-    {"ref", kIdCue}, {"договор", kIdCue}, {"contract", kIdCue}, {"contrato", kIdCue},
-    {"kontrakt", kIdCue}, {"avtal", kIdCue}, {"policy", kIdCue}, {"póliza", kIdCue},
-    {"poliza", kIdCue}, {"полис", kIdCue}, {"claim", kIdCue}, {"reclamaci", kIdCue},
-    {"reklamasjon", kIdCue}, {"reklamation", kIdCue}, {"претензи", kIdCue},
-    {"booking", kIdCue}, {"bokning", kIdCue}, {"reserv", kIdCue}, {"бронир", kIdCue},
-    {"localizador", kIdCue}, {"expediente", kIdCue}, {"track", kIdCue},
-    {"seguimiento", kIdCue}, {"sporing", kIdCue}, {"spårning", kIdCue}, {"sparning", kIdCue},
-    {"sendingsn", kIdCue}, {"försändelse", kIdCue}, {"forsandelse", kIdCue}, {"kolli", kIdCue},
-    {"parcel", kIdCue}, {"package", kIdCue}, {"shipment", kIdCue}, {"paquete", kIdCue},
-    {"envío", kIdCue}, {"envio", kIdCue}, {"pakke", kIdCue}, {"paket", kIdCue},
-    {"трек", kIdCue}, {"отслеживан", kIdCue}, {"отправлени", kIdCue}, {"посылк", kIdCue},
-    {"накладн", kIdCue}, {"serial", kIdCue}, {"serie", kIdCue}, {"серийн", kIdCue},
-    {"imei", kIdCue, true}, {"sku", kIdCue, true}, {"ean", kIdCue, true},
-    {"isbn", kIdCue, true}, {"upc", kIdCue, true}, {"rma", kIdCue, true}, {"item", kIdCue},
-    {"article", kIdCue}, {"artículo", kIdCue}, {"articulo", kIdCue}, {"artikel", kIdCue},
-    {"artikkel", kIdCue}, {"артикул", kIdCue}, {"vare", kIdCue}, {"product", kIdCue},
-    {"producto", kIdCue}, {"produkt", kIdCue}, {"model", kIdCue}, {"модел", kIdCue},
-    {"part number", kIdCue}, {"part no", kIdCue}, {"version", kIdCue}, {"versión", kIdCue},
-    {"versjon", kIdCue}, {"верси", kIdCue}, {"build", kIdCue}, {"release", kIdCue},
-    {"firmware", kIdCue}, {"code", kIdCue}, {"código", kIdCue}, {"codigo", kIdCue},
-    {"kod", kIdCue}, {"код", kIdCue}, {"pin", kIdCue, true}, {"transaction", kIdCue},
-    {"transacción", kIdCue}, {"transaktion", kIdCue}, {"transaksjon", kIdCue},
-    {"транзакци", kIdCue}, {"voucher", kIdCue}, {"coupon", kIdCue}, {"cupón", kIdCue},
-    {"чек", kIdCue}, {"id", kIdCue, true, true}, {"#", kIdCue, false, true},
-    {"no.", kIdCue, false, true}, {"nº", kIdCue, false, true}, {"no", kIdCue, true, true},
-    {"nr", kIdCue, true, true}, {"n°", kIdCue, false, true}, {"sn", kIdCue, true, true},
-    {"s/n", kIdCue, false, true},
-    // Phones. "telefonnr" and "tlf.nr" end in an id cue: ties go to the phone.
-    {"phone", kPhoneCue}, {"tel", kPhoneCue}, {"tlf", kPhoneCue}, {"tfno", kPhoneCue},
-    {"mobile", kPhoneCue}, {"mobil", kPhoneCue}, {"móvil", kPhoneCue}, {"movil", kPhoneCue},
-    {"cell", kPhoneCue}, {"call", kPhoneCue}, {"text me", kPhoneCue}, {"sms", kPhoneCue},
-    {"whatsapp", kPhoneCue}, {"viber", kPhoneCue}, {"reach me", kPhoneCue},
-    {"fax", kPhoneCue}, {"llám", kPhoneCue}, {"llam", kPhoneCue}, {"ring", kPhoneCue},
-    {"telefonnr", kPhoneCue}, {"tlf.nr", kPhoneCue}, {"tel.nr", kPhoneCue},
-    {"mobilnr", kPhoneCue}, {"телефон", kPhoneCue}, {"тел", kPhoneCue}, {"моб", kPhoneCue},
-    {"сотов", kPhoneCue}, {"звон", kPhoneCue}, {"позвон", kPhoneCue}, {"перезвон", kPhoneCue},
-    {"number", kWeakCue}, {"número", kWeakCue}, {"numero", kWeakCue}, {"nummer", kWeakCue},
-    {"numret", kWeakCue}, {"номер", kWeakCue},
-    {"card", kCardCue}, {"tarjeta", kCardCue}, {"kort", kCardCue}, {"карт", kCardCue},
-    {"visa", kCardCue, true}, {"mastercard", kCardCue}, {"amex", kCardCue, true},
-    {"$", kMoneyCue, false, true}, {"€", kMoneyCue, false, true}, {"£", kMoneyCue, false, true},
-    {"₽", kMoneyCue, false, true}, {"usd", kMoneyCue, true, true},
-    {"eur", kMoneyCue, true, true}, {"gbp", kMoneyCue, true, true},
-    {"nok", kMoneyCue, true, true}, {"sek", kMoneyCue, true, true},
-    {"rub", kMoneyCue, true, true}, {"kr", kMoneyCue, true, true},
-    {"руб", kMoneyCue, false, true},
-};
-// clang-format on
-
-// kCues by first byte, built once: the scan below then compares only the
-// few cues that can start at each byte (a flat rfind per cue was most of the
-// detector's time).
-const std::vector<const Cue*>* CuesByFirstByte() {
-  static const auto* index = [] {
-    auto* by = new std::vector<const Cue*>[256];
-    for (const Cue& c : kCues) by[static_cast<unsigned char>(c.word[0])].push_back(&c);
-    return by;
-  }();
-  return index;
-}
+// The cue kinds before a number, which NumberContext keeps a hit of each.
+constexpr size_t kCueKinds = static_cast<size_t>(PiiCueKind::kMoney) + 1;
 
 struct CueHit {
   size_t begin = 0, end = 0;  // in the normalized text before the number; end 0: none
@@ -628,11 +592,12 @@ struct CueHit {
 struct NumberContext {
   std::string before;  // the normalized text the hits point into
   CueHit hit[kCueKinds];
-  const CueHit& id() const { return hit[kIdCue]; }
-  const CueHit& phone() const { return hit[kPhoneCue]; }
-  const CueHit& weak() const { return hit[kWeakCue]; }
-  const CueHit& card() const { return hit[kCardCue]; }
-  const CueHit& money() const { return hit[kMoneyCue]; }
+  const CueHit& of(PiiCueKind k) const { return hit[static_cast<size_t>(k)]; }
+  const CueHit& id() const { return of(PiiCueKind::kId); }
+  const CueHit& phone() const { return of(PiiCueKind::kPhone); }
+  const CueHit& weak() const { return of(PiiCueKind::kWeak); }
+  const CueHit& card() const { return of(PiiCueKind::kCard); }
+  const CueHit& money() const { return of(PiiCueKind::kMoney); }
 };
 
 // Whether only spaces and ". : #" separate hay[e..] from the number.
@@ -644,24 +609,22 @@ bool OnlyGlueAfter(const std::string& hay, size_t e) {
   return true;
 }
 
-NumberContext ReadContext(std::string_view t, size_t b) {
+NumberContext ReadContext(std::string_view t, size_t b, const CueIndex& cues) {
   NumberContext c;
   c.before = Before(t, b, 40);
   const std::string& hay = c.before;
-  const std::vector<const Cue*>* index = CuesByFirstByte();
   for (size_t p = 0; p < hay.size(); ++p) {
-    const auto& bucket = index[static_cast<unsigned char>(hay[p])];
+    const auto& bucket = cues.before[static_cast<unsigned char>(hay[p])];
     if (bucket.empty()) continue;
     const bool word_start = !WordCharBefore(hay, p);
-    for (const Cue* cue : bucket) {
-      const size_t len = std::char_traits<char>::length(cue->word);
-      if (hay.compare(p, len, cue->word) != 0) continue;
+    for (const IndexedCue& cue : bucket) {
+      const size_t len = cue.word.size();
+      if (hay.compare(p, len, cue.word) != 0) continue;
       const size_t e = p + len;
-      size_t first_end;
-      if (IsWordCodePoint(CodePointAt(cue->word, 0, &first_end)) && !word_start) continue;
-      if (cue->whole && WordCharAt(hay, e)) continue;
-      if (cue->adjacent && !OnlyGlueAfter(hay, e)) continue;
-      CueHit& h = c.hit[cue->kind];
+      if (cue.word_first && !word_start) continue;
+      if (cue.whole && WordCharAt(hay, e)) continue;
+      if (cue.adjacent && !OnlyGlueAfter(hay, e)) continue;
+      CueHit& h = c.hit[static_cast<size_t>(cue.kind)];
       if (e > h.end || (e == h.end && p < h.begin)) h = {p, e};
     }
   }
@@ -821,7 +784,7 @@ bool HasInternationalPrefix(const std::string& d) {
 }
 
 // Numbers followed by a currency, a percent sign or decimals are amounts.
-bool AmountAfter(std::string_view t, size_t e) {
+bool AmountAfter(std::string_view t, size_t e, const CueIndex& cues) {
   if (e + 2 < t.size() && (t[e] == ',' || t[e] == '.') && IsDigit(t[e + 1]) && IsDigit(t[e + 2]) &&
       !(e + 3 < t.size() && IsDigit(t[e + 3]))) {
     return true;  // 91234567,50
@@ -829,7 +792,7 @@ bool AmountAfter(std::string_view t, size_t e) {
   std::string after = text::Normalize(t.substr(e, std::min<size_t>(16, t.size() - e)));
   if (!after.empty() && after[0] == ' ') after.erase(0, 1);
   // Symbols and "руб…" as prefixes; currency words whole ("kring" is no "kr").
-  for (const char* w : {"%", "₽", "€", "$", "£", "руб", "р."}) {
+  for (const std::string& w : cues.after_prefix) {
     if (after.rfind(w, 0) == 0) return true;
   }
   size_t word_end = 0;
@@ -838,15 +801,13 @@ bool AmountAfter(std::string_view t, size_t e) {
     CodePointAt(after, word_end, &next);
     word_end = next;
   }
-  return OneOf(
-      std::string_view(after).substr(0, word_end),
-      {"kr",    "krone", "kroner", "krona",  "kronor", "sek",     "nok",     "dkk",     "eur",
-       "euro",  "euros", "usd",    "gbp",    "dollar", "dollars", "dólares", "dolares", "peso",
-       "pesos", "pound", "pounds", "libras", "rub",    "ruble",   "rubles",  "rouble",  "roubles"});
+  return cues.after_whole.find(std::string_view(after).substr(0, word_end)) !=
+         cues.after_whole.end();
 }
 
 // Decides what one run of digits is and records it.
-void ClassifyRun(std::string_view t, const NumberRun& r, std::vector<PiiSpan>* out) {
+void ClassifyRun(std::string_view t, const NumberRun& r, const CueIndex& cues,
+                 std::vector<PiiSpan>* out) {
   const std::string& digits = r.digits;
   const size_t d = digits.size(), b = r.begin, e = r.end;
   if (d < 8 || WordCharAt(t, e)) return;
@@ -856,8 +817,8 @@ void ClassifyRun(std::string_view t, const NumberRun& r, std::vector<PiiSpan>* o
     dots |= g.sep.find('.') != std::string::npos;
     slashes |= g.sep.find('/') != std::string::npos;
   }
-  const NumberContext ctx = ReadContext(t, b);
-  if (ctx.money().end > 0 || AmountAfter(t, e)) return;
+  const NumberContext ctx = ReadContext(t, b, cues);
+  if (ctx.money().end > 0 || AmountAfter(t, e, cues)) return;
   const Says says = Decide(ctx);
   // Cards first: 13-19 digits passing Luhn with a card network's first digit
   // (2 Mir/Mastercard, 3 Amex/JCB/Diners, 4 Visa, 5 Mastercard, 6 Discover/
@@ -888,7 +849,7 @@ void ClassifyRun(std::string_view t, const NumberRun& r, std::vector<PiiSpan>* o
 }
 
 // Digit runs with phone/card separators: [+](digits|space|-|.|(|))*
-void FindNumbers(std::string_view t, std::vector<PiiSpan>* out) {
+void FindNumbers(std::string_view t, const CueIndex& cues, std::vector<PiiSpan>* out) {
   size_t i = 0;
   while (i < t.size()) {
     bool plus = t[i] == '+' && i + 1 < t.size() && IsDigit(t[i + 1]);
@@ -910,7 +871,7 @@ void FindNumbers(std::string_view t, std::vector<PiiSpan>* out) {
       continue;
     }
     i = std::max(r.end, i + 1);
-    ClassifyRun(t, r, out);
+    ClassifyRun(t, r, cues, out);
   }
 }
 
@@ -927,7 +888,7 @@ std::vector<PiiSpan> Redactor::Find(std::string_view text) const {
   std::vector<PiiSpan> more;
   if (sniff.digit) {
     FindIbans(text, &more);
-    FindNumbers(text, &more);
+    FindNumbers(text, *cues_, &more);
   }
   for (const auto& x : extra_) {
     re2::StringPiece input(text.data(), text.size());

@@ -13,9 +13,11 @@
 // [NAME].
 //
 // Left alone: numbers whose closest cue word is an order, ticket, case,
-// invoice, tracking, serial, SKU, version… word (in the five languages),
-// amounts (a currency before or after, decimals, percentages), dates, year
-// ranges, times, IPv4 addresses, ZIP+4 codes and version strings.
+// invoice, tracking, serial, SKU, version… word, amounts (a currency before or
+// after, decimals, percentages), dates, year ranges, times, IPv4 addresses,
+// ZIP+4 codes and version strings. The cue words are the packs' `pii-cue`
+// lines (report/pii_cues.h); the words of spoken addresses ("dot", "arroba",
+// "собака") are this file's own, each anchored on one of its rare bytes.
 // tests/data/pii/cases.tsv holds the shared matrix of both kinds.
 //
 // Matching and scoring run on the original text; RedactResult() rewrites a
@@ -29,6 +31,7 @@
 #include <string_view>
 #include <vector>
 
+#include "report/pii_cues.h"
 #include "tact/diagnostic.h"
 #include "tact/result.h"
 
@@ -43,9 +46,13 @@ struct PiiSpan {
   std::string placeholder;  // "[EMAIL]"
 };
 
+struct CueIndex;  // redact.cc
+
 class Redactor {
  public:
-  Redactor();
+  // A redactor that reads numbers with `cues` (run/vocabulary.h collects
+  // them from the packs; with none, a number is a phone by its form alone).
+  explicit Redactor(const PiiCues& cues);
   ~Redactor();
   // Adds a pattern "NAME=REGEX" (RE2); its matches become "[NAME]". False
   // with *error for a bad spec or regex.
@@ -84,6 +91,7 @@ class Redactor {
                   size_t* end) const;
   struct Extra;
   std::vector<std::unique_ptr<Extra>> extra_;
+  std::unique_ptr<const CueIndex> cues_;
 };
 
 // Checks used by the detector, exposed for tests. LuhnValid: 13-19 digits

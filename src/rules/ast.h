@@ -124,6 +124,39 @@ struct LexiconDecl {
   bool operator==(const LexiconDecl&) const = default;
 };
 
+// What a cue word before (or after) a number tells the redactor: `pii-cue KIND`.
+enum class PiiCueKind {
+  kId,          // order, ticket, invoice, serial…: the number is an id, not a phone
+  kPhone,       // phone, mobile, call…: the number is a phone
+  kWeak,        // number, número, номер: a phone unless an id word owns it
+  kCard,        // card, tarjeta, карта
+  kMoney,       // a currency right before the number: an amount
+  kMoneyAfter,  // a currency right after the number: an amount
+};
+
+// `pii-cue KIND[+whole][+adjacent] WORD…`: one cue word. A cue matches at the
+// start of a word; `whole` ones also end a word ("sak" is not "saknar"),
+// `adjacent` ones count only right before the number ("no. 123").
+struct PiiCueDecl {
+  PiiCueKind kind = PiiCueKind::kId;
+  std::string word;
+  bool whole = false;
+  bool adjacent = false;
+  bool operator==(const PiiCueDecl&) const = default;
+};
+
+// The words a pack gives the readers and the redactor (docs/rules.md, "Words
+// for reading and redacting"): role words of speaker labels, the openings an
+// agent greets or offers help with, and the redactor's cue words.
+struct PackVocabulary {
+  std::vector<std::string> agent_words;     // `agent-words`: "Agent", "Kundtjänst"
+  std::vector<std::string> customer_words;  // `customer-words`: "Customer", "Клиент"
+  std::vector<std::string> agent_phrases;   // `agent-phrases`: "customer service"
+  std::vector<std::string> help_openings;   // `help-openings`: "how can i help"
+  std::vector<PiiCueDecl> pii_cues;         // `pii-cue`
+  bool operator==(const PackVocabulary&) const = default;
+};
+
 struct PackDecl {
   std::string code;
   Location loc;
@@ -136,6 +169,7 @@ struct PackDecl {
   // `message KEY TEXT`: the words of the coaching text in this language
   // ("unanswered" -> "{trigger} in turn {turn} got no answer ..."), in order.
   std::vector<std::pair<std::string, std::string>> messages;
+  PackVocabulary vocabulary;
 };
 
 struct Include {

@@ -48,6 +48,9 @@ struct LanguagePack {
   std::unordered_set<std::string> acronyms;       // normalized
   // The coaching text's words (`message KEY TEXT` in pack.rules), by key.
   MessageMap messages;
+  // Role words, help openings and PII cue words (normalized), in the order
+  // written: what run/vocabulary.h hands the readers and the redactor.
+  PackVocabulary vocabulary;
   std::vector<BehaviourDecl> behaviours;
   std::unordered_map<std::string, uint32_t> behaviour_index;
   std::vector<LexiconDecl> lexicons;

@@ -88,6 +88,24 @@ class Compiler {
     }
     for (const auto& w : decl.acronyms) pack_->acronyms.insert(text::Normalize(w));
     for (const auto& [key, msg] : decl.messages) pack_->messages[key] = msg;
+    ApplyVocabulary(decl.vocabulary);
+  }
+
+  // The vocabulary in the form text is compared in (the redactor's cues
+  // too: it looks for them in normalized text).
+  void ApplyVocabulary(const PackVocabulary& v) {
+    PackVocabulary& out = pack_->vocabulary;
+    auto normalize = [](const std::vector<std::string>& in, std::vector<std::string>* to) {
+      for (const auto& w : in) to->push_back(text::Normalize(w));
+    };
+    normalize(v.agent_words, &out.agent_words);
+    normalize(v.customer_words, &out.customer_words);
+    normalize(v.agent_phrases, &out.agent_phrases);
+    normalize(v.help_openings, &out.help_openings);
+    for (PiiCueDecl c : v.pii_cues) {
+      c.word = text::Normalize(c.word);
+      out.pii_cues.push_back(std::move(c));
+    }
   }
 
   void CollectLexicons(std::vector<RuleFile>* files) {

@@ -10,7 +10,7 @@ namespace tact::rules {
 namespace {
 
 // Bump when the layout below changes.
-constexpr std::string_view kMagic = "TACTPACKIMAGE\0\0\x03";
+constexpr std::string_view kMagic = "TACTPACKIMAGE\0\0\x04";
 constexpr size_t kMaxNodeDepth = 256;
 
 // --- writing -----------------------------------------------------------------
@@ -114,6 +114,20 @@ void WriteOwners(const std::vector<PatternOwner>& v, ByteWriter* w) {
   }
 }
 
+void WriteVocabulary(const PackVocabulary& v, ByteWriter* w) {
+  WriteStrings(v.agent_words, false, w);
+  WriteStrings(v.customer_words, false, w);
+  WriteStrings(v.agent_phrases, false, w);
+  WriteStrings(v.help_openings, false, w);
+  w->U32(static_cast<uint32_t>(v.pii_cues.size()));
+  for (const auto& c : v.pii_cues) {
+    w->U32(static_cast<uint32_t>(c.kind));
+    w->Str(c.word);
+    w->Bool(c.whole);
+    w->Bool(c.adjacent);
+  }
+}
+
 void WritePart(const LanguagePack& p, ByteWriter* w) {
   // Settings.
   w->Str(p.code);
@@ -126,6 +140,7 @@ void WritePart(const LanguagePack& p, ByteWriter* w) {
   w->Str(p.alphabet);
   WriteStrings({p.acronyms.begin(), p.acronyms.end()}, true, w);
   WriteStringMap(p.messages, w);
+  WriteVocabulary(p.vocabulary, w);
   // Catalogue.
   w->U32(static_cast<uint32_t>(p.behaviours.size()));
   for (const auto& b : p.behaviours) WriteBehaviour(b, w);
@@ -251,6 +266,22 @@ void ReadBehaviour(ByteReader* r, bool examples, BehaviourDecl* b) {
   }
 }
 
+PackVocabulary ReadVocabulary(ByteReader* r) {
+  PackVocabulary v;
+  v.agent_words = ReadStrings(r);
+  v.customer_words = ReadStrings(r);
+  v.agent_phrases = ReadStrings(r);
+  v.help_openings = ReadStrings(r);
+  v.pii_cues.resize(r->Count(10));
+  for (auto& c : v.pii_cues) {
+    c.kind = ReadEnum(r, PiiCueKind::kMoneyAfter);
+    c.word = r->Str();
+    c.whole = r->Bool();
+    c.adjacent = r->Bool();
+  }
+  return v;
+}
+
 std::vector<PatternOwner> ReadOwners(ByteReader* r, const LanguagePack& p) {
   std::vector<PatternOwner> v(r->Count(12));
   for (auto& o : v) {
@@ -354,6 +385,7 @@ std::unique_ptr<LanguagePack> LoadPackImage(std::string_view part, ImageLoad wha
   }
   for (auto& s : ReadStrings(&r)) p->acronyms.insert(std::move(s));
   ReadStringMap(&r, &p->messages);
+  p->vocabulary = ReadVocabulary(&r);
   if (!r.ok()) return damaged("the settings");
   if (what == ImageLoad::kSettings) return p;
 

@@ -283,9 +283,115 @@ class FileParser {
     }
     std::vector<std::string> known;
     for (const auto& d : PackDirectiveTable()) known.emplace_back(d.word);
+    std::string list;
+    for (size_t i = 0; i < known.size(); ++i)
+      list += (i == 0 ? "" : i + 1 == known.size() ? " or " : ", ") + known[i];
     Error(l, l.col,
           "unknown pack directive '" + std::string(l.word) + "'" + DidYouMean(l.word, known) +
-              "; expected name, stemmer, abbreviations, stopwords, alphabet, acronyms or message");
+              "; expected " + list);
+  }
+
+  // The words of a list directive: separated by blanks, or in double quotes
+  // to hold blanks or a '#' ("customer service", "#"). False after an error.
+  bool QuotedWords(const Line& l, std::string_view rest, int rest_col,
+                   std::vector<std::string>* out) {
+    size_t i = 0;
+    while (i < rest.size()) {
+      if (rest[i] == ' ' || rest[i] == '\t') {
+        ++i;
+        continue;
+      }
+      const int col = rest_col + static_cast<int>(i);
+      size_t end;
+      if (rest[i] == '"') {
+        end = rest.find('"', i + 1);
+        if (end == std::string_view::npos) {
+          Error(l, col, "'\"' without a matching '\"'");
+          return false;
+        }
+        std::string_view word = Trim(rest.substr(i + 1, end - i - 1));
+        if (word.empty()) {
+          Error(l, col, "expected words between the quotes, got '\"\"'");
+          return false;
+        }
+        out->emplace_back(word);
+        ++end;
+      } else {
+        end = rest.find_first_of(" \t", i);
+        if (end == std::string_view::npos) end = rest.size();
+        out->emplace_back(rest.substr(i, end - i));
+      }
+      i = end;
+    }
+    return true;
+  }
+
+  // `agent-words`, `customer-words`, `agent-phrases`, `help-openings`.
+  void PackWordList(const Line& l, std::string_view rest, PackDecl* p) {
+    static constexpr Choice<std::vector<std::string> PackVocabulary::*> kLists[] = {
+        {"agent-words", &PackVocabulary::agent_words},
+        {"customer-words", &PackVocabulary::customer_words},
+        {"agent-phrases", &PackVocabulary::agent_phrases},
+        {"help-openings", &PackVocabulary::help_openings},
+    };
+    for (const auto& c : kLists) {
+      if (l.word == c.word) QuotedWords(l, rest, l.rest_col, &(p->vocabulary.*c.value));
+    }
+  }
+
+  // The KIND[+whole][+adjacent] of a `pii-cue` line; false after an error.
+  bool PiiCueKindAndFlags(const Line& l, std::string_view spec, PiiCueDecl* cue) {
+    static constexpr Choice<PiiCueKind> kKinds[] = {
+        {"id", PiiCueKind::kId},       {"phone", PiiCueKind::kPhone},
+        {"weak", PiiCueKind::kWeak},   {"card", PiiCueKind::kCard},
+        {"money", PiiCueKind::kMoney}, {"money-after", PiiCueKind::kMoneyAfter},
+    };
+    static constexpr Choice<bool PiiCueDecl::*> kFlags[] = {{"whole", &PiiCueDecl::whole},
+                                                            {"adjacent", &PiiCueDecl::adjacent}};
+    size_t plus = spec.find('+');
+    std::string error;
+    if (!Choose(spec.substr(0, plus), kKinds, &cue->kind, &error, "pii-cue")) {
+      Error(l, l.rest_col, error);
+      return false;
+    }
+    while (plus != std::string_view::npos) {
+      const size_t next = spec.find('+', plus + 1);
+      const std::string_view flag = spec.substr(plus + 1, next - plus - 1);
+      bool PiiCueDecl::*member = nullptr;
+      if (!Choose(flag, kFlags, &member, &error, "+")) {
+        Error(l, l.rest_col + static_cast<int>(plus), error);
+        return false;
+      }
+      if (member == &PiiCueDecl::adjacent && cue->kind == PiiCueKind::kMoneyAfter) {
+        Error(l, l.rest_col + static_cast<int>(plus),
+              "'+adjacent' does not apply to 'money-after': its words are always right after "
+              "the number");
+        return false;
+      }
+      cue->*member = true;
+      plus = next;
+    }
+    return true;
+  }
+
+  // `pii-cue KIND[+whole][+adjacent] WORD…`.
+  void PackPiiCue(const Line& l, std::string_view rest, PackDecl* p) {
+    const size_t sp = rest.find_first_of(" \t");
+    PiiCueDecl cue;
+    if (!PiiCueKindAndFlags(l, rest.substr(0, sp), &cue)) return;
+    std::vector<std::string> words;
+    size_t from = sp == std::string_view::npos ? rest.size() : sp;
+    if (!QuotedWords(l, rest.substr(from), l.rest_col + static_cast<int>(from), &words)) return;
+    if (words.empty()) {
+      Error(l, l.rest_col,
+            "expected cue words after 'pii-cue " + std::string(rest.substr(0, sp)) +
+                "', e.g. 'pii-cue id order ticket'");
+      return;
+    }
+    for (auto& w : words) {
+      cue.word = std::move(w);
+      p->vocabulary.pii_cues.push_back(cue);
+    }
   }
 
   void PackName(const Line&, std::string_view rest, PackDecl* p) { p->name = std::string(rest); }
@@ -691,6 +797,11 @@ class FileParser {
         {"alphabet", &FileParser::PackAlphabet},
         {"acronyms", &FileParser::PackAcronyms},
         {"message", &FileParser::PackMessage},
+        {"agent-words", &FileParser::PackWordList},
+        {"customer-words", &FileParser::PackWordList},
+        {"agent-phrases", &FileParser::PackWordList},
+        {"help-openings", &FileParser::PackWordList},
+        {"pii-cue", &FileParser::PackPiiCue},
     };
     return k;
   }

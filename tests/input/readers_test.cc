@@ -9,6 +9,7 @@
 
 #include "input/formats.h"
 #include "input/reader.h"
+#include "run/vocabulary.h"
 
 namespace tact::input {
 namespace {
@@ -19,7 +20,9 @@ struct Read {
   bool ok = false;
 };
 
+// Reads as a check does: with the built-in packs' role words.
 Read ReadFile(const std::string& name, ReadOptions o = {}) {
+  o.roles.vocabulary = run::BuiltinVocabulary().roles;
   Read r;
   r.ok = ReadInput(
       std::string(TACT_SOURCE_DIR) + "/tests/data/formats/" + name, o,
@@ -260,7 +263,8 @@ TEST(Readers, StripTagsAndEntities) {
 }
 
 // Reads `bytes` written to a temporary file named `name`.
-Read ReadBytes(const std::string& name, const std::string& bytes, const ReadOptions& o = {}) {
+Read ReadBytes(const std::string& name, const std::string& bytes, ReadOptions o = {}) {
+  o.roles.vocabulary = run::BuiltinVocabulary().roles;
   const std::string path = ::testing::TempDir() + "/" + name;
   FILE* f = fopen(path.c_str(), "wb");
   fwrite(bytes.data(), 1, bytes.size(), f);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "input/reader.h"
+#include "run/vocabulary.h"
 
 namespace tact::input {
 namespace {
@@ -10,7 +11,9 @@ struct Result {
   std::vector<Diagnostic> diags;
 };
 
+// Reads as a check does: with the built-in packs' role words.
 Result Read(const std::string& text, ReadOptions o = {}) {
+  o.roles.vocabulary = run::BuiltinVocabulary().roles;
   Result r;
   ReadContext ctx{"chat.txt", o, [&](Conversation&& c) { r.convs.push_back(std::move(c)); },
                   [&](const Diagnostic& d) { r.diags.push_back(d); }};

@@ -2,10 +2,30 @@
 
 #include <gtest/gtest.h>
 
+#include "run/vocabulary.h"
+
 namespace tact::report {
 namespace {
 
-std::string R(const std::string& s) { return Redactor().Redact(s); }
+// The built-in packs' cue words, as a check redacts with.
+const PiiCues& Cues() { return run::BuiltinVocabulary().pii; }
+
+std::string R(const std::string& s) { return Redactor(Cues()).Redact(s); }
+
+// The cue words decide what a number is; without them only its form does.
+TEST(Redact, CueWordsComeFromTheCuesGiven) {
+  const std::string order = "order 41234567";    // a Norwegian mobile's form after an id word
+  const std::string kundnr = "kundnr 12345678";  // no cue in any pack
+  EXPECT_EQ(R(order), order);
+  EXPECT_EQ(Redactor({}).Redact(order), "order [PHONE]");
+  EXPECT_EQ(R(kundnr), kundnr);
+  const PiiCues extra = {{PiiCueKind::kPhone, "kundnr", false, false}};
+  EXPECT_EQ(Redactor(extra).Redact(kundnr), "kundnr [PHONE]");
+  const PiiCues money_after = {{PiiCueKind::kMoneyAfter, "lei", true, false}};
+  EXPECT_EQ(Redactor({}).Redact("4123 4567 lei"), "[PHONE] lei");
+  EXPECT_EQ(Redactor(money_after).Redact("4123 4567 lei"), "4123 4567 lei");
+  EXPECT_EQ(Redactor(money_after).Redact("4123 4567 leite"), "[PHONE] leite");
+}
 
 TEST(Redact, Emails) {
   EXPECT_EQ(R("write to john.doe+x@mail.example.co.uk now"), "write to [EMAIL] now");
@@ -64,7 +84,7 @@ TEST(Redact, LookAlikesStay) {
 }
 
 TEST(Redact, SpansFollowTheWords) {
-  Redactor r;
+  Redactor r(Cues());
   std::string text = "Mail me at a@b.com, I'm sorry";
   size_t b = text.find("sorry"), e = b + 5;
   std::string out = r.Redact(text, &b, &e);
@@ -79,7 +99,7 @@ TEST(Redact, SpansFollowTheWords) {
 }
 
 TEST(Redact, ExtraPatterns) {
-  Redactor r;
+  Redactor r(Cues());
   std::string err;
   ASSERT_TRUE(r.AddPattern("customer=CUST-\\d{5}", &err)) << err;
   EXPECT_EQ(r.Redact("ref CUST-12345 here"), "ref [CUSTOMER] here");
@@ -96,7 +116,7 @@ TEST(Redact, ResultEvidence) {
   e.span_end = e.text.size();
   b.evidence = {e};
   res.behaviours = {b};
-  Redactor().RedactResult(&res);
+  Redactor(Cues()).RedactResult(&res);
   const Evidence& x = res.behaviours[0].evidence[0];
   EXPECT_EQ(x.text, "Call [PHONE], I'll fix it");
   EXPECT_EQ(x.text.substr(x.span_begin, x.span_end - x.span_begin), "I'll fix it");
@@ -120,7 +140,7 @@ TEST(Redact, ForSummaryRedactsWhatASummaryPrints) {
   violated.evidence = {e, e};
   met.evidence = {e};
   res.behaviours = {violated, met};
-  Redactor().RedactForSummary(&res);
+  Redactor(Cues()).RedactForSummary(&res);
   EXPECT_EQ(res.id, "chat with [EMAIL]");
   EXPECT_EQ(res.source, "[EMAIL].jsonl:3");
   EXPECT_EQ(res.agent, "[EMAIL]");
@@ -326,7 +346,7 @@ TEST(RedactMatrix, EveryPiiCaseRedactedEveryLookAlikeKept) {
   ASSERT_TRUE(error.empty()) << error;
   std::map<std::string, int> pii_per_lang, lookalike_per_lang;
   int pii = 0, lookalikes = 0;
-  Redactor r;
+  Redactor r(Cues());
   for (const PiiCase& c : cases) {
     const std::string row = "cases.tsv:" + std::to_string(c.line) + ": [" + c.lang + " " + c.kind +
                             "] " + c.text + "  (pii: " + c.pii + ")";

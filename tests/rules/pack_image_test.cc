@@ -70,6 +70,8 @@ TEST(PackImage, LoadingGivesBackEveryDeclarationAndTheSameBytes) {
       EXPECT_EQ(got->alphabet_set, want->alphabet_set);
       EXPECT_EQ(got->acronyms, want->acronyms);
       EXPECT_EQ(got->messages, want->messages);
+      EXPECT_TRUE(got->vocabulary == want->vocabulary);
+      EXPECT_FALSE(got->vocabulary.pii_cues.empty());
       EXPECT_EQ(got->behaviour_index, want->behaviour_index);
       EXPECT_EQ(got->turn_scope, want->turn_scope);
       EXPECT_EQ(got->has_turn_patterns, want->has_turn_patterns);
@@ -87,6 +89,7 @@ TEST(PackImage, SettingsAndCatalogueStopEarly) {
   auto settings = LoadPackImage(parts.at("sv"), ImageLoad::kSettings, false, &error);
   ASSERT_NE(settings, nullptr) << error;
   EXPECT_EQ(settings->stopwords, FromRules().pack("sv")->stopwords);
+  EXPECT_TRUE(settings->vocabulary == FromRules().pack("sv")->vocabulary);
   EXPECT_TRUE(settings->behaviours.empty());
   auto catalogue = LoadPackImage(parts.at("sv"), ImageLoad::kCatalogue, false, &error);
   ASSERT_NE(catalogue, nullptr) << error;

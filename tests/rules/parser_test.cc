@@ -87,6 +87,27 @@ pack en
   EXPECT_EQ(p.file.packs[0].stopwords, (std::vector<std::string>{"the", "a", "i"}));
 }
 
+TEST(Parser, VocabularyDirectives) {
+  Parsed p = Parse(
+      "pack en\n"
+      "  agent-words    agent support   # a comment\n"
+      "  customer-words customer\n"
+      "  agent-phrases  \"customer service\" \"client care\"\n"
+      "  help-openings  \"how can i help\" speaking\n"
+      "  pii-cue id+adjacent \"#\" no.\n"
+      "  pii-cue money-after+whole kr\n");
+  ASSERT_TRUE(p.ok) << p.First();
+  const PackVocabulary& v = p.file.packs.at(0).vocabulary;
+  EXPECT_EQ(v.agent_words, (std::vector<std::string>{"agent", "support"}));
+  EXPECT_EQ(v.customer_words, (std::vector<std::string>{"customer"}));
+  EXPECT_EQ(v.agent_phrases, (std::vector<std::string>{"customer service", "client care"}));
+  EXPECT_EQ(v.help_openings, (std::vector<std::string>{"how can i help", "speaking"}));
+  ASSERT_EQ(v.pii_cues.size(), 3u);
+  EXPECT_TRUE((v.pii_cues[0] == PiiCueDecl{PiiCueKind::kId, "#", false, true}));
+  EXPECT_TRUE((v.pii_cues[1] == PiiCueDecl{PiiCueKind::kId, "no.", false, true}));
+  EXPECT_TRUE((v.pii_cues[2] == PiiCueDecl{PiiCueKind::kMoneyAfter, "kr", true, false}));
+}
+
 TEST(Parser, PatternStructure) {
   Parsed p = Parse(WithMatch("(a b|c)? ~d e* @f <caps:3> /x+/ \"?\" ...2 ^ $"));
   ASSERT_TRUE(p.ok) << p.First();
@@ -198,6 +219,21 @@ const ErrorCase kErrorCases[] = {
      "t.rules:3:11: error: message 'focus' is defined twice"},
     {"pack_directive", "pack en\n  stemer english\n",
      "t.rules:2:3: error: unknown pack directive 'stemer' (did you mean 'stemmer'?)"},
+    {"pii_cue_kind", "pack en\n  pii-cue phon tel\n",
+     "t.rules:2:11: error: expected 'id', 'phone', 'weak', 'card', 'money' or 'money-after' after "
+     "'pii-cue', got 'phon'"},
+    {"pii_cue_flag", "pack en\n  pii-cue id+hole sku\n",
+     "t.rules:2:13: error: expected 'whole' or 'adjacent' after '+', got 'hole'"},
+    {"pii_cue_no_words", "pack en\n  pii-cue id+whole   # sku\n",
+     "t.rules:2:11: error: expected cue words after 'pii-cue id+whole'"},
+    {"pii_cue_quote", "pack en\n  pii-cue id \"part no\n",
+     "t.rules:2:14: error: '\"' without a matching '\"'"},
+    {"pii_cue_empty_quote", "pack en\n  pii-cue id sku \"\"\n",
+     "t.rules:2:18: error: expected words between the quotes"},
+    {"pii_cue_money_after_adjacent", "pack en\n  pii-cue money-after+adjacent kr\n",
+     "t.rules:2:22: error: '+adjacent' does not apply to 'money-after'"},
+    {"help_openings_quote", "pack en\n  help-openings \"how can i help\n",
+     "t.rules:2:17: error: '\"' without a matching '\"'"},
     {"empty_example", "behaviour b\n  kind expected\n  +\n",
      "t.rules:3:4: error: expected a value after '+'"},
     {"two_marks", "behaviour b\n  kind expected\n  + [a] [b]\n",

@@ -8,9 +8,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "summary/checks.h"
 #include "run/gate.h"
 #include "run/shard.h"
+#include "run/vocabulary.h"
+#include "summary/checks.h"
 
 namespace tact::run {
 namespace {
@@ -36,6 +37,7 @@ class RunTest : public ::testing::Test {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     config_.rules = &Rules();
+    config_.read.roles.vocabulary = CollectVocabulary(Rules()).roles;
     config_.format = "json";
     config_.output = (dir_ / "report.json").string();
   }
@@ -152,7 +154,7 @@ TEST_F(RunTest, PersonalDataIsRedactedUnlessTurnedOff) {
   std::string chat = kChat;
   chat.replace(chat.find("My order"), 8, "Mail me at ana@example.com, my order");
   config_.operands = {Write("a.jsonl", chat)};
-  config_.redactor = std::make_shared<report::Redactor>();
+  config_.redactor = std::make_shared<report::Redactor>(CollectVocabulary(Rules()).pii);
   ASSERT_EQ(run::Run(config_), kExitOk);
   EXPECT_EQ(Report().find("ana@example.com"), std::string::npos);
   config_.redactor = nullptr;
