@@ -13,6 +13,7 @@
 #include <string>
 
 #include "input/reader.h"
+#include "run/vocabulary.h"
 
 namespace {
 
@@ -74,6 +75,7 @@ std::string RepeatedCsv() {
 void BM_Read(benchmark::State& state, const std::string& path) {  // NOLINT
   const size_t bytes = fs::file_size(path);
   tact::input::ReadOptions options;
+  options.roles.vocabulary = tact::run::BuiltinVocabulary().roles;  // as a check reads
   size_t conversations = 0, errors = 0;
   for (auto _ : state) {
     tact::input::ReadInput(

@@ -280,6 +280,28 @@ TEST_F(Cli, RulesTestRequiresBothKindsOfExample) {
             std::string::npos);
 }
 
+// A pack's pii-cue line: malformed, an error with its place (exit 2); well
+// formed, the number after its word is redacted.
+TEST_F(Cli, APacksPiiCueLines) {
+  Write("rules/en/pack.rules", "pack en\n  stopwords the i you to a\n  pii-cue phon rufnummer\n");
+  RunResult r = Run("check " + kRules + "good.txt");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("rules/en/pack.rules:3:11: error: expected 'id', 'phone', 'weak', 'card', "
+                       "'money' or 'money-after' after 'pii-cue', got 'phon'"),
+            std::string::npos)
+      << r.err;
+
+  Write("cue.txt", "Customer: my order is late\nAgent: so sorry, Rufnummer 12345678 hilft\n");
+  Write("rules/en/pack.rules", "pack en\n  stopwords the i you to a\n");
+  r = Run("check " + kRules + "--lang en --format jsonl cue.txt");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_NE(r.out.find("Rufnummer 12345678 hilft"), std::string::npos) << r.out;
+  Write("rules/en/pack.rules", "pack en\n  stopwords the i you to a\n  pii-cue phone rufnummer\n");
+  r = Run("check " + kRules + "--lang en --format jsonl cue.txt");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_NE(r.out.find("Rufnummer [PHONE] hilft"), std::string::npos) << r.out;
+}
+
 TEST_F(Cli, RulesListJson) {
   RunResult r = Run("rules list " + kRules + "--format json");
   EXPECT_EQ(r.rc, 0);

@@ -13,13 +13,14 @@
 #include <string>
 #include <vector>
 
-#include "summary/checks.h"
 #include "fuzz_checks.h"
 #include "input/reader.h"
 #include "input/stream.h"
 #include "report/redact.h"
-#include "summary/summary.h"
 #include "report/writer.h"
+#include "run/vocabulary.h"
+#include "summary/checks.h"
+#include "summary/summary.h"
 #include "tact/analyzer.h"
 #include "tact/rule_set.h"
 #include "text/utf8.h"
@@ -28,6 +29,7 @@ namespace {
 
 const tact::RuleSet* rules = nullptr;
 tact::Analyzer* analyzers[2] = {nullptr, nullptr};  // --lang en, --lang auto
+const tact::run::Vocabulary* vocabulary = nullptr;  // the packs' role and cue words
 const tact::report::Redactor* redactor = nullptr;
 std::vector<tact::summary::Check>* checks = nullptr;
 
@@ -45,7 +47,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   tact::AnalyzeOptions detect;
   detect.fallback_language = "en";
   analyzers[1] = new tact::Analyzer(*rules, detect);
-  redactor = new tact::report::Redactor();
+  vocabulary = new tact::run::Vocabulary(tact::run::CollectVocabulary(*rules));
+  redactor = new tact::report::Redactor(vocabulary->pii);
   checks = NewSampleChecks();
   return 0;
 }
@@ -58,6 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const bool summary_only = flags & 4;
 
   tact::input::ReadOptions options;
+  options.roles.vocabulary = vocabulary->roles;
   options.limits.max_line_bytes = 1 << 16;
   options.limits.max_document_bytes = 1 << 16;
   options.limits.max_turns = 200;
@@ -100,7 +104,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   s.read = totals.read;
   s.analyzed = totals.analyzed;
   s.skipped = totals.skipped;
-  const std::vector<tact::summary::CheckOutcome> outcomes = tact::summary::EvaluateChecks(*checks, s);
+  const std::vector<tact::summary::CheckOutcome> outcomes =
+      tact::summary::EvaluateChecks(*checks, s);
 
   for (const auto& format : tact::report::WriterFormats()) {
     tact::report::WriterOptions wo;

@@ -21,6 +21,7 @@
 #include "common/strings.h"
 #include "input/reader.h"
 #include "input/stream.h"
+#include "run/vocabulary.h"
 
 namespace {
 std::filesystem::path* dir = nullptr;
@@ -47,6 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   rest.erase(0, nl + 1);
 
   tact::input::ReadOptions options;
+  options.roles.vocabulary = tact::run::BuiltinVocabulary().roles;
   options.format = flags & 1 ? "tsv" : "csv";
   options.csv_unsorted = flags & 2;
   if (flags & 4) options.limits.max_buffered_bytes = 1 << 10;

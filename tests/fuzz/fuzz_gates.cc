@@ -11,9 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "summary/checks.h"
 #include "eval/metric_profile.h"
 #include "input/reader.h"
+#include "run/vocabulary.h"
+#include "summary/checks.h"
 #include "summary/summary.h"
 #include "tact/analyzer.h"
 #include "tact/rule_set.h"
@@ -36,6 +37,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   tact::Analyzer analyzer(*rules, ao);
   auto* builder = new tact::summary::SummaryBuilder();
   tact::input::ReadOptions ro;
+  ro.roles.vocabulary = tact::run::CollectVocabulary(*rules).roles;
   tact::input::ReadContext ctx{"fuzz.txt", ro,
                                [&](tact::Conversation&& c) { builder->Add(analyzer.Analyze(c)); },
                                [](const tact::Diagnostic& d) {
@@ -74,7 +76,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (c.op != ">" && c.op != ">=" && c.op != "<" && c.op != "<=" && c.op != "==" &&
           c.op != "!=")
         __builtin_trap();
-      if (tact::summary::CheckNamesKnown(c, *behaviours, tact::eval::MetricProfile::Metrics(), &err))
+      if (tact::summary::CheckNamesKnown(c, *behaviours, tact::eval::MetricProfile::Metrics(),
+                                         &err))
         checks.push_back(c);
       else if (err.empty())
         __builtin_trap();

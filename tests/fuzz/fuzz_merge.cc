@@ -13,12 +13,12 @@
 #include <vector>
 
 #include "common/hash.h"
-#include "summary/checks.h"
 #include "fuzz_checks.h"
 #include "report/json.h"
-#include "summary/shards.h"
 #include "report/summary_json.h"
 #include "report/writer.h"
+#include "summary/checks.h"
+#include "summary/shards.h"
 
 namespace {
 

@@ -9,9 +9,11 @@
 #include "input/formats.h"
 #include "input/reader.h"
 #include "input/stream.h"
+#include "run/vocabulary.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   tact::input::ReadOptions options;
+  options.roles.vocabulary = tact::run::BuiltinVocabulary().roles;  // as a check reads
   options.format = FUZZ_FORMAT;
   options.limits.max_line_bytes = 1 << 16;
   options.limits.max_document_bytes = 1 << 20;

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "input/reader.h"
+#include "run/vocabulary.h"
 
 namespace {
 int stdin_file = -1;
@@ -38,6 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string format = tact::input::SniffFormat(head);
   if (format.empty()) __builtin_trap();
   tact::input::ReadOptions options;  // format "": sniffed, as for stdin
+  options.roles.vocabulary = tact::run::BuiltinVocabulary().roles;
   options.limits.max_line_bytes = 1 << 16;
   options.limits.max_document_bytes = 1 << 20;
   options.limits.max_turns = 2000;

@@ -11,6 +11,7 @@
 #include "input/json_util.h"
 #include "input/reader.h"
 #include "input/vendor_json.h"
+#include "run/vocabulary.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string content(reinterpret_cast<const char*>(data), size);
@@ -18,6 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   tact::input::json::Element doc;
   if (parser.parse(content).get(doc)) return 0;
   tact::input::ReadOptions options;
+  options.roles.vocabulary = tact::run::BuiltinVocabulary().roles;
   options.limits.max_turns = 2000;
   tact::input::ReadContext ctx{"fuzz.json", options,
                                [](tact::Conversation&& c) {
