@@ -247,12 +247,12 @@ void AtomTable::AtomsFor(const TokenFeatures& f, std::vector<AtomId>* out) const
   // Negations last: they depend on everything the token satisfies.
   if (!nots_.empty()) {
     size_t positive_end = out->size();
-    for (const auto& [members, id] : nots_) {
+    for (const auto& [members, not_atom] : nots_) {
       bool any = false;
       for (size_t i = first; i < positive_end && !any; ++i) {
         any = std::binary_search(members.begin(), members.end(), (*out)[i]);
       }
-      if (!any) out->push_back(id);
+      if (!any) out->push_back(not_atom);
     }
   }
   std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end());

@@ -154,11 +154,11 @@ void Coach(const Messages& messages, ConversationResult* r, size_t focus_items) 
   std::vector<Candidate> all;
   const ScoreBreakdown& bd = r->score_breakdown;
   for (const auto& id : bd.critical) all.push_back({id, 100, true});
-  for (const auto& [id, points] : bd.penalties) {
+  for (const auto& [id, cost] : bd.penalties) {
     if (std::find(bd.critical.begin(), bd.critical.end(), id) == bd.critical.end())
-      all.push_back({id, points, false});
+      all.push_back({id, cost, false});
   }
-  for (const auto& [id, points] : bd.missed) all.push_back({id, points, false});
+  for (const auto& [id, cost] : bd.missed) all.push_back({id, cost, false});
   std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
     if (a.critical != b.critical) return a.critical;
     return a.points > b.points;

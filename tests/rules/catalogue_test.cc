@@ -48,9 +48,10 @@ TEST(Catalogue, EveryPackJudgesTheSameBehavioursTheSameWay) {
       const BehaviourDecl* other = p.Find(b.id);
       if (other == nullptr) continue;
       EXPECT_EQ(Scope(*other), Scope(b)) << code << " " << b.id;
-      if (*b.kind != BehaviourKind::kSignal)  // a tip coaches the agent: signals have none
+      if (*b.kind != BehaviourKind::kSignal) {  // a tip coaches the agent: signals have none
         EXPECT_FALSE(other->tips.count("") == 0 && other->tips.count("en") == 0)
             << code << " " << b.id;
+      }
     }
   }
 }
