@@ -16,6 +16,7 @@
 #include "report/writer.h"
 #include "run/gate.h"
 #include "run/run.h"
+#include "summary/summary.h"
 #include "tact/analyzer.h"
 
 namespace tact::cli {
@@ -116,9 +117,11 @@ void RegisterRunOptions(CLI::App* app, CheckOptions* o) {
       "--summary", o->summary,
       "report the batch summary (per behaviour, metric, agent, language, channel) instead of each "
       "conversation");
-  app->add_option("--group-by", o->group_by,
-                  "summary breakdowns: agent, language, channel, metadata.KEY (default: "
-                  "agent,language,channel); a KEY no conversation carries is an error (exit 2)")
+  app->add_option(
+         "--group-by", o->group_by,
+         "summary breakdowns: agent, language, channel, metadata.KEY, period:day|week|month "
+         "(by the conversation's date; default: agent,language,channel); a KEY no "
+         "conversation carries is an error (exit 2)")
       ->allow_extra_args(false);
   app->add_option("--worst", o->worst,
                   "worst conversations kept per behaviour in the summary (default 5)")
@@ -206,8 +209,13 @@ bool ParseRunFlags(const CheckOptions& o, run::RunConfig* c) {
   c->group_by = SplitList(o.group_by);
   if (c->group_by.empty()) c->group_by = {"agent", "language", "channel"};
   for (const auto& g : c->group_by) {
-    if (g != "agent" && g != "language" && g != "channel" && g.rfind("metadata.", 0) != 0) {
-      PrintError("--group-by: expected agent, language, channel or metadata.KEY, got '" + g + "'");
+    Period period;
+    if (g != "agent" && g != "language" && g != "channel" && g.rfind("metadata.", 0) != 0 &&
+        !summary::ParsePeriodDimension(g, &period)) {
+      PrintError(
+          "--group-by: expected agent, language, channel, metadata.KEY or "
+          "period:day|week|month, got '" +
+          g + "'");
       return false;
     }
   }
