@@ -170,6 +170,10 @@ void RegisterOutputOptions(CLI::App* app, CheckOptions* o) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app->add_flag("--all-evidence", o->all_evidence,
                 "text report: quote every evidence turn, not only the first");
+  app->add_option("--csv-layout", o->csv_layout,
+                  "CSV report: long (a row per behaviour of a conversation or group) or wide (a "
+                  "row per conversation or group, a column per behaviour and metric)")
+      ->check(CLI::IsMember({"long", "wide"}));
 }
 
 }  // namespace
@@ -294,6 +298,22 @@ bool ReadOptionsFrom(const CheckOptions& o, input::ReadOptions* ro) {
   return true;
 }
 
+// The behaviours a report shows (--only, --skip), expected first, then
+// avoid, then signals, each kind by id: the wide CSV's columns.
+std::vector<std::string> ReportedBehaviours(const RuleSet& rules, const AnalyzeOptions& ao) {
+  std::vector<std::string> ids;
+  for (BehaviourKind kind :
+       {BehaviourKind::kExpected, BehaviourKind::kAvoid, BehaviourKind::kSignal}) {
+    for (const auto& [id, k] : rules.Catalogue()) {
+      const auto listed = [&id = id](const std::vector<std::string>& list) {
+        return std::find(list.begin(), list.end(), id) != list.end();
+      };
+      if (k == kind && (ao.only.empty() || listed(ao.only)) && !listed(ao.skip)) ids.push_back(id);
+    }
+  }
+  return ids;
+}
+
 // The report: writer, output, redaction.
 bool ReportFrom(const CheckOptions& o, run::RunConfig* c) {
   if (!o.no_redact) {
@@ -313,6 +333,15 @@ bool ReportFrom(const CheckOptions& o, run::RunConfig* c) {
   c->writer.show_all_evidence = o.all_evidence;
   c->writer.version = TACT_VERSION;
   c->writer.summary = o.summary;
+  if (o.csv_layout == "wide") {
+    if (o.format != "csv") {
+      PrintError("--csv-layout wide: only with --format csv, not '" + o.format + "'");
+      return false;
+    }
+    c->writer.csv_wide = true;
+    c->writer.behaviour_columns = ReportedBehaviours(*c->rules, c->analyze);
+    c->writer.metric_columns = eval::MetricProfile::Metrics();
+  }
   c->output = o.output;
   c->strict = o.strict;
   return true;

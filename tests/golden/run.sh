@@ -21,6 +21,9 @@ cases=(
   "tests/golden/dated.week.csv|--summary --format csv --group-by period:week tests/data/dated/tickets.jsonl"
   "tests/golden/dated.week.markdown|--summary --format markdown --group-by period:week,agent tests/data/dated/tickets.jsonl"
   "tests/golden/dated.week.json|--summary --format json --group-by period:week --worst 1 tests/data/dated/tickets.jsonl"
+  "tests/golden/dated.wide.csv|--format csv --csv-layout wide tests/data/dated/tickets.jsonl"
+  "tests/golden/dated.week.wide.csv|--summary --format csv --csv-layout wide --group-by period:week,agent tests/data/dated/tickets.jsonl"
+  "tests/golden/examples.wide.csv|--format csv --csv-layout wide --only empathy,blame,resolved examples/"
 )
 # compare GOLDEN FORMAT INPUT: the report of INPUT in FORMAT against GOLDEN.
 compare() {
