@@ -483,7 +483,8 @@ void WriteWorst(const Summary& s, const std::map<std::string, size_t>& anchors, 
 // `metric_titles`: a metric's name by id (ids where it has none).
 void WriteSummary(const Summary& s, const RunTotals& t,
                   const std::map<std::string, size_t>& anchors,
-                  const std::map<std::string, std::string>& metric_titles, std::string* out) {
+                  const std::map<std::string, std::string>& metric_titles,
+                  const std::string& trends, std::string* out) {
   WriteCards(s, t, out);
   if (!s.behaviours.empty()) {
     out->append(
@@ -505,6 +506,7 @@ void WriteSummary(const Summary& s, const RunTotals& t,
     }
     WriteHeatTable(s, dim, it->second, out);
   }
+  out->append(trends);
   bool plots = s.scores.count() > 0;
   for (const auto& [id, m] : s.metrics) plots |= m.values.count() > 0;
   if (!plots) {
@@ -743,6 +745,7 @@ void HtmlReportWriter::KeepDetail(const ConversationResult& r, size_t n) {
 void HtmlReportWriter::Conversation(const ConversationResult& r, std::string*) {
   const size_t n = ++seen_;
   index_.Add(r, n);
+  trends_.Add(r);
   KeepDetail(r, n);
   for (const auto& m : r.metrics) {
     if (!m.title.empty() && (r.language == "en" || !metric_titles_.count(m.id)))
@@ -785,7 +788,14 @@ void HtmlReportWriter::End(const RunTotals& totals, const std::vector<CheckOutco
   std::map<std::string, std::string> titles;
   if (summary != nullptr) {
     for (const auto& [id, b] : summary->behaviours) titles[id] = b.title;
-    WriteSummary(*summary, totals, anchors, metric_titles_, out);
+    std::optional<Period> forced;  // --group-by period:X sets the trends' period
+    for (const auto& dim : summary->group_by) {
+      Period p;
+      if (!forced && ParsePeriodDimension(dim, &p)) forced = p;
+    }
+    std::string trends;
+    trends_.Write(forced, metric_titles_, &trends);
+    WriteSummary(*summary, totals, anchors, metric_titles_, trends, out);
   } else {
     out->append("<p class=\"muted\">No batch summary was given to this report.</p>\n");
   }

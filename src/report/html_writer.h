@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "report/html_index.h"
+#include "report/html_trends.h"
 #include "report/writer.h"
 
 namespace tact::report {
@@ -52,6 +53,7 @@ class HtmlReportWriter : public Writer {
   size_t max_conversations_;
   size_t seen_ = 0;              // conversations given
   ConversationIndex index_;      // a row per conversation
+  TrendBuilder trends_;          // per day, for dated conversations
   std::vector<Detail> details_;  // a max-heap: the least bad kept detail on top
   std::map<std::string, std::string> metric_titles_;  // id -> title, English when seen
 };
