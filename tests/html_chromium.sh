@@ -133,7 +133,7 @@ best=$(cut -d, -f7 "$tmp/dated.csv" | sed 1d | sort -n | tail -1)
 sort -s -k2,2nr "$tmp/sorted.rows" | cmp -s - "$tmp/sorted.rows" || fail "rows not sorted by score"
 echo "dated: $(wc -l <"$tmp/all.rows") rows, agent-10 $(wc -l <"$tmp/agent.rows"), empathy missed in 2024-W48 $(wc -l <"$tmp/week.rows"), best score $(head -1 "$tmp/sorted.rows" | cut -d' ' -f2)"
 run_browser "$tmp/shot2.out" --window-size=1200,2400 --screenshot="$tmp/dated.png" \
-  "file://$tmp/dated.html#trends" || fail "chromium --screenshot (dated) failed"
+  "file://$tmp/dated.html" || fail "chromium --screenshot (dated) failed"
 [ "$(wc -c <"$tmp/dated.png" 2>/dev/null || echo 0)" -ge 40000 ] || fail "the dated screenshot looks blank"
 
 # A screenshot of the top of the page: a PNG with more than a blank page's bytes.
