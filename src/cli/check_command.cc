@@ -17,6 +17,7 @@
 #include "run/gate.h"
 #include "run/run.h"
 #include "run/vocabulary.h"
+#include "summary/summary.h"
 #include "tact/analyzer.h"
 
 namespace tact::cli {
@@ -117,9 +118,11 @@ void RegisterRunOptions(CLI::App* app, CheckOptions* o) {
       "--summary", o->summary,
       "report the batch summary (per behaviour, metric, agent, language, channel) instead of each "
       "conversation");
-  app->add_option("--group-by", o->group_by,
-                  "summary breakdowns: agent, language, channel, metadata.KEY (default: "
-                  "agent,language,channel); a KEY no conversation carries is an error (exit 2)")
+  app->add_option(
+         "--group-by", o->group_by,
+         "summary breakdowns: agent, language, channel, metadata.KEY, period:day|week|month "
+         "(by the conversation's date; default: agent,language,channel); a KEY no "
+         "conversation carries is an error (exit 2)")
       ->allow_extra_args(false);
   app->add_option("--worst", o->worst,
                   "worst conversations kept per behaviour in the summary (default 5)")
@@ -168,6 +171,10 @@ void RegisterOutputOptions(CLI::App* app, CheckOptions* o) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app->add_flag("--all-evidence", o->all_evidence,
                 "text report: quote every evidence turn, not only the first");
+  app->add_option("--csv-layout", o->csv_layout,
+                  "CSV report: long (a row per behaviour of a conversation or group) or wide (a "
+                  "row per conversation or group, a column per behaviour and metric)")
+      ->check(CLI::IsMember({"long", "wide"}));
 }
 
 }  // namespace
@@ -207,8 +214,13 @@ bool ParseRunFlags(const CheckOptions& o, run::RunConfig* c) {
   c->group_by = SplitList(o.group_by);
   if (c->group_by.empty()) c->group_by = {"agent", "language", "channel"};
   for (const auto& g : c->group_by) {
-    if (g != "agent" && g != "language" && g != "channel" && g.rfind("metadata.", 0) != 0) {
-      PrintError("--group-by: expected agent, language, channel or metadata.KEY, got '" + g + "'");
+    Period period;
+    if (g != "agent" && g != "language" && g != "channel" && g.rfind("metadata.", 0) != 0 &&
+        !summary::ParsePeriodDimension(g, &period)) {
+      PrintError(
+          "--group-by: expected agent, language, channel, metadata.KEY or "
+          "period:day|week|month, got '" +
+          g + "'");
       return false;
     }
   }
@@ -289,6 +301,22 @@ bool ReadOptionsFrom(const CheckOptions& o, input::RoleVocabulary vocabulary,
   return true;
 }
 
+// The behaviours a report shows (--only, --skip), expected first, then
+// avoid, then signals, each kind by id: the wide CSV's columns.
+std::vector<std::string> ReportedBehaviours(const RuleSet& rules, const AnalyzeOptions& ao) {
+  std::vector<std::string> ids;
+  for (BehaviourKind kind :
+       {BehaviourKind::kExpected, BehaviourKind::kAvoid, BehaviourKind::kSignal}) {
+    for (const auto& [id, k] : rules.Catalogue()) {
+      const auto listed = [&id = id](const std::vector<std::string>& list) {
+        return std::find(list.begin(), list.end(), id) != list.end();
+      };
+      if (k == kind && (ao.only.empty() || listed(ao.only)) && !listed(ao.skip)) ids.push_back(id);
+    }
+  }
+  return ids;
+}
+
 // The report: writer, output, redaction (with the packs' cue words).
 bool ReportFrom(const CheckOptions& o, const report::PiiCues& cues, run::RunConfig* c) {
   if (!o.no_redact) {
@@ -308,6 +336,15 @@ bool ReportFrom(const CheckOptions& o, const report::PiiCues& cues, run::RunConf
   c->writer.show_all_evidence = o.all_evidence;
   c->writer.version = TACT_VERSION;
   c->writer.summary = o.summary;
+  if (o.csv_layout == "wide") {
+    if (o.format != "csv") {
+      PrintError("--csv-layout wide: only with --format csv, not '" + o.format + "'");
+      return false;
+    }
+    c->writer.csv_wide = true;
+    c->writer.behaviour_columns = ReportedBehaviours(*c->rules, c->analyze);
+    c->writer.metric_columns = eval::MetricProfile::Metrics();
+  }
   c->output = o.output;
   c->strict = o.strict;
   return true;

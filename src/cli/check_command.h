@@ -40,6 +40,7 @@ struct CheckOptions {
   std::vector<std::string> thresholds;
   double interruption_min = -1;
   bool all_evidence = false;
+  std::string csv_layout = "long";
   // Batch and CI use.
   bool summary = false;
   std::vector<std::string> group_by;  // default agent, language, channel

@@ -1,5 +1,6 @@
 #include "report/csv_writer.h"
 
+#include "report/csv_wide.h"
 #include "report/format.h"
 #include "report/summary_stats.h"
 
@@ -42,15 +43,17 @@ void AppendCsvField(std::string_view field, std::string* out) {
   out->push_back('"');
 }
 
-namespace {
-
-void Row(const std::vector<std::string>& fields, std::string* out) {
+void AppendCsvRow(const std::vector<std::string>& fields, std::string* out) {
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i) out->push_back(',');
     AppendCsvField(fields[i], out);
   }
   out->append("\r\n");
 }
+
+namespace {
+
+void Row(const std::vector<std::string>& fields, std::string* out) { AppendCsvRow(fields, out); }
 
 // Empty cells for no score and no rate; a rate as a fraction, not in percent.
 std::string Score(double s) { return s < 0 ? "" : Fixed(s, 1); }
@@ -60,7 +63,9 @@ std::string RateText(double r) { return r < 0 ? "" : Fixed(r, 4); }
 }  // namespace
 
 void CsvReportWriter::Begin(std::string* out) {
-  if (options_.summary) {
+  if (options_.csv_wide) {
+    if (!options_.summary) WideConversationHeader(options_, out);  // a summary's is in End()
+  } else if (options_.summary) {
     Row({"dimension", "group", "behaviour", "kind", "conversations", "met", "missed",
          "not_applicable", "clean", "violated", "present", "absent", "rate"},
         out);
@@ -81,6 +86,10 @@ void CsvReportWriter::Conversation(const ConversationResult&, const std::string&
 }
 
 bool CsvReportWriter::Render(const ConversationResult& r, std::string* out) const {
+  if (options_.csv_wide) {
+    WideConversationRow(r, options_, out);
+    return true;
+  }
   const std::string breakdown =
       r.score_breakdown.scored ? r.score_breakdown.Explain(r.score) : std::string();
   for (const auto& b : r.behaviours) {
@@ -104,6 +113,10 @@ bool CsvReportWriter::Render(const ConversationResult& r, std::string* out) cons
 void CsvReportWriter::End(const RunTotals&, const std::vector<CheckOutcome>&,
                           const Summary* summary, std::string* out) {
   if (summary == nullptr) return;
+  if (options_.csv_wide) {
+    WideSummary(*summary, out);
+    return;
+  }
   auto rows = [&](const std::string& dim, const std::string& group, uint64_t conversations,
                   const std::map<std::string, StatusCounts>& counts) {
     for (const auto& [id, c] : counts) {

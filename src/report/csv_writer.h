@@ -1,6 +1,8 @@
 // CSV reports (RFC 4180, opens in a spreadsheet): one row per conversation and
 // behaviour; with --summary (or `tact merge`), one row per group and
-// behaviour, the overall rows under dimension "all".
+// behaviour, the overall rows under dimension "all". The wide layout
+// (WriterOptions::csv_wide, report/csv_wide.h) has one row per conversation
+// or group instead.
 #ifndef TACT_REPORT_CSV_WRITER_H_
 #define TACT_REPORT_CSV_WRITER_H_
 
@@ -12,6 +14,9 @@ namespace tact::report {
 // leading apostrophe when a spreadsheet would read it as a formula ("=…",
 // "+…", "-…" that is not a number, "@…", a leading tab or carriage return).
 void AppendCsvField(std::string_view field, std::string* out);
+
+// Appends the fields as one record, ended by CRLF.
+void AppendCsvRow(const std::vector<std::string>& fields, std::string* out);
 
 class CsvReportWriter : public Writer {
  public:

@@ -1,5 +1,6 @@
-// The HTML report's style sheet, src/report/html_report.css, built into tact
-// (cmake/embed_file.cmake) so the page stays self-contained.
+// The HTML report's style sheet and script, src/report/html_report.css and
+// html_report.js, built into tact (cmake/embed_file.cmake) so the page stays
+// self-contained.
 #ifndef TACT_REPORT_HTML_ASSETS_H_
 #define TACT_REPORT_HTML_ASSETS_H_
 
@@ -8,6 +9,7 @@
 namespace tact::report {
 
 std::string_view HtmlReportCss();
+std::string_view HtmlReportScript();
 
 }  // namespace tact::report
 

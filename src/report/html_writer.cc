@@ -6,6 +6,7 @@
 #include <cmath>
 #include <utility>
 
+#include "common/strings.h"
 #include "report/format.h"
 #include "report/html_assets.h"
 #include "report/report_util.h"
@@ -55,11 +56,17 @@ std::string BarColor(double rate, BehaviourKind kind) {
   return fmt::format("hsl({},55%,58%)", std::lround(std::clamp(rate, 0.0, 1.0) * 120));
 }
 
-std::string ScoreBadge(double score) {
+}  // namespace
+
+std::string HtmlScoreBadge(double score) {
   if (score < 0) return "<span class=\"score s-na\">n/a</span>";
   const char* cls = score >= 80 ? "s-good" : score >= 50 ? "s-mid" : "s-bad";
   return fmt::format("<span class=\"score {}\">{:.0f}</span>", cls, score);
 }
+
+namespace {
+
+std::string ScoreBadge(double score) { return HtmlScoreBadge(score); }
 
 struct Mark {
   const char* symbol;
@@ -102,6 +109,12 @@ const char* KindHeading(BehaviourKind k) {
 const BehaviourKind kKinds[] = {BehaviourKind::kExpected, BehaviourKind::kAvoid,
                                 BehaviourKind::kSignal};
 
+// What a person reads for a behaviour of the summary: its title, else its id.
+const std::string& TitleIn(const Summary& s, const std::string& id) {
+  auto it = s.behaviours.find(id);
+  return it == s.behaviours.end() || it->second.title.empty() ? id : it->second.title;
+}
+
 // "met 5 · missed 2 · n/a 1" for a behaviour of `kind`.
 std::string CountsText(const StatusCounts& c, BehaviourKind kind) {
   const Status a = GoodStatus(kind), b = BadStatus(kind);
@@ -141,7 +154,7 @@ void WriteCards(const Summary& s, const RunTotals& t, std::string* out) {
   }
   if (const auto* most = MostMissed(s)) {
     const StatusCounts& c = most->second.counts;
-    card("most-missed", "Most missed", HtmlEscape(most->first),
+    card("most-missed", "Most missed", HtmlEscape(TitleIn(s, most->first)),
          fmt::format("missed in {} of {} ({})", c.missed, c.Applicable(BehaviourKind::kExpected),
                      Pct(1 - c.Rate(BehaviourKind::kExpected), 1)),
          true);
@@ -154,7 +167,7 @@ void WriteCards(const Summary& s, const RunTotals& t, std::string* out) {
 // One horizontal bar per behaviour, grouped by kind: the met rate (expected),
 // the clean rate (avoid) or the present rate (signals).
 void WriteBehaviourChart(const Summary& s, std::string* out) {
-  constexpr double kLabelRight = 196, kBarX = 204, kBarW = 440, kRow = 22, kBarH = 14, kW = 820;
+  constexpr double kLabelRight = 256, kBarX = 264, kBarW = 400, kRow = 22, kBarH = 14, kW = 840;
   std::string body;
   double y = 22;
   for (BehaviourKind kind : kKinds) {
@@ -183,7 +196,7 @@ void WriteBehaviourChart(const Summary& s, std::string* out) {
           fmt::format("<g class=\"bar\" data-behaviour=\"{}\" data-kind=\"{}\"><title>{}</title>",
                       HtmlEscape(id), KindName(kind), tip);
       body += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", C(kLabelRight),
-                          C(y + 13), HtmlEscape(id));
+                          C(y + 13), HtmlEscape(TitleIn(s, id)));
       body += fmt::format(
           "<rect class=\"track\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\"/>", C(kBarX),
           C(y + 3), C(kBarW), C(kBarH));
@@ -215,8 +228,40 @@ void WriteBehaviourChart(const Summary& s, std::string* out) {
   out->append("</svg>\n");
 }
 
-// Rows: the groups of one dimension (largest first); columns: the expected
-// and avoid behaviours, each cell coloured by its rate.
+// Groups smaller than this are marked: too few conversations to judge.
+constexpr uint64_t kSmallSample = 20;
+
+// A heat cell: the rate, the conversations behind it, a mark when they are few.
+std::string HeatCell(const std::string& title, const StatusCounts* c, BehaviourKind kind) {
+  const double rate = c == nullptr ? -1 : c->Rate(kind);
+  if (rate < 0)
+    return "<td class=\"r na\" title=\"" + HtmlEscape(title) + ": not applicable\">–</td>";
+  const uint64_t n = c->Applicable(kind);
+  const bool few = n < kSmallSample;
+  return fmt::format(
+      "<td class=\"r{}\" style=\"background:{}\" title=\"{}: {}{}\">{}{}<small>{}</small></td>",
+      few ? " few" : "", HeatColor(rate), HtmlEscape(title), CountsText(*c, kind),
+      few ? " (too few to judge)" : "", Pct(rate), few ? "<i>*</i>" : "", n);
+}
+
+// The groups of a dimension in table order: periods in time order, others
+// largest first.
+std::vector<std::pair<const std::string*, const GroupSummary*>> HeatRows(
+    const std::string& dim, const std::map<std::string, GroupSummary>& groups) {
+  std::vector<std::pair<const std::string*, const GroupSummary*>> rows;
+  for (const auto& [key, g] : groups) rows.emplace_back(&key, &g);
+  Period period;
+  if (!ParsePeriodDimension(dim, &period)) {
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+      return a.second->conversations > b.second->conversations;
+    });
+  }
+  return rows;
+}
+
+// Rows: the groups of one dimension; columns: the expected and avoid
+// behaviours by title, each cell coloured by its rate, with the number of
+// conversations behind it and a mark under kSmallSample.
 void WriteHeatTable(const Summary& s, const std::string& dim,
                     const std::map<std::string, GroupSummary>& groups, std::string* out) {
   std::vector<const std::string*> cols[2];
@@ -224,16 +269,11 @@ void WriteHeatTable(const Summary& s, const std::string& dim,
     if (b.kind == BehaviourKind::kExpected) cols[0].push_back(&id);
     if (b.kind == BehaviourKind::kAvoid) cols[1].push_back(&id);
   }
-  std::vector<std::pair<const std::string*, const GroupSummary*>> rows;
-  for (const auto& [key, g] : groups) rows.emplace_back(&key, &g);
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-    return a.second->conversations > b.second->conversations;
-  });
-  const std::string slug = Slug(dim);
+  const auto rows = HeatRows(dim, groups);
   out->append(
       fmt::format("<h3 class=\"heat-title\">By {}</h3>\n<div class=\"scroll\">"
                   "<table class=\"heat\" id=\"heat-{}\">\n<thead><tr><th colspan=\"3\"></th>",
-                  HtmlEscape(dim), slug));
+                  HtmlEscape(dim), Slug(dim)));
   for (int k = 0; k < 2; ++k) {
     if (!cols[k].empty())
       out->append(fmt::format("<th class=\"kh\" colspan=\"{}\">{}</th>", cols[k].size(),
@@ -244,40 +284,40 @@ void WriteHeatTable(const Summary& s, const std::string& dim,
       HtmlEscape(dim)));
   for (int k = 0; k < 2; ++k) {
     for (const std::string* id : cols[k])
-      out->append("<th class=\"v\"><span>" + HtmlEscape(*id) + "</span></th>");
+      out->append(fmt::format("<th class=\"v\" title=\"{}\"><span>{}</span></th>", HtmlEscape(*id),
+                              HtmlEscape(TitleIn(s, *id))));
   }
   out->append("</tr></thead>\n<tbody>\n");
-  size_t shown = std::min(rows.size(), kMaxGroupRows);
+  const size_t shown = std::min(rows.size(), kMaxGroupRows);
   for (size_t i = 0; i < shown; ++i) {
     const GroupSummary& g = *rows[i].second;
     const std::optional<double> m = MeanScore(g);
-    const std::string mean = m ? Fixed(*m, 1) : std::string(kDash);
+    const bool few = g.conversations < kSmallSample;
     out->append(fmt::format(
-        "<tr class=\"heat-row\"><th>{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td>",
-        HtmlEscape(*rows[i].first), g.conversations, mean));
+        "<tr class=\"heat-row{}\"><th>{}</th><td class=\"num\">{}{}</td><td class=\"num\" "
+        "title=\"{} scored\">{}</td>",
+        few ? " few" : "", HtmlEscape(*rows[i].first), g.conversations, few ? "<i>*</i>" : "",
+        g.scored, m ? Fixed(*m, 1) : std::string(kDash)));
     for (int k = 0; k < 2; ++k) {
-      BehaviourKind kind = k == 0 ? BehaviourKind::kExpected : BehaviourKind::kAvoid;
+      const BehaviourKind kind = k == 0 ? BehaviourKind::kExpected : BehaviourKind::kAvoid;
       for (const std::string* id : cols[k]) {
         auto it = g.behaviours.find(*id);
-        double rate = it == g.behaviours.end() ? -1 : it->second.Rate(kind);
-        if (rate < 0) {
-          out->append("<td class=\"r na\" title=\"" + HtmlEscape(*id) +
-                      ": not applicable\">–</td>");
-        } else {
-          out->append(fmt::format(
-              "<td class=\"r\" style=\"background:{}\" title=\"{}: {}\">{}</td>", HeatColor(rate),
-              HtmlEscape(*id), CountsText(it->second, kind), Pct(rate)));
-        }
+        out->append(
+            HeatCell(TitleIn(s, *id), it == g.behaviours.end() ? nullptr : &it->second, kind));
       }
     }
     out->append("</tr>\n");
   }
-  out->append("</tbody></table></div>\n");
+  out->append(fmt::format(
+      "</tbody></table></div>\n<p class=\"muted small\">Each cell: the rate, and below it the "
+      "conversations it applied in; <i>*</i> marks fewer than {}, too few to judge.</p>\n",
+      kSmallSample));
   if (shown < rows.size()) {
     out->append(
         fmt::format("<p class=\"muted small\">{} more group(s) of {} not shown (the {} "
-                    "largest are).</p>\n",
-                    rows.size() - shown, HtmlEscape(dim), shown));
+                    "{} are).</p>\n",
+                    rows.size() - shown, HtmlEscape(dim), shown,
+                    StartsWith(dim, "period:") ? "first" : "largest"));
   }
 }
 
@@ -369,8 +409,9 @@ void WriteQuantileMarks(const Distribution& d, const HistogramScale& sc, const s
   }
 }
 
-void WriteHistogram(const std::string& id, const std::string& unit, const Histogram& h, bool score,
-                    const std::string& caption_extra, std::string* out) {
+void WriteHistogram(const std::string& id, const std::string& title, const std::string& unit,
+                    const Histogram& h, bool score, const std::string& caption_extra,
+                    std::string* out) {
   HistogramScale sc;
   sc.lo = score ? 0 : std::min(0.0, R3(h.min()));
   sc.hi = score ? 100 : R3(h.max());
@@ -386,7 +427,7 @@ void WriteHistogram(const std::string& id, const std::string& unit, const Histog
   const Distribution d = Describe(h);
   if (d.count > 0) WriteQuantileMarks(d, sc, unit, out);
   out->append("</svg>\n");
-  std::string caption = "<b>" + HtmlEscape(id) + "</b>";
+  std::string caption = "<b title=\"" + HtmlEscape(id) + "\">" + HtmlEscape(title) + "</b>";
   if (d.count > 0) {
     caption += fmt::format(" · n {} · median {} · p90 {} · max {}", d.count,
                            HtmlEscape(Num(d.median, unit)), HtmlEscape(Num(d.p90, unit)),
@@ -439,8 +480,11 @@ void WriteWorst(const Summary& s, const std::map<std::string, size_t>& anchors, 
   out->append("</tbody></table>\n");
 }
 
+// `metric_titles`: a metric's name by id (ids where it has none).
 void WriteSummary(const Summary& s, const RunTotals& t,
-                  const std::map<std::string, size_t>& anchors, std::string* out) {
+                  const std::map<std::string, size_t>& anchors,
+                  const std::map<std::string, std::string>& metric_titles,
+                  const std::string& trends, std::string* out) {
   WriteCards(s, t, out);
   if (!s.behaviours.empty()) {
     out->append(
@@ -462,6 +506,7 @@ void WriteSummary(const Summary& s, const RunTotals& t,
     }
     WriteHeatTable(s, dim, it->second, out);
   }
+  out->append(trends);
   bool plots = s.scores.count() > 0;
   for (const auto& [id, m] : s.metrics) plots |= m.values.count() > 0;
   if (!plots) {
@@ -469,11 +514,12 @@ void WriteSummary(const Summary& s, const RunTotals& t,
     return;
   }
   out->append("<h2 id=\"metrics\">Distributions</h2>\n<div class=\"hists\">\n");
-  if (s.scores.count() > 0) WriteHistogram("score", "", s.scores, true, "", out);
+  if (s.scores.count() > 0) WriteHistogram("score", "score", "", s.scores, true, "", out);
   for (const auto& [id, m] : s.metrics) {
     if (m.values.count() == 0) continue;
     double met = m.counts.Rate(BehaviourKind::kExpected);
-    WriteHistogram(id, m.unit, m.values, false,
+    auto title = metric_titles.find(id);
+    WriteHistogram(id, title == metric_titles.end() ? id : title->second, m.unit, m.values, false,
                    met < 0 ? std::string() : " · within threshold " + Pct(met), out);
   }
   out->append("</div>\n");
@@ -606,6 +652,25 @@ std::string RenderConversation(const ConversationResult& r, size_t n, bool all_e
   return out;
 }
 
+void WriteChecks(const std::vector<CheckOutcome>& checks, std::string* out) {
+  if (checks.empty()) return;
+  out->append("<ul class=\"checks\" id=\"checks\">\n");
+  for (const auto& c : checks) {
+    const bool na = !c.na.empty();
+    out->append(fmt::format(
+        "<li><span class=\"badge {}\">{}</span> <code>--fail-on '{}'</code> <span "
+        "class=\"muted\">({})</span></li>\n",
+        na         ? "muted"
+        : c.failed ? "b-fail"
+                   : "b-pass",
+        na         ? "n/a"
+        : c.failed ? "FAILED"
+                   : "passed",
+        HtmlEscape(c.expression), na ? HtmlEscape(c.na) : fmt::format("value {:g}", c.value)));
+  }
+  out->append("</ul>\n");
+}
+
 }  // namespace
 
 std::string HtmlEscape(std::string_view s) {
@@ -664,23 +729,49 @@ void HtmlReportWriter::Begin(std::string* out) {
   out->append("</style>\n</head>\n<body>\n");
 }
 
+void HtmlReportWriter::KeepDetail(const ConversationResult& r, size_t n) {
+  const Badness rank = Badness::Of(r, n);
+  if (max_conversations_ == 0) return;
+  if (details_.size() >= max_conversations_) {
+    if (!(rank < details_.front().rank)) return;
+    std::pop_heap(details_.begin(), details_.end());
+    details_.pop_back();
+  }
+  details_.push_back(
+      {rank, r.source + '\0' + r.id, RenderConversation(r, n, options_.show_all_evidence)});
+  std::push_heap(details_.begin(), details_.end());
+}
+
 void HtmlReportWriter::Conversation(const ConversationResult& r, std::string*) {
   const size_t n = ++seen_;
-  if (n > max_conversations_) return;
-  size_t missed = 0, violated = 0;
-  for (const auto& b : r.behaviours) {
-    missed += b.status == Status::kMissed;
-    violated += b.status == Status::kViolated;
+  index_.Add(r, n);
+  trends_.Add(r);
+  KeepDetail(r, n);
+  for (const auto& m : r.metrics) {
+    if (!m.title.empty() && (r.language == "en" || !metric_titles_.count(m.id)))
+      metric_titles_[m.id] = m.title;
   }
-  anchors_.emplace(r.source + '\0' + r.id, n);
-  index_ += fmt::format(
-      "<tr><td class=\"num\">{0}</td><td><a href=\"#conv-{0}\">{1}</a></td><td>{2}</td>"
-      "<td>{3}</td><td>{4}</td><td class=\"num\">{5}</td><td class=\"num\">{6}</td>"
-      "<td class=\"num\">{7}</td></tr>\n",
-      n, HtmlEscape(r.source), HtmlEscape(r.language), ChannelName(r.channel),
-      r.agent.empty() ? std::string("–") : HtmlEscape(r.agent), ScoreBadge(r.score), missed,
-      violated);
-  details_ += RenderConversation(r, n, options_.show_all_evidence);
+}
+
+void HtmlReportWriter::WriteConversations(const std::map<std::string, std::string>& titles,
+                                          std::string* out) {
+  std::sort(details_.begin(), details_.end());  // worst first
+  std::vector<size_t> on_page;
+  for (const Detail& d : details_) on_page.push_back(d.rank.n);
+  std::sort(on_page.begin(), on_page.end());
+  const auto has_detail = [&on_page](size_t n) {
+    return std::binary_search(on_page.begin(), on_page.end(), n);
+  };
+  if (details_.size() < seen_) {
+    out->append(fmt::format(
+        "<p class=\"omitted\" id=\"omitted\">The index lists all {0} conversations, worst first; "
+        "the worst {1} are detailed below, {2} are not (the summary above covers all of them). "
+        "Use <code>--format json</code> or <code>jsonl</code> for every conversation's "
+        "evidence.</p>\n",
+        seen_, details_.size(), seen_ - details_.size()));
+  }
+  if (seen_ > 1) index_.Write(max_conversations_, titles, has_detail, out);
+  for (const Detail& d : details_) out->append(d.html);
 }
 
 void HtmlReportWriter::End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
@@ -691,25 +782,20 @@ void HtmlReportWriter::End(const RunTotals& totals, const std::vector<CheckOutco
       "{} input(s) · {} read · {} analyzed · {} skipped{}</p></header>\n",
       conversations, totals.inputs, totals.read, totals.analyzed, totals.skipped,
       options_.summary ? " · summary only" : ""));
-  if (!checks.empty()) {
-    out->append("<ul class=\"checks\" id=\"checks\">\n");
-    for (const auto& c : checks) {
-      out->append(
-          fmt::format("<li><span class=\"badge {}\">{}</span> <code>--fail-on '{}'</code> <span "
-                      "class=\"muted\">({})</span></li>\n",
-                      !c.na.empty() ? "muted"
-                      : c.failed    ? "b-fail"
-                                    : "b-pass",
-                      !c.na.empty() ? "n/a"
-                      : c.failed    ? "FAILED"
-                                    : "passed",
-                      HtmlEscape(c.expression),
-                      !c.na.empty() ? HtmlEscape(c.na) : fmt::format("value {:g}", c.value)));
-    }
-    out->append("</ul>\n");
-  }
+  WriteChecks(checks, out);
+  std::map<std::string, size_t> anchors;
+  for (const Detail& d : details_) anchors.emplace(d.key, d.rank.n);
+  std::map<std::string, std::string> titles;
   if (summary != nullptr) {
-    WriteSummary(*summary, totals, anchors_, out);
+    for (const auto& [id, b] : summary->behaviours) titles[id] = b.title;
+    std::optional<Period> forced;  // --group-by period:X sets the trends' period
+    for (const auto& dim : summary->group_by) {
+      Period p;
+      if (!forced && ParsePeriodDimension(dim, &p)) forced = p;
+    }
+    std::string trends;
+    trends_.Write(forced, metric_titles_, &trends);
+    WriteSummary(*summary, totals, anchors, metric_titles_, trends, out);
   } else {
     out->append("<p class=\"muted\">No batch summary was given to this report.</p>\n");
   }
@@ -720,31 +806,14 @@ void HtmlReportWriter::End(const RunTotals& totals, const std::vector<CheckOutco
                       "): the conversations are not listed one by one.</p>\n"
                     : "<p class=\"muted\">No conversations were analyzed.</p>\n");
   } else {
-    const size_t shown = std::min(seen_, max_conversations_);
-    if (shown < seen_) {
-      out->append(fmt::format(
-          "<p class=\"omitted\" id=\"omitted\">Showing the first {} of {} conversations; {} "
-          "omitted from this page (the summary above covers all of them). Use "
-          "<code>--format json</code> or <code>jsonl</code> for every conversation.</p>\n",
-          shown, seen_, seen_ - shown));
-    }
-    if (shown > 1) {
-      out->append(
-          "<div class=\"scroll\"><table class=\"index\" id=\"index\"><thead><tr><th "
-          "class=\"num\">#</th><th>source</th><th>language</th><th>channel</th><th>agent</th>"
-          "<th class=\"num\">score</th><th class=\"num\">missed</th><th "
-          "class=\"num\">violated</th></tr></thead>\n<tbody>\n");
-      out->append(index_);
-      out->append("</tbody></table></div>\n");
-    }
-    out->append(details_);
+    WriteConversations(titles, out);
   }
   out->append("<footer>Made by tact " + HtmlEscape(options_.version) +
-              ". This page is self-contained: no scripts, no network.</footer>\n</body>\n"
-              "</html>\n");
-  index_.clear();
+              ". This page is self-contained: nothing is fetched; its small script only sorts "
+              "and filters the index.</footer>\n");
+  if (seen_ > 1) out->append("<script>\n" + std::string(HtmlReportScript()) + "</script>\n");
+  out->append("</body>\n</html>\n");
   details_.clear();
-  anchors_.clear();
 }
 
 }  // namespace tact::report

@@ -1,21 +1,29 @@
-// The HTML report: one self-contained page (inline CSS and SVG, no script,
-// no network) with the batch summary on top — cards, a bar chart of the
-// behaviour rates, heat tables per agent (and per language, channel or
-// metadata key when there is more than one), metric histograms, the worst
-// conversations — and below it each conversation: its behaviours with marks,
-// evidence quotes with the match in <mark>, tips and metrics.
+// The HTML report: one self-contained page (inline CSS, SVG and a small
+// script, nothing fetched) with the batch summary on top — cards, a bar chart
+// of the behaviour rates, heat tables per agent (and per language, channel,
+// metadata key or period when there is more than one), trends over time for
+// dated conversations, metric histograms, the worst conversations per
+// behaviour — then the index of every conversation, worst first, which the
+// script sorts and filters (html_index.h), and the worst conversations in
+// detail: behaviours with marks, evidence quotes with the match in <mark>,
+// tips and metrics. Without scripts the page still shows the tables and the
+// first rows of the index.
 //
-// The summary always covers every conversation; the page renders at most
-// max_conversations of them (default 500) and says how many it left out.
-// Conversations are rendered as they come and kept until End(), which needs
-// the summary (its format's needs_summary, writer.cc) to write the top of the page.
+// The summary always covers every conversation; the page details at most
+// max_conversations of them (default 500), the worst ones, kept in a bounded
+// heap as they come, and says how many it left out. The index keeps a small
+// row per conversation. End() needs the summary (its format's needs_summary,
+// writer.cc) to write the top of the page.
 #ifndef TACT_REPORT_HTML_WRITER_H_
 #define TACT_REPORT_HTML_WRITER_H_
 
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "report/html_index.h"
+#include "report/html_trends.h"
 #include "report/writer.h"
 
 namespace tact::report {
@@ -32,12 +40,22 @@ class HtmlReportWriter : public Writer {
            std::string* out) override;
 
  private:
+  struct Detail {
+    Badness rank;
+    std::string key;   // source + '\0' + id, for the summary's links
+    std::string html;  // the rendered section
+    bool operator<(const Detail& o) const { return rank < o.rank; }
+  };
+  void KeepDetail(const ConversationResult& r, size_t n);
+  void WriteConversations(const std::map<std::string, std::string>& titles, std::string* out);
+
   WriterOptions options_;
   size_t max_conversations_;
-  size_t seen_ = 0;                        // conversations given
-  std::string index_;                      // rows of the conversation index
-  std::string details_;                    // the rendered conversations
-  std::map<std::string, size_t> anchors_;  // source + '\0' + id -> section number
+  size_t seen_ = 0;              // conversations given
+  ConversationIndex index_;      // a row per conversation
+  TrendBuilder trends_;          // per day, for dated conversations
+  std::vector<Detail> details_;  // a max-heap: the least bad kept detail on top
+  std::map<std::string, std::string> metric_titles_;  // id -> title, English when seen
 };
 
 // `s` with & < > " ' escaped; C0 control characters other than tab and
@@ -48,6 +66,10 @@ std::string HtmlEscape(std::string_view s);
 // `context` bytes kept on each side (cut at UTF-8 boundaries, marked "…").
 // Out-of-range spans are clamped.
 std::string HtmlHighlight(std::string_view text, size_t begin, size_t end, size_t context);
+
+// A score as a coloured badge (green from 80, amber from 50, red below;
+// "n/a" for a negative score).
+std::string HtmlScoreBadge(double score);
 
 }  // namespace tact::report
 

@@ -15,6 +15,7 @@ using summary::GroupKey;
 using summary::GroupSummary;
 using summary::Histogram;
 using summary::MetricSummary;
+using summary::ParsePeriodDimension;
 using summary::RunTotals;
 using summary::ShardId;
 using summary::StatusCounts;

@@ -28,6 +28,12 @@ struct WriterOptions {
   bool show_all_evidence = false;  // text: every evidence turn, not the first
   bool summary = false;            // --summary: End() gets the summary, no conversations
   std::string version;
+  // CSV: --csv-layout wide, one row per conversation (or group) instead of
+  // one per behaviour; its columns are these behaviour ids (a status each)
+  // and metric ids (a value each), in this order.
+  bool csv_wide = false;
+  std::vector<std::string> behaviour_columns;
+  std::vector<std::string> metric_columns;
 };
 
 class Writer {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/dates.h"
+
 namespace tact::summary {
 
 void StatusCounts::Add(Status s, uint64_t n) {
@@ -162,10 +164,21 @@ bool WorstEntry::operator<(const WorstEntry& o) const {
   return source < o.source;
 }
 
+bool ParsePeriodDimension(std::string_view dimension, Period* period) {
+  constexpr std::string_view kPrefix = "period:";
+  return dimension.substr(0, kPrefix.size()) == kPrefix &&
+         ParsePeriod(dimension.substr(kPrefix.size()), period);
+}
+
 std::string GroupKey(const ConversationResult& r, const std::string& dimension) {
   if (dimension == "agent") return r.agent.empty() ? "(none)" : r.agent;
   if (dimension == "language") return r.language;
   if (dimension == "channel") return std::string(ChannelName(r.channel));
+  Period period;
+  if (ParsePeriodDimension(dimension, &period)) {
+    const std::optional<int> day = MetadataDay(r.metadata);
+    return day ? PeriodKey(*day, period) : "(none)";
+  }
   const std::string prefix = "metadata.";
   if (dimension.compare(0, prefix.size(), prefix) == 0) {
     std::string key = dimension.substr(prefix.size());

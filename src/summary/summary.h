@@ -14,8 +14,10 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "common/dates.h"
 #include "summary/shards.h"
 #include "tact/diagnostic.h"
 #include "tact/result.h"
@@ -119,7 +121,8 @@ struct Summary {
   Histogram scores;
   std::map<std::string, BehaviourSummary> behaviours;
   std::map<std::string, MetricSummary> metrics;
-  // dimension ("agent", "language", "channel", "metadata.queue") -> group -> stats
+  // dimension ("agent", "language", "channel", "metadata.queue", "period:week")
+  // -> group -> stats
   std::map<std::string, std::map<std::string, GroupSummary>> groups;
   size_t worst_n = 5;
   std::vector<std::string> group_by;  // the dimensions
@@ -150,7 +153,13 @@ class SummaryBuilder {
   std::function<std::string(const std::string&)> key_filter_;
 };
 
-// The value of a group-by dimension for a conversation ("" = none).
+// Whether `dimension` is "period:day", "period:week" or "period:month", and which.
+bool ParsePeriodDimension(std::string_view dimension, Period* period);
+
+// The value of a group-by dimension for a conversation: the agent ("(none)"
+// when unknown), language, channel, metadata value, or the period of the
+// conversation's date (common/dates.h: "2024-08-27", "2024-W35", "2024-08";
+// "(none)" when undated).
 std::string GroupKey(const ConversationResult& r, const std::string& dimension);
 
 }  // namespace tact::summary

@@ -30,6 +30,29 @@ ConversationResult Sample() {
   return r;
 }
 
+// The wide layout: one row per conversation, a column per requested behaviour
+// and metric; what the conversation does not report is an empty cell.
+TEST(Csv, WideLayoutHasARowPerConversation) {
+  WriterOptions o;
+  o.csv_wide = true;
+  o.behaviour_columns = {"empathy", "blame"};
+  o.metric_columns = {"handle_time", "talk_ratio"};
+  CsvReportWriter w(o);
+  ConversationResult r = Sample();
+  r.agent = "=agent";
+  r.metadata = {{"started_at", "2024-11-27T23:10:00.000Z"}};
+  MetricResult m;
+  m.id = "handle_time";
+  m.value = 12.5;
+  r.metrics = {m};
+  std::string out;
+  w.Begin(&out);
+  w.Conversation(r, &out);
+  EXPECT_EQ(out,
+            "id,source,date,agent,channel,language,score,empathy,blame,handle_time,talk_ratio\r\n"
+            "c1,\"a,b.txt\",2024-11-27,'=agent,chat,en,50.0,,violated,12.5,\r\n");
+}
+
 TEST(Csv, QuotesOnlyWhenNeeded) {
   std::string out;
   AppendCsvField("plain", &out);

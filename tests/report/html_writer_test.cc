@@ -151,8 +151,11 @@ TEST(HtmlReport, IsOneSelfContainedDocument) {
   EXPECT_EQ(out.rfind("<!DOCTYPE html>\n", 0), 0u);
   EXPECT_NE(out.find("<meta charset=\"utf-8\">"), std::string::npos);
   EXPECT_EQ(out.substr(out.size() - 8), "</html>\n");
-  for (const char* external : {"<script", "<link", "src=", "url(", "@import", "http:", "https:"})
+  for (const char* external : {"<link", "src=", "url(", "@import", "http:", "https:"})
     EXPECT_EQ(out.find(external), std::string::npos) << external;
+  // Two inline scripts: the index's data and the script that sorts and filters it.
+  EXPECT_EQ(Count(out, "<script"), 2u);
+  EXPECT_EQ(Count(out, "<script type=\"application/json\" id=\"conv-data\">"), 1u);
   EXPECT_EQ(Count(out, "<svg"), Count(out, "</svg>"));
   EXPECT_EQ(Count(out, "<table"), Count(out, "</table>"));
   EXPECT_EQ(Count(out, "<section"), Count(out, "</section>"));
@@ -213,7 +216,7 @@ TEST(HtmlReport, SummaryCardsChartsAndTables) {
   EXPECT_NE(out.find("<div class=\"v\">66.7%</div><div class=\"d\">2 of 3 conversation(s)</div>"),
             std::string::npos);
   EXPECT_NE(out.find("id=\"card-most-missed\"><div class=\"k\">Most missed</div><div class=\"v "
-                     "id\">empathy</div><div class=\"d\">missed in 3 of 3 (100.0%)</div>"),
+                     "id\">Shows empathy</div><div class=\"d\">missed in 3 of 3 (100.0%)</div>"),
             std::string::npos);
   // One bar per behaviour, in the chart.
   size_t chart = out.find("<svg id=\"behaviour-chart\"");
@@ -227,8 +230,16 @@ TEST(HtmlReport, SummaryCardsChartsAndTables) {
   EXPECT_NE(out.find("id=\"heat-agent\""), std::string::npos);
   EXPECT_NE(out.find("id=\"heat-language\""), std::string::npos);
   EXPECT_EQ(out.find("id=\"heat-channel\""), std::string::npos);  // one channel only
-  EXPECT_NE(out.find("<tr class=\"heat-row\"><th>bob</th><td class=\"num\">2</td><td "
-                     "class=\"num\">35.0</td>"),
+  // Groups under 20 conversations are marked as too small to judge; each
+  // cell has the conversations behind its rate.
+  EXPECT_NE(out.find("<tr class=\"heat-row few\"><th>bob</th><td class=\"num\">2<i>*</i></td><td "
+                     "class=\"num\" title=\"2 scored\">35.0</td>"),
+            std::string::npos);
+  EXPECT_NE(out.find("title=\"Blames the customer: clean 0 · violated 2 (too few to judge)\">0%"
+                     "<i>*</i><small>2</small></td>"),
+            std::string::npos);
+  // Columns by title, the id kept for machines.
+  EXPECT_NE(out.find("<th class=\"v\" title=\"empathy\"><span>Shows empathy</span></th>"),
             std::string::npos);
   // Histograms of the score and of the metrics with values, median and p90 marked.
   EXPECT_NE(out.find("id=\"hist-score\""), std::string::npos);
@@ -263,13 +274,44 @@ TEST(HtmlReport, NotesOmittedConversations) {
   EXPECT_EQ(Count(out, "<section class=\"conv\""), 2u);
   EXPECT_NE(out.find("conv-2"), std::string::npos);
   EXPECT_EQ(out.find("conv-3"), std::string::npos);
-  EXPECT_NE(out.find("Showing the first 2 of 5 conversations; 3 omitted from this page (the "
-                     "summary above covers all of them)."),
+  EXPECT_NE(out.find("The index lists all 5 conversations, worst first; the worst 2 are "
+                     "detailed below, 3 are not (the summary above covers all of them)."),
             std::string::npos);
   EXPECT_NE(out.find("<div class=\"v\">5</div>"), std::string::npos);  // the summary covers all
   // Worst conversations link to their section only when it is on the page.
   EXPECT_NE(out.find("<li><a href=\"#conv-1\">chats/c0.txt</a> "), std::string::npos);
   EXPECT_NE(out.find("<li>chats/c4.txt "), std::string::npos);
+}
+
+// The page details the worst conversations (lowest score, then most critical
+// violations), whatever their input order, and lists every one in the index.
+TEST(HtmlReport, DetailsTheWorstConversationsWorstFirst) {
+  std::vector<ConversationResult> rs = {Sample("c1", 80), Sample("c2", 10), Sample("c3", 50),
+                                        Sample("c4", 10), Sample("c5", 90)};
+  rs[3].score_breakdown.critical = {"blame"};
+  std::string out = Render(rs, {}, 2);
+  EXPECT_EQ(Count(out, "<section class=\"conv\""), 2u);
+  const size_t c4 = out.find("<section class=\"conv\" id=\"conv-4\""),
+               c2 = out.find("<section class=\"conv\" id=\"conv-2\"");
+  ASSERT_NE(c4, std::string::npos);
+  ASSERT_NE(c2, std::string::npos);
+  EXPECT_LT(c4, c2);  // same score, the critical violation first
+  // The index without scripts: the worst rows first, by id, linked to their detail.
+  const size_t rows = out.find("<tbody>\n<tr class=\"row\">", out.find("id=\"index\""));
+  ASSERT_NE(rows, std::string::npos);
+  EXPECT_EQ(out.find("<tr class=\"row\"><td class=\"num\">1</td><td><a href=\"#conv-4\">c4</a>"
+                     "</td><td>ann</td>",
+                     rows),
+            rows + 8)
+      << out.substr(rows, 200);
+  // Every conversation is in the data, with its statuses.
+  const size_t data = out.find("id=\"conv-data\">");
+  ASSERT_NE(data, std::string::npos);
+  const std::string json = out.substr(data, out.find("</script>", data) - data);
+  EXPECT_EQ(Count(json, "\n["), 5u);  // a row a line
+  EXPECT_NE(json.find("[4,\"c4\",0,0,0,null,10,1,"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"titles\":[\"Greets the customer\",\"Shows empathy\""), std::string::npos)
+      << json;
 }
 
 TEST(HtmlReport, EmptyRun) {

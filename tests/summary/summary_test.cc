@@ -61,6 +61,26 @@ TEST(Summary, UnsupportedConversationsAreCountedByLanguageNotJudged) {
   EXPECT_EQ(s.groups.at("language").at("ja").scored, 0u);
 }
 
+TEST(Summary, PeriodDimensionsGroupByTheConversationsDate) {
+  SummaryBuilder sb({"period:week", "period:month", "period:day"});
+  ConversationResult a = Judged(), b = Judged(), undated = Judged();
+  a.metadata = {{"started_at", "2024-11-25T08:00:00.000Z"}};
+  b.metadata = {{"date", "2024-12-01"}};
+  sb.Add(a);
+  sb.Add(b);
+  sb.Add(undated);
+  const auto& groups = sb.summary().groups;
+  EXPECT_EQ(groups.at("period:week").at("2024-W48").conversations, 2u);
+  EXPECT_EQ(groups.at("period:week").at("(none)").conversations, 1u);
+  EXPECT_EQ(groups.at("period:month").at("2024-11").conversations, 1u);
+  EXPECT_EQ(groups.at("period:month").at("2024-12").conversations, 1u);
+  EXPECT_EQ(groups.at("period:day").size(), 3u);
+  Period p;
+  EXPECT_TRUE(ParsePeriodDimension("period:day", &p));
+  EXPECT_FALSE(ParsePeriodDimension("period:year", &p));
+  EXPECT_FALSE(ParsePeriodDimension("metadata.week", &p));
+}
+
 TEST(Summary, UnsupportedCountsMergeAndSurviveJson) {
   SummaryBuilder a, b;
   a.Add(Unsupported("ja"));
