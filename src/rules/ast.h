@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tact/result.h"
+#include "text/pii_cue.h"
 
 namespace tact::rules {
 
@@ -124,26 +125,9 @@ struct LexiconDecl {
   bool operator==(const LexiconDecl&) const = default;
 };
 
-// What a cue word before (or after) a number tells the redactor: `pii-cue KIND`.
-enum class PiiCueKind {
-  kId,          // order, ticket, invoice, serial…: the number is an id, not a phone
-  kPhone,       // phone, mobile, call…: the number is a phone
-  kWeak,        // number, número, номер: a phone unless an id word owns it
-  kCard,        // card, tarjeta, карта
-  kMoney,       // a currency right before the number: an amount
-  kMoneyAfter,  // a currency right after the number: an amount
-};
-
-// `pii-cue KIND[+whole][+adjacent] WORD…`: one cue word. A cue matches at the
-// start of a word; `whole` ones also end a word ("sak" is not "saknar"),
-// `adjacent` ones count only right before the number ("no. 123").
-struct PiiCueDecl {
-  PiiCueKind kind = PiiCueKind::kId;
-  std::string word;
-  bool whole = false;
-  bool adjacent = false;
-  bool operator==(const PiiCueDecl&) const = default;
-};
+// `pii-cue KIND[+whole][+adjacent] WORD…`: one cue word (text/pii_cue.h).
+using PiiCueKind = text::PiiCueKind;
+using PiiCueDecl = text::PiiCue;
 
 // The words a pack gives the readers and the redactor (docs/rules.md, "Words
 // for reading and redacting"): role words of speaker labels, the openings an

@@ -2,31 +2,11 @@
 
 #include <set>
 #include <string>
-#include <tuple>
 
 #include "rules/pack.h"
 
 namespace tact::run {
 namespace {
-
-// A pack's cue kind as the redactor names it.
-report::PiiCueKind ReportKind(rules::PiiCueKind k) {
-  static constexpr struct {
-    rules::PiiCueKind rules;
-    report::PiiCueKind report;
-  } kKinds[] = {
-      {rules::PiiCueKind::kId, report::PiiCueKind::kId},
-      {rules::PiiCueKind::kPhone, report::PiiCueKind::kPhone},
-      {rules::PiiCueKind::kWeak, report::PiiCueKind::kWeak},
-      {rules::PiiCueKind::kCard, report::PiiCueKind::kCard},
-      {rules::PiiCueKind::kMoney, report::PiiCueKind::kMoney},
-      {rules::PiiCueKind::kMoneyAfter, report::PiiCueKind::kMoneyAfter},
-  };
-  for (const auto& row : kKinds) {
-    if (row.rules == k) return row.report;
-  }
-  return report::PiiCueKind::kId;  // unreachable: every kind has a row
-}
 
 // The union of the packs' words, each once, in a fixed order (a word two
 // packs share, such as "kr", counts once).
@@ -37,7 +17,7 @@ class Collector {
     for (const auto& w : v.customer_words) roles_.customer_words.insert(w);
     phrases_.insert(v.agent_phrases.begin(), v.agent_phrases.end());
     openings_.insert(v.help_openings.begin(), v.help_openings.end());
-    for (const auto& c : v.pii_cues) cues_.emplace(c.kind, c.word, c.whole, c.adjacent);
+    cues_.insert(v.pii_cues.begin(), v.pii_cues.end());
   }
   void AddPacks(const RuleSet& rules) {
     for (const auto& code : rules.languages()) {
@@ -49,15 +29,14 @@ class Collector {
     v.roles = std::move(roles_);
     for (const auto& p : phrases_) v.roles.AddAgentPhrase(p);
     v.roles.help_openings.assign(openings_.begin(), openings_.end());
-    for (const auto& [kind, word, whole, adjacent] : cues_)
-      v.pii.push_back({ReportKind(kind), word, whole, adjacent});
+    v.pii.assign(cues_.begin(), cues_.end());
     return v;
   }
 
  private:
   input::RoleVocabulary roles_;
   std::set<std::string> phrases_, openings_;
-  std::set<std::tuple<rules::PiiCueKind, std::string, bool, bool>> cues_;
+  std::set<text::PiiCue> cues_;  // ordered by kind, word, flags
 };
 
 const RuleSet* BuiltinRules() {
