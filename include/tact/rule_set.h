@@ -64,6 +64,8 @@ class RuleSet {
   // The pack's settings (name, stemmer, stopwords, alphabet, abbreviations,
   // acronyms); its behaviours may be empty. Null for an unknown language.
   const rules::LanguagePack* settings(const std::string& code) const;
+  // Whether the set is the built-in packs alone (no extra directory).
+  bool builtin_only() const;
 
  private:
   RuleSet();

@@ -63,6 +63,7 @@ struct RuleSet::Impl {
   std::map<std::string, Entry> packs;
   rules::CompileLimits limits;
   bool examples = true;
+  bool builtin_only = false;
 };
 
 RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
@@ -396,6 +397,7 @@ std::unique_ptr<RuleSet> RuleSet::Load(const RuleSetOptions& options, Diagnostic
   limits.regex_max_mem = options.regex_max_mem;
   limits.max_gap = options.max_gap;
   set->impl_->examples = options.examples;
+  set->impl_->builtin_only = options.builtin && options.directories.empty();
   // Built-in packs compile without error under the default limits (CTest runs
   // 'tact rules test'), so they can wait for their first use; anything read
   // from disk, or stricter limits, is checked now.
@@ -447,5 +449,7 @@ std::unique_ptr<RuleSet> RuleSet::Load(const RuleSetOptions& options, Diagnostic
   }
   return set;
 }
+
+bool RuleSet::builtin_only() const { return impl_->builtin_only; }
 
 }  // namespace tact

@@ -42,7 +42,9 @@ class Collector {
 const RuleSet* BuiltinRules() {
   static const RuleSet* rules = [] {
     Diagnostics ignored;  // the built-in packs load: CTest runs 'tact rules test'
-    return RuleSet::Load(RuleSetOptions{}, &ignored).release();
+    RuleSetOptions options;
+    options.examples = false;  // only the packs' settings are read
+    return RuleSet::Load(options, &ignored).release();
   }();
   return rules;
 }
@@ -51,8 +53,11 @@ const RuleSet* BuiltinRules() {
 
 Vocabulary CollectVocabulary(const RuleSet& rules) {
   Collector c;
-  if (const RuleSet* builtin = BuiltinRules(); builtin != nullptr && builtin != &rules)
-    c.AddPacks(*builtin);
+  // The built-in packs' words, unless `rules` are those packs (no second load).
+  if (!rules.builtin_only()) {
+    if (const RuleSet* builtin = BuiltinRules(); builtin != nullptr && builtin != &rules)
+      c.AddPacks(*builtin);
+  }
   c.AddPacks(rules);
   return c.Finish();
 }
