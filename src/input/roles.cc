@@ -3,34 +3,11 @@
 #include <algorithm>
 
 #include "common/strings.h"
+#include "text/label_words.h"
 #include "text/normalize.h"
-#include "text/tokenizer.h"
 
 namespace tact::input {
 namespace {
-
-// Normalized words of a label ("Customer (John)" -> customer, john). The
-// words of an address count too: "support@acme.com" -> support, acme, com;
-// "@AcmeSupport" -> acmesupport.
-std::vector<std::string> Words(std::string_view label) {
-  std::vector<text::RawToken> toks;
-  text::Tokenize(label, &toks);
-  std::vector<std::string> out;
-  for (const auto& t : toks) {
-    std::string_view s = label.substr(t.begin, t.end - t.begin);
-    if (t.kind == text::TokenKind::kWord) {
-      out.push_back(text::Normalize(s));
-    } else if (t.kind == text::TokenKind::kEmail || t.kind == text::TokenKind::kHandle ||
-               t.kind == text::TokenKind::kHashtag) {
-      std::string spaced(s);
-      for (char& c : spaced) {
-        if (c == '@' || c == '#') c = ' ';
-      }
-      for (auto& w : Words(spaced)) out.push_back(std::move(w));
-    }
-  }
-  return out;
-}
 
 // Whether the label's words start with `phrase`.
 bool StartsWithWords(const std::vector<std::string>& words,
@@ -42,12 +19,12 @@ bool StartsWithWords(const std::vector<std::string>& words,
 }  // namespace
 
 void RoleVocabulary::AddAgentPhrase(std::string_view phrase) {
-  std::vector<std::string> words = Words(phrase);
+  std::vector<std::string> words = text::LabelWords(phrase);
   if (!words.empty()) agent_phrases.push_back(std::move(words));
 }
 
 std::optional<Role> RoleFromWord(std::string_view label, const RoleVocabulary& vocabulary) {
-  std::vector<std::string> w = Words(label);
+  std::vector<std::string> w = text::LabelWords(label);
   if (w.empty()) return std::nullopt;
   // Phrases naming the company side that start with a customer word.
   for (const auto& phrase : vocabulary.agent_phrases) {

@@ -135,9 +135,10 @@ using PiiCueDecl = text::PiiCue;
 struct PackVocabulary {
   std::vector<std::string> agent_words;     // `agent-words`: "Agent", "Kundtjänst"
   std::vector<std::string> customer_words;  // `customer-words`: "Customer", "Клиент"
-  std::vector<std::string> agent_phrases;   // `agent-phrases`: "customer service"
-  std::vector<std::string> help_openings;   // `help-openings`: "how can i help"
-  std::vector<PiiCueDecl> pii_cues;         // `pii-cue`
+  // `agent-phrases`: "customer service"; compiled, a label's words joined by one space.
+  std::vector<std::string> agent_phrases;
+  std::vector<std::string> help_openings;  // `help-openings`: "how can i help"
+  std::vector<PiiCueDecl> pii_cues;        // `pii-cue`
   bool operator==(const PackVocabulary&) const = default;
 };
 

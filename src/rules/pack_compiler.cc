@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "common/strings.h"
+#include "text/label_words.h"
 #include "text/normalize.h"
 #include "text/stemmer.h"
 #include "text/tokenizer.h"
@@ -100,7 +101,13 @@ class Compiler {
     };
     normalize(v.agent_words, &out.agent_words);
     normalize(v.customer_words, &out.customer_words);
-    normalize(v.agent_phrases, &out.agent_phrases);
+    // A phrase is kept as a label's words (text/label_words.h) joined by one
+    // space, so a run only splits it (no normalizing at start-up).
+    for (const auto& p : v.agent_phrases) {
+      std::string joined;
+      for (const auto& w : text::LabelWords(p)) joined += (joined.empty() ? "" : " ") + w;
+      if (!joined.empty()) out.agent_phrases.push_back(std::move(joined));
+    }
     normalize(v.help_openings, &out.help_openings);
     for (PiiCueDecl c : v.pii_cues) {
       c.word = text::Normalize(c.word);

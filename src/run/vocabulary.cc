@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 
+#include "common/strings.h"
 #include "rules/pack.h"
 
 namespace tact::run {
@@ -27,7 +28,8 @@ class Collector {
   Vocabulary Finish() {
     Vocabulary v;
     v.roles = std::move(roles_);
-    for (const auto& p : phrases_) v.roles.AddAgentPhrase(p);
+    // Compiled packs keep a phrase as a label's words joined by one space.
+    for (const auto& p : phrases_) v.roles.agent_phrases.push_back(Split(p, ' '));
     v.roles.help_openings.assign(openings_.begin(), openings_.end());
     v.pii.assign(cues_.begin(), cues_.end());
     return v;
