@@ -5,7 +5,7 @@
 namespace tact::match {
 
 void Runner::Flush() {
-  pool_.clear();
+  pool_.Clear();
   states_.clear();
   transitions_.clear();
   index_.Clear();
@@ -20,6 +20,12 @@ uint64_t Runner::HashStates(std::span<const uint32_t> nfa) {
   return Program::Mix(h);
 }
 
+uint64_t Runner::HashPooled(uint32_t offset, uint32_t size) const {
+  uint64_t h = size;
+  for (uint32_t k = 0; k < size; ++k) h = Program::Mix(h ^ (uint64_t{pool_[offset + k]} << 1 | 1));
+  return Program::Mix(h);
+}
+
 uint32_t Runner::StateId(std::span<const uint32_t> nfa) {
   const size_t mask = state_slots_.size() - 1;
   size_t i = HashStates(nfa) & mask;
@@ -27,22 +33,19 @@ uint32_t Runner::StateId(std::span<const uint32_t> nfa) {
     const uint32_t e = state_slots_[i];
     if (e == 0) break;
     const DState& ds = states_[e - 1];
-    if (ds.size == nfa.size() &&
-        std::equal(nfa.begin(), nfa.end(), pool_.begin() + static_cast<std::ptrdiff_t>(ds.nfa)))
-      return e - 1;
+    if (ds.size == nfa.size() && pool_.Equals(ds.nfa, nfa)) return e - 1;
   }
   // A new DFA state: its NFA states go to the pool, its id to the slots
   // (kept at most half full, grown by rehashing from the pool).
   const auto id = static_cast<uint32_t>(states_.size());
-  states_.push_back({static_cast<uint32_t>(pool_.size()), static_cast<uint32_t>(nfa.size())});
-  pool_.insert(pool_.end(), nfa.begin(), nfa.end());
+  states_.push_back({pool_.Append(nfa), static_cast<uint32_t>(nfa.size())});
   state_slots_[i] = id + 1;
   if (states_.size() * 2 > state_slots_.size()) {
     state_slots_.assign(state_slots_.size() * 2, 0);
     const size_t m = state_slots_.size() - 1;
     for (uint32_t k = 0; k < states_.size(); ++k) {
       const DState& ds = states_[k];
-      size_t j = HashStates({pool_.data() + ds.nfa, ds.size}) & m;
+      size_t j = HashPooled(ds.nfa, ds.size) & m;
       while (state_slots_[j] != 0) j = (j + 1) & m;
       state_slots_[j] = k + 1;
     }
@@ -83,11 +86,9 @@ TransitionIndex::Entry Runner::Build(const Program& program, uint32_t d, uint32_
   Transition tr;
   tr.next = StateId(build_next_);
   tr.from_size = ds.size;
-  tr.src = static_cast<uint32_t>(pool_.size());
-  pool_.insert(pool_.end(), build_src_.begin(), build_src_.end());
-  tr.accept = static_cast<uint32_t>(pool_.size());
+  tr.src = pool_.Append(build_src_);
+  tr.accept = pool_.Append(build_accept_);
   tr.accept_len = static_cast<uint32_t>(build_accept_.size() / 2);
-  pool_.insert(pool_.end(), build_accept_.begin(), build_accept_.end());
   transitions_.push_back(tr);
   const TransitionIndex::Entry e{tr.next, static_cast<uint32_t>(transitions_.size() - 1),
                                  tr.accept_len > 0};
@@ -110,6 +111,8 @@ void Runner::Prepare(const Program& program, uint64_t class_generation) {
   if (&program != program_ || class_generation != generation_ || states_.empty()) {
     program_ = &program;
     generation_ = class_generation;
+    // Sources and thread indexes are at most the number of NFA states.
+    pool_.Reset(std::max(program.num_states(), program.num_patterns()));
     Flush();
   }
   if (state_mark_.size() < program.num_states()) state_mark_.assign(program.num_states(), 0);
@@ -176,7 +179,7 @@ bool Runner::Run(const Program& program, const std::vector<std::span<const AtomI
   stats_.tokens += n;
   work_ = 0;
   // Past the bound, a sentence goes on until it has cost four times it (at
-  // least 4 M entries, 16 MB): then the text is too costly.
+  // least 4 M entries, 8 or 16 MB by the pool's width): then the text is too costly.
   const size_t hard_cap = std::max(max_cache_entries_ * 4, size_t{1} << 22);
   size_t i = 0;
   while (i < n) {

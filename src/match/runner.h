@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "match/program.h"
+#include "match/runner_pool.h"
 #include "match/transition_index.h"
 
 namespace tact::match {
@@ -86,6 +87,8 @@ class Runner {
   };
   void Flush();
   static uint64_t HashStates(std::span<const uint32_t> nfa);
+  // HashStates() of the `size` entries of the pool at `offset`.
+  uint64_t HashPooled(uint32_t offset, uint32_t size) const;
   // The id of the DFA state with these live NFA states, added if new.
   uint32_t StateId(std::span<const uint32_t> nfa);
   // Builds the transition from DFA state `d` on a token of class `cls` (with
@@ -110,7 +113,7 @@ class Runner {
   size_t stopped_at_ = 0;
   const Program* program_ = nullptr;
   uint64_t generation_ = UINT64_MAX;
-  std::vector<uint32_t> pool_;
+  RunnerPool pool_;
   std::vector<DState> states_;
   // DFA states by their NFA states: open addressing over state id + 1 (0 is
   // empty), compared against the pool (no copy of the lists as keys).

@@ -132,6 +132,36 @@ namespace {
 // Forty patterns "3 ...1000 K" over one 20 000-token sentence keep tens of
 // thousands of threads alive: the runner stops early, says where, keeps the
 // hits before that point and is usable again.
+// Pattern ids past 16 bits make the runner keep its pool 32 bits wide
+// (RunnerPool); the hits must be those of the same patterns numbered small.
+TEST(Runner, PatternIdsPastSixteenBitsGiveTheSameHits) {
+  constexpr uint32_t kFar = 70000;
+  ProgramBuilder b;
+  b.Add(Seq({Atom(3), Atom(4)}), kFar + 0);
+  b.Add(Seq({Atom(3), Gap(2), Atom(5)}), kFar + 1);
+  b.Add(Seq({Opt(Atom(4)), Atom(5), Atom(6)}), kFar + 2);
+  b.Add(Seq({Atom(6), Opt(Atom(6)), Opt(Atom(6))}), kFar + 3);
+  Program far = b.Finish(), near = TestProgram();
+  Runner rf, rn;
+  std::mt19937 rng(11);
+  for (int round = 0; round < 100; ++round) {
+    std::vector<std::pair<AtomId, uint16_t>> toks;
+    uint16_t s = 0;
+    for (int i = 0; i < 30; ++i) {
+      if (rng() % 9 == 0) ++s;
+      toks.push_back({static_cast<AtomId>(3 + rng() % 4), s});
+    }
+    Text t(toks);
+    std::vector<Hit> a = RunOnce(&rf, far, t), c = RunOnce(&rn, near, t);
+    ASSERT_EQ(a.size(), c.size()) << "round " << round;
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].pattern, c[i].pattern + kFar);
+      EXPECT_EQ(a[i].begin, c[i].begin);
+      EXPECT_EQ(a[i].end, c[i].end);
+    }
+  }
+}
+
 TEST(Runner, ACostlyPackOverALongSentenceStopsEarly) {
   ProgramBuilder b;
   for (uint32_t k = 0; k < 40; ++k) b.Add(Seq({Atom(3), Gap(1000), Atom(4)}), k);
