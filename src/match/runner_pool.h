@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -23,28 +24,23 @@ class RunnerPool {
 
   // Empties the pool; entries up to `max_value` will be stored.
   void Reset(uint32_t max_value) {
-    data_.clear();
+    used_ = 0;
     wide_ = max_value > kNarrowMax;
   }
-  void Clear() { data_.clear(); }
-  size_t size() const { return wide_ ? data_.size() / 2 : data_.size(); }
+  // Empties the pool, keeping its blocks for reuse.
+  void Clear() { used_ = 0; }
+  size_t size() const { return wide_ ? used_ / 2 : used_; }
   bool wide() const { return wide_; }
 
   uint32_t operator[](size_t i) const {
-    return wide_ ? uint32_t{data_[2 * i]} | uint32_t{data_[2 * i + 1]} << 16 : data_[i];
+    return wide_ ? uint32_t{Unit(2 * i)} | uint32_t{Unit(2 * i + 1)} << 16 : Unit(i);
   }
   // Appends `v` (each value at most the Reset() bound) and returns its offset.
   uint32_t Append(std::span<const uint32_t> v) {
     const auto at = static_cast<uint32_t>(size());
-    if (wide_) {
-      for (uint32_t x : v) {
-        data_.push_back(static_cast<uint16_t>(x));
-        data_.push_back(static_cast<uint16_t>(x >> 16));
-      }
-    } else {
-      const size_t n = data_.size();
-      data_.resize(n + v.size());
-      for (size_t k = 0; k < v.size(); ++k) data_[n + k] = static_cast<uint16_t>(v[k]);
+    for (uint32_t x : v) {
+      Push(static_cast<uint16_t>(x));
+      if (wide_) Push(static_cast<uint16_t>(x >> 16));
     }
     return at;
   }
@@ -57,7 +53,20 @@ class RunnerPool {
   }
 
  private:
-  std::vector<uint16_t> data_;
+  // Fixed blocks, never moved: growing copies nothing and frees no large
+  // buffer (which an allocator may keep), and a flush keeps them for reuse.
+  static constexpr size_t kBlockBits = 14;  // 32 KB
+  static constexpr size_t kBlock = size_t{1} << kBlockBits;
+  uint16_t Unit(size_t u) const { return blocks_[u >> kBlockBits][u & (kBlock - 1)]; }
+  void Push(uint16_t x) {
+    if ((used_ >> kBlockBits) == blocks_.size())
+      blocks_.push_back(std::make_unique_for_overwrite<uint16_t[]>(kBlock));
+    blocks_[used_ >> kBlockBits][used_ & (kBlock - 1)] = x;
+    ++used_;
+  }
+
+  std::vector<std::unique_ptr<uint16_t[]>> blocks_;
+  size_t used_ = 0;  // 16-bit units in use
   bool wide_ = false;
 };
 
