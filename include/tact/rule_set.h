@@ -40,8 +40,9 @@ struct RuleSetOptions {
   int64_t regex_max_mem = 1 << 20;       // per token regex (RE2 max_mem)
   int max_gap = 20;                      // words in a '...N' gap
   bool eager = false;                    // compile built-in packs now, not on first use
-  // Keep each behaviour's inline examples ('tact rules', 'tact explain' read
-  // them; a check does not, and saves their memory).
+  // Keep each behaviour's inline examples, its patterns' source texts and the
+  // lexicons' items ('tact rules', 'tact explain' read them; a check does not,
+  // and saves their memory).
   bool examples = true;
 };
 

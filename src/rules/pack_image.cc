@@ -204,11 +204,17 @@ void ReadNode(ByteReader* r, size_t depth, PatternNode* n) {
   for (auto& c : n->children) ReadNode(r, depth + 1, &c);
 }
 
-std::vector<Pattern> ReadPatterns(ByteReader* r) {
+// Without `text`, the patterns' sources are skipped: only 'tact rules' and
+// 'tact explain' print them, and a check would hold them for nothing.
+std::vector<Pattern> ReadPatterns(ByteReader* r, bool text) {
   std::vector<Pattern> v(r->Count(32));
   for (auto& p : v) {
     ReadNode(r, 0, &p.root);
-    p.source = r->Str();
+    if (text) {
+      p.source = r->Str();
+    } else {
+      r->StrView();
+    }
     p.loc = ReadLoc(r);
     p.name = r->Str();
     p.turn_scope = r->Bool();
@@ -249,9 +255,9 @@ void ReadBehaviour(ByteReader* r, bool examples, BehaviourDecl* b) {
   b->channels.resize(r->Count(4));
   for (auto& c : b->channels) c = ReadEnum(r, Channel::kEmail);
   b->first_use = r->Bool();
-  b->matches = ReadPatterns(r);
-  b->vetoes = ReadPatterns(r);
-  b->turn_vetoes = ReadPatterns(r);
+  b->matches = ReadPatterns(r, examples);
+  b->vetoes = ReadPatterns(r, examples);
+  b->turn_vetoes = ReadPatterns(r, examples);
   const uint32_t n = r->Count(24);
   if (examples) b->examples.reserve(n);
   for (uint32_t i = 0; i < n && r->ok(); ++i) {
@@ -398,7 +404,9 @@ std::unique_ptr<LanguagePack> LoadPackImage(std::string_view part, ImageLoad wha
   for (auto& l : p->lexicons) {
     l.name = r.Str();
     l.loc = ReadLoc(&r);
-    l.items = ReadPatterns(&r);
+    l.items = ReadPatterns(&r, examples);
+    // Lexicons are compiled into the atom table: only 'tact rules' reads them.
+    if (!examples) l.items = {};
   }
   if (!r.ok()) return damaged("the behaviours");
   if (what == ImageLoad::kCatalogue) return p;

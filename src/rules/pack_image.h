@@ -39,7 +39,8 @@ enum class ImageLoad {
 
 // Loads a part of an image. With `borrow`, the programs view the part's bytes,
 // which must then outlive the pack (the built-in image does). Without
-// `examples`, the behaviours' inline examples are skipped. Null, with *error,
+// `examples`, the behaviours' inline examples, the patterns' source texts and
+// the lexicons' items (compiled into the atom table) are skipped. Null, with *error,
 // when the part is damaged.
 std::unique_ptr<LanguagePack> LoadPackImage(std::string_view part, ImageLoad what, bool borrow,
                                             std::string* error, bool examples = true);

@@ -172,6 +172,15 @@ TEST(PackImage, AChecksPacksLeaveTheExamplesOut) {
     for (const auto& b : set.pack("no")->behaviours) n += b.examples.size();
     return n;
   };
+  // Pattern sources and lexicon items, which only 'tact rules' prints.
+  auto texts = [](const RuleSet& set) {
+    size_t n = 0;
+    for (const auto& b : set.pack("no")->behaviours) {
+      for (const auto& p : b.matches) n += !p.source.empty();
+    }
+    for (const auto& l : set.pack("no")->lexicons) n += l.items.size();
+    return n;
+  };
   Diagnostics d;
   RuleSetOptions without;
   without.examples = false;
@@ -182,6 +191,9 @@ TEST(PackImage, AChecksPacksLeaveTheExamplesOut) {
   EXPECT_EQ(count(*full), count(FromRules()));
   EXPECT_GT(count(*full), 500u);
   EXPECT_EQ(lean->pack("no")->behaviours.size(), full->pack("no")->behaviours.size());
+  EXPECT_EQ(texts(*lean), 0u);
+  EXPECT_GT(texts(*full), 500u);
+  EXPECT_EQ(lean->pack("no")->lexicons.size(), full->pack("no")->lexicons.size());
 }
 
 }  // namespace
