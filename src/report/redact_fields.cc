@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "report/redact.h"
@@ -61,6 +62,38 @@ void AddNames(std::string_view text, const std::vector<std::string>& names,
             [](const PiiSpan& a, const PiiSpan& b) { return a.begin < b.begin; });
 }
 
+// Redacts the texts of one result, each distinct text searched once: the
+// evidence of every behaviour that matched a turn quotes that turn in full
+// (the same text a dozen times in a long conversation), and a speaker's name
+// comes back with each of its turns. The spans found depend on the text alone
+// (and the result's customer names), so reusing them changes nothing.
+class ResultTexts {
+ public:
+  ResultTexts(const Redactor& redactor, const ConversationResult& r)
+      : redactor_(redactor), customers_(CustomerNames(r)) {}
+
+  // Redacts *t; keeps the evidence span [*begin, *end) on the same words when given.
+  void Redact(std::string* t, size_t* begin = nullptr, size_t* end = nullptr) {
+    auto [it, added] = spans_.try_emplace(*t);
+    if (added) {
+      it->second = redactor_.Find(*t);
+      if (!customers_.empty()) AddNames(*t, customers_, &it->second);
+    }
+    // Nothing found (most texts): the text and its span stay as they are.
+    if (!it->second.empty()) *t = Redactor::Apply(*t, it->second, begin, end);
+  }
+
+  void Quote(Evidence* e) {
+    Redact(&e->text, &e->span_begin, &e->span_end);
+    Redact(&e->speaker);
+  }
+
+ private:
+  const Redactor& redactor_;
+  const std::vector<std::string> customers_;
+  std::unordered_map<std::string, std::vector<PiiSpan>> spans_;  // by original text
+};
+
 }  // namespace
 
 std::string Redactor::RedactPath(std::string_view path) const {
@@ -91,47 +124,28 @@ std::string Redactor::RedactPath(std::string_view path) const {
   return out;
 }
 
-void Redactor::RedactText(const std::vector<std::string>& customers, std::string* t, size_t* begin,
-                          size_t* end) const {
-  std::vector<PiiSpan> spans = Find(*t);
-  if (!customers.empty()) AddNames(*t, customers, &spans);
-  *t = Apply(*t, spans, begin, end);
-}
-
 void Redactor::RedactResult(ConversationResult* r) const {
-  const std::vector<std::string> customers = CustomerNames(*r);
-  auto text = [&](std::string* t, size_t* begin, size_t* end) {
-    RedactText(customers, t, begin, end);
-  };
-  auto evidence = [&](Evidence* e) {
-    text(&e->text, &e->span_begin, &e->span_end);
-    text(&e->speaker, nullptr, nullptr);
-  };
+  ResultTexts texts(*this, *r);
   for (auto& b : r->behaviours) {
-    for (auto& e : b.evidence) evidence(&e);
+    for (auto& e : b.evidence) texts.Quote(&e);
   }
   for (auto& f : r->focus) {
-    if (f.evidence) evidence(&*f.evidence);
+    if (f.evidence) texts.Quote(&*f.evidence);
   }
   // Warnings quote speaker names ("speaker 'Anna' is taken for the customer").
-  for (auto& w : r->warnings) text(&w, nullptr, nullptr);
-  for (auto& s : r->speakers) text(&s.name, nullptr, nullptr);
+  for (auto& w : r->warnings) texts.Redact(&w);
+  for (auto& s : r->speakers) texts.Redact(&s.name);
   r->id = Redact(r->id);
   r->source = RedactPath(r->source);
   r->agent = Redact(r->agent);
 }
 
 void Redactor::RedactForSummary(ConversationResult* r) const {
-  const std::vector<std::string> customers = CustomerNames(*r);
-  auto text = [&](std::string* t, size_t* begin, size_t* end) {
-    RedactText(customers, t, begin, end);
-  };
+  ResultTexts texts(*this, *r);
   for (auto& b : r->behaviours) {
     if ((b.status != Status::kMissed && b.status != Status::kViolated) || b.evidence.empty())
       continue;
-    Evidence& e = b.evidence.front();
-    text(&e.text, &e.span_begin, &e.span_end);
-    text(&e.speaker, nullptr, nullptr);
+    texts.Quote(&b.evidence.front());
   }
   r->id = Redact(r->id);
   r->source = RedactPath(r->source);
