@@ -161,6 +161,26 @@ TEST(Redact, RepeatedQuotesOfATurnEachRedacted) {
   EXPECT_EQ(res.speakers[1].name, "Agent");
 }
 
+// The detectors run only where a first pass over the bytes (sixteen at a
+// time) saw a digit or the anchor of a spoken address: each at every offset
+// from a 16-byte boundary, in upper and lower case, is still found.
+TEST(Redact, CandidatesFoundAtEveryOffset) {
+  Redactor r(Cues());
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"call 612 345 678", "call [PHONE]"},           {"john dot doe at gmail dot com", "[EMAIL]"},
+      {"JOHN DOT DOE AT GMAIL DOT COM", "[EMAIL]"},   {"juan arroba gmail punto com", "[EMAIL]"},
+      {"ola krøllalfa online punktum no", "[EMAIL]"}, {"ivan собака mail точка ru", "[EMAIL]"},
+      {"john [at] gmail [dot] com", "[EMAIL]"},       {"mail john @ gmail.com", "mail [EMAIL]"},
+  };
+  for (const auto& [pii, redacted] : cases) {
+    for (size_t pad = 0; pad < 40; ++pad) {
+      const std::string before(pad, 'x');
+      EXPECT_EQ(r.Redact(before + " " + pii + " ok"), before + " " + redacted + " ok")
+          << pii << " after " << pad;
+    }
+  }
+}
+
 // --summary prints a result's id, source, agent and the quote of each missed
 // or violated behaviour's first evidence: those are redacted, the rest (never
 // printed) is left as it is.
