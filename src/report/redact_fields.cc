@@ -70,18 +70,20 @@ void AddNames(std::string_view text, const std::vector<std::string>& names,
 // (and the result's customer names), so reusing them changes nothing.
 class ResultTexts {
  public:
-  ResultTexts(const Redactor& redactor, const ConversationResult& r)
-      : redactor_(redactor), customers_(CustomerNames(r)) {}
+  // `reuse` false: every text is searched (a summary redacts one quote per
+  // finding, seldom the same text twice, and keeping them cost more).
+  ResultTexts(const Redactor& redactor, const ConversationResult& r, bool reuse)
+      : redactor_(redactor), customers_(CustomerNames(r)), reuse_(reuse) {}
 
   // Redacts *t; keeps the evidence span [*begin, *end) on the same words when given.
   void Redact(std::string* t, size_t* begin = nullptr, size_t* end = nullptr) {
-    auto [it, added] = spans_.try_emplace(*t);
-    if (added) {
-      it->second = redactor_.Find(*t);
-      if (!customers_.empty()) AddNames(*t, customers_, &it->second);
+    if (!reuse_) {
+      Apply(SpansIn(*t), t, begin, end);
+      return;
     }
-    // Nothing found (most texts): the text and its span stay as they are.
-    if (!it->second.empty()) *t = Redactor::Apply(*t, it->second, begin, end);
+    auto [it, added] = spans_.try_emplace(*t);
+    if (added) it->second = SpansIn(*t);
+    Apply(it->second, t, begin, end);
   }
 
   void Quote(Evidence* e) {
@@ -90,8 +92,20 @@ class ResultTexts {
   }
 
  private:
+  std::vector<PiiSpan> SpansIn(const std::string& t) const {
+    std::vector<PiiSpan> spans = redactor_.Find(t);
+    if (!customers_.empty()) AddNames(t, customers_, &spans);
+    return spans;
+  }
+
+  // Nothing found (most texts): the text and its span stay as they are.
+  static void Apply(const std::vector<PiiSpan>& spans, std::string* t, size_t* begin, size_t* end) {
+    if (!spans.empty()) *t = Redactor::Apply(*t, spans, begin, end);
+  }
+
   const Redactor& redactor_;
   const std::vector<std::string> customers_;
+  const bool reuse_;
   // A text's hash reads its length and at most its first and last 64 bytes:
   // quotes of different turns nearly always differ there, equal ones are
   // compared in full anyway, and hashing whole turns was a fifth of the pass.
@@ -137,7 +151,7 @@ std::string Redactor::RedactPath(std::string_view path) const {
 }
 
 void Redactor::RedactResult(ConversationResult* r) const {
-  ResultTexts texts(*this, *r);
+  ResultTexts texts(*this, *r, true);
   for (auto& b : r->behaviours) {
     for (auto& e : b.evidence) texts.Quote(&e);
   }
@@ -153,7 +167,7 @@ void Redactor::RedactResult(ConversationResult* r) const {
 }
 
 void Redactor::RedactForSummary(ConversationResult* r) const {
-  ResultTexts texts(*this, *r);
+  ResultTexts texts(*this, *r, false);
   for (auto& b : r->behaviours) {
     if ((b.status != Status::kMissed && b.status != Status::kViolated) || b.evidence.empty())
       continue;
