@@ -4,12 +4,44 @@
 #ifndef TACT_REPORT_JSON_H_
 #define TACT_REPORT_JSON_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace tact::report {
+
+// A key written as a string literal (w.Key("turn")): checked and quoted when
+// the program is compiled, so writing it is one append; a literal that would
+// need escaping, or is over 60 bytes, does not compile. Keys known only at
+// run time (ids) take the escaping path.
+class JsonKey {
+ public:
+  template <size_t N>
+  consteval JsonKey(const char (&k)[N]) : size_(N + 3) {  // NOLINT: implicit from a literal
+    static_assert(N <= kMax + 1, "a literal key of at most 60 bytes");
+    text_[0] = ',';
+    text_[1] = '"';
+    for (size_t i = 0; i + 1 < N; ++i) {
+      const char c = k[i];
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') throw "a literal key needs no escaping";
+      text_[i + 2] = c;
+    }
+    text_[N + 1] = '"';
+    text_[N + 2] = ':';
+  }
+  // ,"key": — the comma, when one is due, then the rest.
+  std::string_view with_comma() const { return {text_, size_}; }
+  std::string_view without_comma() const { return {text_ + 1, size_ - 1}; }
+
+ private:
+  static constexpr size_t kMax = 60;
+  char text_[kMax + 4] = {};
+  size_t size_;
+};
 
 class JsonWriter {
  public:
@@ -18,7 +50,12 @@ class JsonWriter {
   JsonWriter& EndObject();
   JsonWriter& BeginArray();
   JsonWriter& EndArray();
-  JsonWriter& Key(std::string_view k);
+  JsonWriter& Key(const JsonKey& k);
+  // Any other key (not an array, so a literal takes the overload above).
+  template <class S>
+  requires(!std::is_array_v<std::remove_cvref_t<S>>) JsonWriter& Key(const S& k) {
+    return KeyString(std::string_view(k));
+  }
   JsonWriter& String(std::string_view s);
   JsonWriter& Number(double v);  // integers print without a fraction; NaN/inf as null
   JsonWriter& Int(long long v);
@@ -28,9 +65,16 @@ class JsonWriter {
   JsonWriter& OptNumber(const std::optional<double>& v) { return v ? Number(*v) : Null(); }
 
  private:
+  // Where the next value goes: at the top level (no comma ever), first in
+  // its container, or after another (a comma first).
+  enum State : uint8_t { kTop, kFirst, kRest };
+  JsonWriter& KeyString(std::string_view k);
   void Separate();
+  void Open(char bracket);
+  void Close(char bracket);
   std::string* out_;
-  std::vector<bool> first_;  // per open container: nothing written yet
+  State state_ = kTop;
+  std::vector<State> outer_;  // the states of the enclosing containers
   bool after_key_ = false;
 };
 

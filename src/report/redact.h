@@ -85,10 +85,6 @@ class Redactor {
   void RedactDiagnostic(Diagnostic* d) const;
 
  private:
-  // Redacts one text of a result, the customer's names included; keeps the
-  // evidence span [*begin, *end) on the same words when given.
-  void RedactText(const std::vector<std::string>& customers, std::string* t, size_t* begin,
-                  size_t* end) const;
   struct Extra;
   std::vector<std::unique_ptr<Extra>> extra_;
   std::unique_ptr<const CueIndex> cues_;

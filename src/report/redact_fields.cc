@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "report/redact.h"
@@ -61,6 +63,63 @@ void AddNames(std::string_view text, const std::vector<std::string>& names,
             [](const PiiSpan& a, const PiiSpan& b) { return a.begin < b.begin; });
 }
 
+// Redacts the texts of one result, each distinct text searched once: the
+// evidence of every behaviour that matched a turn quotes that turn in full
+// (the same text a dozen times in a long conversation), and a speaker's name
+// comes back with each of its turns. The spans found depend on the text alone
+// (and the result's customer names), so reusing them changes nothing.
+class ResultTexts {
+ public:
+  // `reuse` false: every text is searched (a summary redacts one quote per
+  // finding, seldom the same text twice, and keeping them cost more).
+  ResultTexts(const Redactor& redactor, const ConversationResult& r, bool reuse)
+      : redactor_(redactor), customers_(CustomerNames(r)), reuse_(reuse) {}
+
+  // Redacts *t; keeps the evidence span [*begin, *end) on the same words when given.
+  void Redact(std::string* t, size_t* begin = nullptr, size_t* end = nullptr) {
+    if (!reuse_) {
+      Apply(SpansIn(*t), t, begin, end);
+      return;
+    }
+    auto [it, added] = spans_.try_emplace(*t);
+    if (added) it->second = SpansIn(*t);
+    Apply(it->second, t, begin, end);
+  }
+
+  void Quote(Evidence* e) {
+    Redact(&e->text, &e->span_begin, &e->span_end);
+    Redact(&e->speaker);
+  }
+
+ private:
+  std::vector<PiiSpan> SpansIn(const std::string& t) const {
+    std::vector<PiiSpan> spans = redactor_.Find(t);
+    if (!customers_.empty()) AddNames(t, customers_, &spans);
+    return spans;
+  }
+
+  // Nothing found (most texts): the text and its span stay as they are.
+  static void Apply(const std::vector<PiiSpan>& spans, std::string* t, size_t* begin, size_t* end) {
+    if (!spans.empty()) *t = Redactor::Apply(*t, spans, begin, end);
+  }
+
+  const Redactor& redactor_;
+  const std::vector<std::string> customers_;
+  const bool reuse_;
+  // A text's hash reads its length and at most its first and last 64 bytes:
+  // quotes of different turns nearly always differ there, equal ones are
+  // compared in full anyway, and hashing whole turns was a fifth of the pass.
+  struct EndsHash {
+    size_t operator()(const std::string& t) const {
+      const std::string_view v(t);
+      if (v.size() <= 128) return std::hash<std::string_view>{}(v);
+      return std::hash<std::string_view>{}(v.substr(0, 64)) ^
+             (std::hash<std::string_view>{}(v.substr(v.size() - 64)) * 31) ^ v.size();
+    }
+  };
+  std::unordered_map<std::string, std::vector<PiiSpan>, EndsHash> spans_;  // by original text
+};
+
 }  // namespace
 
 std::string Redactor::RedactPath(std::string_view path) const {
@@ -91,47 +150,28 @@ std::string Redactor::RedactPath(std::string_view path) const {
   return out;
 }
 
-void Redactor::RedactText(const std::vector<std::string>& customers, std::string* t, size_t* begin,
-                          size_t* end) const {
-  std::vector<PiiSpan> spans = Find(*t);
-  if (!customers.empty()) AddNames(*t, customers, &spans);
-  *t = Apply(*t, spans, begin, end);
-}
-
 void Redactor::RedactResult(ConversationResult* r) const {
-  const std::vector<std::string> customers = CustomerNames(*r);
-  auto text = [&](std::string* t, size_t* begin, size_t* end) {
-    RedactText(customers, t, begin, end);
-  };
-  auto evidence = [&](Evidence* e) {
-    text(&e->text, &e->span_begin, &e->span_end);
-    text(&e->speaker, nullptr, nullptr);
-  };
+  ResultTexts texts(*this, *r, true);
   for (auto& b : r->behaviours) {
-    for (auto& e : b.evidence) evidence(&e);
+    for (auto& e : b.evidence) texts.Quote(&e);
   }
   for (auto& f : r->focus) {
-    if (f.evidence) evidence(&*f.evidence);
+    if (f.evidence) texts.Quote(&*f.evidence);
   }
   // Warnings quote speaker names ("speaker 'Anna' is taken for the customer").
-  for (auto& w : r->warnings) text(&w, nullptr, nullptr);
-  for (auto& s : r->speakers) text(&s.name, nullptr, nullptr);
+  for (auto& w : r->warnings) texts.Redact(&w);
+  for (auto& s : r->speakers) texts.Redact(&s.name);
   r->id = Redact(r->id);
   r->source = RedactPath(r->source);
   r->agent = Redact(r->agent);
 }
 
 void Redactor::RedactForSummary(ConversationResult* r) const {
-  const std::vector<std::string> customers = CustomerNames(*r);
-  auto text = [&](std::string* t, size_t* begin, size_t* end) {
-    RedactText(customers, t, begin, end);
-  };
+  ResultTexts texts(*this, *r, false);
   for (auto& b : r->behaviours) {
     if ((b.status != Status::kMissed && b.status != Status::kViolated) || b.evidence.empty())
       continue;
-    Evidence& e = b.evidence.front();
-    text(&e.text, &e.span_begin, &e.span_end);
-    text(&e.speaker, nullptr, nullptr);
+    texts.Quote(&b.evidence.front());
   }
   r->id = Redact(r->id);
   r->source = RedactPath(r->source);

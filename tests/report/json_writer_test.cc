@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <unicode/utf8.h>
+
+#include <climits>
 #include <cmath>
 #include <cstdio>
 #include <random>
@@ -80,6 +83,153 @@ TEST(Json, EveryPositionOfEverySpecialCharacter) {
   }
 }
 
+// The escaper as it was before its fast paths: ICU decodes every non-ASCII
+// character, and one in error is \ufffd for as many bytes as ICU takes.
+std::string IcuReferenceJsonString(const std::string& str) {
+  std::string out = "\"";
+  const auto* p = reinterpret_cast<const uint8_t*>(str.data());
+  const int32_t len = static_cast<int32_t>(str.size());
+  for (int32_t i = 0; i < len;) {
+    UChar32 c = p[i];
+    const int32_t start = i;
+    if (c >= 0x80) {
+      U8_NEXT(p, i, len, c);
+    } else {
+      ++i;
+    }
+    char buf[16];
+    if (c < 0) {
+      out += "\\ufffd";
+    } else if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') {
+      out += '\\';
+      out += "nrtbf"[std::string_view("\n\r\t\b\f").find(static_cast<char>(c))];
+    } else if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+      snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+      out += buf;
+    } else {
+      out.append(str, static_cast<size_t>(start), static_cast<size_t>(i - start));
+    }
+  }
+  return out + "\"";
+}
+
+std::string Escaped(const std::string& s) {
+  std::string out;
+  AppendJsonString(s, &out);
+  return out;
+}
+
+TEST(Json, EscapesEveryControlCharacter) {
+  for (int c = 0; c < 0x20; ++c) {
+    const std::string s(1, static_cast<char>(c));
+    EXPECT_EQ(Escaped(s), IcuReferenceJsonString(s)) << c;
+    // At every position of a text long enough for the 16-byte scan and its tail.
+    for (size_t at = 0; at < 40; at += 3) {
+      std::string t(40, 'x');
+      t[at] = static_cast<char>(c);
+      ASSERT_EQ(Escaped(t), IcuReferenceJsonString(t)) << c << " at " << at;
+    }
+  }
+  EXPECT_EQ(Escaped("\x1f\x7f"), "\"\\u001f\x7f\"");  // DEL is printable for JSON
+}
+
+// Every two-byte string, and every three-byte one led by E0..F4 (all the
+// overlong, surrogate, too-large and truncated forms), alone and after a
+// 17-byte plain run (the 16-byte scan, then the tail), as ICU reads them.
+TEST(Json, EveryShortByteSequenceAsIcuReadsIt) {
+  const std::string pad = "0123456789abcdefg";
+  for (int a = 0; a < 256; ++a) {
+    for (int b = 0; b < 256; ++b) {
+      const std::string s = {static_cast<char>(a), static_cast<char>(b)};
+      ASSERT_EQ(Escaped(s), IcuReferenceJsonString(s)) << a << " " << b;
+      ASSERT_EQ(Escaped(pad + s), IcuReferenceJsonString(pad + s)) << a << " " << b;
+      if (a < 0xE0 || a > 0xF4) continue;
+      for (int c = 0; c < 256; ++c) {
+        const std::string t = s + static_cast<char>(c);
+        ASSERT_EQ(Escaped(t), IcuReferenceJsonString(t)) << a << " " << b << " " << c;
+      }
+    }
+  }
+}
+
+TEST(Json, LineSeparatorsEscapedTheirNeighboursCopied) {
+  EXPECT_EQ(Escaped("a\u2028b\u2029c"), "\"a\\u2028b\\u2029c\"");
+  EXPECT_EQ(Escaped("\u2027\u202a\u2029"), "\"\u2027\u202a\\u2029\"");         // E2 80 A7, AA
+  EXPECT_EQ(Escaped("\xe2\x80"), "\"\\ufffd\"");                               // truncated
+  EXPECT_EQ(Escaped("\xed\xa0\x80"), IcuReferenceJsonString("\xed\xa0\x80"));  // a surrogate
+  EXPECT_EQ(Escaped("😀 ok"), "\"😀 ok\"");
+  EXPECT_EQ(Escaped("\xf4\x90\x80\x80"), IcuReferenceJsonString("\xf4\x90\x80\x80"));  // > U+10FFFF
+}
+
+// Long texts in Cyrillic, Norwegian and Spanish with every kind of special
+// character scattered in runs of every length, against the reference.
+TEST(Json, LongMixedRunsMatchTheReference) {
+  const std::vector<std::string> pieces = {"Привет, мир! ",
+                                           "blåbærsyltetøy ",
+                                           "¿Qué tal? ",
+                                           "plain ascii text ",
+                                           "\"",
+                                           "\\",
+                                           "\n",
+                                           "\t",
+                                           "\x01",
+                                           "\u2028",
+                                           "\u2029",
+                                           "😀",
+                                           "\xff",
+                                           "\xc3",
+                                           "\xe2\x80",
+                                           "\xed\xa0\x80",
+                                           "\xc0\x80",
+                                           "\xf0\x8f\xbf\xbf",
+                                           "x",
+                                           "\x7f"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 2000; ++round) {
+    std::string s;
+    const size_t n = rng() % 60;
+    for (size_t k = 0; k < n; ++k) s += pieces[rng() % 4 != 0 ? rng() % 4 : rng() % pieces.size()];
+    ASSERT_EQ(Escaped(s), IcuReferenceJsonString(s)) << "round " << round;
+  }
+  const std::string long_run(1000, 'a');
+  EXPECT_EQ(Escaped(long_run + "\"" + long_run), "\"" + long_run + "\\\"" + long_run + "\"");
+}
+
+TEST(Json, KeysPlainOrEscaped) {
+  auto key = [](std::string_view k) {
+    std::string out;
+    JsonWriter(&out).BeginObject().Key(k).Int(1).EndObject();
+    return out;
+  };
+  EXPECT_EQ(key("turn"), "{\"turn\":1}");
+  EXPECT_EQ(key(""), "{\"\":1}");
+  EXPECT_EQ(key("a\"b"), "{\"a\\\"b\":1}");
+  EXPECT_EQ(key("a\\b\n"), "{\"a\\\\b\\n\":1}");
+  EXPECT_EQ(key("språk\u2028"), "{\"språk\\u2028\":1}");
+  for (size_t n = 50; n < 70; ++n) {  // short keys take a path of their own
+    const std::string k(n, 'k');
+    EXPECT_EQ(key(k), "{\"" + k + "\":1}");
+    EXPECT_EQ(key(k + "\""), "{\"" + k + "\\\"\":1}");
+  }
+  // Commas between keys, after an object or array value and after a key's escape.
+  std::string out;
+  JsonWriter(&out)
+      .BeginObject()
+      .Key("a")
+      .BeginArray()
+      .EndArray()
+      .Key(std::string_view("b\""))
+      .BeginObject()
+      .EndObject()
+      .Key("c")
+      .Null()
+      .EndObject();
+  EXPECT_EQ(out, "{\"a\":[],\"b\\\"\":{},\"c\":null}");
+}
+
 // Numbers print as printf's "%.0f" (integers) and "%.6g" (the rest) did.
 TEST(Json, NumbersAsPrintf) {
   const double values[] = {0.0,       -0.0,  1.0,    -3.0,   42.0,      1e14 + 1, 999999999999999.0,
@@ -96,6 +246,63 @@ TEST(Json, NumbersAsPrintf) {
     }
     EXPECT_EQ(out, buf) << v;
   }
+}
+
+// Every decimal with three places (and with one) below 1000, as a
+// report's rounded values are, prints as "%.6g" does; so do neighbours
+// that are not such a decimal.
+TEST(Json, RoundedNumbersAsPrintf) {
+  auto check = [](double v) {
+    std::string out;
+    JsonWriter(&out).Number(v);
+    char buf[64];
+    snprintf(buf, sizeof buf, v == std::floor(v) ? "%.0f" : "%.6g", v);
+    return out == buf;
+  };
+  for (long long m = -1000000; m <= 1000000; ++m) {
+    ASSERT_TRUE(check(static_cast<double>(m) / 1000)) << m;
+    if (m % 100 == 0) {
+      ASSERT_TRUE(check(static_cast<double>(m / 100) / 10)) << m;
+    }
+  }
+  for (double v :
+       {0.0004999, 0.0005, 0.00049999999999, 999.9995, 999.99949, -999.9996, 1000.5, 0.1 + 0.2,
+        1.0 / 3, -2.0 / 3, 12.3456789, std::nextafter(0.5, 1.0), std::nextafter(-0.125, 0.0)})
+    EXPECT_TRUE(check(v)) << v;
+  std::mt19937_64 rng(3);
+  std::uniform_real_distribution<double> any(-2000, 2000);
+  for (int k = 0; k < 100000; ++k) ASSERT_TRUE(check(any(rng)));
+}
+
+TEST(Json, IntegersAtTheirLimits) {
+  std::string out;
+  JsonWriter(&out)
+      .BeginArray()
+      .Int(LLONG_MIN)
+      .Int(LLONG_MAX)
+      .Uint(ULLONG_MAX)
+      .Int(0)
+      .Uint(0)
+      .EndArray();
+  EXPECT_EQ(out, "[-9223372036854775808,9223372036854775807,18446744073709551615,0,0]");
+}
+
+// Containers nested deeper than any report, and values at the top level
+// (no comma between them, as before).
+TEST(Json, DeepNestingAndTopLevelValues) {
+  std::string out, expected;
+  JsonWriter w(&out);
+  for (int d = 0; d < 100; ++d) {
+    w.BeginArray().Int(d);
+    expected += "[" + std::to_string(d) + ",";
+  }
+  for (int d = 0; d < 100; ++d) {
+    w.EndArray();
+    expected += "]";
+  }
+  expected.erase(expected.rfind(','), 1);  // the innermost array holds one value
+  w.Int(7).Null();
+  EXPECT_EQ(out, expected + "7null");
 }
 
 TEST(Json, WriterSeparatesMembers) {

@@ -122,6 +122,65 @@ TEST(Redact, ResultEvidence) {
   EXPECT_EQ(x.text.substr(x.span_begin, x.span_end - x.span_begin), "I'll fix it");
 }
 
+// Each evidence item quoting the same turn gets the same redacted text, its
+// own span moved as a fresh Redact() moves it, whichever item comes first;
+// the customer's name goes in every one, and a text without PII stays.
+TEST(Redact, RepeatedQuotesOfATurnEachRedacted) {
+  ConversationResult res;
+  res.speakers = {{"Ana Garcia", Role::kCustomer, RoleSource::kFormatField},
+                  {"Agent", Role::kAgent, RoleSource::kRoleWord}};
+  const std::string turn = "Ana, call 612 345 678 or mail ana@example.com, sorry for that";
+  const std::string clean = "Sorry for the wait";
+  auto quote = [](const std::string& text, std::string_view words) {
+    Evidence e;
+    e.text = text;
+    e.speaker = "Ana Garcia";
+    e.span_begin = text.find(words);
+    e.span_end = e.span_begin + words.size();
+    return e;
+  };
+  BehaviourResult a, b;
+  a.evidence = {quote(turn, "sorry"), quote(clean, "Sorry")};
+  b.evidence = {quote(turn, "612 345"), quote(turn, "Ana"), quote(turn, "sorry")};
+  res.behaviours = {a, b};
+  Redactor(Cues()).RedactResult(&res);
+  const std::string redacted = "[NAME], call [PHONE] or mail [EMAIL], sorry for that";
+  auto shown = [](const Evidence& e) {
+    return e.text.substr(e.span_begin, e.span_end - e.span_begin);
+  };
+  for (const auto& e : {res.behaviours[0].evidence[0], res.behaviours[1].evidence[2]}) {
+    EXPECT_EQ(e.text, redacted);
+    EXPECT_EQ(shown(e), "sorry");
+    EXPECT_EQ(e.speaker, "[NAME]");
+  }
+  EXPECT_EQ(shown(res.behaviours[1].evidence[0]), "[PHONE]");
+  EXPECT_EQ(shown(res.behaviours[1].evidence[1]), "[NAME]");
+  EXPECT_EQ(res.behaviours[0].evidence[1].text, clean);
+  EXPECT_EQ(shown(res.behaviours[0].evidence[1]), "Sorry");
+  EXPECT_EQ(res.speakers[0].name, "[NAME]");
+  EXPECT_EQ(res.speakers[1].name, "Agent");
+}
+
+// The detectors run only where a first pass over the bytes (sixteen at a
+// time) saw a digit or the anchor of a spoken address: each at every offset
+// from a 16-byte boundary, in upper and lower case, is still found.
+TEST(Redact, CandidatesFoundAtEveryOffset) {
+  Redactor r(Cues());
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"call 612 345 678", "call [PHONE]"},           {"john dot doe at gmail dot com", "[EMAIL]"},
+      {"JOHN DOT DOE AT GMAIL DOT COM", "[EMAIL]"},   {"juan arroba gmail punto com", "[EMAIL]"},
+      {"ola krøllalfa online punktum no", "[EMAIL]"}, {"ivan собака mail точка ru", "[EMAIL]"},
+      {"john [at] gmail [dot] com", "[EMAIL]"},       {"mail john @ gmail.com", "mail [EMAIL]"},
+  };
+  for (const auto& [pii, redacted] : cases) {
+    for (size_t pad = 0; pad < 40; ++pad) {
+      const std::string before(pad, 'x');
+      EXPECT_EQ(r.Redact(before + " " + pii + " ok"), before + " " + redacted + " ok")
+          << pii << " after " << pad;
+    }
+  }
+}
+
 // --summary prints a result's id, source, agent and the quote of each missed
 // or violated behaviour's first evidence: those are redacted, the rest (never
 // printed) is left as it is.
