@@ -12,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "common/pages.h"
 #include "rules/builtin.h"
 #include "rules/pack.h"
 #include "rules/pack_image.h"
@@ -87,7 +88,11 @@ const rules::LanguagePack* RuleSet::pack(const std::string& code) const {
       std::string error;
       e.pack = rules::LoadPackImage(e.image, rules::ImageLoad::kFull, /*borrow=*/true, &error,
                                     impl_->examples);
-      if (e.pack) return;
+      if (e.pack) {
+        // Loading read the whole part; matching reads a few of its pages.
+        ReleaseReadOnlyPages(e.image.data(), e.image.size());
+        return;
+      }
       fprintf(stderr, "tact: warning: %s; compiling the '%s' pack from its rules\n", error.c_str(),
               code.c_str());
     }
