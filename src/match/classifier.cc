@@ -62,22 +62,22 @@ void Classifier::Rebuild(size_t keep, bool reclass) {
     classes_.clear();
     ++class_generation_;
   }
-  ByteArena bytes;
-  std::vector<TokenInfo*> entries;
-  std::vector<uint32_t> hits;
-  entries.reserve(order.size());
-  hits.reserve(order.size());
-  for (uint32_t k : order) {
-    const TokenInfo& old = *entries_[k];
-    auto* info = new (bytes.Allocate(sizeof(TokenInfo), alignof(TokenInfo))) TokenInfo(old);
-    StoreBytes(old.surface, old.norm, old.stem, &bytes, info);
+  // The survivors slide down in place (ByteArena::Rewind): the arena keeps
+  // its blocks for the entries to come, so an eviction takes no new memory.
+  std::vector<ByteArena::Block> large = entry_bytes_.Rewind();
+  for (size_t i = 0; i < order.size(); ++i) {
+    const TokenInfo old = *entries_[order[i]];  // a copy: the copy below may overwrite it
+    auto* info = new (entry_bytes_.Allocate(sizeof(TokenInfo), alignof(TokenInfo))) TokenInfo(old);
+    // Shared bytes are known by address: the moves may already have overwritten the old ones.
+    info->surface = entry_bytes_.Copy(old.surface);
+    info->norm = old.norm.data() == old.surface.data() ? info->surface : entry_bytes_.Copy(old.norm);
+    info->stem = old.stem.data() == old.norm.data() ? info->norm : entry_bytes_.Copy(old.stem);
     if (reclass) info->cls = ClassOf(old.atoms, &info->atoms);
-    entries.push_back(info);
-    hits.push_back(hits_[k] / 2);  // aging: what was common long ago fades
+    entries_[i] = info;
+    hits_[i] = hits_[order[i]] / 2;  // aging: what was common long ago fades
   }
-  entry_bytes_ = std::move(bytes);  // frees the old entries
-  entries_ = std::move(entries);
-  hits_ = std::move(hits);
+  entries_.resize(order.size());
+  hits_.resize(order.size());
   std::fill(table_.begin(), table_.end(), 0);
   for (size_t k = 0; k < entries_.size(); ++k) Place(entries_[k]->hash, k);
 }

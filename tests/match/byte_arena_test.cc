@@ -53,5 +53,28 @@ TEST(ByteArena, EmptyItemsTakeNothingAndClearFreesAll) {
   EXPECT_EQ(arena.Copy(std::string_view("again")), "again");
 }
 
+TEST(ByteArena, RewindLetsASubsetSlideDownInPlace) {
+  ByteArena arena(256);
+  std::vector<std::string> words;
+  std::vector<std::string_view> views;
+  for (int i = 0; i < 300; ++i) {
+    words.push_back(std::string(static_cast<size_t>(i % 13 + 1), static_cast<char>('a' + i % 26)));
+    views.push_back(arena.Copy(words.back()));
+    if (i == 150) views.push_back(arena.Copy(std::string(500, 'L')));  // a block of its own
+  }
+  const size_t blocks = arena.capacity() - 500 - 1;
+  std::vector<ByteArena::Block> large = arena.Rewind();
+  EXPECT_EQ(large.size(), 1u);
+  std::vector<std::string> kept;
+  std::vector<std::string_view> moved;
+  for (size_t i = 0; i < views.size(); i += 3) {  // every third, in order
+    kept.emplace_back(views[i]);                  // (what it was, for the check)
+    moved.push_back(arena.Copy(views[i]));
+  }
+  large.clear();
+  for (size_t i = 0; i < moved.size(); ++i) EXPECT_EQ(moved[i], kept[i]) << i;
+  EXPECT_EQ(arena.capacity(), blocks) << "no new block for the survivors";
+}
+
 }  // namespace
 }  // namespace tact::match

@@ -145,6 +145,39 @@ TEST(Classifier, ReferencesStayValidUntilTrim) {
   EXPECT_EQ(c.Get("Sorry", text::TokenKind::kWord).norm, "sorry");  // found or classified again
 }
 
+TEST(Classifier, SurvivorsOfAnEvictionAreIntact) {
+  auto pack = Pack();
+  ASSERT_NE(pack, nullptr);
+  Classifier c(rules::ClassifierConfigOf(*pack), 400);
+  Classifier reference(rules::ClassifierConfigOf(*pack), 1 << 20);
+  // Forms of every shape: norm equal to the surface or not, stem equal to the
+  // norm or not, some longer than an arena block's quarter.
+  std::vector<std::string> forms;
+  for (int i = 0; i < 500; ++i) {
+    std::string w = i % 3 == 0 ? "Apologized" : i % 3 == 1 ? "sorry" : "w17";
+    w += std::string(static_cast<size_t>(i % 7), 'x') + std::to_string(i);
+    if (i % 50 == 0) w += std::string(5000, 'y');
+    forms.push_back(w);
+  }
+  for (size_t i = 0; i < forms.size(); ++i) {
+    c.Get(forms[i], text::TokenKind::kWord);
+    if (i % 2 == 0) c.Get(forms[i], text::TokenKind::kWord);  // the survivors
+  }
+  c.Trim();
+  ASSERT_EQ(c.size(), 200u);
+  const uint64_t adds = c.stats().adds;
+  for (size_t i = 0; i < 400; i += 2) {  // the 200 oldest of those with two hits
+    const TokenInfo& t = c.Get(forms[i], text::TokenKind::kWord);
+    const TokenInfo& r = reference.Get(forms[i], text::TokenKind::kWord);
+    EXPECT_EQ(t.surface, r.surface);
+    EXPECT_EQ(t.norm, r.norm);
+    EXPECT_EQ(t.stem, r.stem);
+    EXPECT_EQ(t.echo_term, r.echo_term);
+    EXPECT_TRUE(std::equal(t.atoms.begin(), t.atoms.end(), r.atoms.begin(), r.atoms.end()));
+  }
+  EXPECT_EQ(c.stats().adds, adds) << "a form looked up twice was evicted";
+}
+
 // Every class id stands for one atom set, as long as the generation stands.
 void ExpectClassesConsistent(const std::vector<const TokenInfo*>& tokens) {
   for (const TokenInfo* a : tokens) {
