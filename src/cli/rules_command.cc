@@ -154,8 +154,9 @@ int RunRulesTry(const RulesOptions& o) {
     std::string pad1(static_cast<size_t>(std::max(0, 20 - DisplayWidth(surface))), ' ');
     std::string pad2(static_cast<size_t>(std::max(0, 20 - DisplayWidth(t.info->norm))), ' ');
     std::string pad3(static_cast<size_t>(std::max(0, 20 - DisplayWidth(t.info->stem))), ' ');
+    const std::string norm(t.info->norm), stem(t.info->stem);
     printf("%-4d %s%s %s%s %s%s %u-%u\n", t.sentence + 1, surface.c_str(), pad1.c_str(),
-           t.info->norm.c_str(), pad2.c_str(), t.info->stem.c_str(), pad3.c_str(), t.begin, t.end);
+           norm.c_str(), pad2.c_str(), stem.c_str(), pad3.c_str(), t.begin, t.end);
   }
   bool any = false;
   for (const auto& r : m.matches) {

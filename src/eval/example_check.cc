@@ -12,8 +12,12 @@ std::string DescribeTokens(std::string_view text, const TextMatches& m) {
       sentence = t.sentence;
       out += " {" + std::to_string(sentence + 1) + "}";
     }
-    out += " " + t.info->norm;
-    if (!t.info->stem.empty() && t.info->stem != t.info->norm) out += "~" + t.info->stem;
+    out += ' ';
+    out += t.info->norm;
+    if (!t.info->stem.empty() && t.info->stem != t.info->norm) {
+      out += '~';
+      out += t.info->stem;
+    }
   }
   (void)text;
   return out;

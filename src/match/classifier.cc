@@ -3,6 +3,10 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <new>
+#include <numeric>
+
 #include "text/normalize.h"
 
 namespace tact::match {
@@ -33,14 +37,49 @@ uint64_t HashBytes(std::string_view s) {  // FNV-1a, then a final mix
 }  // namespace
 
 void Classifier::Trim() {
-  if (infos_.size() > max_entries_) {
-    infos_.clear();
-    std::fill(table_.begin(), table_.end(), 0);
+  const bool evict = entries_.size() > max_entries_;
+  const bool reclass = classes_.size() > max_entries_;
+  if (evict || reclass) Rebuild(evict ? max_entries_ / 2 : entries_.size(), reclass);
+}
+
+void Classifier::Rebuild(size_t keep, bool reclass) {
+  std::vector<uint32_t> order(entries_.size());
+  std::iota(order.begin(), order.end(), 0);
+  if (keep < order.size()) {
+    // The most hits first; among equals the older, so the choice is the same every run.
+    std::nth_element(
+        order.begin(), order.begin() + static_cast<ptrdiff_t>(keep), order.end(),
+        [&](uint32_t a, uint32_t b) { return hits_[a] != hits_[b] ? hits_[a] > hits_[b] : a < b; });
+    order.resize(keep);
+    std::sort(order.begin(), order.end());  // the order added, as before
+    ++stats_.evictions;
   }
-  if (classes_.size() > max_entries_ && infos_.empty()) {
+  ByteArena old_classes;  // holds the old atom sets until the survivors are copied
+  if (reclass) {
+    old_classes = std::move(class_bytes_);
+    class_bytes_ = ByteArena();
     classes_.clear();
     ++class_generation_;
   }
+  // The survivors slide down in place (ByteArena::Rewind): the arena keeps
+  // its blocks for the entries to come, so an eviction takes no new memory.
+  std::vector<ByteArena::Block> large = entry_bytes_.Rewind();
+  for (size_t i = 0; i < order.size(); ++i) {
+    const TokenInfo old = *entries_[order[i]];  // a copy: the copy below may overwrite it
+    auto* info = new (entry_bytes_.Allocate(sizeof(TokenInfo), alignof(TokenInfo))) TokenInfo(old);
+    // Shared bytes are known by address: the moves may already have overwritten the old ones.
+    info->surface = entry_bytes_.Copy(old.surface);
+    info->norm =
+        old.norm.data() == old.surface.data() ? info->surface : entry_bytes_.Copy(old.norm);
+    info->stem = old.stem.data() == old.norm.data() ? info->norm : entry_bytes_.Copy(old.stem);
+    if (reclass) info->cls = ClassOf(old.atoms, &info->atoms);
+    entries_[i] = info;
+    hits_[i] = hits_[order[i]] / 2;  // aging: what was common long ago fades
+  }
+  entries_.resize(order.size());
+  hits_.resize(order.size());
+  std::fill(table_.begin(), table_.end(), 0);
+  for (size_t k = 0; k < entries_.size(); ++k) Place(entries_[k]->hash, k);
 }
 
 namespace {
@@ -81,46 +120,72 @@ const TokenInfo& Classifier::Get(std::string_view surface, text::TokenKind kind)
   const uint64_t tag = hash >> 32 << 32;
   for (; table_[slot] != 0; slot = (slot + 1) & mask) {
     if ((table_[slot] & ~uint64_t{0xffffffff}) != tag) continue;
-    const TokenInfo& t = *infos_[(table_[slot] & 0xffffffff) - 1];
-    if (t.hash == hash && t.surface == surface) return t;
+    const size_t index = (table_[slot] & 0xffffffff) - 1;
+    const TokenInfo& t = *entries_[index];
+    if (t.hash == hash && t.surface == surface) {
+      hits_[index] += hits_[index] != UINT32_MAX;
+      return t;
+    }
   }
   return Add(surface, kind, hash, slot);
 }
 
 const TokenInfo& Classifier::Add(std::string_view surface, text::TokenKind kind, uint64_t hash,
                                  size_t slot) {
-  auto info = std::make_unique<TokenInfo>();
-  info->surface.assign(surface);
-  info->hash = hash;
-  info->kind = kind;
-  text::NormalizeAppend(surface, &info->norm);
+  ++stats_.adds;
+  norm_.clear();
+  text::NormalizeAppend(surface, &norm_);
   TokenFeatures f;
-  f.norm = info->norm;
+  f.norm = norm_;
   KindFeatures(kind, &f);
   if (f.is_number) f.is_range = IsRange(surface);
-  if (f.is_punct && info->norm.find_first_not_of("?!") == std::string::npos) {
-    f.has_question = info->norm.find('?') != std::string::npos;
-    f.has_exclamation = info->norm.find('!') != std::string::npos;
+  if (f.is_punct && norm_.find_first_not_of("?!") == std::string::npos) {
+    f.has_question = norm_.find('?') != std::string::npos;
+    f.has_exclamation = norm_.find('!') != std::string::npos;
   }
-  if (f.is_word) ClassifyWord(surface, info.get(), &f);
+  if (f.is_word) ClassifyWord(surface, &f);
+  uint64_t echo_term = 0;
   if (kind == text::TokenKind::kNumber) {
-    info->echo_term = HashBytes(info->norm) | 1;
-  } else if (f.is_word && f.letters >= 3 && config_.stopwords->count(info->norm) == 0) {
-    info->echo_term = HashBytes(info->stem.empty() ? info->norm : info->stem) | 1;
+    echo_term = HashBytes(norm_) | 1;
+  } else if (f.is_word && f.letters >= 3 && config_.stopwords->count(norm_) == 0) {
+    echo_term = HashBytes(f.stem.empty() ? std::string_view(norm_) : f.stem) | 1;
   }
-  config_.atoms->AtomsFor(f, &info->atoms);
-  std::string key(reinterpret_cast<const char*>(info->atoms.data()),
-                  info->atoms.size() * sizeof(AtomId));
-  info->cls = classes_.try_emplace(std::move(key), static_cast<uint32_t>(classes_.size()) + 2)
-                  .first->second;
-  const TokenInfo& ref = *info;
-  infos_.push_back(std::move(info));
-  table_[slot] = (hash >> 32 << 32) | infos_.size();
-  if (infos_.size() * 2 > table_.size()) Grow();  // keep the load under one half
-  return ref;
+  atoms_.clear();
+  config_.atoms->AtomsFor(f, &atoms_);
+  auto* info = new (entry_bytes_.Allocate(sizeof(TokenInfo), alignof(TokenInfo))) TokenInfo;
+  StoreBytes(surface, norm_, f.stem, &entry_bytes_, info);
+  info->hash = hash;
+  info->echo_term = echo_term;
+  info->kind = kind;
+  info->abbreviation = f.is_word && config_.abbreviations->count(norm_) > 0;
+  info->cls = ClassOf(atoms_, &info->atoms);
+  entries_.push_back(info);
+  hits_.push_back(1);
+  table_[slot] = (hash >> 32 << 32) | entries_.size();
+  if (entries_.size() * 2 > table_.size()) Grow();  // keep the load under one half
+  return *info;
 }
 
-void Classifier::ClassifyWord(std::string_view surface, TokenInfo* info, TokenFeatures* f) const {
+void Classifier::StoreBytes(std::string_view surface, std::string_view norm, std::string_view stem,
+                            ByteArena* arena, TokenInfo* info) {
+  info->surface = arena->Copy(surface);
+  info->norm = norm == surface ? info->surface : arena->Copy(norm);
+  info->stem = stem == norm ? info->norm : arena->Copy(stem);
+}
+
+uint32_t Classifier::ClassOf(std::span<const AtomId> atoms, std::span<const AtomId>* stored) {
+  std::string_view key(reinterpret_cast<const char*>(atoms.data()), atoms.size_bytes());
+  auto it = classes_.find(key);
+  if (it == classes_.end()) {
+    std::span<const AtomId> copy = class_bytes_.Copy(atoms);
+    key = std::string_view(reinterpret_cast<const char*>(copy.data()), copy.size_bytes());
+    it = classes_.emplace(key, static_cast<uint32_t>(classes_.size()) + 2).first;
+  }
+  *stored = {reinterpret_cast<const AtomId*>(it->first.data()), atoms.size()};
+  return it->second;
+}
+
+void Classifier::ClassifyWord(std::string_view surface, TokenFeatures* f) const {
   int upper = 0, lower = 0;
   const auto* s = reinterpret_cast<const uint8_t*>(surface.data());
   int32_t len = static_cast<int32_t>(surface.size());
@@ -136,24 +201,20 @@ void Classifier::ClassifyWord(std::string_view surface, TokenInfo* info, TokenFe
     if (!config_.alphabet->empty() && config_.alphabet->count(u_tolower(c)) == 0) foreign = true;
   }
   f->all_upper = upper > 0 && lower == 0;
-  f->not_shouting = foreign || digits || config_.acronyms->count(info->norm) > 0;
-  if (stemmer_)
-    info->stem = std::string(stemmer_->Stem(info->norm));
-  else
-    info->stem = info->norm;
-  f->stem = info->stem;
-  info->abbreviation = config_.abbreviations->count(info->norm) > 0;
+  f->not_shouting = foreign || digits || config_.acronyms->count(norm_) > 0;
+  f->stem = stemmer_ ? stemmer_->Stem(norm_) : std::string_view(norm_);
+}
+
+void Classifier::Place(uint64_t hash, size_t index) {
+  const size_t mask = table_.size() - 1;
+  size_t s = hash & mask;
+  while (table_[s] != 0) s = (s + 1) & mask;
+  table_[s] = (hash >> 32 << 32) | (index + 1);
 }
 
 void Classifier::Grow() {
   table_.assign(table_.size() * 2, 0);
-  const size_t mask = table_.size() - 1;
-  for (uint64_t k = 0; k < infos_.size(); ++k) {
-    const uint64_t h = infos_[k]->hash;
-    size_t s = h & mask;
-    while (table_[s] != 0) s = (s + 1) & mask;
-    table_[s] = (h >> 32 << 32) | (k + 1);
-  }
+  for (size_t k = 0; k < entries_.size(); ++k) Place(entries_[k]->hash, k);
 }
 
 }  // namespace tact::match
