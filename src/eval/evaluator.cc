@@ -22,9 +22,11 @@ bool InScope(rules::SpeakerScope scope, Role role) {
 }
 
 // Indices of the turns in a behaviour's speaker and position (or, for timed
-// calls, time) scope.
-std::vector<size_t> ScopeTurns(const rules::BehaviourDecl& b, const Conversation& c) {
-  std::vector<size_t> out;
+// calls, time) scope, into `*scope` (cleared first: callers reuse one
+// buffer per thread, as this runs for every behaviour of every conversation).
+void ScopeTurns(const rules::BehaviourDecl& b, const Conversation& c, std::vector<size_t>* scope) {
+  std::vector<size_t>& out = *scope;
+  out.clear();
   const bool timed = c.channel == Channel::kCall && !c.turns.empty() &&
                      std::all_of(c.turns.begin(), c.turns.end(),
                                  [](const Turn& t) { return t.start.has_value(); });
@@ -39,7 +41,7 @@ std::vector<size_t> ScopeTurns(const rules::BehaviourDecl& b, const Conversation
                     : (t.end ? *t.end : *t.start) >= last - b.time_seconds;
       if (in) out.push_back(i);
     }
-    return out;
+    return;
   }
   for (size_t i = 0; i < c.turns.size(); ++i) {
     if (InScope(b.speaker, c.turns[i].role)) out.push_back(i);
@@ -49,7 +51,6 @@ std::vector<size_t> ScopeTurns(const rules::BehaviourDecl& b, const Conversation
   if (b.position == rules::BehaviourDecl::Position::kLast && out.size() > n) {
     out.erase(out.begin(), out.end() - static_cast<std::ptrdiff_t>(n));
   }
-  return out;
 }
 
 bool Wanted(const std::string& id, const EvaluateOptions& o) {
@@ -78,7 +79,9 @@ bool SignalPresent(const rules::LanguagePack& pack, const Conversation& c,
                    const std::vector<TextMatches>& turns, const std::string& id) {
   auto it = pack.behaviour_index.find(id);
   if (it == pack.behaviour_index.end()) return false;
-  for (size_t t : ScopeTurns(pack.behaviours[it->second], c))
+  thread_local std::vector<size_t> scope;
+  ScopeTurns(pack.behaviours[it->second], c, &scope);
+  for (size_t t : scope)
     if (turns[t].Has(it->second)) return true;
   return false;
 }
@@ -180,7 +183,8 @@ inline void Describe(const rules::LanguagePack& pack, const rules::BehaviourDecl
 // `first-use`, the first whose words were not used before).
 inline void CollectEvidence(const rules::BehaviourDecl& b, uint32_t bi, const Conversation& c,
                             const std::vector<TextMatches>& turns, BehaviourResult* r) {
-  std::vector<size_t> scope = ScopeTurns(b, c);
+  thread_local std::vector<size_t> scope;
+  ScopeTurns(b, c, &scope);
   for (size_t t : scope) {
     const RuleMatch* m = nullptr;
     for (const RuleMatch& x : turns[t].matches) {

@@ -19,7 +19,10 @@ namespace {
 std::string DuplicateKey(json::Element e) {
   simdjson::dom::object obj;
   if (e.get_object().get(obj)) return "";
-  std::vector<std::string_view> keys;
+  // Once per turn and conversation: the keys seen go to a buffer kept per
+  // thread (a turn has a handful, so the search is a short scan).
+  thread_local std::vector<std::string_view> keys;
+  keys.clear();
   for (auto [k, v] : obj) {
     if (std::find(keys.begin(), keys.end(), k) != keys.end()) return std::string(k);
     keys.push_back(k);
