@@ -38,6 +38,14 @@ class RunnerPool {
   // Appends `v` (each value at most the Reset() bound) and returns its offset.
   uint32_t Append(std::span<const uint32_t> v) {
     const auto at = static_cast<uint32_t>(size());
+    const size_t in_block = used_ & (kBlock - 1);
+    if (!wide_ && in_block != 0 && in_block + v.size() <= kBlock) {
+      // The common case: the whole list fits in the current block.
+      uint16_t* out = blocks_[used_ >> kBlockBits].get() + in_block;
+      for (size_t k = 0; k < v.size(); ++k) out[k] = static_cast<uint16_t>(v[k]);
+      used_ += v.size();
+      return at;
+    }
     for (uint32_t x : v) {
       Push(static_cast<uint16_t>(x));
       if (wide_) Push(static_cast<uint16_t>(x >> 16));
@@ -46,6 +54,15 @@ class RunnerPool {
   }
   // Whether the `v.size()` entries at `offset` equal `v`.
   bool Equals(size_t offset, std::span<const uint32_t> v) const {
+    if (v.empty()) return true;
+    const size_t in_block = offset & (kBlock - 1);
+    if (!wide_ && in_block + v.size() <= kBlock) {
+      const uint16_t* p = blocks_[offset >> kBlockBits].get() + in_block;
+      for (size_t k = 0; k < v.size(); ++k) {
+        if (p[k] != v[k]) return false;
+      }
+      return true;
+    }
     for (size_t k = 0; k < v.size(); ++k) {
       if ((*this)[offset + k] != v[k]) return false;
     }

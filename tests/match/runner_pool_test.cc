@@ -36,6 +36,29 @@ TEST(RunnerPool, WideKeepsValuesPastSixteenBits) {
   EXPECT_FALSE(pool.Equals(0, low));  // the high half counts
 }
 
+TEST(RunnerPool, ListsAcrossBlockBoundariesReadBackWhole) {
+  for (uint32_t max : {RunnerPool::kNarrowMax, RunnerPool::kNarrowMax + 1}) {
+    RunnerPool pool;
+    pool.Reset(max);
+    std::vector<std::vector<uint32_t>> lists;
+    std::vector<uint32_t> at;
+    for (uint32_t i = 0; i < 3000; ++i) {  // ~45 000 entries: several 16 K-unit blocks
+      std::vector<uint32_t> v(1 + i % 29);
+      for (size_t k = 0; k < v.size(); ++k) v[k] = (i * 31 + static_cast<uint32_t>(k)) % (max + 1);
+      at.push_back(pool.Append(v));
+      lists.push_back(std::move(v));
+    }
+    for (size_t i = 0; i < lists.size(); ++i) {
+      ASSERT_TRUE(pool.Equals(at[i], lists[i])) << i;
+      for (size_t k = 0; k < lists[i].size(); ++k) ASSERT_EQ(pool[at[i] + k], lists[i][k]);
+      std::vector<uint32_t> other = lists[i];
+      other.back() ^= 1;
+      EXPECT_FALSE(pool.Equals(at[i], other)) << i;
+    }
+    EXPECT_TRUE(pool.Equals(pool.size(), {}));
+  }
+}
+
 TEST(RunnerPool, ResetEmptiesAndChangesWidth) {
   RunnerPool pool;
   pool.Reset(1u << 20);
