@@ -3,7 +3,8 @@
 # 60) on a seed corpus from tests/data, examples/ and rules/. Crashes are
 # saved as tests/fuzz/crash-* (add them to tests/data/regressions/ with a test).
 #   tests/fuzz/run.sh [SECONDS] [BUILD_DIR]
-# FUZZ_TARGETS="rules pattern" limits the run to some targets; FUZZ_LOGS=DIR keeps their logs.
+# FUZZ_TARGETS="rules pattern" limits the run to some targets; FUZZ_LOGS=DIR keeps their logs;
+# FUZZ_PARALLEL=N runs N targets at a time.
 set -eu
 seconds=${1:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -71,9 +72,9 @@ for f in "$root"/tests/data/regressions/*; do
   name=${f##*/}
   [ -d "$corpus/${name%%-*}" ] && cp "$f" "$corpus/${name%%-*}/$name"
 done
-status=0
-for t in ${FUZZ_TARGETS:-text json jsonl csv vtt srt rules pattern timestamp vendor html csv_options sniff analyze gates merge rule_folder}; do
-  start=$SECONDS
+# One target: runs it, prints its line, keeps its log; exit 1 on a crash.
+run_target() {
+  local t=$1 start=$SECONDS runs last cov corp
   if "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -rss_limit_mb=1024 -timeout=10 -print_final_stats=1 \
       -artifact_prefix="$root/tests/fuzz/crash-$t-" "$corpus/$t" >"$corpus/$t.log" 2>&1; then
     runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$corpus/$t.log" | grep -o '[0-9]*$')
@@ -85,9 +86,27 @@ for t in ${FUZZ_TARGETS:-text json jsonl csv vtt srt rules pattern timestamp ven
   else
     echo "fuzz_$t: FAILED (see tests/fuzz/crash-$t-*)"
     tail -30 "$corpus/$t.log"
-    status=1
+    return 1
   fi
   # FUZZ_LOGS=DIR keeps each target's libFuzzer log.
   if [ -n "${FUZZ_LOGS:-}" ]; then mkdir -p "$FUZZ_LOGS" && cp "$corpus/$t.log" "$FUZZ_LOGS/"; fi
+}
+# FUZZ_PARALLEL=N runs up to N targets at once (long local runs on a
+# machine with cores to spare); the default runs them one after another.
+parallel=${FUZZ_PARALLEL:-1}
+status=0
+pids=()
+for t in ${FUZZ_TARGETS:-text json jsonl csv vtt srt rules pattern timestamp vendor html csv_options sniff analyze gates merge rule_folder}; do
+  if [ "$parallel" -le 1 ]; then
+    run_target "$t" || status=1
+    continue
+  fi
+  run_target "$t" &
+  pids+=($!)
+  if [ "${#pids[@]}" -ge "$parallel" ]; then
+    wait "${pids[0]}" || status=1
+    pids=("${pids[@]:1}")
+  fi
 done
+for p in "${pids[@]}"; do wait "$p" || status=1; done
 exit $status
