@@ -8,8 +8,10 @@ namespace {
 // Whether tokens [begin, end) of `text` meet the condition of `p`.
 bool Holds(const rules::Pattern& p, const EchoTerms& context, const TextMatches& text,
            size_t begin, size_t end) {
-  // A sentence has few content terms: collect them in a small sorted vector.
-  std::vector<uint64_t> own;
+  // A sentence has few content terms: collect them in a small sorted vector
+  // (one buffer per thread: this runs for every match with a condition).
+  thread_local std::vector<uint64_t> own;
+  own.clear();
   for (size_t i = begin; i < end; ++i) {
     if (uint64_t term = text.tokens[i].info->echo_term) own.push_back(term);
   }
