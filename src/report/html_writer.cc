@@ -735,10 +735,11 @@ void HtmlReportWriter::KeepDetail(const ConversationResult& r, size_t n) {
   if (details_.size() >= max_conversations_) {
     if (!(rank < details_.front().rank)) return;
     std::pop_heap(details_.begin(), details_.end());
+    sections_.Drop(details_.back().section);
     details_.pop_back();
   }
-  details_.push_back(
-      {rank, r.source + '\0' + r.id, RenderConversation(r, n, options_.show_all_evidence)});
+  details_.push_back({rank, r.source + '\0' + r.id,
+                      sections_.Put(RenderConversation(r, n, options_.show_all_evidence))});
   std::push_heap(details_.begin(), details_.end());
 }
 
@@ -773,7 +774,8 @@ bool HtmlReportWriter::WriteConversations(const std::map<std::string, std::strin
   }
   bool ok = seen_ <= 1 || index_.Write(titles, has_detail, out, flush, error);
   for (const Detail& d : details_) {
-    out->append(d.html);
+    std::string failed;  // the first failure is the one reported
+    if (!sections_.Read(d.section, out, &failed) && ok) ok = false, *error = failed;
     if (out->size() > ConversationIndex::kFlushBytes) flush();
   }
   return ok;

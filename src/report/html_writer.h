@@ -11,7 +11,8 @@
 //
 // The summary always covers every conversation; the page details at most
 // max_conversations of them (default 500), the worst ones, kept in a bounded
-// heap as they come, and says how many it left out. The index keeps a row per
+// heap as they come (their rendered sections in a temporary file,
+// text_store.h), and says how many it left out. The index keeps a row per
 // conversation in a temporary file, so memory does not grow with the run
 // (html_index.h); End() with a flush writes it out in parts, and fails when
 // that file could not be written. End() needs the summary (its format's
@@ -27,6 +28,7 @@
 
 #include "report/html_index.h"
 #include "report/html_trends.h"
+#include "report/text_store.h"
 #include "report/writer.h"
 
 namespace tact::report {
@@ -49,8 +51,8 @@ class HtmlReportWriter : public Writer {
  private:
   struct Detail {
     Badness rank;
-    std::string key;   // source + '\0' + id, for the summary's links
-    std::string html;  // the rendered section
+    std::string key;  // source + '\0' + id, for the summary's links
+    size_t section;   // the rendered section's handle in sections_
     bool operator<(const Detail& o) const { return rank < o.rank; }
   };
   void KeepDetail(const ConversationResult& r, size_t n);
@@ -63,6 +65,7 @@ class HtmlReportWriter : public Writer {
   ConversationIndex index_;      // a row per conversation, the worst max_conversations_ shown
   TrendBuilder trends_;          // per day, for dated conversations
   std::vector<Detail> details_;  // a max-heap: the least bad kept detail on top
+  TextStore sections_{"the HTML report's detailed conversations"};  // on disk, not in memory
   std::map<std::string, std::string> metric_titles_;  // id -> title, English when seen
 };
 

@@ -4,19 +4,14 @@
 
 #include <cerrno>
 #include <cstdint>
-#include <cstdlib>
-#include <cstring>
+
+#include "report/temp_file.h"
 
 namespace tact::report {
 namespace {
 
 // A record's length before its bytes (host order: the file never leaves the process).
 using Length = uint32_t;
-
-std::string TempDir() {
-  const char* dir = std::getenv("TMPDIR");
-  return dir != nullptr && *dir != '\0' ? dir : "/tmp";
-}
 
 }  // namespace
 
@@ -28,21 +23,13 @@ void RecordSpool::Close() {
 }
 
 void RecordSpool::Fail(const std::string& doing) {
-  if (error_.empty())
-    error_ = "cannot " + doing + " a temporary file in '" + dir_ + "' for " + what_ + ": " +
-             std::strerror(errno) + " (set TMPDIR to a folder with room)";
+  if (error_.empty()) error_ = TempFileError(doing, what_);
   Close();
 }
 
 bool RecordSpool::Open() {
-  dir_ = TempDir();
-  std::string path = dir_ + "/tact-spool-XXXXXX";
-  const int fd = mkstemp(path.data());
-  if (fd < 0) {
-    Fail("create");
-    return false;
-  }
-  unlink(path.c_str());  // anonymous from now on: gone when closed, even after a crash
+  const int fd = CreateTempFile(what_, &error_);
+  if (fd < 0) return false;
   file_ = fdopen(fd, "w+b");
   if (file_ == nullptr) {
     close(fd);

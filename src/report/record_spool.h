@@ -1,8 +1,7 @@
 // Records written to a temporary file as they come and read back once, in the
 // order written: what a report keeps of every conversation (the HTML index's
-// rows) without holding it in memory. The file is created on the first
-// Append() in $TMPDIR (else /tmp) and unlinked at once, so nothing is left
-// behind however the process ends; memory holds only the stdio buffer.
+// rows) without holding it in memory. The file (temp_file.h) is created on
+// the first Append(); memory holds only the stdio buffer.
 //
 // A record is any bytes (stored with its length). The first failure (the file
 // cannot be created, the disk is full) is kept: later appends are dropped and
@@ -40,7 +39,6 @@ class RecordSpool {
   void Close();
 
   std::string what_;
-  std::string dir_;       // where the file is (for messages)
   FILE* file_ = nullptr;  // the unlinked temporary file
   size_t count_ = 0;
   std::string error_;  // the first failure
