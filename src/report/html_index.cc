@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <numeric>
+#include <charconv>
 
 #include "common/dates.h"
 #include "report/html_writer.h"
@@ -62,33 +62,52 @@ uint32_t ConversationIndex::Intern(std::vector<std::string>* list,
 }
 
 void ConversationIndex::Add(const ConversationResult& r, size_t n) {
+  ++added_;
   Row row;
-  row.id = r.id.empty() ? r.source : r.id;
   row.rank = Badness::Of(r, n);
   if (auto day = MetadataDay(r.metadata)) row.day = *day;
   row.agent = Intern(&agents_, &agent_index_, r.agent);
   row.language = Intern(&languages_, &language_index_, r.language);
   row.channel = static_cast<uint8_t>(
       Intern(&channels_, &channel_index_, std::string(ChannelName(r.channel))));
+  std::string statuses;  // a letter per behaviour (behaviours_ order), '-' when not reported
   for (const auto& b : r.behaviours) {
     const uint32_t k = Intern(&behaviours_, &behaviour_index_, b.id);
-    if (row.statuses.size() <= k) row.statuses.resize(k + 1, '-');
-    row.statuses[k] = StatusLetter(b.status);
+    if (statuses.size() <= k) statuses.resize(k + 1, '-');
+    statuses[k] = StatusLetter(b.status);
     row.missed += b.status == Status::kMissed;
     row.violated += b.status == Status::kViolated;
   }
-  rows_.push_back(std::move(row));
+  const std::string& id = r.id.empty() ? r.source : r.id;
+  // A row of the data: [n, id, agent, channel, language, day|null,
+  // score|null, critical, missed, violated, statuses, on the page (0/1)];
+  // all but the last field now.
+  std::string text = std::to_string(n) + ",";
+  AppendJsonString(id, &text);
+  text += fmt::format(",{},{},{},{},{},{},{},{},\"{}\",", row.agent, row.channel, row.language,
+                      row.day == INT32_MIN ? "null" : std::to_string(row.day),
+                      row.rank.score < 0 ? "null" : fmt::format("{:g}", row.rank.score),
+                      row.rank.critical, row.missed, row.violated, statuses);
+  data_.Append(ScriptSafe(std::move(text)));
+  if (worst_.size() >= shown_ && (shown_ == 0 || !(row.rank < worst_.front().rank))) return;
+  row.id = id;
+  Keep(std::move(row));
 }
 
-void ConversationIndex::WriteHtmlRows(size_t shown, const std::function<bool(size_t)>& has_detail,
-                                      std::string* out) const {
-  std::vector<size_t> order(rows_.size());
-  std::iota(order.begin(), order.end(), 0);
-  shown = std::min(shown, order.size());
-  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end(),
-                    [&](size_t a, size_t b) { return rows_[a].rank < rows_[b].rank; });
-  for (size_t i = 0; i < shown; ++i) {
-    const Row& r = rows_[order[i]];
+void ConversationIndex::Keep(Row row) {
+  if (worst_.size() >= shown_) {
+    std::pop_heap(worst_.begin(), worst_.end());
+    worst_.pop_back();
+  }
+  worst_.push_back(std::move(row));
+  std::push_heap(worst_.begin(), worst_.end());
+}
+
+void ConversationIndex::WriteHtmlRows(const std::function<bool(size_t)>& has_detail,
+                                      std::string* out) {
+  std::sort(worst_.begin(), worst_.end());  // worst first (ranks are distinct: n breaks ties)
+  for (size_t i = 0; i < worst_.size(); ++i) {
+    const Row& r = worst_[i];
     const std::string id = HtmlEscape(r.id);
     const std::string agent = agents_[r.agent].empty() ? "–" : HtmlEscape(agents_[r.agent]);
     out->append(fmt::format(
@@ -100,11 +119,13 @@ void ConversationIndex::WriteHtmlRows(size_t shown, const std::function<bool(siz
         r.day == INT32_MIN ? "–" : DayText(r.day), HtmlScoreBadge(r.rank.score), r.rank.critical,
         r.missed, r.violated));
   }
+  worst_.clear();
+  worst_.shrink_to_fit();
 }
 
-void ConversationIndex::WriteData(const std::map<std::string, std::string>& titles,
-                                  const std::function<bool(size_t)>& has_detail,
-                                  std::string* out) const {
+bool ConversationIndex::WriteData(const std::map<std::string, std::string>& titles,
+                                  const std::function<bool(size_t)>& has_detail, std::string* out,
+                                  const std::function<void()>& flush, std::string* error) {
   std::string json = "{\"behaviours\":";
   AppendStrings(behaviours_, &json);
   std::vector<std::string> names;
@@ -120,27 +141,29 @@ void ConversationIndex::WriteData(const std::map<std::string, std::string>& titl
   AppendStrings(channels_, &json);
   json += ",\"languages\":";
   AppendStrings(languages_, &json);
-  // A row: [n, id, agent, channel, language, day|null, score|null, critical,
-  // missed, violated, statuses, on the page (0/1)], in input order.
   json += ",\"rows\":[\n";
-  for (size_t i = 0; i < rows_.size(); ++i) {
-    const Row& r = rows_[i];
-    json += i ? ",\n[" : "[";
-    json += std::to_string(r.rank.n) + ",";
-    AppendJsonString(r.id, &json);
-    json +=
-        fmt::format(",{},{},{},{},{},{},{},{},\"{}\",{}]", r.agent, r.channel, r.language,
-                    r.day == INT32_MIN ? "null" : std::to_string(r.day),
-                    r.rank.score < 0 ? "null" : fmt::format("{:g}", r.rank.score), r.rank.critical,
-                    r.missed, r.violated, r.statuses, has_detail(r.rank.n) ? 1 : 0);
-  }
-  json += "]}";
-  out->append("<script type=\"application/json\" id=\"conv-data\">" + ScriptSafe(std::move(json)) +
-              "</script>\n");
+  // Script-safe in parts: no "</" can straddle a part's edge, which is
+  // always a comma, bracket or newline.
+  out->append("<script type=\"application/json\" id=\"conv-data\">" + ScriptSafe(std::move(json)));
+  bool first = true;
+  const bool ok = data_.ForEach(
+      [&](std::string_view row) {
+        out->append(first ? "[" : ",\n[");
+        first = false;
+        out->append(row);
+        size_t n = 0;  // the row's first field
+        std::from_chars(row.data(), row.data() + row.size(), n);
+        out->append(has_detail(n) ? "1]" : "0]");
+        if (out->size() > kFlushBytes) flush();
+      },
+      error);
+  out->append("]}</script>\n");
+  return ok;
 }
 
-void ConversationIndex::Write(size_t shown, const std::map<std::string, std::string>& titles,
-                              const std::function<bool(size_t)>& has_detail, std::string* out) {
+bool ConversationIndex::Write(const std::map<std::string, std::string>& titles,
+                              const std::function<bool(size_t)>& has_detail, std::string* out,
+                              const std::function<void()>& flush, std::string* error) {
   out->append(
       "<form id=\"filters\" class=\"filters\" hidden></form>\n"
       "<div class=\"scroll\"><table class=\"index\" id=\"index\"><thead><tr>"
@@ -150,9 +173,9 @@ void ConversationIndex::Write(size_t shown, const std::map<std::string, std::str
       "<th class=\"num\" data-sort=\"score\">score</th><th class=\"num\" "
       "data-sort=\"critical\">critical</th><th class=\"num\" data-sort=\"missed\">missed</th>"
       "<th class=\"num\" data-sort=\"violated\">violated</th></tr></thead>\n<tbody>\n");
-  WriteHtmlRows(shown, has_detail, out);
+  WriteHtmlRows(has_detail, out);
   out->append("</tbody></table></div>\n<p class=\"muted small\" id=\"pager\"></p>\n");
-  WriteData(titles, has_detail, out);
+  return WriteData(titles, has_detail, out, flush, error);
 }
 
 }  // namespace tact::report

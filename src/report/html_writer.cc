@@ -735,10 +735,11 @@ void HtmlReportWriter::KeepDetail(const ConversationResult& r, size_t n) {
   if (details_.size() >= max_conversations_) {
     if (!(rank < details_.front().rank)) return;
     std::pop_heap(details_.begin(), details_.end());
+    sections_.Drop(details_.back().section);
     details_.pop_back();
   }
-  details_.push_back(
-      {rank, r.source + '\0' + r.id, RenderConversation(r, n, options_.show_all_evidence)});
+  details_.push_back({rank, r.source + '\0' + r.id,
+                      sections_.Put(RenderConversation(r, n, options_.show_all_evidence))});
   std::push_heap(details_.begin(), details_.end());
 }
 
@@ -753,8 +754,9 @@ void HtmlReportWriter::Conversation(const ConversationResult& r, std::string*) {
   }
 }
 
-void HtmlReportWriter::WriteConversations(const std::map<std::string, std::string>& titles,
-                                          std::string* out) {
+bool HtmlReportWriter::WriteConversations(const std::map<std::string, std::string>& titles,
+                                          std::string* out, const std::function<void()>& flush,
+                                          std::string* error) {
   std::sort(details_.begin(), details_.end());  // worst first
   std::vector<size_t> on_page;
   for (const Detail& d : details_) on_page.push_back(d.rank.n);
@@ -770,12 +772,25 @@ void HtmlReportWriter::WriteConversations(const std::map<std::string, std::strin
         "evidence.</p>\n",
         seen_, details_.size(), seen_ - details_.size()));
   }
-  if (seen_ > 1) index_.Write(max_conversations_, titles, has_detail, out);
-  for (const Detail& d : details_) out->append(d.html);
+  bool ok = seen_ <= 1 || index_.Write(titles, has_detail, out, flush, error);
+  for (const Detail& d : details_) {
+    std::string failed;  // the first failure is the one reported
+    if (!sections_.Read(d.section, out, &failed) && ok) ok = false, *error = failed;
+    if (out->size() > ConversationIndex::kFlushBytes) flush();
+  }
+  return ok;
 }
 
 void HtmlReportWriter::End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
                            const Summary* summary, std::string* out) {
+  std::string error;
+  End(
+      totals, checks, summary, out, [] {}, &error);
+}
+
+bool HtmlReportWriter::End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
+                           const Summary* summary, std::string* out,
+                           const std::function<void()>& flush, std::string* error) {
   const uint64_t conversations = summary ? summary->conversations : seen_;
   out->append(fmt::format(
       "<header class=\"top\"><h1>tact report</h1>\n<p class=\"muted\">{} conversation(s) from "
@@ -800,13 +815,14 @@ void HtmlReportWriter::End(const RunTotals& totals, const std::vector<CheckOutco
     out->append("<p class=\"muted\">No batch summary was given to this report.</p>\n");
   }
   out->append("<h2 id=\"conversations\">Conversations</h2>\n");
+  bool ok = true;
   if (seen_ == 0) {
     out->append(options_.summary
                     ? "<p class=\"muted\" id=\"summary-only\">Summary only (<code>--summary</code>"
                       "): the conversations are not listed one by one.</p>\n"
                     : "<p class=\"muted\">No conversations were analyzed.</p>\n");
   } else {
-    WriteConversations(titles, out);
+    ok = WriteConversations(titles, out, flush, error);
   }
   out->append("<footer>Made by tact " + HtmlEscape(options_.version) +
               ". This page is self-contained: nothing is fetched; its small script only sorts "
@@ -814,6 +830,7 @@ void HtmlReportWriter::End(const RunTotals& totals, const std::vector<CheckOutco
   if (seen_ > 1) out->append("<script>\n" + std::string(HtmlReportScript()) + "</script>\n");
   out->append("</body>\n</html>\n");
   details_.clear();
+  return ok;
 }
 
 }  // namespace tact::report

@@ -11,12 +11,16 @@
 //
 // The summary always covers every conversation; the page details at most
 // max_conversations of them (default 500), the worst ones, kept in a bounded
-// heap as they come, and says how many it left out. The index keeps a small
-// row per conversation. End() needs the summary (its format's needs_summary,
-// writer.cc) to write the top of the page.
+// heap as they come (their rendered sections in a temporary file,
+// text_store.h), and says how many it left out. The index keeps a row per
+// conversation in a temporary file, so memory does not grow with the run
+// (html_index.h); End() with a flush writes it out in parts, and fails when
+// that file could not be written. End() needs the summary (its format's
+// needs_summary, writer.cc) to write the top of the page.
 #ifndef TACT_REPORT_HTML_WRITER_H_
 #define TACT_REPORT_HTML_WRITER_H_
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -24,6 +28,7 @@
 
 #include "report/html_index.h"
 #include "report/html_trends.h"
+#include "report/text_store.h"
 #include "report/writer.h"
 
 namespace tact::report {
@@ -33,28 +38,34 @@ class HtmlReportWriter : public Writer {
   static constexpr size_t kDefaultMaxConversations = 500;
   explicit HtmlReportWriter(const WriterOptions& o,
                             size_t max_conversations = kDefaultMaxConversations)
-      : options_(o), max_conversations_(max_conversations) {}
+      : options_(o), max_conversations_(max_conversations), index_(max_conversations) {}
   void Begin(std::string* out) override;
   void Conversation(const ConversationResult& r, std::string* out) override;
+  // Without a flush: the page is built whole in *out (tests, merge); an index
+  // that could not be written leaves its data empty.
   void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks, const Summary* summary,
            std::string* out) override;
+  bool End(const RunTotals& totals, const std::vector<CheckOutcome>& checks, const Summary* summary,
+           std::string* out, const std::function<void()>& flush, std::string* error) override;
 
  private:
   struct Detail {
     Badness rank;
-    std::string key;   // source + '\0' + id, for the summary's links
-    std::string html;  // the rendered section
+    std::string key;  // source + '\0' + id, for the summary's links
+    size_t section;   // the rendered section's handle in sections_
     bool operator<(const Detail& o) const { return rank < o.rank; }
   };
   void KeepDetail(const ConversationResult& r, size_t n);
-  void WriteConversations(const std::map<std::string, std::string>& titles, std::string* out);
+  bool WriteConversations(const std::map<std::string, std::string>& titles, std::string* out,
+                          const std::function<void()>& flush, std::string* error);
 
   WriterOptions options_;
   size_t max_conversations_;
   size_t seen_ = 0;              // conversations given
-  ConversationIndex index_;      // a row per conversation
+  ConversationIndex index_;      // a row per conversation, the worst max_conversations_ shown
   TrendBuilder trends_;          // per day, for dated conversations
   std::vector<Detail> details_;  // a max-heap: the least bad kept detail on top
+  TextStore sections_{"the HTML report's detailed conversations"};  // on disk, not in memory
   std::map<std::string, std::string> metric_titles_;  // id -> title, English when seen
 };
 

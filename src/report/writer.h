@@ -12,6 +12,7 @@
 #ifndef TACT_REPORT_WRITER_H_
 #define TACT_REPORT_WRITER_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -58,6 +59,19 @@ class Writer {
   }
   virtual void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
                    const Summary* summary, std::string* out) = 0;
+  // End() for a writer whose end is large (the HTML report's index of every
+  // conversation): `flush()` hands what *out holds to the output and empties
+  // it, so the end is never held whole. False with *error when the report
+  // could not be completed (a temporary file it needs could not be written):
+  // the caller drops it. The default is End() above.
+  virtual bool End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
+                   const Summary* summary, std::string* out, const std::function<void()>& flush,
+                   std::string* error) {
+    (void)flush;
+    (void)error;
+    End(totals, checks, summary, out);
+    return true;
+  }
 };
 
 // A report format and what a caller needs to know about it.

@@ -37,14 +37,21 @@ void RenderStage::Emit(const ConversationResult& r, const std::string& rendered)
 bool RenderStage::Finish(const summary::RunTotals& totals,
                          const std::vector<summary::CheckOutcome>& gates,
                          const summary::Summary* summary, std::string* error) {
-  writer_->End(totals, gates, NeedsSummary() ? summary : nullptr, &buf_);
+  const auto flush = [this] { Flush(); };
+  if (!writer_->End(totals, gates, NeedsSummary() ? summary : nullptr, &buf_, flush, error)) {
+    buf_.clear();
+    out_.Abort();  // an incomplete report must not replace FILE
+    return false;
+  }
   Flush();
   return out_.Commit(error);
 }
 
 void RenderStage::Interrupt(const summary::RunTotals& totals) {
   if (out_.Live()) {
-    writer_->End(totals, {}, nullptr, &buf_);
+    std::string error;  // what there is is shown anyway
+    writer_->End(
+        totals, {}, nullptr, &buf_, [this] { Flush(); }, &error);
     Flush();
   }
   out_.Abort();

@@ -523,6 +523,32 @@ TEST_F(Cli, OutputIsAtomicAndNeverAnInput) {
   EXPECT_EQ(r.rc, 0) << r.err;
 }
 
+// The HTML report sets its index and sections aside in $TMPDIR: a folder it
+// cannot write to fails the run, naming it, and -o FILE is left as it was.
+TEST_F(Cli, HtmlTemporaryFileThatCannotBeWrittenIsAnError) {
+  Write("report.html", "previous");
+  const char* old = std::getenv("TMPDIR");
+  const std::string saved = old ? old : "";
+  setenv("TMPDIR", "/nonexistent-tact-dir", 1);
+  RunResult r = Run("check " + kRules + "--format html -o report.html good.txt bad.txt");
+  if (old)
+    setenv("TMPDIR", saved.c_str(), 1);
+  else
+    unsetenv("TMPDIR");
+  EXPECT_EQ(r.rc, 3);
+  EXPECT_NE(r.err.find("tact: error: cannot create a temporary file in '/nonexistent-tact-dir' "
+                       "for the HTML report's"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(Slurp(dir_ / "report.html"), "previous");
+  for (const auto& e : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(e.path().filename().string().find(".tact-tmp."), std::string::npos) << e.path();
+  }
+  r = Run("check " + kRules + "--format html -o report.html good.txt bad.txt");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_NE(Slurp(dir_ / "report.html").find("id=\"conv-data\""), std::string::npos);
+}
+
 // A report that cannot be written is an error, not exit 0.
 TEST_F(Cli, FailedWriteToStdoutIsAnError) {
   if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
