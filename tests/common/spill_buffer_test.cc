@@ -1,6 +1,7 @@
 #include "common/spill_buffer.h"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 
 #include <string>
 #include <vector>
@@ -86,6 +87,26 @@ TEST(SpillBuffer, BinaryBytesSurvive) {
   b.Append(bytes);
   b.Append(std::string("\0\0", 2));
   EXPECT_EQ(DrainAll(&b, 7).text, bytes + std::string("\0\0", 2));
+}
+
+// No file can be opened (here: no file descriptor left): the text stays in
+// memory and comes back whole.
+TEST(SpillBuffer, WithoutATemporaryFileTheTextStaysInMemory) {
+  rlimit saved{};
+  ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &saved), 0);
+  rlimit none = saved;
+  none.rlim_cur = 0;
+  ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &none), 0);
+  SpillBuffer b(8);
+  const std::string all = Numbers(0, 300);
+  b.Append(all.substr(0, 100));
+  b.Append(all.substr(100));
+  const size_t spilled = b.spilled();
+  ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &saved), 0);
+  EXPECT_EQ(spilled, 0u);
+  Drained d = DrainAll(&b, 16);
+  EXPECT_TRUE(d.ok);
+  EXPECT_EQ(d.text, all);
 }
 
 }  // namespace
