@@ -8,10 +8,9 @@
 // ends: in memory up to a budget, past it in a temporary file (a SpillBuffer),
 // so memory stays flat however long the test cases are. Input errors become
 // <error> test cases and --fail-on checks test cases of their own suites at
-// the end. With --summary
-// (and `tact merge`) each behaviour is a test case that fails when any
-// conversation missed or violated it. The output validates against the
-// Jenkins/Surefire junit-10.xsd.
+// the end. With --summary (and `tact merge`) each behaviour is a test case
+// that fails when any conversation missed or violated it. The output
+// validates against the Jenkins/Surefire junit-10.xsd.
 #ifndef TACT_REPORT_JUNIT_WRITER_H_
 #define TACT_REPORT_JUNIT_WRITER_H_
 
