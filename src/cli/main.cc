@@ -7,6 +7,7 @@
 #include <functional>
 #include <new>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "cli/check_command.h"
@@ -147,6 +148,12 @@ int main(int argc, char** argv) {
     fprintf(stderr,
             "tact: error: out of memory; lower -j, the input limits (--max-document-bytes, "
             "--max-turn-bytes) or the rule pack's gaps\n");
+    return kExitInput;
+  } catch (const std::system_error& e) {
+    // A report's temporary file that cannot be read back (report/junit_writer.h):
+    // like a report that cannot be written, an error, after the unwinding
+    // dropped the unfinished report file.
+    fprintf(stderr, "tact: error: %s\n", e.what());
     return kExitInput;
   }
 }

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <system_error>
+
 #include "report/format.h"
 #include "report/report_util.h"
 #include "report/summary_stats.h"
@@ -301,7 +304,8 @@ void JunitReportWriter::Conversation(const ConversationResult& r, std::string* o
     suite_file_ = std::string(file);
   }
   ++suite_tests_;
-  std::string& c = suite_cases_;
+  std::string& c = case_;
+  c.clear();
   c.append("    <testcase");
   Attr("name", r.id.empty() ? r.source : r.id, &c);
   Attr("classname", WithoutExtension(file), &c);
@@ -335,15 +339,21 @@ void JunitReportWriter::Conversation(const ConversationResult& r, std::string* o
     c.append("</system-err>\n");
   }
   c.append("    </testcase>\n");
+  suite_cases_.Append(c);
 }
 
 void JunitReportWriter::FlushSuite(std::string* out) {
   if (!suite_open_) return;
   WriteSuiteStart(suite_file_, suite_tests_, suite_failures_, 0, suite_skipped_, suite_file_, out);
-  out->append(suite_cases_);
+  const bool read = suite_cases_.Drain([&](std::string_view piece) {
+    out->append(piece);
+    FlushOut(out);
+  });
+  if (!read)
+    throw std::system_error(errno, std::generic_category(),
+                            "cannot read back the JUnit report's test cases from a temporary file");
   out->append("  </testsuite>\n");
   suite_open_ = false;
-  suite_cases_.clear();
   suite_tests_ = suite_failures_ = suite_skipped_ = 0;
 }
 

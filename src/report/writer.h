@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "report/summary_names.h"
@@ -72,6 +73,20 @@ class Writer {
     End(totals, checks, summary, out);
     return true;
   }
+
+  // Set by the caller that flushes `out`: called with `out`, it writes and
+  // empties it. A writer that copies a long part back into `out` (JUnit's
+  // test cases, kept in a spill file) hands it over piece by piece through
+  // it, so memory holds a piece and not the part. Unset, `out` just grows.
+  void SetFlush(std::function<void(std::string* out)> flush) { flush_ = std::move(flush); }
+
+ protected:
+  void FlushOut(std::string* out) const {
+    if (flush_) flush_(out);
+  }
+
+ private:
+  std::function<void(std::string* out)> flush_;
 };
 
 // A report format and what a caller needs to know about it.

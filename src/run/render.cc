@@ -6,6 +6,10 @@ bool RenderStage::Open(const RunConfig& config, std::string* error) {
   summary_only_ = config.writer.summary;
   format_ = report::FindWriterFormat(config.format);
   writer_ = format_->make(config.writer);
+  writer_->SetFlush([this](std::string* out) {
+    out_.Write(*out);
+    out->clear();
+  });
   // --strict holds even stdout's copy back until the run is known to be clean.
   if (!out_.Open(config.output, config.operands, config.strict, error)) return false;
   writer_->Begin(&buf_);

@@ -171,6 +171,60 @@ TEST(JunitReport, ABigFileIsSplitIntoSuitesOfBoundedSize) {
   EXPECT_EQ(cases, 2500u);
 }
 
+// The report of two files, one of them split into suites, with every kind of
+// test case: failures, a skipped language, warnings.
+std::string BigReport(JunitReportWriter* w, std::string* out) {
+  Conversation c = Transcript();
+  w->Begin(out);
+  for (int i = 0; i < 2300; ++i) {
+    ConversationResult r = i % 3 == 0 ? WithFailures(&c) : Clean("c" + std::to_string(i), "");
+    r.id = "c" + std::to_string(i);
+    r.source = (i < 1800 ? "big.jsonl:" : "next.jsonl:") + std::to_string(i + 1);
+    if (i % 7 == 0) r.warnings = {"turn " + std::to_string(i % 5) + " has no text"};
+    if (i % 11 == 0) r.language = "ja";
+    w->Conversation(r, out);
+  }
+  w->End({2, 2300, 2300, 0}, {{"violated>0", 767, true}}, nullptr, out);
+  return *out;
+}
+
+// With a budget of a few bytes every suite's test cases go through the
+// temporary file: the report is the same, byte for byte.
+TEST(JunitReport, TestCasesPastTheBudgetGoThroughTheSpillFileUnchanged) {
+  JunitReportWriter in_memory({}, SIZE_MAX);
+  std::string expected;
+  BigReport(&in_memory, &expected);
+  ASSERT_GT(expected.size(), 500'000u);  // suites far over the small budget below
+
+  JunitReportWriter spilling({}, 64);
+  std::string out;
+  EXPECT_EQ(BigReport(&spilling, &out), expected);
+}
+
+// With a flush set (the render stage's), a suite's test cases come back in
+// pieces: what the writer holds in `out` at once stays small however big the
+// suite.
+TEST(JunitReport, SpilledTestCasesAreHandedOverInPieces) {
+  JunitReportWriter in_memory({}, SIZE_MAX);
+  std::string expected;
+  BigReport(&in_memory, &expected);
+
+  JunitReportWriter spilling({}, 4096);
+  std::string written;
+  size_t largest = 0;
+  spilling.SetFlush([&](std::string* out) {
+    largest = std::max(largest, out->size());
+    written += *out;
+    out->clear();
+  });
+  std::string out;
+  BigReport(&spilling, &out);
+  written += out;
+  EXPECT_EQ(written, expected);
+  EXPECT_LE(largest, 64u * 1024 + 1024) << "a piece and a suite header";
+  EXPECT_LT(largest, expected.size() / 10);
+}
+
 TEST(JunitReport, OneFailurePerMissedOrViolatedBehaviourWithEvidenceAndLines) {
   Conversation c = Transcript();
   JunitReportWriter w({});
