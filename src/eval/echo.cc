@@ -6,8 +6,8 @@ namespace tact::eval {
 namespace {
 
 // Whether tokens [begin, end) of `text` meet the condition of `p`.
-bool Holds(const rules::Pattern& p, const EchoTerms& context, const TextMatches& text,
-           size_t begin, size_t end) {
+bool Holds(const rules::Pattern& p, const EchoTerms& context, const TextMatches& text, size_t begin,
+           size_t end) {
   // A sentence has few content terms: collect them in a small sorted vector
   // (one buffer per thread: this runs for every match with a condition).
   thread_local std::vector<uint64_t> own;
