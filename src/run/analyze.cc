@@ -159,10 +159,44 @@ void RunStages(Queue* queue_ptr, const RuleSet& rules, const AnalyzeOptions& ana
 
 }  // namespace
 
+namespace {
+
+// -j1: one thread reads, analyzes and hands on each conversation in turn (no
+// reader thread, no queue, no pipeline), so one job is one core.
+void AnalyzeInline(const std::vector<Input>& inputs, const input::ReadOptions& read_options,
+                   const RuleSet& rules, const AnalyzeOptions& analyze_options,
+                   std::atomic<bool>* stop, const AnalyzeHooks& hooks, AnalyzeCounts* counts) {
+  Analyzer analyzer(rules, analyze_options);
+  Item item;
+  for (const auto& in : inputs) {
+    if (stop->load()) break;
+    input::ReadInput(
+        in.path, read_options,
+        [&](Conversation&& c) {
+          if (hooks.keep && !hooks.keep(c)) return;
+          ++counts->read;
+          if (stop->load()) return;
+          item.conversation = std::move(c);
+          item.result = analyzer.Analyze(item.conversation);
+          item.rendered.clear();
+          if (hooks.post) hooks.post(item.result, &item.rendered);
+          if (stop->load()) return;
+          ++counts->analyzed;
+          hooks.result(item.result, item.rendered);
+        },
+        hooks.problem);
+  }
+}
+
+}  // namespace
+
 void Analyze(const std::vector<Input>& inputs, const input::ReadOptions& read_options,
              const RuleSet& rules, const AnalyzeOptions& analyze_options, int jobs,
              std::atomic<bool>* stop, const AnalyzeHooks& hooks, AnalyzeCounts* counts) {
-  if (jobs < 1) jobs = 1;
+  if (jobs <= 1) {
+    AnalyzeInline(inputs, read_options, rules, analyze_options, stop, hooks, counts);
+    return;
+  }
   const size_t in_flight = static_cast<size_t>(jobs) * 4;
   Queue queue(4);
   // Out of memory (or any exception) in the reader is carried to the

@@ -1,6 +1,7 @@
 // The analyze stage: conversations read and analyzed, streamed and parallel.
 //
-// One reader thread turns the inputs into conversations and pushes them, in
+// With one job, one thread does it all, conversation by conversation. With
+// more, one reader thread turns the inputs into conversations and pushes them, in
 // batches of at most 64 conversations or 1 MB of text, into a queue of four
 // batches; a oneTBB parallel_pipeline analyzes them on `jobs` threads (one
 // Analyzer per thread), runs the `post` hook on each result in parallel (the

@@ -1,0 +1,114 @@
+// The analyze stage's contract: results in input order for any number of
+// jobs, every kept conversation counted, and -j1 on the calling thread alone.
+#include "run/analyze.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "run/vocabulary.h"
+
+namespace tact::run {
+namespace {
+
+namespace fs = std::filesystem;
+
+const RuleSet& Rules() {
+  static const RuleSet* rules = [] {
+    RuleSetOptions o;
+    o.examples = false;
+    Diagnostics diags;
+    return RuleSet::Load(o, &diags).release();
+  }();
+  return *rules;
+}
+
+class AnalyzeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ =
+        fs::temp_directory_path() /
+        ("tact-analyze-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+         "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    read_.roles.vocabulary = CollectVocabulary(Rules()).roles;
+    // 300 conversations: several of the reader's batches at -j2.
+    std::ofstream f(dir_ / "in.jsonl");
+    for (int i = 0; i < 300; ++i) {
+      f << "{\"id\":\"c" << i << "\",\"language\":\"en\",\"turns\":["
+        << "{\"speaker\":\"customer\",\"text\":\"My order " << i << " is late.\"},"
+        << "{\"speaker\":\"agent\",\"text\":\"I'm so sorry about that, let me check.\"}]}\n";
+    }
+    inputs_.push_back({(dir_ / "in.jsonl").string()});
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path dir_;
+  input::ReadOptions read_;
+  std::vector<Input> inputs_;
+};
+
+TEST_F(AnalyzeTest, ResultsComeInInputOrderForAnyNumberOfJobs) {
+  for (int jobs : {1, 2, 4}) {
+    std::vector<std::string> ids;
+    AnalyzeHooks hooks;
+    hooks.keep = [](const Conversation& c) { return c.id != "c7"; };  // like --shard
+    hooks.post = [](ConversationResult& r, std::string* rendered) { *rendered = r.id + "!"; };
+    hooks.result = [&](const ConversationResult& r, const std::string& rendered) {
+      EXPECT_EQ(rendered, r.id + "!");
+      ids.push_back(r.id);
+    };
+    std::atomic<bool> stop{false};
+    AnalyzeCounts counts;
+    Analyze(inputs_, read_, Rules(), AnalyzeOptions{}, jobs, &stop, hooks, &counts);
+    ASSERT_EQ(ids.size(), 299u) << "-j" << jobs;
+    EXPECT_EQ(ids[6], "c6");
+    EXPECT_EQ(ids[7], "c8");
+    EXPECT_EQ(ids.back(), "c299");
+    EXPECT_EQ(counts.read.load(), 299u);
+    EXPECT_EQ(counts.analyzed.load(), 299u);
+  }
+}
+
+TEST_F(AnalyzeTest, OneJobRunsEveryHookOnTheCallingThread) {
+  std::set<std::thread::id> threads;
+  AnalyzeHooks hooks;
+  hooks.keep = [&](const Conversation&) {
+    threads.insert(std::this_thread::get_id());
+    return true;
+  };
+  hooks.post = [&](ConversationResult&, std::string*) {
+    threads.insert(std::this_thread::get_id());
+  };
+  hooks.result = [&](const ConversationResult&, const std::string&) {
+    threads.insert(std::this_thread::get_id());
+  };
+  std::atomic<bool> stop{false};
+  AnalyzeCounts counts;
+  Analyze(inputs_, read_, Rules(), AnalyzeOptions{}, 1, &stop, hooks, &counts);
+  EXPECT_EQ(counts.analyzed.load(), 300u);
+  ASSERT_EQ(threads.size(), 1u);
+  EXPECT_EQ(*threads.begin(), std::this_thread::get_id());
+}
+
+TEST_F(AnalyzeTest, StopEndsTheRunAndNothingMoreIsHandedOn) {
+  for (int jobs : {1, 2}) {
+    std::atomic<bool> stop{false};
+    size_t handed = 0;
+    AnalyzeHooks hooks;
+    hooks.result = [&](const ConversationResult&, const std::string&) {
+      if (++handed == 10) stop = true;
+    };
+    AnalyzeCounts counts;
+    Analyze(inputs_, read_, Rules(), AnalyzeOptions{}, jobs, &stop, hooks, &counts);
+    EXPECT_EQ(handed, 10u) << "-j" << jobs;
+    EXPECT_EQ(counts.analyzed.load(), 10u) << "-j" << jobs;
+  }
+}
+
+}  // namespace
+}  // namespace tact::run
