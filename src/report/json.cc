@@ -273,6 +273,20 @@ JsonWriter& JsonWriter::String(std::string_view s) {
   AppendJsonString(s, out_);
   return *this;
 }
+JsonWriter& JsonWriter::String(std::string_view s, Span* where) {
+  Separate();
+  where->begin = out_->size();
+  AppendJsonString(s, out_);
+  where->end = out_->size();
+  return *this;
+}
+JsonWriter& JsonWriter::Again(Span where) {
+  Separate();
+  // Appending part of the string to itself is safe (a reallocation copies
+  // the old bytes before freeing them).
+  out_->append(*out_, where.begin, where.end - where.begin);
+  return *this;
+}
 JsonWriter& JsonWriter::Number(double v) {
   Separate();
   if (!std::isfinite(v)) {

@@ -57,6 +57,15 @@ class JsonWriter {
     return KeyString(std::string_view(k));
   }
   JsonWriter& String(std::string_view s);
+  // Where a value lies in the output: bytes [begin, end), quotes included.
+  struct Span {
+    size_t begin = 0, end = 0;
+  };
+  // As String(s), and says where it went.
+  JsonWriter& String(std::string_view s, Span* where);
+  // The value written at `where` (in this writer's output) once more: a text
+  // that repeats is escaped once.
+  JsonWriter& Again(Span where);
   JsonWriter& Number(double v);  // integers print without a fraction; NaN/inf as null
   JsonWriter& Int(long long v);
   JsonWriter& Uint(unsigned long long v);  // counts: all of uint64, never negative

@@ -1,12 +1,40 @@
 #include "report/json_writer.h"
 
+#include <string>
+#include <vector>
+
 #include "report/format.h"
 #include "report/summary_json.h"
 
 namespace tact::report {
 namespace {
 
-void WriteEvidence(const Evidence& e, JsonWriter* w) {
+// Evidence repeats its turn's whole text, and several behaviours often cite
+// the same turn: each turn's text is escaped once per conversation and copied
+// from the output after that.
+class TurnTexts {
+ public:
+  void Write(const Evidence& e, JsonWriter* w) {
+    const size_t t = static_cast<size_t>(e.turn);
+    if (t >= seen_.size()) seen_.resize(t + 1);
+    Seen& s = seen_[t];
+    if (s.text != nullptr && *s.text == e.text) {
+      w->Again(s.where);
+      return;
+    }
+    s.text = &e.text;
+    w->String(e.text, &s.where);
+  }
+
+ private:
+  struct Seen {
+    const std::string* text = nullptr;  // in the result being written
+    JsonWriter::Span where;
+  };
+  std::vector<Seen> seen_;
+};
+
+void WriteEvidence(const Evidence& e, JsonWriter* w, TurnTexts* texts) {
   w->BeginObject();
   w->Key("turn").Int(e.turn);
   w->Key("speaker").String(e.speaker);
@@ -16,7 +44,11 @@ void WriteEvidence(const Evidence& e, JsonWriter* w) {
     w->Number(Rounded(*e.time, 1000));
   else
     w->Null();
-  w->Key("text").String(e.text);
+  w->Key("text");
+  if (e.turn > 0)
+    texts->Write(e, w);
+  else
+    w->String(e.text);
   w->Key("span")
       .BeginArray()
       .Int(static_cast<long long>(e.span_begin))
@@ -95,7 +127,7 @@ void WriteBreakdown(const ConversationResult& r, JsonWriter* w) {
   w->EndObject();
 }
 
-void WriteBehaviour(const BehaviourResult& b, JsonWriter* w) {
+void WriteBehaviour(const BehaviourResult& b, JsonWriter* w, TurnTexts* texts) {
   w->BeginObject();
   w->Key("id").String(b.id);
   w->Key("kind").String(KindName(b.kind));
@@ -119,7 +151,7 @@ void WriteBehaviour(const BehaviourResult& b, JsonWriter* w) {
     w->EndArray();
   }
   w->Key("evidence").BeginArray();
-  for (const auto& e : b.evidence) WriteEvidence(e, w);
+  for (const auto& e : b.evidence) WriteEvidence(e, w, texts);
   w->EndArray();
   if (b.status == Status::kMissed || b.status == Status::kViolated) {
     w->Key("tip").String(b.tip);
@@ -168,7 +200,8 @@ void WriteConversationJson(const ConversationResult& r, JsonWriter* w) {
     w->Number(Rounded(r.score, 10));
   WriteBreakdown(r, w);
   w->Key("behaviours").BeginArray();
-  for (const auto& b : r.behaviours) WriteBehaviour(b, w);
+  TurnTexts texts;
+  for (const auto& b : r.behaviours) WriteBehaviour(b, w, &texts);
   w->EndArray();
   w->Key("metrics").BeginObject();
   for (const auto& m : r.metrics) WriteMetric(m, w);

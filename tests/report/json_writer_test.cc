@@ -323,6 +323,19 @@ TEST(Json, WriterSeparatesMembers) {
   EXPECT_EQ(out, "{\"a\":1,\"b\":[1.5,null,true],\"c\":\"x\"}");
 }
 
+TEST(Json, AgainRepeatsAWrittenValueWithItsSeparator) {
+  std::string out;
+  JsonWriter w(&out);
+  JsonWriter::Span at;
+  w.BeginArray().String("a\"b\n", &at).Int(1).Again(at).EndArray();
+  EXPECT_EQ(out, "[\"a\\\"b\\n\",1,\"a\\\"b\\n\"]");
+  EXPECT_EQ(out.substr(at.begin, at.end - at.begin), "\"a\\\"b\\n\"");
+  // Growing the output while copying part of it keeps the copied bytes.
+  for (int i = 0; i < 20; ++i) w.Again(at);
+  EXPECT_EQ(out.size(), 21 + 20 * 8u);  // at the top level: no commas
+  EXPECT_EQ(out.substr(out.size() - 8), "\"a\\\"b\\n\"");
+}
+
 ConversationResult Sample() {
   ConversationResult r;
   r.id = "c1";
@@ -387,6 +400,30 @@ TEST(JsonReport, ConversationObjectFollowsTheSchema) {
       "\"span\":[5,15],\"match\":\"your "
       "fault\",\"rule\":\"rules/en/blame.rules:7\"}],\"tip\":\"\",\"tip_en\":\"\"}],"
       "\"metrics\":{},\"warnings\":[]}");
+}
+
+// A turn cited by several behaviours is written once and copied after; a
+// citation whose text differs (redacted otherwise, say) is written as it is.
+TEST(JsonReport, EvidenceOfTheSameTurnIsWrittenAlikeOrAsItIs) {
+  ConversationResult r = Sample();
+  BehaviourResult more = r.behaviours[1];
+  more.id = "jargon";
+  Evidence other = more.evidence[0];
+  other.text = "It's \"your\" fault.";
+  other.span_begin = other.span_end = 0;
+  more.evidence.push_back(other);
+  more.evidence.push_back(r.behaviours[1].evidence[0]);
+  r.behaviours.push_back(more);
+  std::string out;
+  JsonWriter w(&out);
+  WriteConversationJson(r, &w);
+  auto count = [&](const std::string& needle) {
+    size_t n = 0;
+    for (size_t at = out.find(needle); at != std::string::npos; at = out.find(needle, at + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count("\"text\":\"It's your fault.\","), 3u) << out;
+  EXPECT_EQ(count("\"text\":\"It's \\\"your\\\" fault.\","), 1u) << out;
 }
 
 TEST(JsonReport, DocumentAndLines) {
