@@ -3,6 +3,16 @@
 #include <algorithm>
 
 namespace tact::eval {
+
+size_t EchoTerms::count(uint64_t term) const {
+  if (!sorted_) {
+    std::sort(terms_.begin(), terms_.end());
+    terms_.erase(std::unique(terms_.begin(), terms_.end()), terms_.end());
+    sorted_ = true;
+  }
+  return std::binary_search(terms_.begin(), terms_.end(), term) ? 1 : 0;
+}
+
 namespace {
 
 // Whether tokens [begin, end) of `text` meet the condition of `p`.

@@ -117,10 +117,10 @@ TEST_F(EchoTest, ConversationContextIsTheOtherSpeakersTurnsSinceMyLast) {
   };
   add(Role::kCustomer, "the invoice from March shows a duplicate payment");
   add(Role::kCustomer, "also the password reset email never arrived");
-  add(Role::kAgent, "so the duplicate payment on the invoice");      // echoes turn 1
-  add(Role::kAgent, "so the password reset email");                  // no reply since: turn 2 too
+  add(Role::kAgent, "so the duplicate payment on the invoice");  // echoes turn 1
+  add(Role::kAgent, "so the password reset email");              // no reply since: turn 2 too
   add(Role::kCustomer, "yes thanks");
-  add(Role::kAgent, "so the duplicate payment again");               // context is "yes thanks"
+  add(Role::kAgent, "so the duplicate payment again");  // context is "yes thanks"
   std::vector<TextMatches> tm(c.turns.size());
   for (size_t i = 0; i < c.turns.size(); ++i) matcher_->Match(c.turns[i].text, &tm[i]);
   ApplyEchoConditions(*pack_, c, &tm);
@@ -130,6 +130,21 @@ TEST_F(EchoTest, ConversationContextIsTheOtherSpeakersTurnsSinceMyLast) {
   EXPECT_FALSE(tm[5].Has(bi));
   ASSERT_FALSE(tm[5].matches.empty());
   EXPECT_TRUE(tm[5].matches[0].no_echo);
+}
+
+TEST(EchoTermsSet, FindsWhatWasInsertedBeforeAndAfterALookup) {
+  EchoTerms t;
+  EXPECT_TRUE(t.empty());
+  EXPECT_EQ(t.count(7), 0u);
+  for (uint64_t x : {9ull, 3ull, 9ull, 1ull << 63, 3ull}) t.insert(x);
+  EXPECT_FALSE(t.empty());
+  EXPECT_EQ(t.count(9), 1u);  // duplicates count once
+  EXPECT_EQ(t.count(3), 1u);
+  EXPECT_EQ(t.count(1ull << 63), 1u);
+  EXPECT_EQ(t.count(4), 0u);
+  t.insert(4);  // after a lookup: sorted again on the next one
+  EXPECT_EQ(t.count(4), 1u);
+  EXPECT_EQ(t.count(9), 1u);
 }
 
 }  // namespace
