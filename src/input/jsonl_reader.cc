@@ -36,6 +36,10 @@ void ReadJsonl(InputStream& in, const ReadContext& ctx) {
     }
     if (Trim(line).empty()) continue;
     ++conversations;
+    // simdjson reads past the end: with room for its padding the line is
+    // parsed where it is, not copied first.
+    if (line.capacity() - line.size() < simdjson::SIMDJSON_PADDING)
+      line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
     json::Element doc;
     if (auto err = parser.parse(line).get(doc)) {
       ctx.Error(n, std::string("invalid JSON: ") + simdjson::error_message(err));
