@@ -6,10 +6,12 @@
 #include <cerrno>
 #include <vector>
 
+#include "common/temp_file.h"
+
 namespace tact {
 
 SpillBuffer::~SpillBuffer() {
-  if (file_ != nullptr) fclose(file_);
+  if (fd_ >= 0) close(fd_);
 }
 
 void SpillBuffer::Append(std::string_view text) {
@@ -18,11 +20,13 @@ void SpillBuffer::Append(std::string_view text) {
 }
 
 bool SpillBuffer::Spill() {
-  // tmpfile(): unnamed, so nothing is left behind even after a crash.
-  if (file_ == nullptr && (file_ = tmpfile()) == nullptr) return false;
+  // Unnamed, so nothing is left behind even after a crash; the cause of a
+  // failure does not matter here (the text stays in memory).
+  std::string error;
+  if (fd_ < 0 && (fd_ = CreateTempFile("text set aside", &error)) < 0) return false;
   // Unbuffered writes at the known offset: a short or failed write leaves
   // the first spilled_ bytes intact, and memory_ keeps the rest.
-  const int fd = fileno(file_);
+  const int fd = fd_;
   size_t done = 0;
   while (done < memory_.size()) {
     ssize_t n = pwrite(fd, memory_.data() + done, memory_.size() - done,
@@ -40,7 +44,7 @@ bool SpillBuffer::Drain(const std::function<void(std::string_view)>& sink, size_
   bool ok = true;
   if (spilled_ > 0) {
     std::vector<char> chunk(std::max<size_t>(piece, 1));
-    const int fd = fileno(file_);
+    const int fd = fd_;
     for (size_t at = 0; at < spilled_;) {
       ssize_t n =
           pread(fd, chunk.data(), std::min(chunk.size(), spilled_ - at), static_cast<off_t>(at));

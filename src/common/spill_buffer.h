@@ -1,14 +1,13 @@
 // Text gathered now to be written later, such as a report section whose
 // header needs counts known only at its end. It stays in memory up to a
-// budget; past it, it moves to an unnamed temporary file, so memory stays
-// flat however big the section grows. Should the file not be available (no
-// temporary folder, a full disk), the text stays in memory instead: what is
-// appended is never lost.
+// budget; past it, it moves to an unnamed temporary file (temp_file.h: in
+// $TMPDIR, else /tmp), so memory stays flat however big the section grows. Should the file not be
+// available (no temporary folder, a full disk), the text stays in memory instead: what is appended
+// is never lost.
 #ifndef TACT_COMMON_SPILL_BUFFER_H_
 #define TACT_COMMON_SPILL_BUFFER_H_
 
 #include <cstddef>
-#include <cstdio>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -43,7 +42,7 @@ class SpillBuffer {
 
   size_t budget_;
   std::string memory_;  // what comes after the first spilled_ bytes of the file
-  FILE* file_ = nullptr;
+  int fd_ = -1;         // the temporary file, once created
   size_t spilled_ = 0;
   bool unavailable_ = false;  // the file could not be created or written: memory only
 };

@@ -5,7 +5,7 @@
 #include <cerrno>
 #include <cstdint>
 
-#include "report/temp_file.h"
+#include "common/temp_file.h"
 
 namespace tact::report {
 namespace {

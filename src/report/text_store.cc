@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 
-#include "report/temp_file.h"
+#include "common/temp_file.h"
 
 namespace tact::report {
 namespace {

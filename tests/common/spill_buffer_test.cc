@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -107,6 +108,26 @@ TEST(SpillBuffer, WithoutATemporaryFileTheTextStaysInMemory) {
   Drained d = DrainAll(&b, 16);
   EXPECT_TRUE(d.ok);
   EXPECT_EQ(d.text, all);
+}
+
+// The file goes where TMPDIR says (tmpfile() ignored it): a folder that does
+// not exist leaves the text in memory.
+TEST(SpillBuffer, TheFileGoesToTmpdir) {
+  const char* old = std::getenv("TMPDIR");
+  const std::string saved = old != nullptr ? old : "";
+  setenv("TMPDIR", "/nonexistent-tact-spill-dir", 1);
+  SpillBuffer b(8);
+  b.Append(Numbers(0, 50));
+  const size_t spilled = b.spilled();
+  if (old != nullptr)
+    setenv("TMPDIR", saved.c_str(), 1);
+  else
+    unsetenv("TMPDIR");
+  EXPECT_EQ(spilled, 0u);
+  SpillBuffer there(8);
+  there.Append(Numbers(0, 50));
+  EXPECT_GT(there.spilled(), 0u);
+  EXPECT_EQ(DrainAll(&b, 16).text, Numbers(0, 50));
 }
 
 }  // namespace

@@ -1,12 +1,12 @@
 // An anonymous temporary file for what a report sets aside on disk rather
 // than in memory: created in $TMPDIR (else /tmp) and unlinked at once, so it
 // is gone when closed, however the process ends.
-#ifndef TACT_REPORT_TEMP_FILE_H_
-#define TACT_REPORT_TEMP_FILE_H_
+#ifndef TACT_COMMON_TEMP_FILE_H_
+#define TACT_COMMON_TEMP_FILE_H_
 
 #include <string>
 
-namespace tact::report {
+namespace tact {
 
 // The folder temporary files go to: $TMPDIR, else /tmp.
 std::string TempFolder();
@@ -19,6 +19,6 @@ int CreateTempFile(const std::string& what, std::string* error);
 // file for `what`, from errno.
 std::string TempFileError(const std::string& doing, const std::string& what);
 
-}  // namespace tact::report
+}  // namespace tact
 
-#endif  // TACT_REPORT_TEMP_FILE_H_
+#endif  // TACT_COMMON_TEMP_FILE_H_

@@ -1,4 +1,4 @@
-#include "report/temp_file.h"
+#include "common/temp_file.h"
 
 #include <unistd.h>
 
@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
-namespace tact::report {
+namespace tact {
 
 std::string TempFolder() {
   const char* dir = std::getenv("TMPDIR");
@@ -29,4 +29,4 @@ int CreateTempFile(const std::string& what, std::string* error) {
   return fd;
 }
 
-}  // namespace tact::report
+}  // namespace tact
