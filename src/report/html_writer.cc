@@ -784,13 +784,12 @@ bool HtmlReportWriter::WriteConversations(const std::map<std::string, std::strin
 void HtmlReportWriter::End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
                            const Summary* summary, std::string* out) {
   std::string error;
-  End(
-      totals, checks, summary, out, [] {}, &error);
+  End(totals, checks, summary, out, &error);
 }
 
 bool HtmlReportWriter::End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
-                           const Summary* summary, std::string* out,
-                           const std::function<void()>& flush, std::string* error) {
+                           const Summary* summary, std::string* out, std::string* error) {
+  const auto flush = [this, out] { FlushOut(out); };
   const uint64_t conversations = summary ? summary->conversations : seen_;
   out->append(fmt::format(
       "<header class=\"top\"><h1>tact report</h1>\n<p class=\"muted\">{} conversation(s) from "

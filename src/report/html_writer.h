@@ -41,12 +41,11 @@ class HtmlReportWriter : public Writer {
       : options_(o), max_conversations_(max_conversations), index_(max_conversations) {}
   void Begin(std::string* out) override;
   void Conversation(const ConversationResult& r, std::string* out) override;
-  // Without a flush: the page is built whole in *out (tests, merge); an index
-  // that could not be written leaves its data empty.
+  // An index that could not be written leaves its data empty.
   void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks, const Summary* summary,
            std::string* out) override;
   bool End(const RunTotals& totals, const std::vector<CheckOutcome>& checks, const Summary* summary,
-           std::string* out, const std::function<void()>& flush, std::string* error) override;
+           std::string* out, std::string* error) override;
 
  private:
   struct Detail {

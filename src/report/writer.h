@@ -60,15 +60,13 @@ class Writer {
   }
   virtual void End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
                    const Summary* summary, std::string* out) = 0;
-  // End() for a writer whose end is large (the HTML report's index of every
-  // conversation): `flush()` hands what *out holds to the output and empties
-  // it, so the end is never held whole. False with *error when the report
-  // could not be completed (a temporary file it needs could not be written):
-  // the caller drops it. The default is End() above.
+  // End() for a writer that can fail to complete its report (the HTML
+  // report's index waits in a temporary file that may not be readable):
+  // false with *error, and the caller drops the report. A writer whose end
+  // is large hands it over piece by piece through FlushOut(). The default is
+  // End() above.
   virtual bool End(const RunTotals& totals, const std::vector<CheckOutcome>& checks,
-                   const Summary* summary, std::string* out, const std::function<void()>& flush,
-                   std::string* error) {
-    (void)flush;
+                   const Summary* summary, std::string* out, std::string* error) {
     (void)error;
     End(totals, checks, summary, out);
     return true;
@@ -76,8 +74,9 @@ class Writer {
 
   // Set by the caller that flushes `out`: called with `out`, it writes and
   // empties it. A writer that copies a long part back into `out` (JUnit's
-  // test cases, kept in a spill file) hands it over piece by piece through
-  // it, so memory holds a piece and not the part. Unset, `out` just grows.
+  // test cases, kept in a spill file; the HTML report's index and sections)
+  // hands it over piece by piece through it, so memory holds a piece and not
+  // the part. Unset, `out` just grows.
   void SetFlush(std::function<void(std::string* out)> flush) { flush_ = std::move(flush); }
 
  protected:

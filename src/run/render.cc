@@ -41,8 +41,7 @@ void RenderStage::Emit(const ConversationResult& r, const std::string& rendered)
 bool RenderStage::Finish(const summary::RunTotals& totals,
                          const std::vector<summary::CheckOutcome>& gates,
                          const summary::Summary* summary, std::string* error) {
-  const auto flush = [this] { Flush(); };
-  if (!writer_->End(totals, gates, NeedsSummary() ? summary : nullptr, &buf_, flush, error)) {
+  if (!writer_->End(totals, gates, NeedsSummary() ? summary : nullptr, &buf_, error)) {
     buf_.clear();
     out_.Abort();  // an incomplete report must not replace FILE
     return false;
@@ -54,8 +53,7 @@ bool RenderStage::Finish(const summary::RunTotals& totals,
 void RenderStage::Interrupt(const summary::RunTotals& totals) {
   if (out_.Live()) {
     std::string error;  // what there is is shown anyway
-    writer_->End(
-        totals, {}, nullptr, &buf_, [this] { Flush(); }, &error);
+    writer_->End(totals, {}, nullptr, &buf_, &error);
     Flush();
   }
   out_.Abort();
