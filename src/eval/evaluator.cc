@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string_view>
 
 #include "text/normalize.h"
@@ -56,22 +57,6 @@ void ScopeTurns(const rules::BehaviourDecl& b, const Conversation& c, std::vecto
 bool Wanted(const std::string& id, const EvaluateOptions& o) {
   if (!o.only.empty() && std::find(o.only.begin(), o.only.end(), id) == o.only.end()) return false;
   return std::find(o.skip.begin(), o.skip.end(), id) == o.skip.end();
-}
-
-std::string Pick(const std::map<std::string, std::string>& texts, const std::string& lang,
-                 const std::string& pack_lang) {
-  if (lang.empty() || lang == pack_lang) {
-    auto it = texts.find("");
-    if (it != texts.end()) return it->second;
-  }
-  auto it = texts.find(lang.empty() ? pack_lang : lang);
-  if (it != texts.end()) return it->second;
-  it = texts.find("");
-  return it == texts.end() ? std::string() : it->second;
-}
-
-int KindOrder(BehaviourKind k) {
-  return k == BehaviourKind::kExpected ? 0 : k == BehaviourKind::kAvoid ? 1 : 2;
 }
 
 // Whether signal `id` shows in a turn of its scope.
@@ -162,17 +147,14 @@ std::string RuleLocation(const rules::BehaviourDecl& b, uint32_t rule) {
 namespace {
 
 // The behaviour's texts and settings, as its result reports them.
-inline void Describe(const rules::LanguagePack& pack, const rules::BehaviourDecl& b,
-                     const EvaluateOptions& options, BehaviourResult* r) {
+inline void Describe(const rules::BehaviourDecl& b, const BehaviourTable::Texts& texts,
+                     BehaviourResult* r) {
   r->id = b.id;
   r->kind = *b.kind;
-  r->title = Pick(b.titles, options.tips_language, pack.code);
-  if (r->title.empty()) r->title = Pick(b.titles, "en", pack.code);
-  if (r->title.empty()) r->title = b.id;
-  r->title_en = Pick(b.titles, "en", pack.code);
-  if (r->title_en.empty()) r->title_en = b.id;
-  r->tip = Pick(b.tips, options.tips_language, pack.code);
-  r->tip_en = Pick(b.tips, "en", pack.code);
+  r->title = texts.title;
+  r->title_en = texts.title_en;
+  r->tip = texts.tip;
+  r->tip_en = texts.tip_en;
   r->level = b.level;
   r->weight = b.weight;
   r->trigger = b.trigger;
@@ -181,8 +163,9 @@ inline void Describe(const rules::LanguagePack& pack, const rules::BehaviourDecl
 
 // One piece of evidence per turn in scope: its first surviving match (with
 // `first-use`, the first whose words were not used before).
-inline void CollectEvidence(const rules::BehaviourDecl& b, uint32_t bi, const Conversation& c,
+inline void CollectEvidence(const BehaviourTable& table, uint32_t bi, const Conversation& c,
                             const std::vector<TextMatches>& turns, BehaviourResult* r) {
+  const rules::BehaviourDecl& b = table.pack().behaviours[bi];
   thread_local std::vector<size_t> scope;
   ScopeTurns(b, c, &scope);
   for (size_t t : scope) {
@@ -206,7 +189,7 @@ inline void CollectEvidence(const rules::BehaviourDecl& b, uint32_t bi, const Co
     e.text = c.turns[t].text;
     e.span_begin = m->byte_begin;
     e.span_end = m->byte_end;
-    e.rule = RuleLocation(b, m->rule);
+    e.rule = table.Rule(bi, m->rule);
     r->evidence.push_back(std::move(e));
   }
 }
@@ -311,24 +294,23 @@ inline void Judge(const rules::LanguagePack& pack, const rules::BehaviourDecl& b
 std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Conversation& c,
                                       const std::vector<TextMatches>& turns,
                                       const EvaluateOptions& options) {
+  std::optional<BehaviourTable> own;
+  const BehaviourTable* table = options.table;
+  if (table == nullptr || &table->pack() != &pack ||
+      table->tips_language() != options.tips_language)
+    table = &own.emplace(pack, options.tips_language);
   // Expected, then avoid, then signals, each in the pack's order: the
   // behaviours are visited in that order rather than sorted afterwards
   // (moving results costs more than judging some of them).
   std::vector<BehaviourResult> out;
   out.reserve(pack.behaviours.size());
-  std::vector<uint32_t> order(pack.behaviours.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return KindOrder(*pack.behaviours[a].kind) < KindOrder(*pack.behaviours[b].kind);
-  });
-  for (const uint32_t bi : order) {
+  for (const uint32_t bi : table->order()) {
     const rules::BehaviourDecl& b = pack.behaviours[bi];
     if (!Wanted(b.id, options)) continue;
-    BehaviourResult r;
-    Describe(pack, b, options, &r);
-    CollectEvidence(b, bi, c, turns, &r);
+    BehaviourResult& r = out.emplace_back();
+    Describe(b, table->texts(bi), &r);
+    CollectEvidence(*table, bi, c, turns, &r);
     Judge(pack, b, bi, c, turns, &r);
-    out.push_back(std::move(r));
   }
   return out;
 }
