@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "common/dates.h"
+#include "summary/layouts.h"
 
 namespace tact::summary {
 
@@ -209,6 +210,17 @@ void KeepWorst(std::vector<WorstEntry>* list, WorstEntry e, size_t n) {
   if (list->size() > n) list->pop_back();
 }
 
+// Whether an entry for `r` would sort before the last of a non-empty `list`
+// (as WorstEntry::operator<, without building the entry).
+bool WorseThanLast(const std::vector<WorstEntry>& list, const ConversationResult& r) {
+  if (list.empty()) return true;
+  const WorstEntry& last = list.back();
+  const double a = r.score < 0 ? 1e9 : r.score, b = last.score < 0 ? 1e9 : last.score;
+  if (a != b) return a < b;
+  if (r.id != last.id) return r.id < last.id;
+  return r.source < last.source;
+}
+
 }  // namespace
 
 void SummaryBuilder::Add(const ConversationResult& r) {
@@ -222,30 +234,12 @@ void SummaryBuilder::Add(const ConversationResult& r) {
   if (std::any_of(r.behaviours.begin(), r.behaviours.end(),
                   [](const BehaviourResult& b) { return b.status == Status::kViolated; }))
     ++s_.violated_conversations;
-  for (const auto& b : r.behaviours) {
-    BehaviourSummary& bs = s_.behaviours[b.id];
-    bs.kind = b.kind;
-    if (bs.title.empty() || b.title_en < bs.title) bs.title = b.title_en;  // order-independent
-    bs.level = b.level;
-    bs.counts.Add(b.status);
-    if (b.status == Status::kMissed || b.status == Status::kViolated) {
-      WorstEntry w;
-      w.score = r.score;
-      w.id = r.id;
-      w.source = r.source;
-      w.status = b.status;
-      if (!b.evidence.empty()) {
-        const Evidence& e = b.evidence.front();
-        w.turn = e.turn;
-        w.quote = e.text.substr(e.span_begin, e.span_end - e.span_begin);
-      } else {
-        w.quote = b.note;
-      }
-      KeepWorst(&bs.worst, std::move(w), s_.worst_n);
-    }
-  }
-  for (const auto& m : r.metrics) {
-    MetricSummary& ms = s_.metrics[m.id];
+  Layout& layout = layouts_.For(r, &s_);
+  for (size_t i = 0; i < r.behaviours.size(); ++i)
+    AddBehaviour(r, r.behaviours[i], layout.behaviours()[i]);
+  for (size_t i = 0; i < r.metrics.size(); ++i) {
+    const MetricResult& m = r.metrics[i];
+    MetricSummary& ms = *layout.metrics()[i];
     ms.unit = m.unit;
     ms.counts.Add(m.status);
     if (m.value) ms.values.Add(*m.value);
@@ -257,8 +251,33 @@ void SummaryBuilder::Add(const ConversationResult& r) {
       ++g.scored;
       g.score_milli_sum += static_cast<int64_t>(std::llround(r.score * 1000.0));
     }
-    for (const auto& b : r.behaviours) g.behaviours[b.id].Add(b.status);
+    const std::vector<StatusCounts*>& counts = layout.GroupCounts(&g);
+    for (size_t i = 0; i < r.behaviours.size(); ++i) counts[i]->Add(r.behaviours[i].status);
   }
+}
+
+void SummaryBuilder::AddBehaviour(const ConversationResult& r, const BehaviourResult& b,
+                                  BehaviourSummary* bs) {
+  bs->kind = b.kind;
+  if (bs->title.empty() || b.title_en < bs->title) bs->title = b.title_en;  // order-independent
+  bs->level = b.level;
+  bs->counts.Add(b.status);
+  if (b.status != Status::kMissed && b.status != Status::kViolated) return;
+  // Most misses do not make the worst list once it is full: no entry built.
+  if (bs->worst.size() >= s_.worst_n && !WorseThanLast(bs->worst, r)) return;
+  WorstEntry w;
+  w.score = r.score;
+  w.id = r.id;
+  w.source = r.source;
+  w.status = b.status;
+  if (!b.evidence.empty()) {
+    const Evidence& e = b.evidence.front();
+    w.turn = e.turn;
+    w.quote = e.text.substr(e.span_begin, e.span_end - e.span_begin);
+  } else {
+    w.quote = b.note;
+  }
+  KeepWorst(&bs->worst, std::move(w), s_.worst_n);
 }
 
 bool SummaryBuilder::Merge(const Summary& o, std::string* error) {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "common/dates.h"
+#include "summary/layouts.h"
 #include "summary/shards.h"
 #include "tact/diagnostic.h"
 #include "tact/result.h"
@@ -143,13 +144,18 @@ class SummaryBuilder {
   }
   // Folds another summary in (same group_by and worst_n); false with *error otherwise.
   bool Merge(const Summary& other, std::string* error);
+  // Its counts and fields may be changed, but no entry of its maps erased.
   Summary& summary() { return s_; }
   const Summary& summary() const { return s_; }
 
  private:
   std::string Key(const ConversationResult& r, const std::string& dimension) const;
+  void AddBehaviour(const ConversationResult& r, const BehaviourResult& b, BehaviourSummary* bs);
 
   Summary s_;
+  // Where each result's behaviours and metrics are counted (summary/layouts.h):
+  // it keeps pointers into s_'s maps, whose entries are therefore never erased.
+  Layouts layouts_;
   std::function<std::string(const std::string&)> key_filter_;
 };
 
