@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "eval/turn_scopes.h"
 #include "text/normalize.h"
 
 namespace tact::eval {
@@ -22,36 +23,11 @@ bool InScope(rules::SpeakerScope scope, Role role) {
   return false;
 }
 
-// Indices of the turns in a behaviour's speaker and position (or, for timed
-// calls, time) scope, into `*scope` (cleared first: callers reuse one
-// buffer per thread, as this runs for every behaviour of every conversation).
-void ScopeTurns(const rules::BehaviourDecl& b, const Conversation& c, std::vector<size_t>* scope) {
-  std::vector<size_t>& out = *scope;
-  out.clear();
-  const bool timed = c.channel == Channel::kCall && !c.turns.empty() &&
-                     std::all_of(c.turns.begin(), c.turns.end(),
-                                 [](const Turn& t) { return t.start.has_value(); });
-  if (b.time_window != rules::BehaviourDecl::TimeWindow::kNone && timed) {
-    double first = *c.turns.front().start, last = first;
-    for (const auto& t : c.turns) last = std::max(last, t.end ? *t.end : *t.start);
-    for (size_t i = 0; i < c.turns.size(); ++i) {
-      const Turn& t = c.turns[i];
-      if (!InScope(b.speaker, t.role)) continue;
-      bool in = b.time_window == rules::BehaviourDecl::TimeWindow::kFirst
-                    ? *t.start <= first + b.time_seconds
-                    : (t.end ? *t.end : *t.start) >= last - b.time_seconds;
-      if (in) out.push_back(i);
-    }
-    return;
-  }
-  for (size_t i = 0; i < c.turns.size(); ++i) {
-    if (InScope(b.speaker, c.turns[i].role)) out.push_back(i);
-  }
-  size_t n = static_cast<size_t>(b.position_n);
-  if (b.position == rules::BehaviourDecl::Position::kFirst && out.size() > n) out.resize(n);
-  if (b.position == rules::BehaviourDecl::Position::kLast && out.size() > n) {
-    out.erase(out.begin(), out.end() - static_cast<std::ptrdiff_t>(n));
-  }
+// The scopes of the conversation being evaluated: Evaluate() resets them
+// for each conversation (one per thread, reusing its buffers).
+TurnScopes& Scopes() {
+  thread_local TurnScopes scopes;
+  return scopes;
 }
 
 bool Wanted(const std::string& id, const EvaluateOptions& o) {
@@ -64,9 +40,7 @@ bool SignalPresent(const rules::LanguagePack& pack, const Conversation& c,
                    const std::vector<TextMatches>& turns, const std::string& id) {
   auto it = pack.behaviour_index.find(id);
   if (it == pack.behaviour_index.end()) return false;
-  thread_local std::vector<size_t> scope;
-  ScopeTurns(pack.behaviours[it->second], c, &scope);
-  for (size_t t : scope)
+  for (size_t t : Scopes().Of(pack.behaviours[it->second]))
     if (turns[t].Has(it->second)) return true;
   return false;
 }
@@ -120,11 +94,11 @@ Inapplicable NotApplicable(const rules::LanguagePack& pack, const rules::Behavio
 
 // Whether the words `needle` (normalized) occur, as whole words, in one of
 // the turns before `turn`.
-bool UsedBefore(const Conversation& c, size_t turn, const std::string& needle) {
+bool UsedBefore(size_t turn, const std::string& needle) {
   if (needle.empty()) return false;
   auto word_char = [](unsigned char ch) { return ch >= 0x80 || std::isalnum(ch) != 0; };
   for (size_t t = 0; t < turn; ++t) {
-    const std::string hay = text::Normalize(c.turns[t].text);
+    const std::string& hay = Scopes().Normalized(t);
     for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) {
       const size_t end = at + needle.size();
       if ((at == 0 || !word_char(static_cast<unsigned char>(hay[at - 1]))) &&
@@ -166,16 +140,13 @@ inline void Describe(const rules::BehaviourDecl& b, const BehaviourTable::Texts&
 inline void CollectEvidence(const BehaviourTable& table, uint32_t bi, const Conversation& c,
                             const std::vector<TextMatches>& turns, BehaviourResult* r) {
   const rules::BehaviourDecl& b = table.pack().behaviours[bi];
-  thread_local std::vector<size_t> scope;
-  ScopeTurns(b, c, &scope);
-  for (size_t t : scope) {
+  for (size_t t : Scopes().Of(b)) {
     const RuleMatch* m = nullptr;
     for (const RuleMatch& x : turns[t].matches) {
       if (x.behaviour != bi || x.vetoed) continue;
       if (b.first_use &&
-          UsedBefore(c, t,
-                     text::Normalize(std::string_view(c.turns[t].text)
-                                         .substr(x.byte_begin, x.byte_end - x.byte_begin))))
+          UsedBefore(t, text::Normalize(std::string_view(c.turns[t].text)
+                                            .substr(x.byte_begin, x.byte_end - x.byte_begin))))
         continue;
       m = &x;
       break;
@@ -276,9 +247,7 @@ inline void Judge(const rules::LanguagePack& pack, const rules::BehaviourDecl& b
     r->status = r->evidence.empty() ? Status::kAbsent : Status::kPresent;
     return;
   }
-  bool any_speaker_turn = false;
-  for (const auto& turn : c.turns) any_speaker_turn |= InScope(b.speaker, turn.role);
-  if (!any_speaker_turn) {
+  if (!Scopes().Any(b.speaker)) {
     r->status = Status::kNotApplicable;
     r->note = "no turns by this speaker";
     r->note_key = "na_no_turns";
@@ -302,6 +271,7 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Con
   // Expected, then avoid, then signals, each in the pack's order: the
   // behaviours are visited in that order rather than sorted afterwards
   // (moving results costs more than judging some of them).
+  Scopes().Reset(c);
   std::vector<BehaviourResult> out;
   out.reserve(pack.behaviours.size());
   for (const uint32_t bi : table->order()) {
