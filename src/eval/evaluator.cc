@@ -36,8 +36,8 @@ bool Wanted(const std::string& id, const EvaluateOptions& o) {
 }
 
 // Whether signal `id` shows in a turn of its scope.
-bool SignalPresent(const rules::LanguagePack& pack, const Conversation& c,
-                   const std::vector<TextMatches>& turns, const std::string& id) {
+bool SignalPresent(const rules::LanguagePack& pack, const std::vector<TextMatches>& turns,
+                   const std::string& id) {
   auto it = pack.behaviour_index.find(id);
   if (it == pack.behaviour_index.end()) return false;
   for (size_t t : Scopes().Of(pack.behaviours[it->second]))
@@ -79,14 +79,14 @@ Inapplicable NotApplicable(const rules::LanguagePack& pack, const rules::Behavio
   }
   if (!b.applies_if.empty()) {
     bool any = false;
-    for (const auto& s : b.applies_if) any = any || SignalPresent(pack, c, turns, s);
+    for (const auto& s : b.applies_if) any = any || SignalPresent(pack, turns, s);
     if (!any)
       return {"applies only with '" + Join(b.applies_if, "' or '") + "'",
               "na_only_with",
               {{"signals", Join(b.applies_if, ",")}}};
   }
   for (const auto& s : b.applies_unless) {
-    if (SignalPresent(pack, c, turns, s))
+    if (SignalPresent(pack, turns, s))
       return {"does not apply with '" + s + "'", "na_not_with", {{"signals", s}}};
   }
   return {};
@@ -138,12 +138,15 @@ inline void Describe(const rules::BehaviourDecl& b, const BehaviourTable::Texts&
 // One piece of evidence per turn in scope: its first surviving match (with
 // `first-use`, the first whose words were not used before).
 inline void CollectEvidence(const BehaviourTable& table, uint32_t bi, const Conversation& c,
-                            const std::vector<TextMatches>& turns, BehaviourResult* r) {
+                            BehaviourResult* r) {
   const rules::BehaviourDecl& b = table.pack().behaviours[bi];
+  const std::span<const TurnScopes::TurnMatch> ms = Scopes().Matches(bi);
+  size_t k = 0;  // both in turn order: walked together
   for (size_t t : Scopes().Of(b)) {
+    while (k < ms.size() && ms[k].turn < t) ++k;
     const RuleMatch* m = nullptr;
-    for (const RuleMatch& x : turns[t].matches) {
-      if (x.behaviour != bi || x.vetoed) continue;
+    for (; k < ms.size() && ms[k].turn == t; ++k) {
+      const RuleMatch& x = *ms[k].match;
       if (b.first_use &&
           UsedBefore(t, text::Normalize(std::string_view(c.turns[t].text)
                                             .substr(x.byte_begin, x.byte_end - x.byte_begin))))
@@ -272,6 +275,7 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Con
   // behaviours are visited in that order rather than sorted afterwards
   // (moving results costs more than judging some of them).
   Scopes().Reset(c);
+  Scopes().IndexMatches(turns, pack.behaviours.size());
   std::vector<BehaviourResult> out;
   out.reserve(pack.behaviours.size());
   for (const uint32_t bi : table->order()) {
@@ -279,7 +283,7 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Con
     if (!Wanted(b.id, options)) continue;
     BehaviourResult& r = out.emplace_back();
     Describe(b, table->texts(bi), &r);
-    CollectEvidence(*table, bi, c, turns, &r);
+    CollectEvidence(*table, bi, c, &r);
     Judge(pack, b, bi, c, turns, &r);
   }
   return out;

@@ -21,6 +21,26 @@ void TurnScopes::Reset(const Conversation& c) {
                        [](const Turn& t) { return t.start.has_value(); });
   have_normalized_.assign(c.turns.size(), 0);
   if (normalized_.size() < c.turns.size()) normalized_.resize(c.turns.size());
+  matches_.clear();
+  offsets_.clear();
+}
+
+void TurnScopes::IndexMatches(const std::vector<TextMatches>& turns, size_t behaviours) {
+  // A counting sort: the count per behaviour, then each match at its slot.
+  const size_t n = std::min(turns.size(), c_->turns.size());
+  offsets_.assign(behaviours + 1, 0);
+  for (size_t t = 0; t < n; ++t) {
+    for (const RuleMatch& m : turns[t].matches)
+      if (!m.vetoed && m.behaviour < behaviours) ++offsets_[m.behaviour + 1];
+  }
+  for (size_t b = 0; b < behaviours; ++b) offsets_[b + 1] += offsets_[b];
+  matches_.resize(offsets_[behaviours]);
+  thread_local std::vector<uint32_t> next;
+  next.assign(offsets_.begin(), offsets_.end() - 1);
+  for (size_t t = 0; t < n; ++t) {
+    for (const RuleMatch& m : turns[t].matches)
+      if (!m.vetoed && m.behaviour < behaviours) matches_[next[m.behaviour]++] = {t, &m};
+  }
 }
 
 const std::vector<size_t>& TurnScopes::Speaker(rules::SpeakerScope s) const {

@@ -83,3 +83,44 @@ TEST(TurnScopes, NormalizedTextsAsNormalizeMakesThem) {
 
 }  // namespace
 }  // namespace tact::eval
+
+namespace tact::eval {
+namespace {
+
+TEST(TurnScopes, MatchesByBehaviourInTurnOrderWithoutVetoed) {
+  Conversation c = Chat("aca");
+  std::vector<TextMatches> tm(4);  // longer than the conversation: the rest ignored
+  auto add = [&](size_t t, uint32_t b, uint32_t rule, bool vetoed = false) {
+    RuleMatch m;
+    m.behaviour = b;
+    m.rule = rule;
+    m.vetoed = vetoed;
+    tm[t].matches.push_back(m);
+  };
+  add(0, 1, 0);
+  add(0, 0, 3);
+  add(0, 1, 1, true);  // vetoed
+  add(0, 1, 2);
+  add(2, 1, 4);
+  add(2, 9, 0);  // no such behaviour
+  add(3, 0, 0);  // past the conversation's turns
+  TurnScopes s;
+  s.Reset(c);
+  EXPECT_TRUE(s.Matches(0).empty());  // before indexing
+  s.IndexMatches(tm, 2);
+  auto b1 = s.Matches(1);
+  ASSERT_EQ(b1.size(), 3u);
+  EXPECT_EQ(b1[0].turn, 0u);
+  EXPECT_EQ(b1[0].match->rule, 0u);
+  EXPECT_EQ(b1[1].match->rule, 2u);
+  EXPECT_EQ(b1[2].turn, 2u);
+  EXPECT_EQ(b1[2].match, &tm[2].matches[0]);
+  ASSERT_EQ(s.Matches(0).size(), 1u);
+  EXPECT_EQ(s.Matches(0)[0].match->rule, 3u);
+  EXPECT_TRUE(s.Matches(2).empty());
+  s.Reset(c);
+  EXPECT_TRUE(s.Matches(1).empty());
+}
+
+}  // namespace
+}  // namespace tact::eval
