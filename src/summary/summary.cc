@@ -116,11 +116,38 @@ void Histogram::Add(double v) {
   max_ = std::max(max_, v);
   sum_milli_ += static_cast<int64_t>(std::llround(v * 1000.0));
   ++count_;
-  ++buckets_[Bucket(v)];
+  const int32_t b = Bucket(v);
+  if (window_.empty()) {
+    window_.assign(kWindow, 0);
+    window_lo_ = b - kWindow / 2;
+  }
+  if (b >= window_lo_ && b - window_lo_ < kWindow) {
+    ++window_[static_cast<size_t>(b - window_lo_)];
+    window_dirty_ = true;
+  } else {
+    ++buckets_[b];
+  }
+}
+
+void Histogram::Fold() const {
+  if (!window_dirty_) return;
+  // In key order: each new node goes right before `next`.
+  auto next = buckets_.lower_bound(window_lo_);
+  for (int32_t i = 0; i < kWindow; ++i) {
+    uint64_t& n = window_[static_cast<size_t>(i)];
+    if (n == 0) continue;
+    auto it = buckets_.try_emplace(next, window_lo_ + i, 0);
+    it->second += n;
+    next = std::next(it);
+    n = 0;
+  }
+  window_dirty_ = false;
 }
 
 bool Histogram::Merge(const Histogram& o) {
   if (o.count_ == 0) return true;
+  Fold();
+  o.Fold();
   if (count_ == 0) {
     min_ = o.min_;
     max_ = o.max_;
@@ -140,6 +167,8 @@ void Histogram::Restore(uint64_t count, int64_t sum_milli, double min, double ma
   min_ = min;
   max_ = max;
   buckets_ = std::move(buckets);
+  window_.clear();
+  window_dirty_ = false;
 }
 
 double Histogram::Quantile(double q) const {
@@ -150,7 +179,7 @@ double Histogram::Quantile(double q) const {
   uint64_t rank = static_cast<uint64_t>(std::ceil(q * static_cast<double>(count_)));
   if (rank < 1) rank = 1;
   uint64_t seen = 0;
-  for (const auto& [b, n] : buckets_) {
+  for (const auto& [b, n] : buckets()) {
     seen += n;
     if (seen >= rank) return std::clamp(Representative(b), min_, max_);
   }
