@@ -108,11 +108,21 @@ struct Analyzer::Impl {
   std::vector<std::string> turn_language;
   eval::MetricProfile profile;
   score::Scorecard scorecard;
+  // Each pack's texts per tips language, resolved on first use.
+  std::map<std::pair<const rules::LanguagePack*, std::string>,
+           std::unique_ptr<eval::BehaviourTable>>
+      tables;
 
   Impl(const RuleSet& r, AnalyzeOptions o) : rules(r), options(std::move(o)), detector(r) {
     Diagnostics ignored;  // validated by the caller
     LoadProfile(options, &profile, &ignored);
     LoadScorecard(options, &scorecard, &ignored);
+  }
+
+  const eval::BehaviourTable* Table(const rules::LanguagePack& pack, const std::string& tips) {
+    auto& t = tables[{&pack, tips}];
+    if (!t) t = std::make_unique<eval::BehaviourTable>(pack, tips);
+    return t.get();
   }
 
   eval::TurnMatcher& Matcher(const std::string& lang) {
@@ -370,6 +380,7 @@ ConversationResult Analyzer::Analyze(const Conversation& c) {
     if (eo.tips_language.empty()) eo.tips_language = "en";
     eo.only = impl_->options.only;
     eo.skip = impl_->options.skip;
+    eo.table = impl_->Table(catalogue, eo.tips_language);
     r.behaviours = impl_->NotJudged(catalogue, "unsupported language '" + r.language + "'", eo);
     r.score = -1;
     if (c.turns.empty()) r.warnings.push_back("conversation has no turns");
@@ -379,6 +390,7 @@ ConversationResult Analyzer::Analyze(const Conversation& c) {
   impl_->MatchTurns(c, r.language);
   for (auto& w : impl_->stopped_turns) r.warnings.push_back(std::move(w));
   const auto& tm = impl_->turn_matches;
+  eo.table = impl_->Table(m.pack(), eo.tips_language);
   r.behaviours = eval::Evaluate(m.pack(), c, tm, eo);
   impl_->OtherPackRuleLocations(&r);
   r.metrics = eval::ComputeMetrics(c, tm, m.pack(), impl_->profile, &r.warnings);

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string_view>
 
+#include "eval/turn_scopes.h"
 #include "text/normalize.h"
 
 namespace tact::eval {
@@ -21,36 +23,11 @@ bool InScope(rules::SpeakerScope scope, Role role) {
   return false;
 }
 
-// Indices of the turns in a behaviour's speaker and position (or, for timed
-// calls, time) scope, into `*scope` (cleared first: callers reuse one
-// buffer per thread, as this runs for every behaviour of every conversation).
-void ScopeTurns(const rules::BehaviourDecl& b, const Conversation& c, std::vector<size_t>* scope) {
-  std::vector<size_t>& out = *scope;
-  out.clear();
-  const bool timed = c.channel == Channel::kCall && !c.turns.empty() &&
-                     std::all_of(c.turns.begin(), c.turns.end(),
-                                 [](const Turn& t) { return t.start.has_value(); });
-  if (b.time_window != rules::BehaviourDecl::TimeWindow::kNone && timed) {
-    double first = *c.turns.front().start, last = first;
-    for (const auto& t : c.turns) last = std::max(last, t.end ? *t.end : *t.start);
-    for (size_t i = 0; i < c.turns.size(); ++i) {
-      const Turn& t = c.turns[i];
-      if (!InScope(b.speaker, t.role)) continue;
-      bool in = b.time_window == rules::BehaviourDecl::TimeWindow::kFirst
-                    ? *t.start <= first + b.time_seconds
-                    : (t.end ? *t.end : *t.start) >= last - b.time_seconds;
-      if (in) out.push_back(i);
-    }
-    return;
-  }
-  for (size_t i = 0; i < c.turns.size(); ++i) {
-    if (InScope(b.speaker, c.turns[i].role)) out.push_back(i);
-  }
-  size_t n = static_cast<size_t>(b.position_n);
-  if (b.position == rules::BehaviourDecl::Position::kFirst && out.size() > n) out.resize(n);
-  if (b.position == rules::BehaviourDecl::Position::kLast && out.size() > n) {
-    out.erase(out.begin(), out.end() - static_cast<std::ptrdiff_t>(n));
-  }
+// The scopes of the conversation being evaluated: Evaluate() resets them
+// for each conversation (one per thread, reusing its buffers).
+TurnScopes& Scopes() {
+  thread_local TurnScopes scopes;
+  return scopes;
 }
 
 bool Wanted(const std::string& id, const EvaluateOptions& o) {
@@ -58,30 +35,12 @@ bool Wanted(const std::string& id, const EvaluateOptions& o) {
   return std::find(o.skip.begin(), o.skip.end(), id) == o.skip.end();
 }
 
-std::string Pick(const std::map<std::string, std::string>& texts, const std::string& lang,
-                 const std::string& pack_lang) {
-  if (lang.empty() || lang == pack_lang) {
-    auto it = texts.find("");
-    if (it != texts.end()) return it->second;
-  }
-  auto it = texts.find(lang.empty() ? pack_lang : lang);
-  if (it != texts.end()) return it->second;
-  it = texts.find("");
-  return it == texts.end() ? std::string() : it->second;
-}
-
-int KindOrder(BehaviourKind k) {
-  return k == BehaviourKind::kExpected ? 0 : k == BehaviourKind::kAvoid ? 1 : 2;
-}
-
 // Whether signal `id` shows in a turn of its scope.
-bool SignalPresent(const rules::LanguagePack& pack, const Conversation& c,
-                   const std::vector<TextMatches>& turns, const std::string& id) {
+bool SignalPresent(const rules::LanguagePack& pack, const std::vector<TextMatches>& turns,
+                   const std::string& id) {
   auto it = pack.behaviour_index.find(id);
   if (it == pack.behaviour_index.end()) return false;
-  thread_local std::vector<size_t> scope;
-  ScopeTurns(pack.behaviours[it->second], c, &scope);
-  for (size_t t : scope)
+  for (size_t t : Scopes().Of(pack.behaviours[it->second]))
     if (turns[t].Has(it->second)) return true;
   return false;
 }
@@ -120,14 +79,14 @@ Inapplicable NotApplicable(const rules::LanguagePack& pack, const rules::Behavio
   }
   if (!b.applies_if.empty()) {
     bool any = false;
-    for (const auto& s : b.applies_if) any = any || SignalPresent(pack, c, turns, s);
+    for (const auto& s : b.applies_if) any = any || SignalPresent(pack, turns, s);
     if (!any)
       return {"applies only with '" + Join(b.applies_if, "' or '") + "'",
               "na_only_with",
               {{"signals", Join(b.applies_if, ",")}}};
   }
   for (const auto& s : b.applies_unless) {
-    if (SignalPresent(pack, c, turns, s))
+    if (SignalPresent(pack, turns, s))
       return {"does not apply with '" + s + "'", "na_not_with", {{"signals", s}}};
   }
   return {};
@@ -135,11 +94,11 @@ Inapplicable NotApplicable(const rules::LanguagePack& pack, const rules::Behavio
 
 // Whether the words `needle` (normalized) occur, as whole words, in one of
 // the turns before `turn`.
-bool UsedBefore(const Conversation& c, size_t turn, const std::string& needle) {
+bool UsedBefore(size_t turn, const std::string& needle) {
   if (needle.empty()) return false;
   auto word_char = [](unsigned char ch) { return ch >= 0x80 || std::isalnum(ch) != 0; };
   for (size_t t = 0; t < turn; ++t) {
-    const std::string hay = text::Normalize(c.turns[t].text);
+    const std::string& hay = Scopes().Normalized(t);
     for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) {
       const size_t end = at + needle.size();
       if ((at == 0 || !word_char(static_cast<unsigned char>(hay[at - 1]))) &&
@@ -162,17 +121,14 @@ std::string RuleLocation(const rules::BehaviourDecl& b, uint32_t rule) {
 namespace {
 
 // The behaviour's texts and settings, as its result reports them.
-inline void Describe(const rules::LanguagePack& pack, const rules::BehaviourDecl& b,
-                     const EvaluateOptions& options, BehaviourResult* r) {
+inline void Describe(const rules::BehaviourDecl& b, const BehaviourTable::Texts& texts,
+                     BehaviourResult* r) {
   r->id = b.id;
   r->kind = *b.kind;
-  r->title = Pick(b.titles, options.tips_language, pack.code);
-  if (r->title.empty()) r->title = Pick(b.titles, "en", pack.code);
-  if (r->title.empty()) r->title = b.id;
-  r->title_en = Pick(b.titles, "en", pack.code);
-  if (r->title_en.empty()) r->title_en = b.id;
-  r->tip = Pick(b.tips, options.tips_language, pack.code);
-  r->tip_en = Pick(b.tips, "en", pack.code);
+  r->title = texts.title;
+  r->title_en = texts.title_en;
+  r->tip = texts.tip;
+  r->tip_en = texts.tip_en;
   r->level = b.level;
   r->weight = b.weight;
   r->trigger = b.trigger;
@@ -181,18 +137,19 @@ inline void Describe(const rules::LanguagePack& pack, const rules::BehaviourDecl
 
 // One piece of evidence per turn in scope: its first surviving match (with
 // `first-use`, the first whose words were not used before).
-inline void CollectEvidence(const rules::BehaviourDecl& b, uint32_t bi, const Conversation& c,
-                            const std::vector<TextMatches>& turns, BehaviourResult* r) {
-  thread_local std::vector<size_t> scope;
-  ScopeTurns(b, c, &scope);
-  for (size_t t : scope) {
+inline void CollectEvidence(const BehaviourTable& table, uint32_t bi, const Conversation& c,
+                            BehaviourResult* r) {
+  const rules::BehaviourDecl& b = table.pack().behaviours[bi];
+  const std::span<const TurnScopes::TurnMatch> ms = Scopes().Matches(bi);
+  size_t k = 0;  // both in turn order: walked together
+  for (size_t t : Scopes().Of(b)) {
+    while (k < ms.size() && ms[k].turn < t) ++k;
     const RuleMatch* m = nullptr;
-    for (const RuleMatch& x : turns[t].matches) {
-      if (x.behaviour != bi || x.vetoed) continue;
+    for (; k < ms.size() && ms[k].turn == t; ++k) {
+      const RuleMatch& x = *ms[k].match;
       if (b.first_use &&
-          UsedBefore(c, t,
-                     text::Normalize(std::string_view(c.turns[t].text)
-                                         .substr(x.byte_begin, x.byte_end - x.byte_begin))))
+          UsedBefore(t, text::Normalize(std::string_view(c.turns[t].text)
+                                            .substr(x.byte_begin, x.byte_end - x.byte_begin))))
         continue;
       m = &x;
       break;
@@ -206,7 +163,7 @@ inline void CollectEvidence(const rules::BehaviourDecl& b, uint32_t bi, const Co
     e.text = c.turns[t].text;
     e.span_begin = m->byte_begin;
     e.span_end = m->byte_end;
-    e.rule = RuleLocation(b, m->rule);
+    e.rule = table.Rule(bi, m->rule);
     r->evidence.push_back(std::move(e));
   }
 }
@@ -293,9 +250,7 @@ inline void Judge(const rules::LanguagePack& pack, const rules::BehaviourDecl& b
     r->status = r->evidence.empty() ? Status::kAbsent : Status::kPresent;
     return;
   }
-  bool any_speaker_turn = false;
-  for (const auto& turn : c.turns) any_speaker_turn |= InScope(b.speaker, turn.role);
-  if (!any_speaker_turn) {
+  if (!Scopes().Any(b.speaker)) {
     r->status = Status::kNotApplicable;
     r->note = "no turns by this speaker";
     r->note_key = "na_no_turns";
@@ -311,24 +266,25 @@ inline void Judge(const rules::LanguagePack& pack, const rules::BehaviourDecl& b
 std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Conversation& c,
                                       const std::vector<TextMatches>& turns,
                                       const EvaluateOptions& options) {
+  std::optional<BehaviourTable> own;
+  const BehaviourTable* table = options.table;
+  if (table == nullptr || &table->pack() != &pack ||
+      table->tips_language() != options.tips_language)
+    table = &own.emplace(pack, options.tips_language);
   // Expected, then avoid, then signals, each in the pack's order: the
   // behaviours are visited in that order rather than sorted afterwards
   // (moving results costs more than judging some of them).
+  Scopes().Reset(c);
+  Scopes().IndexMatches(turns, pack.behaviours.size());
   std::vector<BehaviourResult> out;
   out.reserve(pack.behaviours.size());
-  std::vector<uint32_t> order(pack.behaviours.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return KindOrder(*pack.behaviours[a].kind) < KindOrder(*pack.behaviours[b].kind);
-  });
-  for (const uint32_t bi : order) {
+  for (const uint32_t bi : table->order()) {
     const rules::BehaviourDecl& b = pack.behaviours[bi];
     if (!Wanted(b.id, options)) continue;
-    BehaviourResult r;
-    Describe(pack, b, options, &r);
-    CollectEvidence(b, bi, c, turns, &r);
+    BehaviourResult& r = out.emplace_back();
+    Describe(b, table->texts(bi), &r);
+    CollectEvidence(*table, bi, c, &r);
     Judge(pack, b, bi, c, turns, &r);
-    out.push_back(std::move(r));
   }
   return out;
 }

@@ -14,6 +14,7 @@
 
 #include <vector>
 
+#include "eval/behaviour_table.h"
 #include "eval/turn_matcher.h"
 #include "rules/pack.h"
 #include "tact/conversation.h"
@@ -25,6 +26,10 @@ struct EvaluateOptions {
   std::string tips_language;  // "" = the pack's language
   std::vector<std::string> only;
   std::vector<std::string> skip;
+  // The pack's texts for `tips_language`, resolved once (the caller keeps it
+  // for every conversation); when null, or made for another pack or tips
+  // language, Evaluate resolves them for this call.
+  const BehaviourTable* table = nullptr;
 };
 
 // `turns[i]` are the matches of conversation.turns[i].

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "common/strings.h"
 #include "eval/metrics.h"
@@ -91,8 +92,22 @@ bool MetricProfile::Parse(const std::string& file, const std::string& text, Diag
   return ok;
 }
 
-std::optional<double> MetricProfile::Threshold(const std::string& metric, Channel channel) const {
-  auto it = values_.find(metric + "." + std::string(ChannelName(channel)));
+std::optional<double> MetricProfile::Threshold(std::string_view metric, Channel channel) const {
+  // The key "metric.channel", on the stack (a string only for a longer id
+  // than any metric has).
+  const std::string_view ch = ChannelName(channel);
+  const size_t n = metric.size() + 1 + ch.size();
+  char buf[64];
+  std::string long_key;
+  char* key = buf;
+  if (n > sizeof buf) {
+    long_key.resize(n);
+    key = long_key.data();
+  }
+  std::memcpy(key, metric.data(), metric.size());
+  key[metric.size()] = '.';
+  std::memcpy(key + metric.size() + 1, ch.data(), ch.size());
+  auto it = values_.find(std::string_view(key, n));
   if (it == values_.end()) return std::nullopt;
   return it->second;
 }

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tact/conversation.h"
@@ -28,12 +29,14 @@ class MetricProfile {
   // "id.call=value" / "id.email=value".
   bool Override(const std::string& spec, std::string* error);
 
-  std::optional<double> Threshold(const std::string& metric, Channel channel) const;
+  std::optional<double> Threshold(std::string_view metric, Channel channel) const;
   double Parameter(const std::string& name, double fallback) const;
 
  private:
   bool Set(const std::string& key, double value, std::string* error);
-  std::map<std::string, double> values_;  // "metric.chat", "metric.call", "parameter"
+  // "metric.chat", "metric.call", "parameter"; searched with views (no
+  // key built per conversation).
+  std::map<std::string, double, std::less<>> values_;
 };
 
 // The built-in profile (rules/thresholds.conf compiled into the binary).

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "common/dates.h"
+#include "summary/layouts.h"
 
 namespace tact::summary {
 
@@ -115,11 +116,38 @@ void Histogram::Add(double v) {
   max_ = std::max(max_, v);
   sum_milli_ += static_cast<int64_t>(std::llround(v * 1000.0));
   ++count_;
-  ++buckets_[Bucket(v)];
+  const int32_t b = Bucket(v);
+  if (window_.empty()) {
+    window_.assign(kWindow, 0);
+    window_lo_ = b - kWindow / 2;
+  }
+  if (b >= window_lo_ && b - window_lo_ < kWindow) {
+    ++window_[static_cast<size_t>(b - window_lo_)];
+    window_dirty_ = true;
+  } else {
+    ++buckets_[b];
+  }
+}
+
+void Histogram::Fold() const {
+  if (!window_dirty_) return;
+  // In key order: each new node goes right before `next`.
+  auto next = buckets_.lower_bound(window_lo_);
+  for (int32_t i = 0; i < kWindow; ++i) {
+    uint64_t& n = window_[static_cast<size_t>(i)];
+    if (n == 0) continue;
+    auto it = buckets_.try_emplace(next, window_lo_ + i, 0);
+    it->second += n;
+    next = std::next(it);
+    n = 0;
+  }
+  window_dirty_ = false;
 }
 
 bool Histogram::Merge(const Histogram& o) {
   if (o.count_ == 0) return true;
+  Fold();
+  o.Fold();
   if (count_ == 0) {
     min_ = o.min_;
     max_ = o.max_;
@@ -139,6 +167,8 @@ void Histogram::Restore(uint64_t count, int64_t sum_milli, double min, double ma
   min_ = min;
   max_ = max;
   buckets_ = std::move(buckets);
+  window_.clear();
+  window_dirty_ = false;
 }
 
 double Histogram::Quantile(double q) const {
@@ -149,7 +179,7 @@ double Histogram::Quantile(double q) const {
   uint64_t rank = static_cast<uint64_t>(std::ceil(q * static_cast<double>(count_)));
   if (rank < 1) rank = 1;
   uint64_t seen = 0;
-  for (const auto& [b, n] : buckets_) {
+  for (const auto& [b, n] : buckets()) {
     seen += n;
     if (seen >= rank) return std::clamp(Representative(b), min_, max_);
   }
@@ -209,6 +239,17 @@ void KeepWorst(std::vector<WorstEntry>* list, WorstEntry e, size_t n) {
   if (list->size() > n) list->pop_back();
 }
 
+// Whether an entry for `r` would sort before the last of a non-empty `list`
+// (as WorstEntry::operator<, without building the entry).
+bool WorseThanLast(const std::vector<WorstEntry>& list, const ConversationResult& r) {
+  if (list.empty()) return true;
+  const WorstEntry& last = list.back();
+  const double a = r.score < 0 ? 1e9 : r.score, b = last.score < 0 ? 1e9 : last.score;
+  if (a != b) return a < b;
+  if (r.id != last.id) return r.id < last.id;
+  return r.source < last.source;
+}
+
 }  // namespace
 
 void SummaryBuilder::Add(const ConversationResult& r) {
@@ -222,30 +263,12 @@ void SummaryBuilder::Add(const ConversationResult& r) {
   if (std::any_of(r.behaviours.begin(), r.behaviours.end(),
                   [](const BehaviourResult& b) { return b.status == Status::kViolated; }))
     ++s_.violated_conversations;
-  for (const auto& b : r.behaviours) {
-    BehaviourSummary& bs = s_.behaviours[b.id];
-    bs.kind = b.kind;
-    if (bs.title.empty() || b.title_en < bs.title) bs.title = b.title_en;  // order-independent
-    bs.level = b.level;
-    bs.counts.Add(b.status);
-    if (b.status == Status::kMissed || b.status == Status::kViolated) {
-      WorstEntry w;
-      w.score = r.score;
-      w.id = r.id;
-      w.source = r.source;
-      w.status = b.status;
-      if (!b.evidence.empty()) {
-        const Evidence& e = b.evidence.front();
-        w.turn = e.turn;
-        w.quote = e.text.substr(e.span_begin, e.span_end - e.span_begin);
-      } else {
-        w.quote = b.note;
-      }
-      KeepWorst(&bs.worst, std::move(w), s_.worst_n);
-    }
-  }
-  for (const auto& m : r.metrics) {
-    MetricSummary& ms = s_.metrics[m.id];
+  Layout& layout = layouts_.For(r, &s_);
+  for (size_t i = 0; i < r.behaviours.size(); ++i)
+    AddBehaviour(r, r.behaviours[i], layout.behaviours()[i]);
+  for (size_t i = 0; i < r.metrics.size(); ++i) {
+    const MetricResult& m = r.metrics[i];
+    MetricSummary& ms = *layout.metrics()[i];
     ms.unit = m.unit;
     ms.counts.Add(m.status);
     if (m.value) ms.values.Add(*m.value);
@@ -257,8 +280,33 @@ void SummaryBuilder::Add(const ConversationResult& r) {
       ++g.scored;
       g.score_milli_sum += static_cast<int64_t>(std::llround(r.score * 1000.0));
     }
-    for (const auto& b : r.behaviours) g.behaviours[b.id].Add(b.status);
+    const std::vector<StatusCounts*>& counts = layout.GroupCounts(&g);
+    for (size_t i = 0; i < r.behaviours.size(); ++i) counts[i]->Add(r.behaviours[i].status);
   }
+}
+
+void SummaryBuilder::AddBehaviour(const ConversationResult& r, const BehaviourResult& b,
+                                  BehaviourSummary* bs) {
+  bs->kind = b.kind;
+  if (bs->title.empty() || b.title_en < bs->title) bs->title = b.title_en;  // order-independent
+  bs->level = b.level;
+  bs->counts.Add(b.status);
+  if (b.status != Status::kMissed && b.status != Status::kViolated) return;
+  // Most misses do not make the worst list once it is full: no entry built.
+  if (bs->worst.size() >= s_.worst_n && !WorseThanLast(bs->worst, r)) return;
+  WorstEntry w;
+  w.score = r.score;
+  w.id = r.id;
+  w.source = r.source;
+  w.status = b.status;
+  if (!b.evidence.empty()) {
+    const Evidence& e = b.evidence.front();
+    w.turn = e.turn;
+    w.quote = e.text.substr(e.span_begin, e.span_end - e.span_begin);
+  } else {
+    w.quote = b.note;
+  }
+  KeepWorst(&bs->worst, std::move(w), s_.worst_n);
 }
 
 bool SummaryBuilder::Merge(const Summary& o, std::string* error) {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "common/dates.h"
+#include "summary/layouts.h"
 #include "summary/shards.h"
 #include "tact/diagnostic.h"
 #include "tact/result.h"
@@ -65,7 +66,10 @@ class Histogram {
   // The value at quantile q (0..1): the middle of the bucket holding it
   // (exact for the minimum and maximum).
   double Quantile(double q) const;
-  const std::map<int32_t, uint64_t>& buckets() const { return buckets_; }
+  const std::map<int32_t, uint64_t>& buckets() const {
+    Fold();
+    return buckets_;
+  }
   // The value a bucket stands for: the middle of its range (0 for bucket 0).
   static double Representative(int32_t b);
   // For reading a summary back (merge).
@@ -74,10 +78,21 @@ class Histogram {
 
  private:
   static int32_t Bucket(double v);
+  // Folds window_ into buckets_ (const: reading a histogram folds it, so a
+  // histogram must not be read from two threads while it has new counts).
+  void Fold() const;
   uint64_t count_ = 0;
   int64_t sum_milli_ = 0;
   double min_ = 0, max_ = 0;
-  std::map<int32_t, uint64_t> buckets_;
+  mutable std::map<int32_t, uint64_t> buckets_;
+  // Add() counts into a dense window of kWindow buckets centred on the first
+  // one it saw (a factor of 1.01^2048 either side: any real spread of one
+  // metric) instead of a map node per value; buckets outside it, and every
+  // count once read, are in buckets_.
+  static constexpr int32_t kWindow = 4096;
+  mutable std::vector<uint64_t> window_;
+  int32_t window_lo_ = 0;
+  mutable bool window_dirty_ = false;
 };
 
 struct WorstEntry {
@@ -143,13 +158,18 @@ class SummaryBuilder {
   }
   // Folds another summary in (same group_by and worst_n); false with *error otherwise.
   bool Merge(const Summary& other, std::string* error);
+  // Its counts and fields may be changed, but no entry of its maps erased.
   Summary& summary() { return s_; }
   const Summary& summary() const { return s_; }
 
  private:
   std::string Key(const ConversationResult& r, const std::string& dimension) const;
+  void AddBehaviour(const ConversationResult& r, const BehaviourResult& b, BehaviourSummary* bs);
 
   Summary s_;
+  // Where each result's behaviours and metrics are counted (summary/layouts.h):
+  // it keeps pointers into s_'s maps, whose entries are therefore never erased.
+  Layouts layouts_;
   std::function<std::string(const std::string&)> key_filter_;
 };
 

@@ -289,6 +289,12 @@ TEST(MetricProfile, BuiltinParsesAndOverrides) {
   EXPECT_EQ(p.Threshold("first_response_time", Channel::kCall), 20);
   EXPECT_TRUE(p.Override("handle_time=100", &err));
   EXPECT_EQ(p.Threshold("handle_time", Channel::kCall), 100);
+  EXPECT_EQ(p.Threshold("handle_time", Channel::kEmail), 100);
+  // Looked up without building a key: a prefix or an unknown or very long id
+  // is no metric.
+  EXPECT_FALSE(p.Threshold("handle_tim", Channel::kCall).has_value());
+  EXPECT_FALSE(p.Threshold("", Channel::kCall).has_value());
+  EXPECT_FALSE(p.Threshold(std::string(100, 'h'), Channel::kCall).has_value());
   EXPECT_FALSE(p.Override("first_respons_time=1", &err));
   EXPECT_NE(err.find("did you mean 'first_response_time'"), std::string::npos);
   EXPECT_FALSE(p.Override("handle_time.sms=1", &err));
