@@ -43,9 +43,8 @@ constexpr std::array<CharClass, 128> kAsciiClass = [] {
   return t;
 }();
 
-CharClass Classify(UChar32 c) {
-  if (c < 0) return CharClass::kInvalid;
-  if (c < 0x80) return kAsciiClass[c];
+// A code point past ASCII, by its Unicode properties.
+CharClass ClassifyByProperties(UChar32 c) {
   if (c == 0x2019 || c == 0x02BC) return CharClass::kApostrophe;
   if (c == 0x2010 || c == 0x2011) return CharClass::kHyphen;
   if (c == 0x2028 || c == 0x2029 || c == 0x0085) return CharClass::kNewline;
@@ -77,6 +76,24 @@ CharClass Classify(UChar32 c) {
     default:
       return CharClass::kSymbol;
   }
+}
+
+// ClassifyByProperties() of every code point written in two UTF-8 bytes
+// (Latin letters with diacritics, Cyrillic, Greek...), computed once.
+const std::array<CharClass, 0x800>& TwoByteClasses() {
+  static const std::array<CharClass, 0x800> table = [] {
+    std::array<CharClass, 0x800> t{};
+    for (UChar32 c = 0x80; c < 0x800; ++c) t[c] = ClassifyByProperties(c);
+    return t;
+  }();
+  return table;
+}
+
+CharClass Classify(UChar32 c) {
+  if (c < 0) return CharClass::kInvalid;
+  if (c < 0x80) return kAsciiClass[c];
+  if (c < 0x800) return TwoByteClasses()[c];
+  return ClassifyByProperties(c);
 }
 
 struct Cursor {
