@@ -21,7 +21,7 @@
 //
 // The lookup table keeps 32 bits of each entry's hash beside its index, so a
 // probe that passes other entries compares them there and reads only the
-// entry it returns. In front of it, a direct-mapped cache of 1024 recently
+// entry it returns. In front of it, a direct-mapped cache of 2048 recently
 // looked-up forms of at most 16 bytes (most tokens) holds each form's bytes
 // as a ShortKey beside its entry: a hit costs no byte hash, no probe and no
 // compare behind a pointer. It holds only forms that are in the table (Trim()
@@ -144,7 +144,7 @@ class Classifier {
     uint32_t index = 0;  // into entries_ and hits_
     const TokenInfo* info = nullptr;
   };
-  static constexpr unsigned kFrontBits = 10;
+  static constexpr unsigned kFrontBits = 11;
   std::vector<Front> front_;
   // Sorted atom sets (their bytes, in class_bytes_) -> class id; ids 0 and 1
   // are the sentence edges. Kept across evictions, dropped with a new generation.

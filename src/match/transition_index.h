@@ -12,7 +12,7 @@
 //
 // In front of the table sits a small direct-mapped cache of recently found
 // packed pairs (16 bytes each: key, next state and accepts flag, transition,
-// so one line holds all a token needs, 32 KB in all): a text's tokens
+// so one line holds all a token needs, 64 KB in all): a text's tokens
 // repeat a few thousand hot (state, class) pairs, which the cache keeps in
 // L1/L2 where the large table would take a memory access per token. A pair
 // found in the table or inserted replaces whatever shared its cache slot;
@@ -93,7 +93,7 @@ class TransitionIndex {
   bool FindLarge(uint32_t state, uint32_t cls, Entry* e) const;
   void Grow();
 
-  static constexpr uint32_t kFrontBits = 11;  // 2048 entries
+  static constexpr uint32_t kFrontBits = 12;  // 4096 entries
   struct Front {
     uint32_t key = 0;    // as in slots_; 0 = empty
     uint32_t value = 0;  // next | kAcceptsBit

@@ -41,7 +41,7 @@ TEST(Classifier, FindsEveryFormAgainThroughGrowth) {
   EXPECT_EQ(c.size(), words.size());  // nothing classified twice
 }
 
-// The front cache (1024 forms of at most 16 bytes) must give the table's
+// The front cache (2048 forms of at most 16 bytes) must give the table's
 // answer: forms of every length around the 16-byte limit, sharing prefixes
 // and suffixes, many more than it holds, looked up again in another order
 // and after an eviction moved the entries.

@@ -74,7 +74,7 @@ TEST(TransitionIndex, ClearForgetsEverything) {
   EXPECT_TRUE(got.accepts);
 }
 
-// The front cache holds 2048 pairs: with many more pairs, each found in
+// The front cache holds 4096 pairs: with many more pairs, each found in
 // turn, entries keep evicting each other, and every answer must still be the
 // table's. A Clear() must drop the cached pairs too: after it, the same pairs
 // inserted with other values give the new values.
