@@ -80,6 +80,7 @@ void Classifier::Rebuild(size_t keep, bool reclass) {
   hits_.resize(order.size());
   std::fill(table_.begin(), table_.end(), 0);
   for (size_t k = 0; k < entries_.size(); ++k) Place(entries_[k]->hash, k);
+  std::fill(front_.begin(), front_.end(), Front{});  // the entries moved
 }
 
 namespace {
@@ -113,6 +114,20 @@ bool IsRange(std::string_view surface) {
 }  // namespace
 
 const TokenInfo& Classifier::Get(std::string_view surface, text::TokenKind kind) {
+  if (surface.size() > ShortKey::kMaxSize) return *entries_[Find(surface, kind)];
+  const ShortKey key = ShortKey::Of(surface);
+  if (front_.empty()) front_.resize(size_t{1} << kFrontBits);
+  Front& f = front_[key.Hash() >> (64 - kFrontBits)];
+  if (f.info != nullptr && f.key == key) {
+    hits_[f.index] += hits_[f.index] != UINT32_MAX;
+    return *f.info;
+  }
+  const size_t index = Find(surface, kind);
+  f = {key, static_cast<uint32_t>(index), entries_[index]};
+  return *f.info;
+}
+
+size_t Classifier::Find(std::string_view surface, text::TokenKind kind) {
   const uint64_t hash = HashBytes(surface);
   if (table_.empty()) table_.assign(1024, 0);
   const size_t mask = table_.size() - 1;
@@ -124,14 +139,14 @@ const TokenInfo& Classifier::Get(std::string_view surface, text::TokenKind kind)
     const TokenInfo& t = *entries_[index];
     if (t.hash == hash && t.surface == surface) {
       hits_[index] += hits_[index] != UINT32_MAX;
-      return t;
+      return index;
     }
   }
-  return Add(surface, kind, hash, slot);
+  Add(surface, kind, hash, slot);
+  return entries_.size() - 1;
 }
 
-const TokenInfo& Classifier::Add(std::string_view surface, text::TokenKind kind, uint64_t hash,
-                                 size_t slot) {
+void Classifier::Add(std::string_view surface, text::TokenKind kind, uint64_t hash, size_t slot) {
   ++stats_.adds;
   norm_.clear();
   text::NormalizeAppend(surface, &norm_);
@@ -163,7 +178,6 @@ const TokenInfo& Classifier::Add(std::string_view surface, text::TokenKind kind,
   hits_.push_back(1);
   table_[slot] = (hash >> 32 << 32) | entries_.size();
   if (entries_.size() * 2 > table_.size()) Grow();  // keep the load under one half
-  return *info;
 }
 
 void Classifier::StoreBytes(std::string_view surface, std::string_view norm, std::string_view stem,

@@ -21,7 +21,12 @@
 //
 // The lookup table keeps 32 bits of each entry's hash beside its index, so a
 // probe that passes other entries compares them there and reads only the
-// entry it returns.
+// entry it returns. In front of it, a direct-mapped cache of 2048 recently
+// looked-up forms of at most 16 bytes (most tokens) holds each form's bytes
+// as a ShortKey beside its entry: a hit costs no byte hash, no probe and no
+// compare behind a pointer. It holds only forms that are in the table (Trim()
+// empties it), and a hit counts as a lookup like any other, so it changes
+// neither an answer nor which entries an eviction keeps.
 #ifndef TACT_MATCH_CLASSIFIER_H_
 #define TACT_MATCH_CLASSIFIER_H_
 
@@ -37,6 +42,7 @@
 
 #include "match/atoms.h"
 #include "match/byte_arena.h"
+#include "match/short_key.h"
 #include "text/stemmer.h"
 #include "text/tokenizer.h"
 
@@ -102,8 +108,10 @@ class Classifier {
   const Stats& stats() const { return stats_; }
 
  private:
+  // Get() past the front cache: the index of the entry, added if new.
+  size_t Find(std::string_view surface, text::TokenKind kind);
   // Classifies a surface form not seen before and stores it at `slot`.
-  const TokenInfo& Add(std::string_view surface, text::TokenKind kind, uint64_t hash, size_t slot);
+  void Add(std::string_view surface, text::TokenKind kind, uint64_t hash, size_t slot);
   // Letters, case and stem of a word; the stem views the stemmer's buffer or norm_.
   void ClassifyWord(std::string_view surface, TokenFeatures* f) const;
   // Copies a token's bytes into `arena`, sharing equal ones.
@@ -130,6 +138,14 @@ class Classifier {
   std::vector<TokenInfo*> entries_;
   std::vector<uint32_t> hits_;
   std::vector<uint64_t> table_;
+  // The front cache: slot by ShortKey::Hash(); info null = empty.
+  struct Front {
+    ShortKey key;
+    uint32_t index = 0;  // into entries_ and hits_
+    const TokenInfo* info = nullptr;
+  };
+  static constexpr unsigned kFrontBits = 11;
+  std::vector<Front> front_;
   // Sorted atom sets (their bytes, in class_bytes_) -> class id; ids 0 and 1
   // are the sentence edges. Kept across evictions, dropped with a new generation.
   ByteArena class_bytes_;

@@ -12,6 +12,7 @@ void TransitionIndex::Clear() {
   mask_ = kInitialSlots - 1;
   used_ = 0;
   large_.clear();
+  front_.assign(size_t{1} << kFrontBits, Front{});
 }
 
 bool TransitionIndex::FindLarge(uint32_t state, uint32_t cls, Entry* e) const {
@@ -48,6 +49,7 @@ void TransitionIndex::Insert(uint32_t state, uint32_t cls, const Entry& e) {
   while (slots_[i] != 0) i = (i + 1) & mask_;
   slots_[i] = (static_cast<uint64_t>(key) << 32) | e.next | (e.accepts ? kAcceptsBit : 0);
   transition_[i] = e.transition;
+  front_[FrontSlot(key)] = {key, static_cast<uint32_t>(slots_[i]), e.transition};
   ++used_;
 }
 

@@ -9,7 +9,15 @@
 // array that is read off the critical path. Keys that do not pack into 32
 // bits (a state >= 2^20 - 1 or a class >= 2^12, which real packs do not reach
 // between cache flushes) live in a fallback hash map, so every key works.
-// Not thread-safe.
+//
+// In front of the table sits a small direct-mapped cache of recently found
+// packed pairs (16 bytes each: key, next state and accepts flag, transition,
+// so one line holds all a token needs, 64 KB in all): a text's tokens
+// repeat a few thousand hot (state, class) pairs, which the cache keeps in
+// L1/L2 where the large table would take a memory access per token. A pair
+// found in the table or inserted replaces whatever shared its cache slot;
+// the cache only ever holds pairs that are in the table, so it changes no
+// answer. Not thread-safe.
 #ifndef TACT_MATCH_TRANSITION_INDEX_H_
 #define TACT_MATCH_TRANSITION_INDEX_H_
 
@@ -35,17 +43,20 @@ class TransitionIndex {
   void Clear();
 
   // Sets *e and returns true when (state, cls) was inserted before.
-  bool Find(uint32_t state, uint32_t cls, Entry* e) const {
+  bool Find(uint32_t state, uint32_t cls, Entry* e) {
     if (Packs(state, cls, 0)) {
       const uint32_t key = Key(state, cls);
+      Front& f = front_[FrontSlot(key)];
+      if (f.key == key) {
+        Unpack(f.value, f.transition, e);
+        return true;
+      }
       for (uint64_t i = Program::Mix(key) & mask_;; i = (i + 1) & mask_) {
         const uint64_t s = slots_[i];
         if (s == 0) break;
         if (static_cast<uint32_t>(s >> 32) == key) {
-          const uint32_t v = static_cast<uint32_t>(s);
-          e->next = v & ~kAcceptsBit;
-          e->accepts = (v & kAcceptsBit) != 0;
-          e->transition = transition_[i];
+          f = {key, static_cast<uint32_t>(s), transition_[i]};
+          Unpack(f.value, f.transition, e);
           return true;
         }
       }
@@ -72,14 +83,30 @@ class TransitionIndex {
   }
   // Never 0 (0 marks an empty slot): the state is below its maximum.
   static uint32_t Key(uint32_t state, uint32_t cls) { return ((state << kClassBits) | cls) + 1; }
+  // The front cache's slot of a packed key (Fibonacci hashing).
+  static size_t FrontSlot(uint32_t key) { return (key * 0x9E3779B1u) >> (32 - kFrontBits); }
+  static void Unpack(uint32_t value, uint32_t transition, Entry* e) {
+    e->next = value & ~kAcceptsBit;
+    e->accepts = (value & kAcceptsBit) != 0;
+    e->transition = transition;
+  }
   bool FindLarge(uint32_t state, uint32_t cls, Entry* e) const;
   void Grow();
+
+  static constexpr uint32_t kFrontBits = 12;  // 4096 entries
+  struct Front {
+    uint32_t key = 0;    // as in slots_; 0 = empty
+    uint32_t value = 0;  // next | kAcceptsBit
+    uint32_t transition = 0;
+    uint32_t unused = 0;  // pads an entry to 16 bytes: never across two cache lines
+  };
 
   std::vector<uint64_t> slots_;       // key << 32 | next | kAcceptsBit; 0 = empty
   std::vector<uint32_t> transition_;  // by slot
   uint64_t mask_ = 0;
   size_t used_ = 0;
   std::unordered_map<uint64_t, Entry> large_;  // keys that do not pack
+  std::vector<Front> front_;                   // 1 << kFrontBits entries
 };
 
 }  // namespace tact::match

@@ -5,6 +5,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <array>
+
 namespace tact::text {
 namespace {
 
@@ -22,19 +24,27 @@ enum class CharClass : uint8_t {
   kInvalid
 };
 
-CharClass Classify(UChar32 c) {
-  if (c < 0) return CharClass::kInvalid;
-  if (c < 0x80) {
-    if (c == '\n' || c == '\r') return CharClass::kNewline;
-    if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return CharClass::kSpace;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
-    if (c >= '0' && c <= '9') return CharClass::kDigit;
-    if (c == '\'') return CharClass::kApostrophe;
-    if (c == '-') return CharClass::kHyphen;
-    if (c == '.' || c == ',' || c == ':') return CharClass::kNumberJoiner;
-    if (c < 0x20 || c == 0x7F) return CharClass::kSpace;
-    return CharClass::kPunct;
-  }
+constexpr CharClass ClassifyAscii(int c) {
+  if (c == '\n' || c == '\r') return CharClass::kNewline;
+  if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return CharClass::kSpace;
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
+  if (c >= '0' && c <= '9') return CharClass::kDigit;
+  if (c == '\'') return CharClass::kApostrophe;
+  if (c == '-') return CharClass::kHyphen;
+  if (c == '.' || c == ',' || c == ':') return CharClass::kNumberJoiner;
+  if (c < 0x20 || c == 0x7F) return CharClass::kSpace;
+  return CharClass::kPunct;
+}
+
+// ClassifyAscii() of every ASCII byte, looked up instead of tested.
+constexpr std::array<CharClass, 128> kAsciiClass = [] {
+  std::array<CharClass, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = ClassifyAscii(c);
+  return t;
+}();
+
+// A code point past ASCII, by its Unicode properties.
+CharClass ClassifyByProperties(UChar32 c) {
   if (c == 0x2019 || c == 0x02BC) return CharClass::kApostrophe;
   if (c == 0x2010 || c == 0x2011) return CharClass::kHyphen;
   if (c == 0x2028 || c == 0x2029 || c == 0x0085) return CharClass::kNewline;
@@ -68,12 +78,35 @@ CharClass Classify(UChar32 c) {
   }
 }
 
+// ClassifyByProperties() of every code point written in two UTF-8 bytes
+// (Latin letters with diacritics, Cyrillic, Greek...), computed once.
+const std::array<CharClass, 0x800>& TwoByteClasses() {
+  static const std::array<CharClass, 0x800> table = [] {
+    std::array<CharClass, 0x800> t{};
+    for (UChar32 c = 0x80; c < 0x800; ++c) t[c] = ClassifyByProperties(c);
+    return t;
+  }();
+  return table;
+}
+
+CharClass Classify(UChar32 c) {
+  if (c < 0) return CharClass::kInvalid;
+  if (c < 0x80) return kAsciiClass[c];
+  if (c < 0x800) return TwoByteClasses()[c];
+  return ClassifyByProperties(c);
+}
+
 struct Cursor {
   const uint8_t* s;
   int32_t len;
   // Decodes the code point at `i` without advancing the caller's index.
   CharClass Peek(int32_t i, UChar32* cp = nullptr, int32_t* next = nullptr) const {
     if (i >= len) return CharClass::kSpace;
+    if (s[i] < 0x80) {  // ASCII: no decoding
+      if (cp) *cp = s[i];
+      if (next) *next = i + 1;
+      return kAsciiClass[s[i]];
+    }
     UChar32 c;
     int32_t j = i;
     U8_NEXT(s, j, len, c);

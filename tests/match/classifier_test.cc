@@ -41,6 +41,35 @@ TEST(Classifier, FindsEveryFormAgainThroughGrowth) {
   EXPECT_EQ(c.size(), words.size());  // nothing classified twice
 }
 
+// The front cache (2048 forms of at most 16 bytes) must give the table's
+// answer: forms of every length around the 16-byte limit, sharing prefixes
+// and suffixes, many more than it holds, looked up again in another order
+// and after an eviction moved the entries.
+TEST(Classifier, FrontCacheGivesTheTablesAnswer) {
+  auto pack = Pack();
+  ASSERT_NE(pack, nullptr);
+  Classifier c(rules::ClassifierConfigOf(*pack), 1500);
+  std::vector<std::string> words;
+  for (int i = 0; i < 3000; ++i) {
+    const std::string n = std::to_string(i);
+    words.push_back(std::string(i % 19, 'q') + n + "x");  // 2 to 23 bytes
+  }
+  for (int round = 0; round < 3; ++round) {
+    for (size_t k = 0; k < words.size(); ++k) {
+      // A hot form now and then, as common words come between rare ones.
+      const std::string& w = k % 2 ? words[k % 7] : words[(k * 7919 + round) % words.size()];
+      const uint64_t adds = c.stats().adds;
+      const TokenInfo& t = c.Get(w, text::TokenKind::kWord);
+      ASSERT_EQ(t.surface, w);
+      const TokenInfo& again = c.Get(w, text::TokenKind::kWord);
+      ASSERT_EQ(&again, &t) << w;
+      ASSERT_LE(c.stats().adds, adds + 1);
+    }
+    c.Trim();
+  }
+  EXPECT_GT(c.stats().evictions, 0u);
+}
+
 TEST(Classifier, EqualAtomsShareAClass) {
   auto pack = Pack();
   ASSERT_NE(pack, nullptr);

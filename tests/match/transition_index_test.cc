@@ -74,5 +74,36 @@ TEST(TransitionIndex, ClearForgetsEverything) {
   EXPECT_TRUE(got.accepts);
 }
 
+// The front cache holds 4096 pairs: with many more pairs, each found in
+// turn, entries keep evicting each other, and every answer must still be the
+// table's. A Clear() must drop the cached pairs too: after it, the same pairs
+// inserted with other values give the new values.
+TEST(TransitionIndex, FrontCacheAgreesWithTheTableAfterEvictionsAndClear) {
+  TransitionIndex index;
+  std::mt19937 rng(5);
+  auto value = [](uint32_t s, uint32_t c, uint32_t round) {
+    return TransitionIndex::Entry{s * 7 + c + round, s * 131 + c + round, (s + c + round) % 3 == 0};
+  };
+  for (uint32_t round = 0; round < 2; ++round) {
+    for (uint32_t s = 0; s < 400; ++s) {
+      for (uint32_t c = 0; c < 30; ++c) index.Insert(s, c, value(s, c, round));
+    }
+    for (uint32_t k = 0; k < 60000; ++k) {
+      // Hot pairs (a few states) mixed with cold ones, as a text does.
+      const uint32_t s = k % 3 == 0 ? rng() % 400 : rng() % 4, c = rng() % 30;
+      TransitionIndex::Entry got;
+      ASSERT_TRUE(index.Find(s, c, &got));
+      const TransitionIndex::Entry want = value(s, c, round);
+      ASSERT_EQ(got.next, want.next) << s << " " << c << " round " << round;
+      ASSERT_EQ(got.transition, want.transition);
+      ASSERT_EQ(got.accepts, want.accepts);
+      EXPECT_FALSE(index.Find(s, 30 + c, &got));  // never inserted, cached or not
+    }
+    index.Clear();
+    TransitionIndex::Entry got;
+    EXPECT_FALSE(index.Find(1, 1, &got));
+  }
+}
+
 }  // namespace
 }  // namespace tact::match

@@ -121,6 +121,27 @@ TEST(Tokenize, InvalidBytesBecomeSymbolsNotDropped) {
   EXPECT_EQ(toks[1].kind, TokenKind::kSymbol);
 }
 
+// Code points of two UTF-8 bytes are classified from a table built from
+// their Unicode properties: letters with diacritics and Cyrillic are word
+// characters, a combining accent stays in its word, a no-break space and
+// NEL separate (NEL as a line break), guillemets and the inverted marks are
+// punctuation, the degree and section signs symbols.
+TEST(Tokenize, TwoByteCodePointsKeepTheirClasses) {
+  EXPECT_EQ(
+      Surfaces("caf\u00e9 n\u00e4r \u0436\u0434\u0443 e\u0301t\u00e9"),
+      (std::vector<std::string>{"caf\u00e9", "n\u00e4r", "\u0436\u0434\u0443", "e\u0301t\u00e9"}));
+  EXPECT_EQ(Surfaces("a\u00a0b\u0085c"), (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(Sentences("a\u00a0b\u0085c"), (std::vector<int>{0, 0, 1}));
+  EXPECT_EQ(Surfaces("\u00abja\u00bb \u00bfs\u00ed? 5\u00b0 \u00a72"),
+            (std::vector<std::string>{"\u00ab", "ja", "\u00bb", "\u00bf", "s\u00ed", "?", "5",
+                                      "\u00b0", "\u00a7", "2"}));
+  std::vector<RawToken> toks;
+  Tokenize("\u00b0 \u00ab", &toks);
+  ASSERT_EQ(toks.size(), 2u);
+  EXPECT_EQ(toks[0].kind, TokenKind::kSymbol);
+  EXPECT_EQ(toks[1].kind, TokenKind::kPunct);
+}
+
 TEST(Tokenize, EmojiIsASymbol) {
   std::vector<RawToken> toks;
   Tokenize("ok \U0001F600", &toks);
