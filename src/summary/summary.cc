@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "common/dates.h"
 #include "summary/layouts.h"
@@ -114,7 +115,15 @@ void Histogram::Add(double v) {
   if (count_ == 0) min_ = max_ = v;
   min_ = std::min(min_, v);
   max_ = std::max(max_, v);
-  sum_milli_ += static_cast<int64_t>(std::llround(v * 1000.0));
+  // Saturating: a value past what thousandths in 64 bits hold (1e200 from a
+  // broken input) pins the sum instead of overflowing it.
+  const double milli = v * 1000.0;
+  constexpr double kLimit = 9.2e18;  // just under INT64_MAX
+  const int64_t m = std::fabs(milli) < kLimit ? static_cast<int64_t>(std::llround(milli))
+                    : milli < 0               ? std::numeric_limits<int64_t>::min()
+                                              : std::numeric_limits<int64_t>::max();
+  if (__builtin_add_overflow(sum_milli_, m, &sum_milli_))
+    sum_milli_ = m < 0 ? std::numeric_limits<int64_t>::min() : std::numeric_limits<int64_t>::max();
   ++count_;
   const int32_t b = Bucket(v);
   if (window_.empty()) {

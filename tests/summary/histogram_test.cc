@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <map>
 
 #include "summary/summary.h"
@@ -36,6 +37,23 @@ TEST(Histogram, CountsEveryBucketWhereverTheValuesFall) {
   EXPECT_EQ(h.min(), -1e12);
   EXPECT_EQ(h.max(), 1e200);
   EXPECT_EQ(h.Quantile(0.5), Histogram::Representative(BucketOf(12.6)));
+}
+
+// A value past what the sum of thousandths holds pins the sum at its limit
+// (it overflowed a signed integer before), and the next values do not wrap it.
+TEST(Histogram, TheSumSaturatesInsteadOfOverflowing) {
+  Histogram h;
+  h.Add(1.5);
+  EXPECT_EQ(h.sum_milli(), 1500);
+  h.Add(1e200);
+  EXPECT_EQ(h.sum_milli(), std::numeric_limits<int64_t>::max());
+  h.Add(9e15);  // 9e18 thousandths more: still the limit
+  EXPECT_EQ(h.sum_milli(), std::numeric_limits<int64_t>::max());
+  Histogram low;
+  low.Add(-1e200);
+  low.Add(-9e15);
+  EXPECT_EQ(low.sum_milli(), std::numeric_limits<int64_t>::min());
+  EXPECT_EQ(low.count(), 2u);
 }
 
 TEST(Histogram, MergeAndRestoreSeeAddedCounts) {
