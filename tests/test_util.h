@@ -1,4 +1,5 @@
-// Helpers for tests: compile a pack from rule text held in the test.
+// Helpers for tests: compile a pack from rule text held in the test, or
+// load the built-in packs.
 #ifndef TACT_TESTS_TEST_UTIL_H_
 #define TACT_TESTS_TEST_UTIL_H_
 
@@ -8,6 +9,7 @@
 
 #include "rules/pack.h"
 #include "rules/parser.h"
+#include "tact/rule_set.h"
 
 namespace tact::testing {
 
@@ -29,6 +31,18 @@ inline std::unique_ptr<rules::LanguagePack> CompileOne(const std::string& code,
                                                        const std::string& text,
                                                        Diagnostics* diags) {
   return CompileText(code, {{"t.rules", text}}, diags);
+}
+
+// The built-in packs without their examples, loaded once per test binary
+// and kept to its end.
+inline const RuleSet& BuiltinRules() {
+  static const RuleSet* rules = [] {
+    RuleSetOptions o;
+    o.examples = false;
+    Diagnostics diags;
+    return RuleSet::Load(o, &diags).release();
+  }();
+  return *rules;
 }
 
 }  // namespace tact::testing

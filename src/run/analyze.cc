@@ -82,6 +82,27 @@ size_t TextBytes(const Conversation& c) {
 
 namespace {
 
+// Reads the inputs in turn until *stop and hands each conversation that
+// `keep` takes (counted as read) to `take`; `input_done` runs after each input.
+void ForEachKept(const std::vector<Input>& inputs, const input::ReadOptions& read_options,
+                 std::atomic<bool>* stop, const AnalyzeHooks& hooks, AnalyzeCounts* counts,
+                 const std::function<void(Conversation&&)>& take,
+                 const std::function<void()>& input_done) {
+  for (const auto& in : inputs) {
+    if (stop->load()) break;
+    input::ReadInput(
+        in.path, read_options,
+        [&](Conversation&& c) {
+          if (hooks.keep && !hooks.keep(c)) return;
+          ++counts->read;
+          if (stop->load()) return;
+          take(std::move(c));
+        },
+        hooks.problem);
+    input_done();
+  }
+}
+
 // The reader's side: inputs to batches of conversations on the queue.
 void Read(Queue* queue_ptr, const std::vector<Input>& inputs,
           const input::ReadOptions& read_options, std::atomic<bool>* stop,
@@ -95,23 +116,16 @@ void Read(Queue* queue_ptr, const std::vector<Input>& inputs,
     batch.clear();
     bytes = 0;
   };
-  for (const auto& in : inputs) {
-    if (stop->load()) break;
-    input::ReadInput(
-        in.path, read_options,
-        [&](Conversation&& c) {
-          if (hooks.keep && !hooks.keep(c)) return;
-          ++counts->read;
-          if (stop->load()) return;
-          auto item = std::make_unique<Item>();
-          item->conversation = std::move(c);
-          bytes += TextBytes(item->conversation);
-          batch.push_back(std::move(item));
-          if (batch.size() >= kBatchItems || bytes >= kBatchBytes || queue.hungry()) send();
-        },
-        hooks.problem);
-    send();  // an input's last conversations do not wait for the next input
-  }
+  ForEachKept(
+      inputs, read_options, stop, hooks, counts,
+      [&](Conversation&& c) {
+        auto item = std::make_unique<Item>();
+        item->conversation = std::move(c);
+        bytes += TextBytes(item->conversation);
+        batch.push_back(std::move(item));
+        if (batch.size() >= kBatchItems || bytes >= kBatchBytes || queue.hungry()) send();
+      },
+      send);  // an input's last conversations do not wait for the next input
   send();
 }
 
@@ -157,10 +171,6 @@ void RunStages(Queue* queue_ptr, const RuleSet& rules, const AnalyzeOptions& ana
           }));
 }
 
-}  // namespace
-
-namespace {
-
 // -j1: one thread reads, analyzes and hands on each conversation in turn (no
 // reader thread, no queue, no pipeline), so one job is one core.
 void AnalyzeInline(const std::vector<Input>& inputs, const input::ReadOptions& read_options,
@@ -168,24 +178,18 @@ void AnalyzeInline(const std::vector<Input>& inputs, const input::ReadOptions& r
                    std::atomic<bool>* stop, const AnalyzeHooks& hooks, AnalyzeCounts* counts) {
   Analyzer analyzer(rules, analyze_options);
   Item item;
-  for (const auto& in : inputs) {
-    if (stop->load()) break;
-    input::ReadInput(
-        in.path, read_options,
-        [&](Conversation&& c) {
-          if (hooks.keep && !hooks.keep(c)) return;
-          ++counts->read;
-          if (stop->load()) return;
-          item.conversation = std::move(c);
-          item.result = analyzer.Analyze(item.conversation);
-          item.rendered.clear();
-          if (hooks.post) hooks.post(item.result, &item.rendered);
-          if (stop->load()) return;
-          ++counts->analyzed;
-          hooks.result(item.result, item.rendered);
-        },
-        hooks.problem);
-  }
+  ForEachKept(
+      inputs, read_options, stop, hooks, counts,
+      [&](Conversation&& c) {
+        item.conversation = std::move(c);
+        item.result = analyzer.Analyze(item.conversation);
+        item.rendered.clear();
+        if (hooks.post) hooks.post(item.result, &item.rendered);
+        if (stop->load()) return;
+        ++counts->analyzed;
+        hooks.result(item.result, item.rendered);
+      },
+      [] {});
 }
 
 }  // namespace

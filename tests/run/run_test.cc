@@ -12,21 +12,14 @@
 #include "run/shard.h"
 #include "run/vocabulary.h"
 #include "summary/checks.h"
+#include "test_util.h"
 
 namespace tact::run {
 namespace {
 
 namespace fs = std::filesystem;
 
-const RuleSet& Rules() {
-  static const RuleSet* rules = [] {
-    RuleSetOptions o;
-    o.examples = false;
-    Diagnostics diags;
-    return RuleSet::Load(o, &diags).release();
-  }();
-  return *rules;
-}
+const RuleSet& Rules() { return tact::testing::BuiltinRules(); }
 
 class RunTest : public ::testing::Test {
  protected:
