@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "summary/summary.h"
 #include "report/writer.h"
 #include "run/census.h"
 #include "run/redact.h"
 #include "run/shard.h"
+#include "summary/summary.h"
 
 namespace tact::run {
 
@@ -22,7 +22,7 @@ class AggregateStage {
   // Group keys (agent names, metadata values) are redacted by `redact`.
   AggregateStage(std::vector<std::string> group_by, size_t worst, const RedactStage& redact);
 
-  // The reader thread: every conversation, before the shard is picked.
+  // The reading (calling) thread: every conversation, before the shard is picked.
   void Count(const Conversation& c) { census_.Add(c); }
   // In input order.
   void Add(const ConversationResult& r);

@@ -1,14 +1,13 @@
 // The analyze stage: conversations read and analyzed, streamed and parallel.
 //
 // With one job, one thread does it all, conversation by conversation. With
-// more, one reader thread turns the inputs into conversations and pushes them, in
-// batches of at most 64 conversations or 1 MB of text, into a queue of four
-// batches; a oneTBB parallel_pipeline analyzes them on `jobs` threads (one
-// Analyzer per thread), runs the `post` hook on each result in parallel (the
-// redact and render stages), and hands results to the `result` hook one at a
-// time, in input order, so the report
-// is byte-identical for any number of jobs. Memory holds at most the queue,
-// the batch being read and the conversations in flight.
+// n > 1, the calling thread reads the inputs into batches of at most 16
+// conversations or 256 KB of text, and n - 1 worker threads and the caller
+// analyze them (one Analyzer per thread), run the `post` hook on each result
+// (the redact and render stages) and hand results to the `result` hook one at
+// a time, in input order, so the report is byte-identical for any number of
+// jobs (run/batch_flow.h). Memory holds at most 2n batches in flight and the
+// batch being read.
 #ifndef TACT_RUN_ANALYZE_H_
 #define TACT_RUN_ANALYZE_H_
 
@@ -30,10 +29,10 @@ struct AnalyzeCounts {
 };
 
 struct AnalyzeHooks {
-  // The reader thread: whether to analyze a conversation (--shard); the
+  // The calling thread: whether to analyze a conversation (--shard); the
   // others are not counted. Empty: every one.
   std::function<bool(const Conversation&)> keep;
-  // The reader thread: a problem with an input or a conversation.
+  // The calling thread: a problem with an input or a conversation.
   std::function<void(const Diagnostic&)> problem;
   // Any thread, on each result: may change it and put its part of the report
   // in *rendered. May be empty.

@@ -1,4 +1,4 @@
-// What the whole input holds, counted on the reader thread before --shard
+// What the whole input holds, counted on the reading thread before --shard
 // picks a shard's conversations, so every shard of a run sees the same census:
 // how many conversations there are (an empty input is an error), which
 // metadata keys they carry (--group-by metadata.KEY must name one), and a
@@ -17,7 +17,7 @@ namespace tact::run {
 
 class InputCensus {
  public:
-  // Not thread-safe: called from the one reader thread.
+  // Not thread-safe: called from the one reading thread.
   void Add(const Conversation& c);
 
   uint64_t conversations() const { return conversations_; }

@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "summary/checks.h"
 #include "input/reader.h"
 #include "report/redact.h"
 #include "report/writer.h"
 #include "run/shard.h"
+#include "summary/checks.h"
 #include "tact/analyzer.h"
 
 namespace tact::run {

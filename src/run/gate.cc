@@ -36,7 +36,8 @@ bool CheckGateNames(const std::vector<summary::Check>& gates,
   return true;
 }
 
-bool CheckGatesReported(const std::vector<summary::Check>& gates, const std::vector<std::string>& only,
+bool CheckGatesReported(const std::vector<summary::Check>& gates,
+                        const std::vector<std::string>& only,
                         const std::vector<std::string>& skip) {
   auto has = [](const std::vector<std::string>& v, const std::string& id) {
     return std::find(v.begin(), v.end(), id) != v.end();
@@ -55,7 +56,7 @@ bool CheckGatesReported(const std::vector<summary::Check>& gates, const std::vec
 }
 
 std::vector<summary::CheckOutcome> EvaluateGates(const std::vector<summary::Check>& gates,
-                                                const summary::Summary& summary, Level min_level) {
+                                                 const summary::Summary& summary, Level min_level) {
   return summary::EvaluateChecks(gates, summary, min_level);
 }
 

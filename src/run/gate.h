@@ -21,9 +21,9 @@
 #include <string>
 #include <vector>
 
+#include "report/writer.h"
 #include "summary/checks.h"
 #include "summary/summary.h"
-#include "report/writer.h"
 
 namespace tact::run {
 
@@ -46,13 +46,13 @@ bool CheckGateNames(const std::vector<summary::Check>& gates,
 
 // A gate on a behaviour that --only/--skip leave out of the report could
 // never be measured; prints an error naming the option and returns false.
-bool CheckGatesReported(const std::vector<summary::Check>& gates, const std::vector<std::string>& only,
-                        const std::vector<std::string>& skip);
+bool CheckGatesReported(const std::vector<summary::Check>& gates,
+                        const std::vector<std::string>& only, const std::vector<std::string>& skip);
 
 // Measures every gate on the summary; behaviours to avoid below `min_level`
 // do not count in 'violated>N'.
 std::vector<summary::CheckOutcome> EvaluateGates(const std::vector<summary::Check>& gates,
-                                                const summary::Summary& summary, Level min_level);
+                                                 const summary::Summary& summary, Level min_level);
 
 struct RunVerdict {
   bool usage_error = false;  // found after reading

@@ -24,7 +24,7 @@ class RunLog {
          std::atomic<bool>* stop)
       : shard_(shard), redact_(redact), quiet_(quiet), strict_(strict), stop_(stop) {}
 
-  // Thread-safe (the reader thread and the in-order stage).
+  // Thread-safe (the reading thread and the in-order stage).
   void Problem(const Diagnostic& d);
   // Warns that a conversation reads as another language than it was judged in.
   void OtherLanguage(const ConversationResult& r);

@@ -82,8 +82,15 @@ bool Output::Open(const std::string& path, const std::vector<std::string>& input
 void Output::Write(const std::string& data) {
   if (data.empty()) return;
   FILE* f = file_ ? file_ : stdout;
-  if (fwrite(data.data(), 1, data.size(), f) != data.size()) failed_ = true;
-  if (!file_ && fflush(stdout) != 0) failed_ = true;
+  if (fwrite(data.data(), 1, data.size(), f) != data.size() || (!file_ && fflush(stdout) != 0))
+    Failed();
+}
+
+void Output::Failed() {
+  // errno is per thread and Write() runs on any of the run's threads: the
+  // reason is kept now, for Commit() on the main thread.
+  if (!failed_) failed_errno_ = errno != 0 ? errno : EIO;
+  failed_ = true;
 }
 
 bool Output::Commit(std::string* error) {
@@ -97,14 +104,15 @@ bool Output::Commit(std::string* error) {
     ok = ok && !ferror(file_);
     fclose(file_);
     file_ = nullptr;
-    if (!ok) failed_ = true;
+    if (!ok) Failed();
   }
   if (!file_) {
     // Standard output: a full disk, /dev/full or a closed pipe (with SIGPIPE
     // ignored) must not end in exit 0.
-    if (failed_ || fflush(stdout) != 0 || ferror(stdout)) {
+    if (!failed_ && (fflush(stdout) != 0 || ferror(stdout))) Failed();
+    if (failed_) {
       *error = std::string("cannot write the report to standard output: ") +
-               std::strerror(errno != 0 ? errno : EIO);
+               std::strerror(failed_errno_);
       return false;
     }
     return true;

@@ -32,9 +32,12 @@ class Output {
   ~Output();
 
  private:
+  // Marks the output failed, keeping errno for the message.
+  void Failed();
   std::string path_, temp_;
   FILE* file_ = nullptr;  // the temporary file (named, or unnamed for held stdout)
   bool failed_ = false;
+  int failed_errno_ = 0;  // errno of the first failure
 };
 
 }  // namespace tact::run

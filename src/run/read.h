@@ -1,7 +1,7 @@
 // The read stage, before any conversation is read: the operands become the
 // list of inputs (folders walked, sorted; run/inputs.h), problems with them go
 // to the log, and the inputs this shard owns are counted and (with -v) named.
-// The conversations themselves are read by the analyze stage's reader thread
+// The conversations themselves are read by the analyze stage's reading thread
 // (run/analyze.h), which asks Keep() about each one.
 #ifndef TACT_RUN_READ_H_
 #define TACT_RUN_READ_H_
@@ -25,7 +25,7 @@ class ReadStage {
   uint64_t total_bytes() const { return total_bytes_; }  // of the files, for the ETA
   // -v: "tact: input PATH (N bytes)" for each input of this shard.
   void Announce(const RedactStage& redact) const;
-  // The reader thread: counts every conversation into the census, then
+  // The reading (calling) thread: counts every conversation into the census, then
   // keeps those of this shard.
   bool Keep(const Conversation& c, AggregateStage* aggregate) const;
 

@@ -6,7 +6,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 #include "run/vocabulary.h"
@@ -100,6 +102,54 @@ TEST_F(AnalyzeTest, StopEndsTheRunAndNothingMoreIsHandedOn) {
     Analyze(inputs_, read_, Rules(), AnalyzeOptions{}, jobs, &stop, hooks, &counts);
     EXPECT_EQ(handed, 10u) << "-j" << jobs;
     EXPECT_EQ(counts.analyzed.load(), 10u) << "-j" << jobs;
+  }
+}
+
+TEST_F(AnalyzeTest, AtMostJobsThreadsWorkAndTheCallerIsOneOfThem) {
+  for (int jobs : {2, 3}) {
+    std::mutex mu;
+    std::set<std::thread::id> threads;
+    AnalyzeHooks hooks;
+    hooks.post = [&](ConversationResult&, std::string*) {
+      std::lock_guard<std::mutex> lock(mu);
+      threads.insert(std::this_thread::get_id());
+    };
+    hooks.result = [&](const ConversationResult&, const std::string&) {
+      std::lock_guard<std::mutex> lock(mu);
+      threads.insert(std::this_thread::get_id());
+    };
+    std::set<std::thread::id> readers;
+    hooks.keep = [&](const Conversation&) {
+      readers.insert(std::this_thread::get_id());
+      return true;
+    };
+    std::atomic<bool> stop{false};
+    AnalyzeCounts counts;
+    Analyze(inputs_, read_, Rules(), AnalyzeOptions{}, jobs, &stop, hooks, &counts);
+    EXPECT_EQ(counts.analyzed.load(), 300u);
+    EXPECT_LE(threads.size(), static_cast<size_t>(jobs)) << "-j" << jobs;
+    // No reader thread of its own: the caller reads.
+    ASSERT_EQ(readers.size(), 1u);
+    EXPECT_EQ(*readers.begin(), std::this_thread::get_id());
+  }
+}
+
+TEST_F(AnalyzeTest, AnErrorOnAnyThreadEndsTheRunAndReachesTheCaller) {
+  for (int jobs : {1, 2, 4}) {
+    std::vector<std::string> ids;
+    AnalyzeHooks hooks;
+    hooks.post = [](ConversationResult& r, std::string*) {
+      if (r.id == "c50") throw std::runtime_error("render failed");
+    };
+    hooks.result = [&](const ConversationResult& r, const std::string&) { ids.push_back(r.id); };
+    std::atomic<bool> stop{false};
+    AnalyzeCounts counts;
+    EXPECT_THROW(Analyze(inputs_, read_, Rules(), AnalyzeOptions{}, jobs, &stop, hooks, &counts),
+                 std::runtime_error)
+        << "-j" << jobs;
+    // Results before the failing one may have been handed on, in order; none after it.
+    ASSERT_LE(ids.size(), 50u) << "-j" << jobs;
+    for (size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(ids[i], "c" + std::to_string(i));
   }
 }
 
