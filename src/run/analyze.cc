@@ -12,8 +12,8 @@ namespace {
 // conversations or kBatchBytes of text, or fewer when a thread is waiting),
 // so the threads meet once per batch, not once per conversation: each
 // meeting can cost a futex system call.
-constexpr size_t kBatchItems = 16;
-constexpr size_t kBatchBytes = 256 << 10;
+constexpr size_t kBatchItems = 8;
+constexpr size_t kBatchBytes = 128 << 10;
 
 size_t TextBytes(const Conversation& c) {
   size_t n = 0;

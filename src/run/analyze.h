@@ -1,8 +1,8 @@
 // The analyze stage: conversations read and analyzed, streamed and parallel.
 //
 // With one job, one thread does it all, conversation by conversation. With
-// n > 1, the calling thread reads the inputs into batches of at most 16
-// conversations or 256 KB of text, and n - 1 worker threads and the caller
+// n > 1, the calling thread reads the inputs into batches of at most 8
+// conversations or 128 KB of text, and n - 1 worker threads and the caller
 // analyze them (one Analyzer per thread), run the `post` hook on each result
 // (the redact and render stages) and hand results to the `result` hook one at
 // a time, in input order, so the report is byte-identical for any number of
