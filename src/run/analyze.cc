@@ -158,7 +158,7 @@ void RunStages(Queue* queue_ptr, const RuleSet& rules, const AnalyzeOptions& ana
           tbb::make_filter<Item*, Item*>(tbb::filter_mode::parallel,
                                          [&](Item* item) {
                                            auto& analyzer = analyzers.local();
-                                           item->result = analyzer->Analyze(item->conversation);
+                                           analyzer->Analyze(item->conversation, &item->result);
                                            if (hooks.post)
                                              hooks.post(item->result, &item->rendered);
                                            return item;
@@ -182,7 +182,8 @@ void AnalyzeInline(const std::vector<Input>& inputs, const input::ReadOptions& r
       inputs, read_options, stop, hooks, counts,
       [&](Conversation&& c) {
         item.conversation = std::move(c);
-        item.result = analyzer.Analyze(item.conversation);
+        // Into the previous conversation's result: its memory is reused.
+        analyzer.Analyze(item.conversation, &item.result);
         item.rendered.clear();
         if (hooks.post) hooks.post(item.result, &item.rendered);
         if (stop->load()) return;
