@@ -13,10 +13,42 @@
 namespace tact::run {
 namespace {
 
-struct Item {
-  Conversation conversation;
+// A conversation's result and its part of the report.
+struct Analysis {
   ConversationResult result;
   std::string rendered;
+};
+
+// The analyses of conversations already handed on, kept for the next ones:
+// a result refilled in place allocates next to nothing (Analyzer::Analyze).
+// The analysis stage takes one, the in-order stage gives it back, so the
+// pool holds about as many as are in flight.
+class AnalysisPool {
+ public:
+  std::unique_ptr<Analysis> Take() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!free_.empty()) {
+        std::unique_ptr<Analysis> a = std::move(free_.back());
+        free_.pop_back();
+        return a;
+      }
+    }
+    return std::make_unique<Analysis>();
+  }
+  void Give(std::unique_ptr<Analysis> a) {
+    std::lock_guard<std::mutex> lock(mu_);
+    free_.push_back(std::move(a));
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<std::unique_ptr<Analysis>> free_;
+};
+
+struct Item {
+  Conversation conversation;
+  std::unique_ptr<Analysis> analysis;  // from the pool, in the pipeline only
 };
 
 // Conversations travel from the reader to the pipeline in batches (up to
@@ -138,6 +170,7 @@ void RunStages(Queue* queue_ptr, const RuleSet& rules, const AnalyzeOptions& ana
                                   static_cast<size_t>(jobs));
   tbb::enumerable_thread_specific<std::unique_ptr<Analyzer>> analyzers(
       [&] { return std::make_unique<Analyzer>(rules, analyze_options); });
+  AnalysisPool pool;
   Batch current;  // the batch the pipeline's input stage is taking items from
   size_t next = 0;
   tbb::parallel_pipeline(
@@ -158,16 +191,19 @@ void RunStages(Queue* queue_ptr, const RuleSet& rules, const AnalyzeOptions& ana
           tbb::make_filter<Item*, Item*>(tbb::filter_mode::parallel,
                                          [&](Item* item) {
                                            auto& analyzer = analyzers.local();
-                                           analyzer->Analyze(item->conversation, &item->result);
-                                           if (hooks.post)
-                                             hooks.post(item->result, &item->rendered);
+                                           item->analysis = pool.Take();
+                                           Analysis& a = *item->analysis;
+                                           analyzer->Analyze(item->conversation, &a.result);
+                                           a.rendered.clear();
+                                           if (hooks.post) hooks.post(a.result, &a.rendered);
                                            return item;
                                          }) &
           tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* item) {
             std::unique_ptr<Item> owned(item);
             if (stop->load()) return;
             ++counts->analyzed;
-            hooks.result(owned->result, owned->rendered);
+            hooks.result(owned->analysis->result, owned->analysis->rendered);
+            pool.Give(std::move(owned->analysis));
           }));
 }
 
@@ -177,18 +213,16 @@ void AnalyzeInline(const std::vector<Input>& inputs, const input::ReadOptions& r
                    const RuleSet& rules, const AnalyzeOptions& analyze_options,
                    std::atomic<bool>* stop, const AnalyzeHooks& hooks, AnalyzeCounts* counts) {
   Analyzer analyzer(rules, analyze_options);
-  Item item;
+  Analysis a;  // the previous conversation's, its memory reused
   ForEachKept(
       inputs, read_options, stop, hooks, counts,
       [&](Conversation&& c) {
-        item.conversation = std::move(c);
-        // Into the previous conversation's result: its memory is reused.
-        analyzer.Analyze(item.conversation, &item.result);
-        item.rendered.clear();
-        if (hooks.post) hooks.post(item.result, &item.rendered);
+        analyzer.Analyze(c, &a.result);
+        a.rendered.clear();
+        if (hooks.post) hooks.post(a.result, &a.rendered);
         if (stop->load()) return;
         ++counts->analyzed;
-        hooks.result(item.result, item.rendered);
+        hooks.result(a.result, a.rendered);
       },
       [] {});
 }
