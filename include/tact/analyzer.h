@@ -65,6 +65,10 @@ class Analyzer {
   // Never fails: a conversation without turns or without a usable language
   // still gets a result, with the reason in its warnings.
   ConversationResult Analyze(const Conversation& conversation);
+  // The same result in *result, whatever it held before, reusing its memory:
+  // strings and lists keep their capacity, so a caller that analyzes many
+  // conversations into one result allocates next to nothing per conversation.
+  void Analyze(const Conversation& conversation, ConversationResult* result);
 
  private:
   struct Impl;

@@ -273,18 +273,17 @@ struct Analyzer::Impl {
   static constexpr size_t kMinSideWords = 8;
   static constexpr double kMinSideConfidence = 0.95;
 
-  // Every behaviour of the catalogue (from `pack`), not_applicable with `note`.
-  std::vector<BehaviourResult> NotJudged(const rules::LanguagePack& pack, const std::string& note,
-                                         const eval::EvaluateOptions& eo) const {
-    Conversation empty;  // no turns: titles, tips and the --only/--skip filter
-    auto out = eval::Evaluate(pack, empty, {}, eo);
-    for (auto& b : out) {
+  // Every behaviour of the catalogue (from `pack`), not_applicable with `note`, in *out.
+  void NotJudged(const rules::LanguagePack& pack, const std::string& note,
+                 const eval::EvaluateOptions& eo, std::vector<BehaviourResult>* out) const {
+    const Conversation empty;  // no turns: titles, tips and the --only/--skip filter
+    eval::Evaluate(pack, empty, {}, eo, out);
+    for (auto& b : *out) {
       b.status = Status::kNotApplicable;  // signals too: not "absent", never looked for
       b.episodes.clear();
       b.evidence.clear();
       b.note = note;
     }
-    return out;
   }
 
   // Matches each turn with its language's pack (turn_language, else
@@ -353,22 +352,49 @@ Analyzer::Analyzer(const RuleSet& rules, AnalyzeOptions options)
     : impl_(std::make_unique<Impl>(rules, std::move(options))) {}
 Analyzer::~Analyzer() = default;
 
+namespace {
+
+// What a result copies of its conversation, and every other field back to
+// its default except the lists the analysis refills in place (behaviours,
+// metrics, focus, score breakdown), which keep their memory.
+void StartResult(const Conversation& c, ConversationResult* r) {
+  r->id = c.id;
+  r->source = c.source;
+  r->input_format = c.input_format;
+  r->language.clear();
+  r->language_confidence = 0;
+  r->language_method.clear();
+  r->customer_language.clear();
+  r->detected_language.clear();
+  r->detected_confidence = 0;
+  r->channel = c.channel;
+  r->agent = c.agent;
+  r->speakers = c.speakers;
+  r->turn_count = static_cast<int>(c.turns.size());
+  r->score = 0;
+  r->focus_heading.clear();
+  r->warnings.clear();
+  r->line = c.line;
+  r->turn_lines.clear();
+  r->agent_turns = 0;
+  for (const auto& t : c.turns) {
+    r->turn_lines.push_back(t.line);
+    r->agent_turns += t.role == Role::kAgent;
+  }
+  r->metadata = c.metadata;
+}
+
+}  // namespace
+
 ConversationResult Analyzer::Analyze(const Conversation& c) {
   ConversationResult r;
-  r.id = c.id;
-  r.source = c.source;
-  r.input_format = c.input_format;
-  r.channel = c.channel;
-  r.agent = c.agent;
-  r.speakers = c.speakers;
-  r.turn_count = static_cast<int>(c.turns.size());
-  r.line = c.line;
-  r.turn_lines.reserve(c.turns.size());
-  for (const auto& t : c.turns) {
-    r.turn_lines.push_back(t.line);
-    r.agent_turns += t.role == Role::kAgent;
-  }
-  r.metadata = c.metadata;
+  Analyze(c, &r);
+  return r;
+}
+
+void Analyzer::Analyze(const Conversation& c, ConversationResult* out) {
+  ConversationResult& r = *out;
+  StartResult(c, &r);
   impl_->ChooseLanguage(c, &r);
   eval::EvaluateOptions eo;
   eo.tips_language = impl_->options.tips_language;
@@ -381,19 +407,22 @@ ConversationResult Analyzer::Analyze(const Conversation& c) {
     eo.only = impl_->options.only;
     eo.skip = impl_->options.skip;
     eo.table = impl_->Table(catalogue, eo.tips_language);
-    r.behaviours = impl_->NotJudged(catalogue, "unsupported language '" + r.language + "'", eo);
+    impl_->NotJudged(catalogue, "unsupported language '" + r.language + "'", eo, &r.behaviours);
+    r.metrics.clear();
+    r.score_breakdown = ScoreBreakdown{};
+    r.focus.clear();
     r.score = -1;
     if (c.turns.empty()) r.warnings.push_back("conversation has no turns");
-    return r;
+    return;
   }
   eval::TurnMatcher& m = impl_->Matcher(r.language);
   impl_->MatchTurns(c, r.language);
   for (auto& w : impl_->stopped_turns) r.warnings.push_back(std::move(w));
   const auto& tm = impl_->turn_matches;
   eo.table = impl_->Table(m.pack(), eo.tips_language);
-  r.behaviours = eval::Evaluate(m.pack(), c, tm, eo);
+  eval::Evaluate(m.pack(), c, tm, eo, &r.behaviours);
   impl_->OtherPackRuleLocations(&r);
-  r.metrics = eval::ComputeMetrics(c, tm, m.pack(), impl_->profile, &r.warnings);
+  eval::ComputeMetrics(c, tm, m.pack(), impl_->profile, &r.warnings, &r.metrics);
   // Scored on every behaviour; --only/--skip then choose what is shown.
   r.score =
       score::ComputeScore(impl_->scorecard, c.channel, r.behaviours, r.metrics, &r.score_breakdown);
@@ -412,7 +441,6 @@ ConversationResult Analyzer::Analyze(const Conversation& c) {
   }
   if (c.turns.empty()) r.warnings.push_back("conversation has no turns");
   impl_->TrimMatchers();
-  return r;
 }
 
 }  // namespace tact

@@ -120,11 +120,14 @@ std::string RuleLocation(const rules::BehaviourDecl& b, uint32_t rule) {
 
 namespace {
 
-// The behaviour's texts and settings, as its result reports them.
+// The behaviour's texts and settings, as its result reports them, and the
+// rest of *r (perhaps another conversation's) back to its defaults; strings
+// and lists keep their memory.
 inline void Describe(const rules::BehaviourDecl& b, const BehaviourTable::Texts& texts,
                      BehaviourResult* r) {
   r->id = b.id;
   r->kind = *b.kind;
+  r->status = Status::kNotApplicable;
   r->title = texts.title;
   r->title_en = texts.title_en;
   r->tip = texts.tip;
@@ -133,6 +136,11 @@ inline void Describe(const rules::BehaviourDecl& b, const BehaviourTable::Texts&
   r->weight = b.weight;
   r->trigger = b.trigger;
   r->trigger_window = b.trigger_window;
+  r->episodes.clear();
+  r->note.clear();
+  r->note_key.clear();
+  r->note_args.clear();
+  r->explain.clear();
 }
 
 // One piece of evidence per turn in scope: its first surviving match (with
@@ -142,6 +150,7 @@ inline void CollectEvidence(const BehaviourTable& table, uint32_t bi, const Conv
   const rules::BehaviourDecl& b = table.pack().behaviours[bi];
   const std::span<const TurnScopes::TurnMatch> ms = Scopes().Matches(bi);
   size_t k = 0;  // both in turn order: walked together
+  size_t n = 0;  // evidence items so far
   for (size_t t : Scopes().Of(b)) {
     while (k < ms.size() && ms[k].turn < t) ++k;
     const RuleMatch* m = nullptr;
@@ -155,17 +164,21 @@ inline void CollectEvidence(const BehaviourTable& table, uint32_t bi, const Conv
       break;
     }
     if (m == nullptr) continue;
-    Evidence e;
+    // Into the slot of a previous result's evidence when there is one: its
+    // strings keep their memory.
+    if (n == r->evidence.size()) r->evidence.emplace_back();
+    Evidence& e = r->evidence[n++];
+    const Turn& turn = c.turns[t];
     e.turn = static_cast<int>(t) + 1;
-    e.role = c.turns[t].role;
-    e.speaker = c.turns[t].speaker;
-    e.time = c.turns[t].start;
-    e.text = c.turns[t].text;
+    e.role = turn.role;
+    e.speaker = turn.speaker;
+    e.time = turn.start;
+    e.text = turn.text;
     e.span_begin = m->byte_begin;
     e.span_end = m->byte_end;
     e.rule = table.Rule(bi, m->rule);
-    r->evidence.push_back(std::move(e));
   }
+  r->evidence.resize(n);
 }
 
 // An expected behaviour with an `after` trigger: walks the turns; an episode
@@ -266,6 +279,14 @@ inline void Judge(const rules::LanguagePack& pack, const rules::BehaviourDecl& b
 std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Conversation& c,
                                       const std::vector<TextMatches>& turns,
                                       const EvaluateOptions& options) {
+  std::vector<BehaviourResult> out;
+  Evaluate(pack, c, turns, options, &out);
+  return out;
+}
+
+void Evaluate(const rules::LanguagePack& pack, const Conversation& c,
+              const std::vector<TextMatches>& turns, const EvaluateOptions& options,
+              std::vector<BehaviourResult>* out) {
   std::optional<BehaviourTable> own;
   const BehaviourTable* table = options.table;
   if (table == nullptr || &table->pack() != &pack ||
@@ -276,17 +297,18 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack, const Con
   // (moving results costs more than judging some of them).
   Scopes().Reset(c);
   Scopes().IndexMatches(turns, pack.behaviours.size());
-  std::vector<BehaviourResult> out;
-  out.reserve(pack.behaviours.size());
+  out->reserve(pack.behaviours.size());
+  size_t n = 0;
   for (const uint32_t bi : table->order()) {
     const rules::BehaviourDecl& b = pack.behaviours[bi];
     if (!Wanted(b.id, options)) continue;
-    BehaviourResult& r = out.emplace_back();
+    if (n == out->size()) out->emplace_back();
+    BehaviourResult& r = (*out)[n++];
     Describe(b, table->texts(bi), &r);
     CollectEvidence(*table, bi, c, &r);
     Judge(pack, b, bi, c, turns, &r);
   }
-  return out;
+  out->resize(n);
 }
 
 }  // namespace tact::eval

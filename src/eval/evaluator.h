@@ -37,6 +37,11 @@ std::vector<BehaviourResult> Evaluate(const rules::LanguagePack& pack,
                                       const Conversation& conversation,
                                       const std::vector<TextMatches>& turns,
                                       const EvaluateOptions& options);
+// The same results in *out, whatever it held: its elements, their strings
+// and evidence lists are reused (Analyzer::Analyze into a kept result).
+void Evaluate(const rules::LanguagePack& pack, const Conversation& conversation,
+              const std::vector<TextMatches>& turns, const EvaluateOptions& options,
+              std::vector<BehaviourResult>* out);
 
 // "rules/en/empathy.rules#name" for a named match line, else "rules/en/empathy.rules:14"
 std::string RuleLocation(const rules::BehaviourDecl& b, uint32_t rule);

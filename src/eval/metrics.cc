@@ -64,19 +64,47 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
                                          const rules::LanguagePack& pack,
                                          const MetricProfile& profile,
                                          std::vector<std::string>* warnings) {
+  std::vector<MetricResult> out;
+  ComputeMetrics(c, turns, pack, profile, warnings, &out);
+  return out;
+}
+
+namespace {
+
+// *m, perhaps another conversation's metric, as a new one of `d`: every
+// field at its default, lists emptied with their memory kept.
+void Restart(const MetricDef& d, MetricResult* m) {
+  m->id = d.id;
+  m->value.reset();
+  m->unit = d.unit;
+  m->threshold.reset();
+  m->direction = d.direction;
+  m->status = Status::kNotApplicable;
+  m->evidence.clear();
+  m->fields.clear();
+  m->per_turn.clear();
+  m->note.clear();
+  m->note_key.clear();
+  m->note_args.clear();
+  m->title.clear();
+  m->explain.clear();
+}
+
+}  // namespace
+
+void ComputeMetrics(const Conversation& c, const std::vector<TextMatches>& turns,
+                    const rules::LanguagePack& pack, const MetricProfile& profile,
+                    std::vector<std::string>* warnings, std::vector<MetricResult>* out) {
   metrics::Prep x{c, turns, pack, profile};
   metrics::Prepare(&x, warnings);
-  std::vector<MetricResult> out;
-  out.reserve(std::size(kMetrics));
-  for (const MetricDef& d : kMetrics) {
-    MetricResult m;
-    m.id = d.id;
-    m.unit = d.unit;
-    m.direction = d.direction;
-    if (d.direction == kMax) m.threshold = profile.Threshold(d.id, c.channel);
-    out.push_back(d.compute(x, std::move(m)));
+  out->resize(std::size(kMetrics));
+  for (size_t i = 0; i < std::size(kMetrics); ++i) {
+    const MetricDef& d = kMetrics[i];
+    MetricResult& slot = (*out)[i];
+    Restart(d, &slot);
+    if (d.direction == kMax) slot.threshold = profile.Threshold(d.id, c.channel);
+    slot = d.compute(x, std::move(slot));
   }
-  return out;
 }
 
 }  // namespace tact::eval

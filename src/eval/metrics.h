@@ -35,6 +35,10 @@ std::vector<MetricResult> ComputeMetrics(const Conversation& c,
                                          const rules::LanguagePack& pack,
                                          const MetricProfile& profile,
                                          std::vector<std::string>* warnings);
+// The same metrics in *out, whatever it held: its elements and their lists are reused.
+void ComputeMetrics(const Conversation& c, const std::vector<TextMatches>& turns,
+                    const rules::LanguagePack& pack, const MetricProfile& profile,
+                    std::vector<std::string>* warnings, std::vector<MetricResult>* out);
 
 }  // namespace tact::eval
 

@@ -273,6 +273,16 @@ JsonWriter& JsonWriter::String(std::string_view s) {
   AppendJsonString(s, out_);
   return *this;
 }
+JsonWriter& JsonWriter::Name(std::string_view s) {
+  if (s.size() > 62) return String(s);
+  Separate();
+  char buf[64];
+  buf[0] = '"';
+  std::memcpy(buf + 1, s.data(), s.size());
+  buf[s.size() + 1] = '"';
+  out_->append(buf, s.size() + 2);
+  return *this;
+}
 JsonWriter& JsonWriter::String(std::string_view s, Span* where) {
   Separate();
   where->begin = out_->size();

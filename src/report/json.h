@@ -57,6 +57,10 @@ class JsonWriter {
     return KeyString(std::string_view(k));
   }
   JsonWriter& String(std::string_view s);
+  // As String(s) for a name that needs no escaping (printable ASCII without
+  // '"' or '\\', at most 62 bytes: the result model's enum names, "met",
+  // "agent"): quoted and appended in one go, not scanned.
+  JsonWriter& Name(std::string_view s);
   // Where a value lies in the output: bytes [begin, end), quotes included.
   struct Span {
     size_t begin = 0, end = 0;

@@ -38,7 +38,7 @@ void WriteEvidence(const Evidence& e, JsonWriter* w, TurnTexts* texts) {
   w->BeginObject();
   w->Key("turn").Int(e.turn);
   w->Key("speaker").String(e.speaker);
-  w->Key("role").String(RoleName(e.role));
+  w->Key("role").Name(RoleName(e.role));
   w->Key("time");
   if (e.time)
     w->Number(Rounded(*e.time, 1000));
@@ -68,7 +68,7 @@ void WriteMetric(const MetricResult& m, JsonWriter* w) {
     w->Null();
   w->Key("unit").String(m.unit);
   w->Key("threshold").OptNumber(m.threshold);
-  w->Key("status").String(StatusName(m.status));
+  w->Key("status").Name(StatusName(m.status));
   w->Key("evidence").BeginArray();
   for (int t : m.evidence) w->Int(t);
   w->EndArray();
@@ -130,10 +130,10 @@ void WriteBreakdown(const ConversationResult& r, JsonWriter* w) {
 void WriteBehaviour(const BehaviourResult& b, JsonWriter* w, TurnTexts* texts) {
   w->BeginObject();
   w->Key("id").String(b.id);
-  w->Key("kind").String(KindName(b.kind));
-  w->Key("status").String(StatusName(b.status));
+  w->Key("kind").Name(KindName(b.kind));
+  w->Key("status").Name(StatusName(b.status));
   w->Key("title").String(b.title);
-  if (b.kind == BehaviourKind::kAvoid) w->Key("severity").String(LevelName(b.level));
+  if (b.kind == BehaviourKind::kAvoid) w->Key("severity").Name(LevelName(b.level));
   if (!b.trigger.empty()) {
     w->Key("trigger").String(b.trigger);
     w->Key("episodes").BeginArray();
@@ -177,7 +177,7 @@ void WriteConversationJson(const ConversationResult& r, JsonWriter* w) {
     w->Key("detected_confidence").Number(Rounded(r.detected_confidence, 1000));
   }
   if (!r.customer_language.empty()) w->Key("customer_language").String(r.customer_language);
-  w->Key("channel").String(ChannelName(r.channel));
+  w->Key("channel").Name(ChannelName(r.channel));
   w->Key("agent");
   if (r.agent.empty())
     w->Null();
@@ -188,8 +188,8 @@ void WriteConversationJson(const ConversationResult& r, JsonWriter* w) {
   for (const auto& s : r.speakers) {
     w->BeginObject();
     w->Key("name").String(s.name);
-    w->Key("role").String(RoleName(s.role));
-    w->Key("by").String(RoleSourceName(s.source));
+    w->Key("role").Name(RoleName(s.role));
+    w->Key("by").Name(RoleSourceName(s.source));
     w->EndObject();
   }
   w->EndArray();

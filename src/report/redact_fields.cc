@@ -4,7 +4,6 @@
 #include <cctype>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "report/redact.h"
@@ -68,30 +67,86 @@ void AddNames(std::string_view text, const std::vector<std::string>& names,
 // (the same text a dozen times in a long conversation), and a speaker's name
 // comes back with each of its turns. The spans found depend on the text alone
 // (and the result's customer names), so reusing them changes nothing.
+//
+// Two passes: Look() finds the spans of every quote and name while no text
+// has changed yet, Redact() then applies them in the same order. A quote is
+// looked up by its turn number and compared in full with the first quote of
+// that turn (another text is searched anew), a name among the few seen: no
+// hashing, and no copy of a text.
 class ResultTexts {
  public:
-  // `reuse` false: every text is searched (a summary redacts one quote per
-  // finding, seldom the same text twice, and keeping them cost more).
-  ResultTexts(const Redactor& redactor, const ConversationResult& r, bool reuse)
-      : redactor_(redactor), customers_(CustomerNames(r)), reuse_(reuse) {}
-
-  // Redacts *t; keeps the evidence span [*begin, *end) on the same words when given.
-  void Redact(std::string* t, size_t* begin = nullptr, size_t* end = nullptr) {
-    if (!reuse_) {
-      Apply(SpansIn(*t), t, begin, end);
-      return;
-    }
-    auto [it, added] = spans_.try_emplace(*t);
-    if (added) it->second = SpansIn(*t);
-    Apply(it->second, t, begin, end);
+  explicit ResultTexts(const Redactor& redactor, const ConversationResult& r)
+      : redactor_(redactor), customers_(CustomerNames(r)), s_(Scratch()) {
+    s_.turns.clear();
+    s_.names.clear();
+    s_.order.clear();
+    s_.found_used = 0;
+    s_.next = 0;
   }
 
-  void Quote(Evidence* e) {
-    Redact(&e->text, &e->span_begin, &e->span_end);
+  // Pass 1, in the order of pass 2.
+  void Look(const Evidence& e) {
+    if (e.turn > 0) {
+      const size_t t = static_cast<size_t>(e.turn);
+      if (t >= s_.turns.size()) s_.turns.resize(t + 1);
+      s_.order.push_back(Lookup(&s_.turns[t], e.text));
+    } else {
+      s_.order.push_back(Found(SpansIn(e.text)));
+    }
+    Look(e.speaker);
+  }
+  void Look(const std::string& name) {
+    for (Seen& s : s_.names) {
+      if (*s.text == name) return s_.order.push_back(s.found);
+    }
+    Seen& s = s_.names.emplace_back();
+    s.text = &name;
+    s_.order.push_back(s.found = Found(SpansIn(name)));
+  }
+
+  // Pass 2.
+  void Redact(Evidence* e) {
+    Apply(s_.order[s_.next++], &e->text, &e->span_begin, &e->span_end);
     Redact(&e->speaker);
   }
+  void Redact(std::string* name) { Apply(s_.order[s_.next++], name, nullptr, nullptr); }
 
  private:
+  static constexpr uint32_t kNone = ~0u;  // nothing found
+  // The first text of its kind and where its spans are.
+  struct Seen {
+    const std::string* text = nullptr;
+    uint32_t found = kNone;
+  };
+  struct Scratches {
+    std::vector<Seen> turns;  // by turn number
+    std::vector<Seen> names;
+    std::vector<std::vector<PiiSpan>> found;  // [0, found_used) in use
+    size_t found_used = 0;
+    std::vector<uint32_t> order;  // per text of pass 1: its spans (index in found), or kNone
+    size_t next = 0;              // pass 2's position in `order`
+  };
+  // One per thread, kept: no allocation per result.
+  static Scratches& Scratch() {
+    thread_local Scratches s;
+    return s;
+  }
+
+  uint32_t Lookup(Seen* seen, const std::string& t) {
+    if (seen->text != nullptr && *seen->text == t) return seen->found;
+    const uint32_t found = Found(SpansIn(t));
+    if (seen->text == nullptr) *seen = {&t, found};
+    return found;
+  }
+
+  // Keeps non-empty spans; their index.
+  uint32_t Found(std::vector<PiiSpan> spans) {
+    if (spans.empty()) return kNone;
+    if (s_.found_used == s_.found.size()) s_.found.emplace_back();
+    s_.found[s_.found_used] = std::move(spans);
+    return static_cast<uint32_t>(s_.found_used++);
+  }
+
   std::vector<PiiSpan> SpansIn(const std::string& t) const {
     std::vector<PiiSpan> spans = redactor_.Find(t);
     if (!customers_.empty()) AddNames(t, customers_, &spans);
@@ -99,26 +154,23 @@ class ResultTexts {
   }
 
   // Nothing found (most texts): the text and its span stay as they are.
-  static void Apply(const std::vector<PiiSpan>& spans, std::string* t, size_t* begin, size_t* end) {
-    if (!spans.empty()) *t = Redactor::Apply(*t, spans, begin, end);
+  void Apply(uint32_t found, std::string* t, size_t* begin, size_t* end) const {
+    if (found != kNone) *t = Redactor::Apply(*t, s_.found[found], begin, end);
   }
 
   const Redactor& redactor_;
   const std::vector<std::string> customers_;
-  const bool reuse_;
-  // A text's hash reads its length and at most its first and last 64 bytes:
-  // quotes of different turns nearly always differ there, equal ones are
-  // compared in full anyway, and hashing whole turns was a fifth of the pass.
-  struct EndsHash {
-    size_t operator()(const std::string& t) const {
-      const std::string_view v(t);
-      if (v.size() <= 128) return std::hash<std::string_view>{}(v);
-      return std::hash<std::string_view>{}(v.substr(0, 64)) ^
-             (std::hash<std::string_view>{}(v.substr(v.size() - 64)) * 31) ^ v.size();
-    }
-  };
-  std::unordered_map<std::string, std::vector<PiiSpan>, EndsHash> spans_;  // by original text
+  Scratches& s_;
 };
+
+// Redacts *t, searched on its own (a summary's quotes, one per finding and
+// seldom the same text twice; a result's warnings).
+void Searched(const Redactor& redactor, const std::vector<std::string>& customers, std::string* t,
+              size_t* begin = nullptr, size_t* end = nullptr) {
+  std::vector<PiiSpan> spans = redactor.Find(*t);
+  if (!customers.empty()) AddNames(*t, customers, &spans);
+  if (!spans.empty()) *t = Redactor::Apply(*t, spans, begin, end);
+}
 
 }  // namespace
 
@@ -151,27 +203,37 @@ std::string Redactor::RedactPath(std::string_view path) const {
 }
 
 void Redactor::RedactResult(ConversationResult* r) const {
-  ResultTexts texts(*this, *r, true);
+  ResultTexts texts(*this, *r);
+  for (const auto& b : r->behaviours) {
+    for (const auto& e : b.evidence) texts.Look(e);
+  }
+  for (const auto& f : r->focus) {
+    if (f.evidence) texts.Look(*f.evidence);
+  }
+  for (const auto& s : r->speakers) texts.Look(s.name);
   for (auto& b : r->behaviours) {
-    for (auto& e : b.evidence) texts.Quote(&e);
+    for (auto& e : b.evidence) texts.Redact(&e);
   }
   for (auto& f : r->focus) {
-    if (f.evidence) texts.Quote(&*f.evidence);
+    if (f.evidence) texts.Redact(&*f.evidence);
   }
-  // Warnings quote speaker names ("speaker 'Anna' is taken for the customer").
-  for (auto& w : r->warnings) texts.Redact(&w);
   for (auto& s : r->speakers) texts.Redact(&s.name);
+  // Warnings quote speaker names ("speaker 'Anna' is taken for the customer").
+  const std::vector<std::string> customers = CustomerNames(*r);
+  for (auto& w : r->warnings) Searched(*this, customers, &w);
   r->id = Redact(r->id);
   r->source = RedactPath(r->source);
   r->agent = Redact(r->agent);
 }
 
 void Redactor::RedactForSummary(ConversationResult* r) const {
-  ResultTexts texts(*this, *r, false);
+  const std::vector<std::string> customers = CustomerNames(*r);
   for (auto& b : r->behaviours) {
     if ((b.status != Status::kMissed && b.status != Status::kViolated) || b.evidence.empty())
       continue;
-    texts.Quote(&b.evidence.front());
+    Evidence& e = b.evidence.front();
+    Searched(*this, customers, &e.text, &e.span_begin, &e.span_end);
+    Searched(*this, customers, &e.speaker);
   }
   r->id = Redact(r->id);
   r->source = RedactPath(r->source);

@@ -75,17 +75,17 @@ void AnalyzeInline(const std::vector<Input>& inputs, const input::ReadOptions& r
                    const RuleSet& rules, const AnalyzeOptions& analyze_options,
                    std::atomic<bool>* stop, const AnalyzeHooks& hooks, AnalyzeCounts* counts) {
   Analyzer analyzer(rules, analyze_options);
-  FlowItem item;
+  ConversationResult result;  // the previous conversation's, its memory reused
+  std::string rendered;
   ForEachKept(
       inputs, read_options, stop, hooks, counts,
       [&](Conversation&& c) {
-        item.conversation = std::move(c);
-        item.result = analyzer.Analyze(item.conversation);
-        item.rendered.clear();
-        if (hooks.post) hooks.post(item.result, &item.rendered);
+        analyzer.Analyze(c, &result);
+        rendered.clear();
+        if (hooks.post) hooks.post(result, &rendered);
         if (stop->load()) return;
         ++counts->analyzed;
-        hooks.result(item.result, item.rendered);
+        hooks.result(result, rendered);
       },
       [] {});
 }

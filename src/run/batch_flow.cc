@@ -11,14 +11,19 @@ BatchFlow::BatchFlow(const RuleSet& rules, const AnalyzeOptions& options, size_t
       stop_(stop),
       hooks_(hooks),
       counts_(counts),
-      garbage_(threads) {}
+      garbage_(threads),
+      spare_(threads) {}
 
 BatchFlow::~BatchFlow() = default;
 
 void BatchFlow::Submit(std::unique_ptr<FlowBatch> batch) {
-  std::vector<std::unique_ptr<FlowBatch>> garbage;  // freed after the lock is released
+  std::vector<std::unique_ptr<FlowBatch>> garbage;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    garbage.swap(garbage_[0]);
+  }
+  Recycle(&garbage, 0);
   std::unique_lock<std::mutex> lock(mu_);
-  garbage.swap(garbage_[0]);
   batch->seq = submitted_++;
   ++in_flight_;
   queued_.push_back(std::move(batch));
@@ -46,7 +51,7 @@ void BatchFlow::Work(size_t thread) {
       std::vector<std::unique_ptr<FlowBatch>> garbage;
       garbage.swap(garbage_[thread]);
       lock.unlock();
-      garbage.clear();
+      Recycle(&garbage, thread);
       lock.lock();
       continue;
     }
@@ -80,9 +85,9 @@ void BatchFlow::RunOne(std::unique_lock<std::mutex>& lock, size_t thread) {
   std::vector<std::unique_ptr<FlowBatch>> garbage;
   garbage.swap(garbage_[thread]);
   lock.unlock();
-  garbage.clear();  // this thread's earlier batches, freed where their results were made
+  Recycle(&garbage, thread);
   Process(*batch, thread);
-  Deposit(std::move(batch), thread);
+  Deposit(std::move(batch));
   lock.lock();
 }
 
@@ -90,10 +95,17 @@ void BatchFlow::Process(FlowBatch& batch, size_t thread) {
   batch.owner = thread;
   try {
     auto& analyzer = analyzers_[thread];
+    std::vector<FlowItem>& spare = spare_[thread];
     for (auto& item : batch.items) {
       if (stop_->load()) return;
       if (!analyzer) analyzer = std::make_unique<Analyzer>(rules_, options_);
-      item.result = analyzer->Analyze(item.conversation);
+      if (!spare.empty()) {  // an earlier result, refilled in place
+        item.result = std::move(spare.back().result);
+        item.rendered = std::move(spare.back().rendered);
+        item.rendered.clear();
+        spare.pop_back();
+      }
+      analyzer->Analyze(item.conversation, &item.result);
       if (hooks_.post) hooks_.post(item.result, &item.rendered);
     }
   } catch (...) {
@@ -101,7 +113,21 @@ void BatchFlow::Process(FlowBatch& batch, size_t thread) {
   }
 }
 
-void BatchFlow::Deposit(std::unique_ptr<FlowBatch> batch, size_t thread) {
+void BatchFlow::Recycle(std::vector<std::unique_ptr<FlowBatch>>* garbage, size_t thread) {
+  // Up to a batch's worth of results is kept for this thread's next batch
+  // (a result refilled in place allocates next to nothing); the rest, and
+  // the conversations, are freed here, where the results were made.
+  std::vector<FlowItem>& spare = spare_[thread];
+  for (auto& batch : *garbage) {
+    for (auto& item : batch->items) {
+      if (spare.size() >= kSpareResults) break;
+      spare.push_back(FlowItem{{}, std::move(item.result), std::move(item.rendered)});
+    }
+  }
+  garbage->clear();
+}
+
+void BatchFlow::Deposit(std::unique_ptr<FlowBatch> batch) {
   std::unique_lock<std::mutex> lock(mu_);
   done_.emplace(batch->seq, std::move(batch));
   if (handing_on_) return;  // that thread takes this batch too when its turn comes
@@ -115,13 +141,7 @@ void BatchFlow::Deposit(std::unique_ptr<FlowBatch> batch, size_t thread) {
     ++handed_;
     --in_flight_;
     room_.notify_all();
-    if (next->owner != thread) {
-      garbage_[next->owner].push_back(std::move(next));
-    } else {
-      lock.unlock();
-      next.reset();
-      lock.lock();
-    }
+    garbage_[next->owner].push_back(std::move(next));
   }
   handing_on_ = false;
 }

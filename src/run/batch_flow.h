@@ -10,7 +10,8 @@
 // queued batches itself instead of reading on, so n threads do all the work
 // (no reader thread beside them) and none waits while there is some. A batch
 // is freed by the thread that analyzed it, at that thread's next batch, so
-// results are freed where they were allocated.
+// results are freed where they were allocated; a few of its results are
+// kept and refilled in place for that thread's next conversations.
 //
 // The first exception of any thread sets *stop and is kept for error().
 #ifndef TACT_RUN_BATCH_FLOW_H_
@@ -68,7 +69,8 @@ class BatchFlow {
   void HelpWhile(std::unique_lock<std::mutex>& lock, Busy busy);
   void RunOne(std::unique_lock<std::mutex>& lock, size_t thread);
   void Process(FlowBatch& batch, size_t thread);
-  void Deposit(std::unique_ptr<FlowBatch> batch, size_t thread);
+  void Recycle(std::vector<std::unique_ptr<FlowBatch>>* garbage, size_t thread);
+  void Deposit(std::unique_ptr<FlowBatch> batch);
   void HandOn(const FlowBatch& batch);
   void Fail(std::exception_ptr e);
 
@@ -87,6 +89,9 @@ class BatchFlow {
   std::deque<std::unique_ptr<FlowBatch>> queued_;
   std::map<size_t, std::unique_ptr<FlowBatch>> done_;  // analyzed, waiting for their turn
   std::vector<std::vector<std::unique_ptr<FlowBatch>>> garbage_;  // handed on, by owner
+  // By thread, touched only by it: results kept to be refilled (Recycle()).
+  static constexpr size_t kSpareResults = 8;
+  std::vector<std::vector<FlowItem>> spare_;
   size_t submitted_ = 0, handed_ = 0, in_flight_ = 0;
   bool closed_ = false, handing_on_ = false;
   std::exception_ptr error_;

@@ -15,14 +15,14 @@ const BehaviourResult* Find(const ConversationResult& r, const std::string& id) 
   return nullptr;
 }
 
-// The trigger's evidence at `turn` (the customer's words the agent did not answer).
-std::optional<Evidence> TriggerEvidence(const ConversationResult& r, const BehaviourResult& b,
-                                        int turn) {
+// The trigger's evidence at `turn` (the customer's words the agent did not
+// answer), or null.
+const Evidence* TriggerEvidence(const ConversationResult& r, const BehaviourResult& b, int turn) {
   if (const BehaviourResult* sig = Find(r, b.trigger)) {
     for (const auto& e : sig->evidence)
-      if (e.turn == turn) return e;
+      if (e.turn == turn) return &e;
   }
-  return std::nullopt;
+  return nullptr;
 }
 
 const TriggerEpisode* FirstUnanswered(const BehaviourResult& b) {
@@ -66,6 +66,57 @@ std::vector<std::pair<std::string, std::string>> NoteValues(
     out.emplace_back(name, words);
   }
   return out;
+}
+
+// The focus: what cost the score most, critical violations first, each into
+// the slot of an earlier result's item when there is one.
+void PickFocus(const std::string& critical, const std::string& points, size_t focus_items,
+               ConversationResult* r) {
+  struct Candidate {
+    std::string id;
+    double points;
+    bool critical;
+  };
+  std::vector<Candidate> all;
+  const ScoreBreakdown& bd = r->score_breakdown;
+  for (const auto& id : bd.critical) all.push_back({id, 100, true});
+  for (const auto& [id, cost] : bd.penalties) {
+    if (std::find(bd.critical.begin(), bd.critical.end(), id) == bd.critical.end())
+      all.push_back({id, cost, false});
+  }
+  for (const auto& [id, cost] : bd.missed) all.push_back({id, cost, false});
+  std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.critical != b.critical) return a.critical;
+    return a.points > b.points;
+  });
+  size_t n = 0;  // focus items so far
+  for (const auto& c : all) {
+    if (n >= focus_items) break;
+    const BehaviourResult* b = Find(*r, c.id);
+    if (b == nullptr) continue;  // a metric: its own section says why
+    if (n == r->focus.size()) r->focus.emplace_back();
+    FocusItem& f = r->focus[n++];
+    f.id = b->id;
+    f.title = b->title.empty() ? b->id : b->title;
+    f.explain = b->explain;
+    f.points = c.points;
+    f.critical = c.critical;
+    if (c.critical)
+      f.cost = critical;
+    else
+      f.cost = FillMessage(points, {{"points", fmt::format("{:.0f}", c.points)}});
+    const Evidence* e = nullptr;
+    if (b->status == Status::kViolated && !b->evidence.empty()) {
+      e = &b->evidence.front();
+    } else if (const TriggerEpisode* ep = FirstUnanswered(*b); ep != nullptr) {
+      e = TriggerEvidence(*r, *b, ep->turn);
+    }
+    if (e != nullptr)
+      f.evidence = *e;
+    else
+      f.evidence.reset();
+  }
+  r->focus.resize(n);
 }
 
 }  // namespace
@@ -125,8 +176,11 @@ void Coach(const Messages& messages, ConversationResult* r, size_t focus_items) 
   const std::string* critical = msg("critical");
   const std::string* points = msg("points");
   ExplainNotes(messages, r);
-  if (!unanswered || !not_shown || !not_shown_one || !turn_word || !focus || !critical || !points)
+  if (!unanswered || !not_shown || !not_shown_one || !turn_word || !focus || !critical || !points) {
+    r->focus.clear();
+    r->focus_heading.clear();
     return;
+  }
   const int agent_turns = AgentTurns(*r);
   for (auto& b : r->behaviours) {
     if (b.status == Status::kViolated && !b.evidence.empty()) {
@@ -145,44 +199,7 @@ void Coach(const Messages& messages, ConversationResult* r, size_t focus_items) 
       }
     }
   }
-  // The focus: what cost the score most, critical violations first.
-  struct Candidate {
-    std::string id;
-    double points;
-    bool critical;
-  };
-  std::vector<Candidate> all;
-  const ScoreBreakdown& bd = r->score_breakdown;
-  for (const auto& id : bd.critical) all.push_back({id, 100, true});
-  for (const auto& [id, cost] : bd.penalties) {
-    if (std::find(bd.critical.begin(), bd.critical.end(), id) == bd.critical.end())
-      all.push_back({id, cost, false});
-  }
-  for (const auto& [id, cost] : bd.missed) all.push_back({id, cost, false});
-  std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
-    if (a.critical != b.critical) return a.critical;
-    return a.points > b.points;
-  });
-  r->focus.clear();
-  for (const auto& c : all) {
-    if (r->focus.size() >= focus_items) break;
-    const BehaviourResult* b = Find(*r, c.id);
-    if (b == nullptr) continue;  // a metric: its own section says why
-    FocusItem f;
-    f.id = b->id;
-    f.title = b->title.empty() ? b->id : b->title;
-    f.explain = b->explain;
-    f.points = c.points;
-    f.critical = c.critical;
-    f.cost = c.critical ? *critical
-                        : FillMessage(*points, {{"points", fmt::format("{:.0f}", c.points)}});
-    if (b->status == Status::kViolated && !b->evidence.empty()) {
-      f.evidence = b->evidence.front();
-    } else if (const TriggerEpisode* ep = FirstUnanswered(*b); ep != nullptr) {
-      f.evidence = TriggerEvidence(*r, *b, ep->turn);
-    }
-    r->focus.push_back(std::move(f));
-  }
+  PickFocus(*critical, *points, focus_items, r);
   r->focus_heading = r->focus.empty() ? "" : *focus;
 }
 

@@ -7,13 +7,31 @@
 
 namespace tact::score {
 
+namespace {
+
+// *out, perhaps another conversation's breakdown, back to its defaults; its
+// lists keep their memory.
+void Restart(ScoreBreakdown* out) {
+  out->met = out->applicable = 0;
+  out->met_weight = out->applicable_weight = 0;
+  out->base = 100;
+  out->penalties.clear();
+  out->critical.clear();
+  out->missed.clear();
+  out->scored = false;
+  out->titles.clear();
+}
+
+}  // namespace
+
 double ComputeScore(const Scorecard& card, Channel channel,
                     const std::vector<BehaviourResult>& behaviours,
                     const std::vector<MetricResult>& metrics, ScoreBreakdown* out) {
-  *out = ScoreBreakdown{};
+  Restart(out);
   out->scorecard = card.name;
   bool any_applied = false;
-  std::vector<std::pair<double, std::string>> missed;
+  // (The ids live in `behaviours` and `metrics`.)
+  std::vector<std::pair<double, const std::string*>> missed;
   auto count = [&](const std::string& id, double weight, Status st) {
     if (st != Status::kMet && st != Status::kMissed) return;
     any_applied = true;
@@ -23,7 +41,7 @@ double ComputeScore(const Scorecard& card, Channel channel,
       ++out->met;
       out->met_weight += weight;
     } else {
-      missed.emplace_back(weight, id);
+      missed.emplace_back(weight, &id);
     }
   };
   // The item that scores `id`: listed for this channel by name, else the
@@ -65,7 +83,7 @@ double ComputeScore(const Scorecard& card, Channel channel,
   if (!any_applied) return -1;
   out->base = out->applicable_weight > 0 ? 100.0 * out->met_weight / out->applicable_weight : 100.0;
   for (auto& [w, id] : missed)
-    out->missed.emplace_back(id,
+    out->missed.emplace_back(*id,
                              out->applicable_weight > 0 ? 100.0 * w / out->applicable_weight : 0);
   // The titles of the behaviours the breakdown names (they may be hidden later).
   auto keep_title = [&](const std::string& id) {

@@ -336,6 +336,31 @@ TEST(Json, AgainRepeatsAWrittenValueWithItsSeparator) {
   EXPECT_EQ(out.substr(out.size() - 8), "\"a\\\"b\\n\"");
 }
 
+// Name() writes what String() writes, for every enum name a report writes
+// with it (each needs no escaping), and falls back to String() past 62 bytes.
+TEST(Json, NamesAsStrings) {
+  std::vector<std::string_view> names;
+  for (auto k : {BehaviourKind::kExpected, BehaviourKind::kAvoid, BehaviourKind::kSignal})
+    names.push_back(KindName(k));
+  for (int s = 0; s <= static_cast<int>(Status::kAbsent); ++s)
+    names.push_back(StatusName(static_cast<Status>(s)));
+  for (auto l : {Level::kError, Level::kWarning, Level::kInfo}) names.push_back(LevelName(l));
+  for (auto r : {Role::kAgent, Role::kCustomer, Role::kOther}) names.push_back(RoleName(r));
+  for (auto c : {Channel::kChat, Channel::kCall, Channel::kEmail}) names.push_back(ChannelName(c));
+  for (int s = 0; s <= static_cast<int>(RoleSource::kUnknown); ++s)
+    names.push_back(RoleSourceName(static_cast<RoleSource>(s)));
+  const std::string long_name(70, 'x');
+  names.push_back(long_name);
+  names.push_back(std::string_view(long_name).substr(0, 62));
+  for (std::string_view n : names) {
+    std::string a, b;
+    JsonWriter(&a).BeginArray().String(n).String(n).EndArray();
+    JsonWriter(&b).BeginArray().Name(n).Name(n).EndArray();
+    EXPECT_EQ(a, b) << n;
+    EXPECT_EQ(a.find('\\'), std::string::npos) << n;
+  }
+}
+
 ConversationResult Sample() {
   ConversationResult r;
   r.id = "c1";

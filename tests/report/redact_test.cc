@@ -161,6 +161,40 @@ TEST(Redact, RepeatedQuotesOfATurnEachRedacted) {
   EXPECT_EQ(res.speakers[1].name, "Agent");
 }
 
+// Quotes are remembered by turn number: a quote of the same turn number with
+// another text (a result put together by hand) is still searched, and a
+// turn with PII is redacted in every quote of it, a clean one kept.
+TEST(Redact, QuotesByTurnNumberComparedInFull) {
+  ConversationResult res;
+  auto quote = [](int turn, const std::string& text, const std::string& speaker) {
+    Evidence e;
+    e.turn = turn;
+    e.text = text;
+    e.speaker = speaker;
+    e.span_begin = 0;
+    e.span_end = 4;
+    return e;
+  };
+  const std::string clean = "Sure, I can help with that";
+  const std::string pii = "Mail me at ana@example.com please";
+  BehaviourResult a, b;
+  a.evidence = {quote(1, clean, "Agent"), quote(2, pii, "Ana"), quote(3, clean, "bob@example.com")};
+  b.evidence = {quote(1, clean, "Agent"), quote(2, pii, "Ana"), quote(1, pii, "Agent"),
+                quote(3, clean, "bob@example.com")};
+  res.behaviours = {a, b};
+  Redactor(Cues()).RedactResult(&res);
+  const std::string redacted = "Mail me at [EMAIL] please";
+  for (const auto& x : res.behaviours) {
+    EXPECT_EQ(x.evidence[0].text, clean);
+    EXPECT_EQ(x.evidence[1].text, redacted);
+    EXPECT_EQ(x.evidence[1].speaker, "Ana");
+  }
+  EXPECT_EQ(res.behaviours[0].evidence[2].speaker, "[EMAIL]");
+  EXPECT_EQ(res.behaviours[1].evidence[2].text, redacted);  // turn 1 again, another text
+  EXPECT_EQ(res.behaviours[1].evidence[3].speaker, "[EMAIL]");
+  EXPECT_EQ(res.behaviours[1].evidence[3].text, clean);
+}
+
 // The detectors run only where a first pass over the bytes (sixteen at a
 // time) saw a digit or the anchor of a spoken address: each at every offset
 // from a 16-byte boundary, in upper and lower case, is still found.

@@ -11,7 +11,9 @@
 #include <stdexcept>
 #include <thread>
 
+#include "input/reader.h"
 #include "run/vocabulary.h"
+#include "tact/analyzer.h"
 #include "test_util.h"
 
 namespace tact::run {
@@ -150,6 +152,62 @@ TEST_F(AnalyzeTest, AnErrorOnAnyThreadEndsTheRunAndReachesTheCaller) {
     // Results before the failing one may have been handed on, in order; none after it.
     ASSERT_LE(ids.size(), 50u) << "-j" << jobs;
     for (size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(ids[i], "c" + std::to_string(i));
+  }
+}
+
+// Results are refilled in place (at -j1 one result, at -jN a pool of them
+// passed from conversation to conversation): conversations unlike the one
+// before, at any number of jobs, get what a fresh result gets.
+TEST_F(AnalyzeTest, ReusedResultsEqualFreshOnes) {
+  {
+    std::ofstream f(dir_ / "mixed.jsonl");
+    for (int i = 0; i < 200; ++i) {
+      f << "{\"id\":\"m" << i << "\",\"turns\":[";
+      if (i % 3 == 0) {
+        f << "{\"speaker\":\"customer\",\"text\":\"This is ridiculous, my order is late "
+             "again and nobody helps!\"},"
+          << "{\"speaker\":\"agent\",\"text\":\"Not my problem, you should have read the "
+             "terms.\"},"
+          << "{\"speaker\":\"customer\",\"text\":\"Mail me at ana@example.com\"}";
+      } else if (i % 3 == 1) {
+        f << "{\"speaker\":\"agent\",\"text\":\"Hola, gracias por escribirnos. Lo siento "
+             "mucho, voy a revisar su pedido ahora mismo.\"}";
+      } else {
+        f << "{\"speaker\":\"customer\",\"text\":\"Hi\"}";
+      }
+      f << "]}\n";
+    }
+  }
+  const std::vector<Input> mixed = {{(dir_ / "mixed.jsonl").string()}};
+  Analyzer fresh(Rules(), AnalyzeOptions{});
+  std::vector<Conversation> convs;
+  input::ReadInput(
+      mixed[0].path, read_, [&](Conversation&& c) { convs.push_back(std::move(c)); },
+      [](const Diagnostic&) {});
+  ASSERT_EQ(convs.size(), 200u);
+  auto digest = [](const ConversationResult& r) {
+    std::string d = r.id + " " + r.language + " " + std::to_string(r.score) + " " +
+                    std::to_string(r.focus.size()) + ":";
+    for (const auto& b : r.behaviours) {
+      d += " " + b.id + "=" + std::string(StatusName(b.status)) + "/" + b.explain;
+      for (const auto& e : b.evidence) d += "|" + e.text + "@" + e.rule;
+    }
+    for (const auto& m : r.metrics) d += " " + m.id + (m.value ? std::to_string(*m.value) : "-");
+    for (const auto& w : r.warnings) d += " !" + w;
+    return d;
+  };
+  std::vector<std::string> want;
+  for (const auto& c : convs) want.push_back(digest(fresh.Analyze(c)));
+  for (int jobs : {1, 2, 4}) {
+    std::vector<std::string> got;
+    AnalyzeHooks hooks;
+    hooks.result = [&](const ConversationResult& r, const std::string&) {
+      got.push_back(digest(r));
+    };
+    std::atomic<bool> stop{false};
+    AnalyzeCounts counts;
+    Analyze(mixed, read_, Rules(), AnalyzeOptions{}, jobs, &stop, hooks, &counts);
+    EXPECT_EQ(got, want) << "-j" << jobs;
   }
 }
 
