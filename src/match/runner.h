@@ -10,9 +10,11 @@
 // list of live NFA states, and a transition, built the first time a (state,
 // class) pair is met, records the next list, where each next thread's start
 // comes from, and which patterns accept. Afterwards a token costs one hash
-// probe, however many patterns there are; where a pattern accepts, its start
-// is found by following the sources back. The cache is bounded (`max_cache_entries`) and flushed
-// between sentences when full.
+// probe, however many patterns there are, and a token met with no live
+// thread whose class starts no pattern (most tokens of most texts) costs a
+// byte read: it is skipped. Where a pattern accepts, its start is found by
+// following the sources back. The cache is bounded (`max_cache_entries`) and
+// flushed between sentences when full.
 //
 // A rule pack can make each token cost a lot (dozens of patterns with long
 // gaps keep thousands of threads alive) and a sentence can be very long (an
@@ -65,6 +67,8 @@ class Runner {
   // Cache statistics, for benchmarks and tests.
   struct Stats {
     uint64_t tokens = 0;
+    // Tokens met with no live thread whose class starts none: skipped without a lookup.
+    uint64_t idle_steps = 0;
     uint64_t transitions_built = 0;
     uint64_t flushes = 0;
     uint64_t stops = 0;  // Run() calls that stopped early
@@ -95,13 +99,16 @@ class Runner {
   // atoms `atoms`), which the index lacks, and adds it to the index.
   TransitionIndex::Entry Build(const Program& program, uint32_t d, uint32_t cls,
                                std::span<const AtomId> atoms);
-  // The start of thread `j` after sentence position `pos`, found by following
-  // each thread's source back through the sentence's transitions to the
-  // token where it started (so a token costs no copy of the threads' starts).
-  uint32_t StartOf(size_t pos, uint32_t j) const;
+  // The start of thread `j` after token `t` of the sentence that starts at
+  // token `sentence_begin`, found by following each thread's source back
+  // through the sentence's transitions to the token where it started (so a
+  // token costs no copy of the threads' starts).
+  uint32_t StartOf(size_t sentence_begin, size_t t, uint32_t j) const;
   // Flushes the cache for another program or class generation and sizes the marks.
   void Prepare(const Program& program, uint64_t class_generation);
-  // Before each sentence: flushes a full cache and starts a new path.
+  // Records whether a token of class `cls` met in state 0 (`step`) starts nothing.
+  void NoteStartStep(uint32_t cls, const TransitionIndex::Entry& step);
+  // Before each sentence: flushes a full cache.
   void StartSentence();
   // Appends (or extends) the hits of the patterns that accept at token `t` of
   // the sentence that starts at token `sentence_begin`.
@@ -121,7 +128,14 @@ class Runner {
   std::vector<Transition> transitions_;
   TransitionIndex index_;  // (state, class) -> transition
 
-  std::vector<uint32_t> path_;  // the current sentence's transitions, by position
+  // The transitions taken, by token; an idle step leaves its slot unwritten
+  // (no thread alive after it started before it, so none walks back to it).
+  std::vector<uint32_t> path_;
+  // By class: whether the step from state 0 is idle (back to state 0 with no
+  // accept), so the next such token needs no lookup. It depends only on the
+  // program and the class generation, so it outlives cache flushes.
+  enum : uint8_t { kStartUnknown, kStartIdle, kStartLive };
+  std::vector<uint8_t> start_step_;
   std::vector<uint32_t> state_mark_;
   uint32_t gen_ = 0;
   std::vector<uint32_t> pattern_mark_;

@@ -86,6 +86,33 @@ TEST(Runner, LeftmostStartLongestEndPerSentence) {
   EXPECT_EQ(hits[5].pattern, 3u);
 }
 
+// Word 7 is in no pattern: met with no live thread it is skipped without a
+// lookup (once its class is known), but inside a gap it still counts.
+TEST(Runner, TokensThatStartNothingAreSkippedWithTheSameHits) {
+  Program p = TestProgram();
+  Runner r;
+  Text t({{7, 0}, {3, 0}, {7, 0}, {5, 0}, {7, 0}, {7, 0}, {3, 0}, {4, 0}});
+  // Idle: the last 7 ("5" starts "4? 5 6", alive at the 7 after it) and, once
+  // the first run has learnt that class 7 starts nothing, the first.
+  for (uint64_t idle : {uint64_t{1}, uint64_t{2}}) {
+    const uint64_t before = r.stats().idle_steps;
+    std::vector<Hit> hits = RunOnce(&r, p, t);
+    EXPECT_EQ(r.stats().idle_steps - before, idle);
+    ASSERT_EQ(hits.size(), 2u);
+    EXPECT_EQ((std::vector<uint32_t>{hits[0].pattern, hits[0].begin, hits[0].end}),
+              (std::vector<uint32_t>{1, 1, 4}));  // "3 7 5": the 7 inside the gap
+    EXPECT_EQ((std::vector<uint32_t>{hits[1].pattern, hits[1].begin, hits[1].end}),
+              (std::vector<uint32_t>{0, 6, 8}));
+  }
+  // In a new class generation class 7 may stand for other atoms: here word 3's.
+  Text renamed({{3, 0}, {3, 0}, {3, 0}, {5, 0}, {3, 0}, {3, 0}, {3, 0}, {4, 0}});
+  renamed.classes = t.classes;
+  std::vector<Hit> hits = RunOnce(&r, p, renamed, /*generation=*/1);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].pattern, 1u);
+  EXPECT_EQ(hits[0].begin, 0u);  // "3 3 3 5": the first token now starts a thread
+}
+
 TEST(Runner, CacheFlushesAndNewClassNumbersDoNotChangeHits) {
   Program p = TestProgram();
   std::mt19937 rng(7);
