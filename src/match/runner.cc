@@ -175,11 +175,11 @@ void Runner::NoteStartStep(uint32_t cls, const TransitionIndex::Entry& step) {
   start_step_[cls] = step.next == 0 && !step.accepts ? kStartIdle : kStartLive;
 }
 
-bool Runner::Run(const Program& program, const std::vector<std::span<const AtomId>>& atoms,
-                 const std::vector<uint32_t>& classes, uint64_t class_generation,
-                 const std::vector<uint16_t>& sentence, std::vector<Hit>* out) {
+bool Runner::Run(const Program& program, std::span<const uint32_t> classes,
+                 std::span<const uint32_t> sentence_ends, const ClassAtoms& atoms,
+                 uint64_t class_generation, std::vector<Hit>* out) {
   Prepare(program, class_generation);
-  const size_t n = atoms.size();
+  const size_t n = classes.size();
   stats_.tokens += n;
   work_ = 0;
   // Positions no thread walks back to (idle steps) are left unwritten.
@@ -189,9 +189,7 @@ bool Runner::Run(const Program& program, const std::vector<std::span<const AtomI
   const size_t hard_cap = std::max(max_cache_entries_ * 4, size_t{1} << 22);
   uint64_t idle = 0;
   size_t i = 0;
-  while (i < n) {
-    size_t sentence_end = i;
-    while (sentence_end < n && sentence[sentence_end] == sentence[i]) ++sentence_end;
+  for (const uint32_t sentence_end : sentence_ends) {
     StartSentence();
     uint32_t d = 0;
     for (size_t t = i; t < sentence_end; ++t) {
@@ -211,7 +209,7 @@ bool Runner::Run(const Program& program, const std::vector<std::span<const AtomI
           Flush();
           return false;
         }
-        step = Build(program, d, cls, atoms[t]);
+        step = Build(program, d, cls, atoms.Of(cls));
       }
       if (d == 0) NoteStartStep(cls, step);
       d = step.next;

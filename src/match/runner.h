@@ -48,21 +48,30 @@ struct Hit {
 inline constexpr uint32_t kSentenceStartClass = 0;
 inline constexpr uint32_t kSentenceEndClass = 1;
 
+// The sorted atoms of each token class, for Run(): a token's class decides
+// its atoms (see Classifier), so a text's tokens need not carry them.
+class ClassAtoms {
+ public:
+  virtual ~ClassAtoms() = default;
+  virtual std::span<const AtomId> Of(uint32_t cls) const = 0;
+};
+
 class Runner {
  public:
   explicit Runner(size_t max_cache_entries = size_t{1} << 20, uint64_t max_work = uint64_t{1} << 27)
       : max_cache_entries_(max_cache_entries), max_work_(max_work) {}
 
-  // `atoms[i]` are the sorted atoms of token i and `classes[i]` its class: two
-  // tokens of one class must have equal atoms while `class_generation` stays
-  // the same (a new generation flushes the cache). `sentence[i]` is the
-  // token's sentence number (non-decreasing). Appends hits to `*out` in
-  // sentence order; within a sentence in the order patterns first match (by
-  // end token), ties by start token and then pattern id. Returns false when
-  // it stopped early (see above): the hits before stopped_at() are kept.
-  bool Run(const Program& program, const std::vector<std::span<const AtomId>>& atoms,
-           const std::vector<uint32_t>& classes, uint64_t class_generation,
-           const std::vector<uint16_t>& sentence, std::vector<Hit>* out);
+  // `classes[i]` is token i's class and `sentence_ends` where each sentence
+  // ends (one past its last token; increasing, the last one classes.size()).
+  // Tokens of one class must have equal atoms, `atoms.Of(class)`, while
+  // `class_generation` stays the same (a new generation flushes the cache);
+  // they are asked for only when a transition is built. Appends hits to
+  // `*out` in sentence order; within a sentence in the order patterns first
+  // match (by end token), ties by start token and then pattern id. Returns
+  // false when it stopped early (see above): the hits before stopped_at() are kept.
+  bool Run(const Program& program, std::span<const uint32_t> classes,
+           std::span<const uint32_t> sentence_ends, const ClassAtoms& atoms,
+           uint64_t class_generation, std::vector<Hit>* out);
 
   // Cache statistics, for benchmarks and tests.
   struct Stats {

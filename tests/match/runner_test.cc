@@ -34,8 +34,9 @@ Node Opt(Node c) {
   return n;
 }
 
-// Atoms 3..6 are "words"; a token is one word plus kAnyAtom, class = word.
-struct Text {
+// Atoms 3..6 are "words"; a token is one word plus kAnyAtom, class = word
+// (a test may renumber the classes: a class's atoms are its first token's).
+struct Text : ClassAtoms {
   std::vector<std::vector<AtomId>> store;
   std::vector<std::span<const AtomId>> atoms;
   std::vector<uint32_t> classes;
@@ -48,6 +49,21 @@ struct Text {
       sentence.push_back(s);
     }
     for (auto& v : store) atoms.emplace_back(v);
+  }
+  std::span<const AtomId> Of(uint32_t cls) const override {
+    for (size_t i = 0; i < classes.size(); ++i) {
+      if (classes[i] == cls) return atoms[i];
+    }
+    return {};
+  }
+  // Where each sentence ends, from the sentence numbers.
+  std::vector<uint32_t> Ends() const {
+    std::vector<uint32_t> ends;
+    for (size_t i = 0; i < sentence.size(); ++i) {
+      if (i + 1 == sentence.size() || sentence[i + 1] != sentence[i])
+        ends.push_back(static_cast<uint32_t>(i + 1));
+    }
+    return ends;
   }
 };
 
@@ -62,7 +78,7 @@ Program TestProgram() {
 
 std::vector<Hit> RunOnce(Runner* r, const Program& p, const Text& t, uint64_t generation = 0) {
   std::vector<Hit> hits;
-  r->Run(p, t.atoms, t.classes, generation, t.sentence, &hits);
+  r->Run(p, t.classes, t.Ends(), t, generation, &hits);
   return hits;
 }
 
@@ -199,7 +215,7 @@ TEST(Runner, ACostlyPackOverALongSentenceStopsEarly) {
   Text t(toks);
   Runner r;
   std::vector<Hit> hits;
-  EXPECT_FALSE(r.Run(p, t.atoms, t.classes, 1, t.sentence, &hits));
+  EXPECT_FALSE(r.Run(p, t.classes, t.Ends(), t, 1, &hits));
   EXPECT_GT(r.stopped_at(), 0u);
   EXPECT_LT(r.stopped_at(), toks.size());
   EXPECT_EQ(r.stats().stops, 1u);
@@ -208,7 +224,7 @@ TEST(Runner, ACostlyPackOverALongSentenceStopsEarly) {
   // The same text cut into sentences of 20 tokens is cheap: no stop.
   for (size_t i = 0; i < t.sentence.size(); ++i) t.sentence[i] = static_cast<uint16_t>(i / 20);
   hits.clear();
-  EXPECT_TRUE(r.Run(p, t.atoms, t.classes, 1, t.sentence, &hits));
+  EXPECT_TRUE(r.Run(p, t.classes, t.Ends(), t, 1, &hits));
   EXPECT_EQ(r.stats().stops, 1u);
 }
 
