@@ -53,14 +53,22 @@ uint32_t Runner::StateId(std::span<const uint32_t> nfa) {
   return id;
 }
 
+void Runner::NextGeneration(std::span<const AtomId> atoms) {
+  if (++gen_ == 0) {
+    std::fill(state_mark_.begin(), state_mark_.end(), 0);
+    std::fill(atom_mark_.begin(), atom_mark_.end(), 0);
+    gen_ = 1;
+  }
+  if (!atoms.empty() && atoms.back() >= atom_mark_.size()) atom_mark_.resize(atoms.back() + 1, 0);
+  for (const AtomId a : atoms) atom_mark_[a] = gen_;
+}
+
 TransitionIndex::Entry Runner::Build(const Program& program, uint32_t d, uint32_t cls,
                                      std::span<const AtomId> atoms) {
   // Run the NFA step over this state's threads, then the start.
   ++stats_.transitions_built;
-  if (++gen_ == 0) {
-    std::fill(state_mark_.begin(), state_mark_.end(), 0);
-    gen_ = 1;
-  }
+  NextGeneration(atoms);
+  auto has = [&](AtomId a) { return a < atom_mark_.size() && atom_mark_[a] == gen_; };
   build_next_.clear();
   build_src_.clear();
   build_accept_.clear();
@@ -71,7 +79,7 @@ TransitionIndex::Entry Runner::Build(const Program& program, uint32_t d, uint32_
     // A thread started at this token reads the extra slot after the from
     // state's threads, where Run() puts the token's position.
     const uint32_t src = k;
-    program.ForEachTarget(from, atoms.data(), atoms.data() + atoms.size(), [&](uint32_t s) {
+    program.ForEachTarget(from, atoms.data(), atoms.data() + atoms.size(), has, [&](uint32_t s) {
       if (state_mark_[s] == gen_) return;
       state_mark_[s] = gen_;
       const uint32_t j = static_cast<uint32_t>(build_next_.size());

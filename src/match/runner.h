@@ -104,6 +104,9 @@ class Runner {
   uint64_t HashPooled(uint32_t offset, uint32_t size) const;
   // The id of the DFA state with these live NFA states, added if new.
   uint32_t StateId(std::span<const uint32_t> nfa);
+  // Starts a new mark generation for a Build(): no NFA state reached yet,
+  // the token's (sorted) `atoms` marked, once for all the threads' states.
+  void NextGeneration(std::span<const AtomId> atoms);
   // Builds the transition from DFA state `d` on a token of class `cls` (with
   // atoms `atoms`), which the index lacks, and adds it to the index.
   TransitionIndex::Entry Build(const Program& program, uint32_t d, uint32_t cls,
@@ -146,6 +149,7 @@ class Runner {
   enum : uint8_t { kStartUnknown, kStartIdle, kStartLive };
   std::vector<uint8_t> start_step_;
   std::vector<uint32_t> state_mark_;
+  std::vector<uint32_t> atom_mark_;  // a Build()'s token's atoms: gen_
   uint32_t gen_ = 0;
   std::vector<uint32_t> pattern_mark_;
   std::vector<uint32_t> pattern_hit_;
