@@ -218,8 +218,9 @@ bool Runner::Run(const Program& program, std::span<const uint32_t> classes,
           return false;
         }
         step = Build(program, d, cls, atoms.Of(cls));
+        // Every step from state 0 is built once after start_step_ is reset.
+        if (d == 0) NoteStartStep(cls, step);
       }
-      if (d == 0) NoteStartStep(cls, step);
       d = step.next;
       path_[t] = step.transition;
       if (step.accepts) Report(transitions_[step.transition], i, t, out);
