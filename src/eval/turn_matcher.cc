@@ -47,12 +47,15 @@ void TurnMatcher::Frame(TextMatches* out) {
   // The runner sees each sentence framed by two virtual tokens that satisfy
   // only the '^' and '$' atoms. A sentence's leading @handles, #hashtags and
   // URLs ("@dan_okafor Hi Dan") come before its '^', unless they are all of it.
-  static const match::AtomId kStart[] = {match::kSentenceStartAtom};
-  static const match::AtomId kEnd[] = {match::kSentenceEndAtom};
-  atoms_.clear();
-  classes_.clear();
-  sentences_.clear();
-  real_.clear();
+  sentence_ends_.clear();
+  // A token and at most two edges each: written in place, no push_back.
+  if (classes_.size() < raw_.size() * 3) {
+    classes_.resize(raw_.size() * 3);
+    real_.resize(raw_.size() * 3);
+  }
+  uint32_t* cls = classes_.data();
+  int32_t* real = real_.data();
+  size_t m = 0;
   auto addressing = [&](size_t i) {
     text::TokenKind k = raw_[i].kind;
     return k == text::TokenKind::kHandle || k == text::TokenKind::kHashtag ||
@@ -69,22 +72,18 @@ void TurnMatcher::Frame(TextMatches* out) {
       if (start_at == raw_.size() || raw_[start_at].sentence != s) start_at = i;
     }
     if (i == start_at) {
-      atoms_.emplace_back(kStart);
-      classes_.push_back(match::kSentenceStartClass);
-      sentences_.push_back(s);
-      real_.push_back(-1);
+      cls[m] = match::kSentenceStartClass;
+      real[m++] = -1;
     }
-    atoms_.push_back(out->tokens[i].info->atoms);
-    classes_.push_back(out->tokens[i].info->cls);
-    sentences_.push_back(s);
-    real_.push_back(static_cast<int32_t>(i));
+    cls[m] = out->tokens[i].info->cls;
+    real[m++] = static_cast<int32_t>(i);
     if (i + 1 == raw_.size() || raw_[i + 1].sentence != s) {
-      atoms_.emplace_back(kEnd);
-      classes_.push_back(match::kSentenceEndClass);
-      sentences_.push_back(s);
-      real_.push_back(-1);
+      cls[m] = match::kSentenceEndClass;
+      real[m++] = -1;
+      sentence_ends_.push_back(static_cast<uint32_t>(m));
     }
   }
+  framed_ = m;
 }
 
 void TurnMatcher::Stopped(size_t at, TextMatches* out) const {
@@ -99,25 +98,43 @@ void TurnMatcher::Stopped(size_t at, TextMatches* out) const {
   out->matched_tokens = std::min(out->matched_tokens, real);
 }
 
+namespace {
+
+// The atoms of a class as the classifier gave them; the sentence edges' are
+// those of one program: '^' and '$' alone, or over a whole turn also the gap
+// atom, so a '...N' can run across sentences.
+class FramedAtoms : public match::ClassAtoms {
+ public:
+  FramedAtoms(const match::Classifier& c, std::span<const match::AtomId> start,
+              std::span<const match::AtomId> end)
+      : classifier_(c), start_(start), end_(end) {}
+  std::span<const match::AtomId> Of(uint32_t cls) const override {
+    if (cls == match::kSentenceStartClass) return start_;
+    if (cls == match::kSentenceEndClass) return end_;
+    return classifier_.class_atoms(cls);
+  }
+
+ private:
+  const match::Classifier& classifier_;
+  std::span<const match::AtomId> start_, end_;
+};
+
+}  // namespace
+
 void TurnMatcher::RunPrograms(TextMatches* out) {
-  if (!runner_.Run(pack_.program(), atoms_, classes_, classifier_.class_generation(), sentences_,
-                   &hits_))
+  static const match::AtomId kStart[] = {match::kSentenceStartAtom};
+  static const match::AtomId kEnd[] = {match::kSentenceEndAtom};
+  const std::span<const uint32_t> classes(classes_.data(), framed_);
+  const uint64_t generation = classifier_.class_generation();
+  if (!runner_.Run(pack_.program(), classes, sentence_ends_, FramedAtoms(classifier_, kStart, kEnd),
+                   generation, &hits_))
     Stopped(runner_.stopped_at(), out);
-  if (pack_.has_turn_patterns && !atoms_.empty()) {
-    // Over a whole turn, the sentence edges also satisfy the gap atom, so a
-    // '...N' can run across them.
+  if (pack_.has_turn_patterns && framed_ > 0) {
     static const match::AtomId kTurnStart[] = {match::kAnyAtom, match::kSentenceStartAtom};
     static const match::AtomId kTurnEnd[] = {match::kAnyAtom, match::kSentenceEndAtom};
-    turn_atoms_ = atoms_;
-    for (size_t i = 0; i < turn_atoms_.size(); ++i) {
-      if (real_[i] >= 0) continue;
-      turn_atoms_[i] = classes_[i] == match::kSentenceStartClass
-                           ? std::span<const match::AtomId>(kTurnStart)
-                           : std::span<const match::AtomId>(kTurnEnd);
-    }
-    one_sentence_.assign(atoms_.size(), 0);
-    if (!turn_runner_.Run(pack_.turn_program(), turn_atoms_, classes_,
-                          classifier_.class_generation(), one_sentence_, &hits_))
+    const uint32_t one_sentence[] = {static_cast<uint32_t>(framed_)};
+    if (!turn_runner_.Run(pack_.turn_program(), classes, one_sentence,
+                          FramedAtoms(classifier_, kTurnStart, kTurnEnd), generation, &hits_))
       Stopped(turn_runner_.stopped_at(), out);
   }
 }

@@ -81,13 +81,13 @@ class TurnMatcher {
   match::Runner runner_;
   match::Runner turn_runner_;  // for the pack's `match-turn` program
   std::vector<text::RawToken> raw_;
-  std::vector<std::span<const match::AtomId>> atoms_;
+  // The runners' input, by position (a token or a sentence edge): only the
+  // first framed_ entries are in use, the vectors only grow.
   std::vector<uint32_t> classes_;
-  std::vector<uint16_t> sentences_;
   std::vector<int32_t> real_;  // runner position -> token index, -1 for a sentence edge
+  std::vector<uint32_t> sentence_ends_;
+  size_t framed_ = 0;
   std::vector<match::Hit> hits_;
-  std::vector<uint16_t> one_sentence_;
-  std::vector<std::span<const match::AtomId>> turn_atoms_;  // all zero: a turn seen as one sentence
 };
 
 }  // namespace tact::eval

@@ -59,6 +59,7 @@ void Classifier::Rebuild(size_t keep, bool reclass) {
     old_classes = std::move(class_bytes_);
     class_bytes_ = ByteArena();
     classes_.clear();
+    class_atoms_.clear();
     ++class_generation_;
   }
   // The survivors slide down in place (ByteArena::Rewind): the arena keeps
@@ -194,6 +195,7 @@ uint32_t Classifier::ClassOf(std::span<const AtomId> atoms, std::span<const Atom
     std::span<const AtomId> copy = class_bytes_.Copy(atoms);
     key = std::string_view(reinterpret_cast<const char*>(copy.data()), copy.size_bytes());
     it = classes_.emplace(key, static_cast<uint32_t>(classes_.size()) + 2).first;
+    class_atoms_.push_back(copy);
   }
   *stored = {reinterpret_cast<const AtomId*>(it->first.data()), atoms.size()};
   return it->second;

@@ -99,6 +99,11 @@ class Classifier {
   // one generation a class id always stands for the same atom set, across
   // evictions too (a form evicted and classified again gets its old id).
   uint64_t class_generation() const { return class_generation_; }
+  // The sorted atoms of class `cls` of the current generation (the atoms of
+  // every token Get() gives that class); empty for the sentence edges (0, 1).
+  std::span<const AtomId> class_atoms(uint32_t cls) const {
+    return cls < 2 ? std::span<const AtomId>() : class_atoms_[cls - 2];
+  }
 
   // Counters, for benchmarks and tests.
   struct Stats {
@@ -150,6 +155,7 @@ class Classifier {
   // are the sentence edges. Kept across evictions, dropped with a new generation.
   ByteArena class_bytes_;
   std::unordered_map<std::string_view, uint32_t> classes_;
+  std::vector<std::span<const AtomId>> class_atoms_;  // by class id - 2
   uint64_t class_generation_ = 0;
   Stats stats_;
   // Scratch space of Add(), kept to reuse its memory.

@@ -65,10 +65,14 @@ class Program {
   bool Lookup(uint32_t state, AtomId atom, const uint32_t** begin, const uint32_t** end) const;
 
   // Calls f(target) for every target reached from `state` on any of `atoms`
-  // (sorted). Small states are merge-joined with the atoms, large ones (the
-  // start state) probed through the index, so the cost is min(edges, atoms).
-  template <typename F>
-  void ForEachTarget(uint32_t state, const AtomId* atoms, const AtomId* atoms_end, F&& f) const {
+  // (sorted), in the order of the state's edges (by atom). `has(atom)` must
+  // say whether `atom` is one of `atoms` (the caller marks them once for
+  // many states): small states check each of their edges with it, large ones
+  // (the start state) are probed through the index once per atom, so the
+  // cost is min(edges, atoms) whatever the token's number of atoms.
+  template <typename H, typename F>
+  void ForEachTarget(uint32_t state, const AtomId* atoms, const AtomId* atoms_end, H&& has,
+                     F&& f) const {
     const State& s = states_[state];
     if (s.edge_end - s.edge_begin > kIndexThreshold) {
       for (const AtomId* a = atoms; a != atoms_end; ++a) {
@@ -79,19 +83,9 @@ class Program {
       }
       return;
     }
-    const Edge* e = edges_.data() + s.edge_begin;
-    const Edge* ee = edges_.data() + s.edge_end;
-    const AtomId* a = atoms;
-    while (e != ee && a != atoms_end) {
-      if (e->atom < *a) {
-        ++e;
-      } else if (*a < e->atom) {
-        ++a;
-      } else {
-        for (uint32_t t = e->target_begin; t < e->target_end; ++t) f(targets_[t]);
-        ++e;
-        ++a;
-      }
+    for (const Edge* e = edges_.data() + s.edge_begin; e != edges_.data() + s.edge_end; ++e) {
+      if (!has(e->atom)) continue;
+      for (uint32_t t = e->target_begin; t < e->target_end; ++t) f(targets_[t]);
     }
   }
 

@@ -53,14 +53,22 @@ uint32_t Runner::StateId(std::span<const uint32_t> nfa) {
   return id;
 }
 
+void Runner::NextGeneration(std::span<const AtomId> atoms) {
+  if (++gen_ == 0) {
+    std::fill(state_mark_.begin(), state_mark_.end(), 0);
+    std::fill(atom_mark_.begin(), atom_mark_.end(), 0);
+    gen_ = 1;
+  }
+  if (!atoms.empty() && atoms.back() >= atom_mark_.size()) atom_mark_.resize(atoms.back() + 1, 0);
+  for (const AtomId a : atoms) atom_mark_[a] = gen_;
+}
+
 TransitionIndex::Entry Runner::Build(const Program& program, uint32_t d, uint32_t cls,
                                      std::span<const AtomId> atoms) {
   // Run the NFA step over this state's threads, then the start.
   ++stats_.transitions_built;
-  if (++gen_ == 0) {
-    std::fill(state_mark_.begin(), state_mark_.end(), 0);
-    gen_ = 1;
-  }
+  NextGeneration(atoms);
+  auto has = [&](AtomId a) { return a < atom_mark_.size() && atom_mark_[a] == gen_; };
   build_next_.clear();
   build_src_.clear();
   build_accept_.clear();
@@ -71,7 +79,7 @@ TransitionIndex::Entry Runner::Build(const Program& program, uint32_t d, uint32_
     // A thread started at this token reads the extra slot after the from
     // state's threads, where Run() puts the token's position.
     const uint32_t src = k;
-    program.ForEachTarget(from, atoms.data(), atoms.data() + atoms.size(), [&](uint32_t s) {
+    program.ForEachTarget(from, atoms.data(), atoms.data() + atoms.size(), has, [&](uint32_t s) {
       if (state_mark_[s] == gen_) return;
       state_mark_[s] = gen_;
       const uint32_t j = static_cast<uint32_t>(build_next_.size());
@@ -96,14 +104,14 @@ TransitionIndex::Entry Runner::Build(const Program& program, uint32_t d, uint32_
   return e;
 }
 
-uint32_t Runner::StartOf(size_t pos, uint32_t j) const {
+uint32_t Runner::StartOf(size_t sentence_begin, size_t t, uint32_t j) const {
   for (;;) {
-    const Transition& tr = transitions_[path_[pos]];
+    const Transition& tr = transitions_[path_[t]];
     const uint32_t k = pool_[tr.src + j];
     // Source `from_size` is the extra slot: a thread that started here.
-    if (k == tr.from_size || pos == 0) return static_cast<uint32_t>(pos);
+    if (k == tr.from_size || t == sentence_begin) return static_cast<uint32_t>(t);
     j = k;
-    --pos;
+    --t;
   }
 }
 
@@ -114,6 +122,7 @@ void Runner::Prepare(const Program& program, uint64_t class_generation) {
     // Sources and thread indexes are at most the number of NFA states.
     pool_.Reset(std::max(program.num_states(), program.num_patterns()));
     Flush();
+    start_step_.clear();
   }
   if (state_mark_.size() < program.num_states()) state_mark_.assign(program.num_states(), 0);
   if (pattern_mark_.size() < program.num_patterns()) {
@@ -132,13 +141,11 @@ void Runner::StartSentence() {
     std::fill(pattern_mark_.begin(), pattern_mark_.end(), 0);
     sentence_gen_ = 1;
   }
-  path_.clear();
 }
 
 void Runner::Report(const Transition& tr, size_t sentence_begin, size_t t, std::vector<Hit>* out) {
   const size_t step_begin = out->size();
   const uint32_t end = static_cast<uint32_t>(t + 1);
-  const size_t pos = t - sentence_begin;
   // Patterns accepting in one thread are listed together: its start is
   // walked back to once.
   uint32_t walked = UINT32_MAX, walked_start = 0;
@@ -147,7 +154,7 @@ void Runner::Report(const Transition& tr, size_t sentence_begin, size_t t, std::
     const uint32_t thread = pool_[tr.accept + 2 * a + 1];
     if (thread != walked) {
       walked = thread;
-      walked_start = static_cast<uint32_t>(sentence_begin) + StartOf(pos, thread);
+      walked_start = StartOf(sentence_begin, t, thread);
     }
     const uint32_t start = walked_start;
     if (pattern_mark_[p] != sentence_gen_) {
@@ -171,41 +178,56 @@ void Runner::Report(const Transition& tr, size_t sentence_begin, size_t t, std::
   }
 }
 
-bool Runner::Run(const Program& program, const std::vector<std::span<const AtomId>>& atoms,
-                 const std::vector<uint32_t>& classes, uint64_t class_generation,
-                 const std::vector<uint16_t>& sentence, std::vector<Hit>* out) {
+void Runner::NoteStartStep(uint32_t cls, const TransitionIndex::Entry& step) {
+  if (cls >= start_step_.size()) start_step_.resize(size_t{cls} + 1, kStartUnknown);
+  start_step_[cls] = step.next == 0 && !step.accepts ? kStartIdle : kStartLive;
+}
+
+bool Runner::Run(const Program& program, std::span<const uint32_t> classes,
+                 std::span<const uint32_t> sentence_ends, const ClassAtoms& atoms,
+                 uint64_t class_generation, std::vector<Hit>* out) {
   Prepare(program, class_generation);
-  const size_t n = atoms.size();
+  const size_t n = classes.size();
   stats_.tokens += n;
   work_ = 0;
+  // Positions no thread walks back to (idle steps) are left unwritten.
+  if (path_.size() < n) path_.resize(n);
   // Past the bound, a sentence goes on until it has cost four times it (at
   // least 4 M entries, 8 or 16 MB by the pool's width): then the text is too costly.
   const size_t hard_cap = std::max(max_cache_entries_ * 4, size_t{1} << 22);
+  uint64_t idle = 0;
   size_t i = 0;
-  while (i < n) {
-    size_t sentence_end = i;
-    while (sentence_end < n && sentence[sentence_end] == sentence[i]) ++sentence_end;
+  for (const uint32_t sentence_end : sentence_ends) {
     StartSentence();
     uint32_t d = 0;
     for (size_t t = i; t < sentence_end; ++t) {
+      const uint32_t cls = classes[t];
+      if (d == 0 && cls < start_step_.size() && start_step_[cls] == kStartIdle) {
+        ++idle;
+        continue;
+      }
       TransitionIndex::Entry step;
-      if (!index_.Find(d, classes[t], &step)) {
+      if (!index_.Find(d, cls, &step)) {
         if (work_ > max_work_ || pool_.size() > hard_cap) {
           // Too costly: stop here rather than take the machine's memory or
           // minutes of time; the caller reports the turn.
           ++stats_.stops;
+          stats_.idle_steps += idle;
           stopped_at_ = t;
           Flush();
           return false;
         }
-        step = Build(program, d, classes[t], atoms[t]);
+        step = Build(program, d, cls, atoms.Of(cls));
+        // Every step from state 0 is built once after start_step_ is reset.
+        if (d == 0) NoteStartStep(cls, step);
       }
       d = step.next;
-      path_.push_back(step.transition);
+      path_[t] = step.transition;
       if (step.accepts) Report(transitions_[step.transition], i, t, out);
     }
     i = sentence_end;
   }
+  stats_.idle_steps += idle;
   return true;
 }
 

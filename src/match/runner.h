@@ -10,9 +10,11 @@
 // list of live NFA states, and a transition, built the first time a (state,
 // class) pair is met, records the next list, where each next thread's start
 // comes from, and which patterns accept. Afterwards a token costs one hash
-// probe, however many patterns there are; where a pattern accepts, its start
-// is found by following the sources back. The cache is bounded (`max_cache_entries`) and flushed
-// between sentences when full.
+// probe, however many patterns there are, and a token met with no live
+// thread whose class starts no pattern (most tokens of most texts) costs a
+// byte read: it is skipped. Where a pattern accepts, its start is found by
+// following the sources back. The cache is bounded (`max_cache_entries`) and
+// flushed between sentences when full.
 //
 // A rule pack can make each token cost a lot (dozens of patterns with long
 // gaps keep thousands of threads alive) and a sentence can be very long (an
@@ -46,25 +48,36 @@ struct Hit {
 inline constexpr uint32_t kSentenceStartClass = 0;
 inline constexpr uint32_t kSentenceEndClass = 1;
 
+// The sorted atoms of each token class, for Run(): a token's class decides
+// its atoms (see Classifier), so a text's tokens need not carry them.
+class ClassAtoms {
+ public:
+  virtual ~ClassAtoms() = default;
+  virtual std::span<const AtomId> Of(uint32_t cls) const = 0;
+};
+
 class Runner {
  public:
   explicit Runner(size_t max_cache_entries = size_t{1} << 20, uint64_t max_work = uint64_t{1} << 27)
       : max_cache_entries_(max_cache_entries), max_work_(max_work) {}
 
-  // `atoms[i]` are the sorted atoms of token i and `classes[i]` its class: two
-  // tokens of one class must have equal atoms while `class_generation` stays
-  // the same (a new generation flushes the cache). `sentence[i]` is the
-  // token's sentence number (non-decreasing). Appends hits to `*out` in
-  // sentence order; within a sentence in the order patterns first match (by
-  // end token), ties by start token and then pattern id. Returns false when
-  // it stopped early (see above): the hits before stopped_at() are kept.
-  bool Run(const Program& program, const std::vector<std::span<const AtomId>>& atoms,
-           const std::vector<uint32_t>& classes, uint64_t class_generation,
-           const std::vector<uint16_t>& sentence, std::vector<Hit>* out);
+  // `classes[i]` is token i's class and `sentence_ends` where each sentence
+  // ends (one past its last token; increasing, the last one classes.size()).
+  // Tokens of one class must have equal atoms, `atoms.Of(class)`, while
+  // `class_generation` stays the same (a new generation flushes the cache);
+  // they are asked for only when a transition is built. Appends hits to
+  // `*out` in sentence order; within a sentence in the order patterns first
+  // match (by end token), ties by start token and then pattern id. Returns
+  // false when it stopped early (see above): the hits before stopped_at() are kept.
+  bool Run(const Program& program, std::span<const uint32_t> classes,
+           std::span<const uint32_t> sentence_ends, const ClassAtoms& atoms,
+           uint64_t class_generation, std::vector<Hit>* out);
 
   // Cache statistics, for benchmarks and tests.
   struct Stats {
     uint64_t tokens = 0;
+    // Tokens met with no live thread whose class starts none: skipped without a lookup.
+    uint64_t idle_steps = 0;
     uint64_t transitions_built = 0;
     uint64_t flushes = 0;
     uint64_t stops = 0;  // Run() calls that stopped early
@@ -91,17 +104,23 @@ class Runner {
   uint64_t HashPooled(uint32_t offset, uint32_t size) const;
   // The id of the DFA state with these live NFA states, added if new.
   uint32_t StateId(std::span<const uint32_t> nfa);
+  // Starts a new mark generation for a Build(): no NFA state reached yet,
+  // the token's (sorted) `atoms` marked, once for all the threads' states.
+  void NextGeneration(std::span<const AtomId> atoms);
   // Builds the transition from DFA state `d` on a token of class `cls` (with
   // atoms `atoms`), which the index lacks, and adds it to the index.
   TransitionIndex::Entry Build(const Program& program, uint32_t d, uint32_t cls,
                                std::span<const AtomId> atoms);
-  // The start of thread `j` after sentence position `pos`, found by following
-  // each thread's source back through the sentence's transitions to the
-  // token where it started (so a token costs no copy of the threads' starts).
-  uint32_t StartOf(size_t pos, uint32_t j) const;
+  // The start of thread `j` after token `t` of the sentence that starts at
+  // token `sentence_begin`, found by following each thread's source back
+  // through the sentence's transitions to the token where it started (so a
+  // token costs no copy of the threads' starts).
+  uint32_t StartOf(size_t sentence_begin, size_t t, uint32_t j) const;
   // Flushes the cache for another program or class generation and sizes the marks.
   void Prepare(const Program& program, uint64_t class_generation);
-  // Before each sentence: flushes a full cache and starts a new path.
+  // Records whether a token of class `cls` met in state 0 (`step`) starts nothing.
+  void NoteStartStep(uint32_t cls, const TransitionIndex::Entry& step);
+  // Before each sentence: flushes a full cache.
   void StartSentence();
   // Appends (or extends) the hits of the patterns that accept at token `t` of
   // the sentence that starts at token `sentence_begin`.
@@ -121,8 +140,16 @@ class Runner {
   std::vector<Transition> transitions_;
   TransitionIndex index_;  // (state, class) -> transition
 
-  std::vector<uint32_t> path_;  // the current sentence's transitions, by position
+  // The transitions taken, by token; an idle step leaves its slot unwritten
+  // (no thread alive after it started before it, so none walks back to it).
+  std::vector<uint32_t> path_;
+  // By class: whether the step from state 0 is idle (back to state 0 with no
+  // accept), so the next such token needs no lookup. It depends only on the
+  // program and the class generation, so it outlives cache flushes.
+  enum : uint8_t { kStartUnknown, kStartIdle, kStartLive };
+  std::vector<uint8_t> start_step_;
   std::vector<uint32_t> state_mark_;
+  std::vector<uint32_t> atom_mark_;  // a Build()'s token's atoms: gen_
   uint32_t gen_ = 0;
   std::vector<uint32_t> pattern_mark_;
   std::vector<uint32_t> pattern_hit_;

@@ -251,6 +251,10 @@ TEST(Classifier, ClassIdsStayTheSameWithinAGeneration) {
   tokens.push_back(&c.Get("SORRY", text::TokenKind::kWord));
   tokens.push_back(&c.Get("w179", text::TokenKind::kWord));
   ExpectClassesConsistent(tokens);
+  // A class's atoms are those of its tokens (what the runner asks for by class).
+  for (const TokenInfo* t : tokens)
+    EXPECT_TRUE(std::ranges::equal(c.class_atoms(t->cls), t->atoms));
+  EXPECT_TRUE(c.class_atoms(0).empty());
 }
 
 TEST(Classifier, ClassesPastTheirBoundStartANewGeneration) {
@@ -271,6 +275,8 @@ TEST(Classifier, ClassesPastTheirBoundStartANewGeneration) {
       &c.Get("apologized", text::TokenKind::kWord), &c.Get("Sorry", text::TokenKind::kWord),
       &c.Get("w171", text::TokenKind::kWord),       &c.Get("7", text::TokenKind::kNumber)};
   ExpectClassesConsistent(tokens);
+  for (const TokenInfo* t : tokens)
+    EXPECT_TRUE(std::ranges::equal(c.class_atoms(t->cls), t->atoms));
   // Ids restart from 2: four atom sets here ({sorry}, {apologize}, {w17*}, none).
   for (const TokenInfo* t : tokens) EXPECT_LT(t->cls, 2u + 4u);
 }
