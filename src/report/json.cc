@@ -207,28 +207,36 @@ char* ShortDecimal(double v, char* buf) {
 
 }  // namespace
 
-void JsonWriter::Separate() {
-  if (after_key_) {
-    after_key_ = false;
+void JsonWriter::Put(std::string_view s) {
+  if (s.size() > kBuffer) {
+    Flush();
+    out_->append(s);
     return;
   }
-  if (state_ == kRest)
-    out_->push_back(',');
-  else if (state_ == kFirst)
-    state_ = kRest;
+  std::memcpy(Room(s.size()), s.data(), s.size());
+  pending_ += s.size();
+}
+
+// The longest string String() may gather without escaping it.
+constexpr size_t kShortString = 64;
+
+void JsonWriter::Flush() {
+  out_->append(buf_, pending_);
+  pending_ = 0;
 }
 
 void JsonWriter::Open(char bracket) {
   Separate();
-  out_->push_back(bracket);
+  Put(bracket);
   outer_.push_back(state_);
   state_ = kFirst;
 }
 
 void JsonWriter::Close(char bracket) {
-  out_->push_back(bracket);
+  Put(bracket);
   state_ = outer_.back();
   outer_.pop_back();
+  Done();
 }
 
 JsonWriter& JsonWriter::BeginObject() {
@@ -247,51 +255,67 @@ JsonWriter& JsonWriter::EndArray() {
   Close(']');
   return *this;
 }
-JsonWriter& JsonWriter::Key(const JsonKey& k) {
-  // The report's keys are literals (a million of them for a 5 MB input):
-  // quoted when compiled, written with their comma in one append.
-  if (!after_key_ && state_ == kRest) {
-    out_->append(k.with_comma());
-  } else {
+JsonWriter& JsonWriter::KeyElse(const JsonKey& k) {
+  std::string_view text = k.with_comma();
+  if (after_key_ || state_ != kRest) {
     Separate();
-    out_->append(k.without_comma());
+    text = k.without_comma();
   }
   after_key_ = true;
+  Put(text);
   return *this;
 }
 
 JsonWriter& JsonWriter::KeyString(std::string_view k) {
   Separate();
+  Flush();
   AppendJsonString(k, out_);
-  out_->push_back(':');
+  Put(':');
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::String(std::string_view s) {
   Separate();
+  // Most strings of a report are short and plain ASCII: gathered as they are.
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  if (s.size() <= kShortString && SkipPlain(p, 0, s.size()) == s.size()) {
+    char* to = Room(s.size() + 2);
+    to[0] = '"';
+    std::memcpy(to + 1, s.data(), s.size());
+    to[s.size() + 1] = '"';
+    pending_ += s.size() + 2;
+    Done();
+    return *this;
+  }
+  Flush();
   AppendJsonString(s, out_);
+  Done();
   return *this;
 }
 JsonWriter& JsonWriter::Name(std::string_view s) {
   if (s.size() > 62) return String(s);
   Separate();
-  char buf[64];
-  buf[0] = '"';
-  std::memcpy(buf + 1, s.data(), s.size());
-  buf[s.size() + 1] = '"';
-  out_->append(buf, s.size() + 2);
+  char* p = Room(s.size() + 2);
+  p[0] = '"';
+  std::memcpy(p + 1, s.data(), s.size());
+  p[s.size() + 1] = '"';
+  pending_ += s.size() + 2;
+  Done();
   return *this;
 }
 JsonWriter& JsonWriter::String(std::string_view s, Span* where) {
   Separate();
+  Flush();
   where->begin = out_->size();
   AppendJsonString(s, out_);
   where->end = out_->size();
+  Done();
   return *this;
 }
 JsonWriter& JsonWriter::Again(Span where) {
   Separate();
+  Flush();
   // Appending part of the string to itself is safe (a reallocation copies
   // the old bytes before freeing them).
   out_->append(*out_, where.begin, where.end - where.begin);
@@ -300,45 +324,49 @@ JsonWriter& JsonWriter::Again(Span where) {
 JsonWriter& JsonWriter::Number(double v) {
   Separate();
   if (!std::isfinite(v)) {
-    out_->append("null");
-    return *this;
-  }
-  // As printf's "%.0f" for integers and "%.6g" otherwise (std::to_chars
-  // promises the same digits, without printf's locale and format parsing).
-  char buf[32];
-  if (v == std::floor(v) && std::fabs(v) < 1e15) {
+    Put("null");
+  } else if (v == std::floor(v) && std::fabs(v) < 1e15) {
+    // As printf's "%.0f" for integers and "%.6g" otherwise (std::to_chars
+    // promises the same digits, without printf's locale and format parsing).
     if (v == 0 && std::signbit(v)) {
-      out_->append("-0");
-      return *this;
+      Put("-0");
+    } else {
+      char* p = Room(32);
+      pending_ += static_cast<size_t>(std::to_chars(p, p + 32, static_cast<long long>(v)).ptr - p);
     }
-    out_->append(buf, std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v)).ptr);
-  } else if (char* end = ShortDecimal(v, buf)) {
-    out_->append(buf, end);
   } else {
-    out_->append(buf, std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 6).ptr);
+    char* p = Room(32);
+    char* end = ShortDecimal(v, p);
+    if (end == nullptr) end = std::to_chars(p, p + 32, v, std::chars_format::general, 6).ptr;
+    pending_ += static_cast<size_t>(end - p);
   }
+  Done();
   return *this;
 }
 JsonWriter& JsonWriter::Int(long long v) {
   Separate();
-  char buf[24];
-  out_->append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+  char* p = Room(24);
+  pending_ += static_cast<size_t>(std::to_chars(p, p + 24, v).ptr - p);
+  Done();
   return *this;
 }
 JsonWriter& JsonWriter::Uint(unsigned long long v) {
   Separate();
-  char buf[24];
-  out_->append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+  char* p = Room(24);
+  pending_ += static_cast<size_t>(std::to_chars(p, p + 24, v).ptr - p);
+  Done();
   return *this;
 }
 JsonWriter& JsonWriter::Bool(bool b) {
   Separate();
-  out_->append(b ? "true" : "false");
+  Put(b ? std::string_view("true") : std::string_view("false"));
+  Done();
   return *this;
 }
 JsonWriter& JsonWriter::Null() {
   Separate();
-  out_->append("null");
+  Put("null");
+  Done();
   return *this;
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,21 +37,44 @@ class JsonKey {
   // ,"key": — the comma, when one is due, then the rest.
   std::string_view with_comma() const { return {text_, size_}; }
   std::string_view without_comma() const { return {text_ + 1, size_ - 1}; }
+  // All of the key's storage (kStorage bytes, readable past the key's end),
+  // so a short key is copied in a fixed number of bytes.
+  static constexpr size_t kStorage = 64;
+  const char* storage() const { return text_; }
+  size_t size_with_comma() const { return size_; }
 
  private:
-  static constexpr size_t kMax = 60;
-  char text_[kMax + 4] = {};
+  static constexpr size_t kMax = kStorage - 4;
+  char text_[kStorage] = {};
   size_t size_;
 };
 
+// Writes to *out. Small pieces (keys, numbers, names, brackets, commas) are
+// gathered in the writer and appended to *out a few hundred bytes at a time:
+// *out holds everything written once a value at the top level is complete
+// (and when the writer is destroyed), not in the middle of one.
 class JsonWriter {
  public:
   explicit JsonWriter(std::string* out) : out_(out) {}
+  ~JsonWriter() { Flush(); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
   JsonWriter& BeginObject();
   JsonWriter& EndObject();
   JsonWriter& BeginArray();
   JsonWriter& EndArray();
-  JsonWriter& Key(const JsonKey& k);
+  JsonWriter& Key(const JsonKey& k) {
+    // The usual case, a short key after another member: its comma and quoted
+    // bytes gathered as a fixed 32 bytes (of which the key's are kept).
+    static_assert(JsonKey::kStorage >= 32);
+    if (!after_key_ && state_ == kRest && k.size_with_comma() <= 32 && pending_ + 32 <= kBuffer) {
+      std::memcpy(buf_ + pending_, k.storage(), 32);
+      pending_ += k.size_with_comma();
+      after_key_ = true;
+      return *this;
+    }
+    return KeyElse(k);
+  }
   // Any other key (not an array, so a literal takes the overload above).
   template <class S>
   requires(!std::is_array_v<std::remove_cvref_t<S>>) JsonWriter& Key(const S& k) {
@@ -82,10 +106,35 @@ class JsonWriter {
   // its container, or after another (a comma first).
   enum State : uint8_t { kTop, kFirst, kRest };
   JsonWriter& KeyString(std::string_view k);
-  void Separate();
+  JsonWriter& KeyElse(const JsonKey& k);
+  void Separate() {
+    if (after_key_) {
+      after_key_ = false;
+    } else if (state_ == kRest) {
+      Put(',');
+    } else if (state_ == kFirst) {
+      state_ = kRest;
+    }
+  }
   void Open(char bracket);
   void Close(char bracket);
+  // Room for `n` (at most kBuffer) more gathered bytes: where they go.
+  char* Room(size_t n) {
+    if (pending_ + n > kBuffer) Flush();
+    return buf_ + pending_;
+  }
+  void Put(char c) { *Room(1) = c, ++pending_; }
+  void Put(std::string_view s);
+  // The gathered bytes to *out; after a value at the top level (Done()) and
+  // before anything is appended to *out directly.
+  void Flush();
+  void Done() {
+    if (outer_.empty()) Flush();
+  }
+  static constexpr size_t kBuffer = 512;
   std::string* out_;
+  size_t pending_ = 0;
+  char buf_[kBuffer];
   State state_ = kTop;
   std::vector<State> outer_;  // the states of the enclosing containers
   bool after_key_ = false;

@@ -521,3 +521,50 @@ TEST(JsonReport, ScoreBreakdownSaysWhatEachItemCost) {
 
 }  // namespace
 }  // namespace tact::report
+
+namespace tact::report {
+namespace {
+
+// The writer gathers small pieces before appending them: a document far
+// longer than what it gathers (keys short and long, plain and escaped
+// strings of every length around the short-string limit) comes out as the
+// pieces written one by one, and the output is whole after each value at
+// the top level.
+TEST(Json, GatheredPiecesComeOutInOrder) {
+  std::string out, expected = "[";
+  {
+    JsonWriter w(&out);
+    w.BeginArray();
+    for (int i = 0; i < 400; ++i) {
+      const std::string s(static_cast<size_t>(i % 80), i % 3 == 0 ? 'a' : '\xc3');
+      const std::string text = i % 3 == 2 ? s + "\"" : s;
+      w.BeginObject()
+          .Key("k")
+          .Int(i)
+          .Key("a_key_of_forty_bytes_written_past_32___")
+          .String(text)
+          .Key("n")
+          .Number(i / 8.0)
+          .Key("e")
+          .Name("met")
+          .EndObject();
+      std::string escaped;
+      AppendJsonString(text, &escaped);
+      char num[32];
+      snprintf(num, sizeof num, i % 8 == 0 ? "%.0f" : "%.6g", i / 8.0);
+      expected += std::string(i == 0 ? "" : ",") + "{\"k\":" + std::to_string(i) +
+                  ",\"a_key_of_forty_bytes_written_past_32___\":" + escaped + ",\"n\":" + num +
+                  ",\"e\":\"met\"}";
+    }
+    w.EndArray();
+    expected += "]";
+    EXPECT_EQ(out, expected);
+    w.Int(5);
+    EXPECT_EQ(out, expected + "5");
+    w.BeginObject().Key("x");
+  }
+  EXPECT_EQ(out, expected + "5{\"x\":");  // the rest when the writer goes
+}
+
+}  // namespace
+}  // namespace tact::report
