@@ -7,13 +7,6 @@
 namespace tact::text {
 namespace {
 
-bool IsAscii(std::string_view s) {
-  for (unsigned char c : s) {
-    if (c >= 0x80) return false;
-  }
-  return true;
-}
-
 // Maps typographic apostrophes and quotes to ASCII; other code points unchanged.
 UChar32 UnifyQuote(UChar32 c) {
   switch (c) {
@@ -41,54 +34,64 @@ UChar32 UnifyQuote(UChar32 c) {
   }
 }
 
-void AppendUtf8(UChar32 c, std::string* out) {
-  char buf[4];
+// Non-ASCII text: quotes unified (invalid bytes become U+FFFD), then Unicode
+// NFKC with case folding, then ё folded to е; appended to *out.
+void NormalizeOther(std::string_view in, std::string* out) {
+  // Pass 1: unify quotes, written in place (a byte becomes at most the three
+  // of U+FFFD).
+  std::string unified(in.size() * 3, '\0');
+  auto* u = reinterpret_cast<uint8_t*>(unified.data());
   int32_t n = 0;
-  UBool err = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, err);
-  if (!err) out->append(buf, static_cast<size_t>(n));
+  const auto* s = reinterpret_cast<const uint8_t*>(in.data());
+  const int32_t len = static_cast<int32_t>(in.size());
+  for (int32_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c < 0) c = 0xFFFD;
+    U8_APPEND_UNSAFE(u, n, UnifyQuote(c));
+  }
+  unified.resize(static_cast<size_t>(n));
+  // Pass 2: NFKC + case folding, appended to *out.
+  const size_t old = out->size();
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_SUCCESS(status)) {
+    icu::StringByteSink<std::string> sink(out, static_cast<int32_t>(unified.size()));
+    nfkc_cf->normalizeUTF8(0, unified, sink, nullptr, status);
+  }
+  if (U_FAILURE(status)) {
+    out->resize(old);
+    out->append(unified);
+  }
+  // Pass 3: ё -> е (U+0451 -> U+0435, D1 91 -> D0 B5; folding already
+  // lowered Ё). The text is well-formed UTF-8, so D1 91 is always ё.
+  char* f = out->data();
+  for (size_t i = old; i + 1 < out->size(); ++i) {
+    if (f[i] == '\xD1' && f[i + 1] == '\x91') {
+      f[i] = '\xD0';
+      f[i + 1] = '\xB5';
+    }
+  }
 }
 
 }  // namespace
 
 void NormalizeAppend(std::string_view in, std::string* out) {
-  if (IsAscii(in)) {
-    for (char c : in) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c == '`') c = '\'';
-      out->push_back(c);
+  // ASCII: lowercased, '`' as '\'', written in place; any other byte and the
+  // whole text takes the Unicode path (NFKC joins an ASCII letter to a mark).
+  const size_t old = out->size();
+  out->resize(old + in.size());
+  char* o = out->data() + old;
+  for (size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      out->resize(old);
+      NormalizeOther(in, out);
+      return;
     }
-    return;
-  }
-  // Pass 1: unify quotes (invalid bytes become U+FFFD).
-  std::string unified;
-  unified.reserve(in.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(in.data());
-  int32_t len = static_cast<int32_t>(in.size());
-  for (int32_t i = 0; i < len;) {
-    UChar32 c;
-    U8_NEXT(s, i, len, c);
-    if (c < 0) c = 0xFFFD;
-    AppendUtf8(UnifyQuote(c), &unified);
-  }
-  // Pass 2: NFKC + case folding.
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
-  std::string folded;
-  if (U_SUCCESS(status)) {
-    icu::StringByteSink<std::string> sink(&folded, static_cast<int32_t>(unified.size()));
-    nfkc_cf->normalizeUTF8(0, unified, sink, nullptr, status);
-  }
-  if (U_FAILURE(status)) folded = unified;
-  // Pass 3: ё -> е (U+0451 -> U+0435; folding already lowered Ё).
-  const auto* f = reinterpret_cast<const uint8_t*>(folded.data());
-  int32_t flen = static_cast<int32_t>(folded.size());
-  for (int32_t i = 0; i < flen;) {
-    UChar32 c;
-    U8_NEXT(f, i, flen, c);
-    if (c < 0) c = 0xFFFD;
-    if (c == 0x0451) c = 0x0435;
-    AppendUtf8(c, out);
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == '`') c = '\'';
+    o[i] = c;
   }
 }
 

@@ -40,5 +40,26 @@ TEST(Normalize, InvalidUtf8BecomesReplacementCharacter) {
   EXPECT_EQ(n.substr(0, 2), "ab");
 }
 
+// Every byte that cannot start a character becomes U+FFFD (three bytes
+// from one), and the text around stays as it was.
+TEST(Normalize, InvalidBytesEachBecomeOneReplacement) {
+  EXPECT_EQ(Normalize("\xff\xfe\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(Normalize("A\xffЁ\x80`"),
+            "a\xEF\xBF\xBD"
+            "е\xEF\xBF\xBD'");
+}
+
+// NormalizeAppend keeps what *out held, on the ASCII and the Unicode path,
+// and folds only the text it appends.
+TEST(Normalize, AppendKeepsWhatWasThere) {
+  std::string out = "Ё`X";
+  NormalizeAppend("AB`c", &out);
+  EXPECT_EQ(out, "Ё`Xab'c");
+  NormalizeAppend("Ёж Ё\u2019", &out);
+  EXPECT_EQ(out, "Ё`Xab'cеж е'");
+  NormalizeAppend("", &out);
+  EXPECT_EQ(out, "Ё`Xab'cеж е'");
+}
+
 }  // namespace
 }  // namespace tact::text
