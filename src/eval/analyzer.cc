@@ -112,6 +112,8 @@ struct Analyzer::Impl {
   std::map<std::pair<const rules::LanguagePack*, std::string>,
            std::unique_ptr<eval::BehaviourTable>>
       tables;
+  // Each pack's coaching words, looked up on first use.
+  std::map<const rules::LanguagePack*, std::unique_ptr<score::CoachingWords>> coaching;
 
   Impl(const RuleSet& r, AnalyzeOptions o) : rules(r), options(std::move(o)), detector(r) {
     Diagnostics ignored;  // validated by the caller
@@ -123,6 +125,12 @@ struct Analyzer::Impl {
     auto& t = tables[{&pack, tips}];
     if (!t) t = std::make_unique<eval::BehaviourTable>(pack, tips);
     return t.get();
+  }
+
+  const score::CoachingWords& Coaching(const rules::LanguagePack& pack) {
+    auto& w = coaching[&pack];
+    if (!w) w = std::make_unique<score::CoachingWords>(pack.messages);
+    return *w;
   }
 
   eval::TurnMatcher& Matcher(const std::string& lang) {
@@ -430,7 +438,7 @@ void Analyzer::Analyze(const Conversation& c, ConversationResult* out) {
   const RuleSet& rules = impl_->rules;
   const std::string& words =
       eo.tips_language.empty() || !rules.has(eo.tips_language) ? r.language : eo.tips_language;
-  score::Coach(rules.pack(words)->messages, &r);
+  score::Coach(impl_->Coaching(*rules.pack(words)), &r);
   const auto& only = impl_->options.only;
   const auto& skip = impl_->options.skip;
   if (!only.empty() || !skip.empty()) {

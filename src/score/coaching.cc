@@ -73,18 +73,18 @@ std::vector<std::pair<std::string, std::string>> NoteValues(
 void PickFocus(const std::string& critical, const std::string& points, size_t focus_items,
                ConversationResult* r) {
   struct Candidate {
-    std::string id;
+    const std::string* id;
     double points;
     bool critical;
   };
   std::vector<Candidate> all;
   const ScoreBreakdown& bd = r->score_breakdown;
-  for (const auto& id : bd.critical) all.push_back({id, 100, true});
+  for (const auto& id : bd.critical) all.push_back({&id, 100, true});
   for (const auto& [id, cost] : bd.penalties) {
     if (std::find(bd.critical.begin(), bd.critical.end(), id) == bd.critical.end())
-      all.push_back({id, cost, false});
+      all.push_back({&id, cost, false});
   }
-  for (const auto& [id, cost] : bd.missed) all.push_back({id, cost, false});
+  for (const auto& [id, cost] : bd.missed) all.push_back({&id, cost, false});
   std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
     if (a.critical != b.critical) return a.critical;
     return a.points > b.points;
@@ -92,7 +92,7 @@ void PickFocus(const std::string& critical, const std::string& points, size_t fo
   size_t n = 0;  // focus items so far
   for (const auto& c : all) {
     if (n >= focus_items) break;
-    const BehaviourResult* b = Find(*r, c.id);
+    const BehaviourResult* b = Find(*r, *c.id);
     if (b == nullptr) continue;  // a metric: its own section says why
     if (n == r->focus.size()) r->focus.emplace_back();
     FocusItem& f = r->focus[n++];
@@ -119,9 +119,9 @@ void PickFocus(const std::string& critical, const std::string& points, size_t fo
   r->focus.resize(n);
 }
 
-}  // namespace
-
-void ExplainNotes(const Messages& messages, ConversationResult* r) {
+// ExplainNotes with the metrics' titles looked up once.
+void ExplainNotesWith(const CoachingWords& words, ConversationResult* r) {
+  const Messages& messages = words.messages();
   auto fill = [&](const std::string& key, const auto& args, std::string* explain) {
     if (key.empty()) return;
     auto it = messages.find(key);
@@ -130,14 +130,43 @@ void ExplainNotes(const Messages& messages, ConversationResult* r) {
   for (auto& b : r->behaviours) {
     if (b.status == Status::kNotApplicable) fill(b.note_key, b.note_args, &b.explain);
   }
-  char key[64] = "metric_";
   for (auto& m : r->metrics) {
-    const size_t n = std::min(m.id.size(), sizeof key - 8);
-    std::memcpy(key + 7, m.id.data(), n);
-    if (auto it = messages.find(std::string_view(key, 7 + n)); it != messages.end())
-      m.title = it->second;
+    if (const std::string* title = words.MetricTitle(m.id)) m.title = *title;
     fill(m.note_key, m.note_args, &m.explain);
   }
+}
+
+}  // namespace
+
+CoachingWords::CoachingWords(const Messages& messages) : messages_(&messages) {
+  unanswered = Get("unanswered");
+  not_shown = Get("not_shown");
+  not_shown_one = Get("not_shown_one");
+  turn = Get("turn");
+  focus = Get("focus");
+  critical = Get("critical");
+  points = Get("points");
+  complete_ = unanswered && not_shown && not_shown_one && turn && focus && critical && points;
+  constexpr std::string_view kMetric = "metric_";
+  for (const auto& [key, text] : messages) {
+    if (std::string_view(key).starts_with(kMetric))
+      metric_titles_.emplace_back(std::string_view(key).substr(kMetric.size()), &text);
+  }
+}
+
+const std::string* CoachingWords::Get(std::string_view key) const {
+  auto it = messages_->find(key);
+  return it == messages_->end() ? nullptr : &it->second;
+}
+
+const std::string* CoachingWords::MetricTitle(std::string_view id) const {
+  for (const auto& [metric, title] : metric_titles_)
+    if (metric == id) return title;
+  return nullptr;
+}
+
+void ExplainNotes(const Messages& messages, ConversationResult* r) {
+  ExplainNotesWith(CoachingWords(messages), r);
 }
 
 std::string FillMessage(std::string_view text,
@@ -164,19 +193,12 @@ std::string FillMessage(std::string_view text,
 }
 
 void Coach(const Messages& messages, ConversationResult* r, size_t focus_items) {
-  auto msg = [&](const char* key) -> const std::string* {
-    auto it = messages.find(key);
-    return it == messages.end() ? nullptr : &it->second;
-  };
-  const std::string* unanswered = msg("unanswered");
-  const std::string* not_shown = msg("not_shown");
-  const std::string* not_shown_one = msg("not_shown_one");
-  const std::string* turn_word = msg("turn");
-  const std::string* focus = msg("focus");
-  const std::string* critical = msg("critical");
-  const std::string* points = msg("points");
-  ExplainNotes(messages, r);
-  if (!unanswered || !not_shown || !not_shown_one || !turn_word || !focus || !critical || !points) {
+  Coach(CoachingWords(messages), r, focus_items);
+}
+
+void Coach(const CoachingWords& words, ConversationResult* r, size_t focus_items) {
+  ExplainNotesWith(words, r);
+  if (!words.complete()) {
     r->focus.clear();
     r->focus_heading.clear();
     return;
@@ -184,23 +206,23 @@ void Coach(const Messages& messages, ConversationResult* r, size_t focus_items) 
   const int agent_turns = AgentTurns(*r);
   for (auto& b : r->behaviours) {
     if (b.status == Status::kViolated && !b.evidence.empty()) {
-      b.explain = *turn_word + " " + std::to_string(b.evidence.front().turn);
+      b.explain = *words.turn + " " + std::to_string(b.evidence.front().turn);
     } else if (b.status == Status::kMissed) {
       if (const TriggerEpisode* ep = FirstUnanswered(b); ep != nullptr && !b.trigger.empty()) {
         const BehaviourResult* sig = Find(*r, b.trigger);
         std::string trigger = sig != nullptr && !sig->title.empty() ? sig->title : b.trigger;
-        b.explain = FillMessage(*unanswered, {{"trigger", trigger},
-                                              {"turn", std::to_string(ep->turn)},
-                                              {"n", std::to_string(b.trigger_window)}});
+        b.explain = FillMessage(*words.unanswered, {{"trigger", trigger},
+                                                    {"turn", std::to_string(ep->turn)},
+                                                    {"n", std::to_string(b.trigger_window)}});
       } else {
         b.explain = agent_turns == 1
-                        ? *not_shown_one
-                        : FillMessage(*not_shown, {{"n", std::to_string(agent_turns)}});
+                        ? *words.not_shown_one
+                        : FillMessage(*words.not_shown, {{"n", std::to_string(agent_turns)}});
       }
     }
   }
-  PickFocus(*critical, *points, focus_items, r);
-  r->focus_heading = r->focus.empty() ? "" : *focus;
+  PickFocus(*words.critical, *words.points, focus_items, r);
+  r->focus_heading = r->focus.empty() ? "" : *words.focus;
 }
 
 }  // namespace tact::score

@@ -34,8 +34,32 @@ std::string FillMessage(std::string_view text,
 // keeps only the English `note`. Coach() calls it.
 void ExplainNotes(const Messages& messages, ConversationResult* r);
 
+// A pack's coaching words looked up once instead of per conversation: the
+// messages Coach() fills in and the metrics' titles ("metric_ID"). Points
+// into `messages`, which must outlive it.
+class CoachingWords {
+ public:
+  explicit CoachingWords(const Messages& messages);
+  const Messages& messages() const { return *messages_; }
+  // The message `key` when the pack has it, else null.
+  const std::string* Get(std::string_view key) const;
+  // The title of metric `id` ("metric_" + id), or null.
+  const std::string* MetricTitle(std::string_view id) const;
+  // Whether the pack has every message of a judged behaviour's coaching.
+  bool complete() const { return complete_; }
+  const std::string *unanswered = nullptr, *not_shown = nullptr, *not_shown_one = nullptr,
+                    *turn = nullptr, *focus = nullptr, *critical = nullptr, *points = nullptr;
+
+ private:
+  const Messages* messages_;
+  std::vector<std::pair<std::string_view, const std::string*>> metric_titles_;
+  bool complete_ = false;
+};
+
 // Call after ComputeScore() (it reads r->score_breakdown) and before
 // --only/--skip remove behaviours (a trigger's evidence may be hidden later).
+void Coach(const CoachingWords& words, ConversationResult* r, size_t focus_items = 3);
+// As above, the words looked up for this call.
 void Coach(const Messages& messages, ConversationResult* r, size_t focus_items = 3);
 
 }  // namespace tact::score

@@ -100,7 +100,7 @@ TEST(Coach, OneAgentTurnAndMissingWords) {
   EXPECT_EQ(r.behaviours[1].explain, "not in your only turn");
   // A pack without the words: no coaching text at all (reports use the notes).
   ConversationResult bare = Judged(&c);
-  Coach({{"focus", "Focus"}}, &bare);
+  Coach(Messages{{"focus", "Focus"}}, &bare);
   EXPECT_TRUE(bare.focus.empty());
   EXPECT_EQ(bare.behaviours[0].explain, "");
 }
@@ -141,6 +141,39 @@ TEST(ExplainNotes, NotApplicableAndMetricsInWords) {
   EXPECT_EQ(r.metrics[0].explain, "sin umbral para llamadas");
   // A missed behaviour's explanation is not replaced by a note's.
   EXPECT_EQ(r.behaviours[1].explain, "never shown");
+}
+
+// The words looked up once serve every conversation as the map itself
+// does: the same explanations, metric titles by exact id only.
+TEST(CoachingWords, LookedUpOnceServeEveryConversation) {
+  Messages m = kWords;
+  m["metric_talk_speed"] = "Speed";
+  m["metric_talk"] = "Talk";
+  const CoachingWords words(m);
+  EXPECT_TRUE(words.complete());
+  ASSERT_NE(words.MetricTitle("talk_speed"), nullptr);
+  EXPECT_EQ(*words.MetricTitle("talk_speed"), "Speed");
+  EXPECT_EQ(*words.MetricTitle("talk"), "Talk");
+  EXPECT_EQ(words.MetricTitle("talk_spee"), nullptr);
+  EXPECT_EQ(words.MetricTitle("speed"), nullptr);
+  EXPECT_FALSE(CoachingWords(Messages{{"focus", "Focus"}}).complete());
+  for (int round = 0; round < 2; ++round) {
+    Conversation c1, c2;
+    ConversationResult a = Judged(&c1), b = Judged(&c2);
+    MetricResult metric;
+    metric.id = "talk_speed";
+    a.metrics.push_back(metric);
+    b.metrics.push_back(metric);
+    Coach(words, &a);
+    Coach(m, &b);
+    EXPECT_EQ(a.metrics[0].title, "Speed");
+    ASSERT_EQ(a.behaviours.size(), b.behaviours.size());
+    for (size_t i = 0; i < a.behaviours.size(); ++i)
+      EXPECT_EQ(a.behaviours[i].explain, b.behaviours[i].explain);
+    ASSERT_EQ(a.focus.size(), b.focus.size());
+    for (size_t i = 0; i < a.focus.size(); ++i) EXPECT_EQ(a.focus[i].cost, b.focus[i].cost);
+    EXPECT_EQ(a.focus_heading, b.focus_heading);
+  }
 }
 
 }  // namespace
