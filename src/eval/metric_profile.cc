@@ -46,6 +46,11 @@ bool MetricProfile::Set(const std::string& key, double value, std::string* error
   if (channel.empty() || channel == "chat") values_[metric + ".chat"] = value;
   if (channel.empty() || channel == "call") values_[metric + ".call"] = value;
   if (channel.empty() || channel == "email") values_[metric + ".email"] = value;
+  thresholds_.resize(Metrics().size());
+  for (size_t i = 0; i < Metrics().size(); ++i) {
+    for (Channel ch : {Channel::kChat, Channel::kCall, Channel::kEmail})
+      thresholds_[i][static_cast<size_t>(ch)] = Threshold(Metrics()[i], ch);
+  }
   return true;
 }
 

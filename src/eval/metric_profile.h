@@ -5,6 +5,7 @@
 #ifndef TACT_EVAL_METRIC_PROFILE_H_
 #define TACT_EVAL_METRIC_PROFILE_H_
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -30,6 +31,12 @@ class MetricProfile {
   bool Override(const std::string& spec, std::string* error);
 
   std::optional<double> Threshold(std::string_view metric, Channel channel) const;
+  // The same for Metrics()[metric], looked up when the profile was set, not
+  // per call.
+  std::optional<double> Threshold(size_t metric, Channel channel) const {
+    return metric < thresholds_.size() ? thresholds_[metric][static_cast<size_t>(channel)]
+                                       : std::nullopt;
+  }
   double Parameter(const std::string& name, double fallback) const;
 
  private:
@@ -37,6 +44,8 @@ class MetricProfile {
   // "metric.chat", "metric.call", "parameter"; searched with views (no
   // key built per conversation).
   std::map<std::string, double, std::less<>> values_;
+  // By Metrics() index, then Channel: what Threshold(id, channel) says.
+  std::vector<std::array<std::optional<double>, 3>> thresholds_;
 };
 
 // The built-in profile (rules/thresholds.conf compiled into the binary).

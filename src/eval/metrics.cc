@@ -102,7 +102,8 @@ void ComputeMetrics(const Conversation& c, const std::vector<TextMatches>& turns
     const MetricDef& d = kMetrics[i];
     MetricResult& slot = (*out)[i];
     Restart(d, &slot);
-    if (d.direction == kMax) slot.threshold = profile.Threshold(d.id, c.channel);
+    // kMetrics' order is MetricIds()': its index is the profile's.
+    if (d.direction == kMax) slot.threshold = profile.Threshold(i, c.channel);
     slot = d.compute(x, std::move(slot));
   }
 }

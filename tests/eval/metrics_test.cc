@@ -278,6 +278,30 @@ TEST_F(MetricsTest, EveryNoteHasWordsInEveryPack) {
   }
 }
 
+// The thresholds by metric index say what the lookup by id says, for every
+// metric and channel, after the built-in file and after each override.
+TEST(MetricProfile, ThresholdsByIndexFollowEveryChange) {
+  auto same = [](const MetricProfile& p) {
+    for (size_t i = 0; i < MetricProfile::Metrics().size(); ++i) {
+      for (Channel ch : {Channel::kChat, Channel::kCall, Channel::kEmail}) {
+        if (p.Threshold(i, ch) != p.Threshold(MetricProfile::Metrics()[i], ch)) return false;
+      }
+    }
+    return !p.Threshold(MetricProfile::Metrics().size(), Channel::kChat).has_value();
+  };
+  MetricProfile empty;
+  EXPECT_TRUE(same(empty));
+  MetricProfile p = BuiltinMetricProfile();
+  EXPECT_TRUE(same(p));
+  std::string err;
+  for (const char* o : {"first_response_time.chat=90", "handle_time=100", "interruptions.call=3",
+                        "silence_min=4"}) {
+    ASSERT_TRUE(p.Override(o, &err)) << err;
+    EXPECT_TRUE(same(p)) << o;
+  }
+  EXPECT_EQ(p.Threshold(size_t{0}, Channel::kChat), 90);  // first_response_time
+}
+
 TEST(MetricProfile, BuiltinParsesAndOverrides) {
   MetricProfile p = BuiltinMetricProfile();
   EXPECT_EQ(p.Threshold("first_response_time", Channel::kChat), 60);
