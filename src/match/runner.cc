@@ -63,34 +63,50 @@ void Runner::NextGeneration(std::span<const AtomId> atoms) {
   for (const AtomId a : atoms) atom_mark_[a] = gen_;
 }
 
+std::span<const uint32_t> Runner::StartTargets(const Program& program, uint32_t cls,
+                                               std::span<const AtomId> atoms) {
+  if (cls >= start_targets_at_.size()) start_targets_at_.resize(size_t{cls} + 1, {0, kUnknown});
+  auto& at = start_targets_at_[cls];
+  if (at.second == kUnknown) {
+    at.first = static_cast<uint32_t>(start_targets_.size());
+    auto has = [&](AtomId a) { return std::binary_search(atoms.begin(), atoms.end(), a); };
+    program.ForEachTarget(program.start(), atoms.data(), atoms.data() + atoms.size(), has,
+                          [&](uint32_t s) { start_targets_.push_back(s); });
+    at.second = static_cast<uint32_t>(start_targets_.size());
+  }
+  return {start_targets_.data() + at.first, start_targets_.data() + at.second};
+}
+
 TransitionIndex::Entry Runner::Build(const Program& program, uint32_t d, uint32_t cls,
                                      std::span<const AtomId> atoms) {
   // Run the NFA step over this state's threads, then the start.
   ++stats_.transitions_built;
-  NextGeneration(atoms);
+  const DState ds = states_[d];
+  // The atoms are marked for the threads' states only: the start's targets are cached.
+  NextGeneration(ds.size > 0 ? atoms : std::span<const AtomId>());
   auto has = [&](AtomId a) { return a < atom_mark_.size() && atom_mark_[a] == gen_; };
   build_next_.clear();
   build_src_.clear();
   build_accept_.clear();
-  const DState ds = states_[d];
   work_ += ds.size + 1;
-  for (uint32_t k = 0; k <= ds.size; ++k) {
-    const uint32_t from = k < ds.size ? pool_[ds.nfa + k] : program.start();
-    // A thread started at this token reads the extra slot after the from
-    // state's threads, where Run() puts the token's position.
-    const uint32_t src = k;
-    program.ForEachTarget(from, atoms.data(), atoms.data() + atoms.size(), has, [&](uint32_t s) {
-      if (state_mark_[s] == gen_) return;
-      state_mark_[s] = gen_;
-      const uint32_t j = static_cast<uint32_t>(build_next_.size());
-      build_next_.push_back(s);
-      build_src_.push_back(src);
-      for (const uint32_t* p = program.accepts_begin(s); p != program.accepts_end(s); ++p) {
-        build_accept_.push_back(*p);
-        build_accept_.push_back(j);
-      }
-    });
+  // Source `src` of each new thread: the index of the thread it came from,
+  // or ds.size for a thread started at this token (see StartOf()).
+  auto add = [&](uint32_t s, uint32_t src) {
+    if (state_mark_[s] == gen_) return;
+    state_mark_[s] = gen_;
+    const uint32_t j = static_cast<uint32_t>(build_next_.size());
+    build_next_.push_back(s);
+    build_src_.push_back(src);
+    for (const uint32_t* p = program.accepts_begin(s); p != program.accepts_end(s); ++p) {
+      build_accept_.push_back(*p);
+      build_accept_.push_back(j);
+    }
+  };
+  for (uint32_t k = 0; k < ds.size; ++k) {
+    program.ForEachTarget(pool_[ds.nfa + k], atoms.data(), atoms.data() + atoms.size(), has,
+                          [&](uint32_t s) { add(s, k); });
   }
+  for (const uint32_t s : StartTargets(program, cls, atoms)) add(s, ds.size);
   Transition tr;
   tr.next = StateId(build_next_);
   tr.from_size = ds.size;
@@ -123,6 +139,8 @@ void Runner::Prepare(const Program& program, uint64_t class_generation) {
     pool_.Reset(std::max(program.num_states(), program.num_patterns()));
     Flush();
     start_step_.clear();
+    start_targets_.clear();
+    start_targets_at_.clear();
   }
   if (state_mark_.size() < program.num_states()) state_mark_.assign(program.num_states(), 0);
   if (pattern_mark_.size() < program.num_patterns()) {

@@ -30,6 +30,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "match/program.h"
@@ -107,6 +108,12 @@ class Runner {
   // Starts a new mark generation for a Build(): no NFA state reached yet,
   // the token's (sorted) `atoms` marked, once for all the threads' states.
   void NextGeneration(std::span<const AtomId> atoms);
+  // The start state's targets on a token of class `cls` (with atoms
+  // `atoms`), in ForEachTarget() order, found once per class: every Build()
+  // adds them, and the start state's per-atom index lookups cost more than
+  // the rest of a typical build.
+  std::span<const uint32_t> StartTargets(const Program& program, uint32_t cls,
+                                         std::span<const AtomId> atoms);
   // Builds the transition from DFA state `d` on a token of class `cls` (with
   // atoms `atoms`), which the index lacks, and adds it to the index.
   TransitionIndex::Entry Build(const Program& program, uint32_t d, uint32_t cls,
@@ -148,6 +155,11 @@ class Runner {
   // program and the class generation, so it outlives cache flushes.
   enum : uint8_t { kStartUnknown, kStartIdle, kStartLive };
   std::vector<uint8_t> start_step_;
+  // By class: [first, second) into start_targets_, StartTargets()'s cache
+  // (second kUnknown until found). Like start_step_ it outlives cache flushes.
+  static constexpr uint32_t kUnknown = UINT32_MAX;
+  std::vector<std::pair<uint32_t, uint32_t>> start_targets_at_;
+  std::vector<uint32_t> start_targets_;
   std::vector<uint32_t> state_mark_;
   std::vector<uint32_t> atom_mark_;  // a Build()'s token's atoms: gen_
   uint32_t gen_ = 0;
