@@ -10,42 +10,38 @@ void Runner::Flush() {
   transitions_.clear();
   index_.Clear();
   state_slots_.assign(1024, 0);
-  states_.push_back({0, 0});  // state 0: no live thread (a sentence's start)
-  state_slots_[HashStates({}) & (state_slots_.size() - 1)] = 1;
+  const uint32_t h = HashStates({});
+  states_.push_back({0, 0, h});  // state 0: no live thread (a sentence's start)
+  state_slots_[h & (state_slots_.size() - 1)] = 1;
 }
 
-uint64_t Runner::HashStates(std::span<const uint32_t> nfa) {
+uint32_t Runner::HashStates(std::span<const uint32_t> nfa) {
+  // A multiply per state (the lists are long), mixed once at the end.
   uint64_t h = nfa.size();
-  for (uint32_t s : nfa) h = Program::Mix(h ^ (uint64_t{s} << 1 | 1));
-  return Program::Mix(h);
-}
-
-uint64_t Runner::HashPooled(uint32_t offset, uint32_t size) const {
-  uint64_t h = size;
-  for (uint32_t k = 0; k < size; ++k) h = Program::Mix(h ^ (uint64_t{pool_[offset + k]} << 1 | 1));
-  return Program::Mix(h);
+  for (uint32_t s : nfa) h = (h ^ s) * 0x9E3779B97F4A7C15ULL;
+  return static_cast<uint32_t>(Program::Mix(h));
 }
 
 uint32_t Runner::StateId(std::span<const uint32_t> nfa) {
   const size_t mask = state_slots_.size() - 1;
-  size_t i = HashStates(nfa) & mask;
+  const uint32_t h = HashStates(nfa);
+  size_t i = h & mask;
   for (;; i = (i + 1) & mask) {
     const uint32_t e = state_slots_[i];
     if (e == 0) break;
     const DState& ds = states_[e - 1];
-    if (ds.size == nfa.size() && pool_.Equals(ds.nfa, nfa)) return e - 1;
+    if (ds.hash == h && ds.size == nfa.size() && pool_.Equals(ds.nfa, nfa)) return e - 1;
   }
   // A new DFA state: its NFA states go to the pool, its id to the slots
-  // (kept at most half full, grown by rehashing from the pool).
+  // (kept at most half full, grown by rehashing the stored hashes).
   const auto id = static_cast<uint32_t>(states_.size());
-  states_.push_back({pool_.Append(nfa), static_cast<uint32_t>(nfa.size())});
+  states_.push_back({pool_.Append(nfa), static_cast<uint32_t>(nfa.size()), h});
   state_slots_[i] = id + 1;
   if (states_.size() * 2 > state_slots_.size()) {
     state_slots_.assign(state_slots_.size() * 2, 0);
     const size_t m = state_slots_.size() - 1;
     for (uint32_t k = 0; k < states_.size(); ++k) {
-      const DState& ds = states_[k];
-      size_t j = HashPooled(ds.nfa, ds.size) & m;
+      size_t j = states_[k].hash & m;
       while (state_slots_[j] != 0) j = (j + 1) & m;
       state_slots_[j] = k + 1;
     }

@@ -98,11 +98,10 @@ class Runner {
   struct DState {
     uint32_t nfa = 0;  // into pool_: the live NFA states, earliest start first
     uint32_t size = 0;
+    uint32_t hash = 0;  // HashStates() of the list, for the slots
   };
   void Flush();
-  static uint64_t HashStates(std::span<const uint32_t> nfa);
-  // HashStates() of the `size` entries of the pool at `offset`.
-  uint64_t HashPooled(uint32_t offset, uint32_t size) const;
+  static uint32_t HashStates(std::span<const uint32_t> nfa);
   // The id of the DFA state with these live NFA states, added if new.
   uint32_t StateId(std::span<const uint32_t> nfa);
   // Starts a new mark generation for a Build(): no NFA state reached yet,
@@ -142,7 +141,7 @@ class Runner {
   RunnerPool pool_;
   std::vector<DState> states_;
   // DFA states by their NFA states: open addressing over state id + 1 (0 is
-  // empty), compared against the pool (no copy of the lists as keys).
+  // empty), compared by hash, then against the pool (no copy of the lists as keys).
   std::vector<uint32_t> state_slots_;
   std::vector<Transition> transitions_;
   TransitionIndex index_;  // (state, class) -> transition
