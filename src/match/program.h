@@ -67,14 +67,17 @@ class Program {
   // Calls f(target) for every target reached from `state` on any of `atoms`
   // (sorted), in the order of the state's edges (by atom). `has(atom)` must
   // say whether `atom` is one of `atoms` (the caller marks them once for
-  // many states): small states check each of their edges with it, large ones
-  // (the start state) are probed through the index once per atom, so the
-  // cost is min(edges, atoms) whatever the token's number of atoms.
+  // many states): a state checks each of its edges with it, unless it has
+  // many times more edges than the token has atoms (the start state) and is
+  // probed through the index once per atom (an index probe costs several edge
+  // checks), so the cost is about min(edges, atoms) whatever the token's
+  // number of atoms. Both ways give the same order: edges are sorted by atom.
   template <typename H, typename F>
   void ForEachTarget(uint32_t state, const AtomId* atoms, const AtomId* atoms_end, H&& has,
                      F&& f) const {
     const State& s = states_[state];
-    if (s.edge_end - s.edge_begin > kIndexThreshold) {
+    const uint32_t edges = s.edge_end - s.edge_begin;
+    if (edges > kIndexThreshold && edges > kProbeCost * static_cast<size_t>(atoms_end - atoms)) {
       for (const AtomId* a = atoms; a != atoms_end; ++a) {
         const uint32_t *b, *e;
         if (Lookup(state, *a, &b, &e)) {
@@ -100,6 +103,8 @@ class Program {
  private:
   friend class ProgramBuilder;
   static constexpr uint32_t kIndexThreshold = 8;
+  // About how many edge checks one index probe costs, for ForEachTarget().
+  static constexpr size_t kProbeCost = 4;
   // The arrays a program is made of, when it owns them (built, or copied
   // from bytes); a program loaded in place has none and views the bytes.
   struct Storage {

@@ -10,42 +10,38 @@ void Runner::Flush() {
   transitions_.clear();
   index_.Clear();
   state_slots_.assign(1024, 0);
-  states_.push_back({0, 0});  // state 0: no live thread (a sentence's start)
-  state_slots_[HashStates({}) & (state_slots_.size() - 1)] = 1;
+  const uint32_t h = HashStates({});
+  states_.push_back({0, 0, h});  // state 0: no live thread (a sentence's start)
+  state_slots_[h & (state_slots_.size() - 1)] = 1;
 }
 
-uint64_t Runner::HashStates(std::span<const uint32_t> nfa) {
+uint32_t Runner::HashStates(std::span<const uint32_t> nfa) {
+  // A multiply per state (the lists are long), mixed once at the end.
   uint64_t h = nfa.size();
-  for (uint32_t s : nfa) h = Program::Mix(h ^ (uint64_t{s} << 1 | 1));
-  return Program::Mix(h);
-}
-
-uint64_t Runner::HashPooled(uint32_t offset, uint32_t size) const {
-  uint64_t h = size;
-  for (uint32_t k = 0; k < size; ++k) h = Program::Mix(h ^ (uint64_t{pool_[offset + k]} << 1 | 1));
-  return Program::Mix(h);
+  for (uint32_t s : nfa) h = (h ^ s) * 0x9E3779B97F4A7C15ULL;
+  return static_cast<uint32_t>(Program::Mix(h));
 }
 
 uint32_t Runner::StateId(std::span<const uint32_t> nfa) {
   const size_t mask = state_slots_.size() - 1;
-  size_t i = HashStates(nfa) & mask;
+  const uint32_t h = HashStates(nfa);
+  size_t i = h & mask;
   for (;; i = (i + 1) & mask) {
     const uint32_t e = state_slots_[i];
     if (e == 0) break;
     const DState& ds = states_[e - 1];
-    if (ds.size == nfa.size() && pool_.Equals(ds.nfa, nfa)) return e - 1;
+    if (ds.hash == h && ds.size == nfa.size() && pool_.Equals(ds.nfa, nfa)) return e - 1;
   }
   // A new DFA state: its NFA states go to the pool, its id to the slots
-  // (kept at most half full, grown by rehashing from the pool).
+  // (kept at most half full, grown by rehashing the stored hashes).
   const auto id = static_cast<uint32_t>(states_.size());
-  states_.push_back({pool_.Append(nfa), static_cast<uint32_t>(nfa.size())});
+  states_.push_back({pool_.Append(nfa), static_cast<uint32_t>(nfa.size()), h});
   state_slots_[i] = id + 1;
   if (states_.size() * 2 > state_slots_.size()) {
     state_slots_.assign(state_slots_.size() * 2, 0);
     const size_t m = state_slots_.size() - 1;
     for (uint32_t k = 0; k < states_.size(); ++k) {
-      const DState& ds = states_[k];
-      size_t j = HashPooled(ds.nfa, ds.size) & m;
+      size_t j = states_[k].hash & m;
       while (state_slots_[j] != 0) j = (j + 1) & m;
       state_slots_[j] = k + 1;
     }
@@ -63,34 +59,51 @@ void Runner::NextGeneration(std::span<const AtomId> atoms) {
   for (const AtomId a : atoms) atom_mark_[a] = gen_;
 }
 
+std::span<const uint32_t> Runner::StartTargets(const Program& program, uint32_t cls,
+                                               std::span<const AtomId> atoms) {
+  if (cls >= start_targets_at_.size()) start_targets_at_.resize(size_t{cls} + 1, {0, kUnknown});
+  auto& at = start_targets_at_[cls];
+  if (at.second == kUnknown) {
+    at.first = static_cast<uint32_t>(start_targets_.size());
+    auto has = [&](AtomId a) { return std::binary_search(atoms.begin(), atoms.end(), a); };
+    program.ForEachTarget(program.start(), atoms.data(), atoms.data() + atoms.size(), has,
+                          [&](uint32_t s) { start_targets_.push_back(s); });
+    at.second = static_cast<uint32_t>(start_targets_.size());
+  }
+  return {start_targets_.data() + at.first, start_targets_.data() + at.second};
+}
+
 TransitionIndex::Entry Runner::Build(const Program& program, uint32_t d, uint32_t cls,
                                      std::span<const AtomId> atoms) {
   // Run the NFA step over this state's threads, then the start.
   ++stats_.transitions_built;
-  NextGeneration(atoms);
+  const DState ds = states_[d];
+  // The atoms are marked for the threads' states only: the start's targets are cached.
+  NextGeneration(ds.size > 0 ? atoms : std::span<const AtomId>());
   auto has = [&](AtomId a) { return a < atom_mark_.size() && atom_mark_[a] == gen_; };
   build_next_.clear();
   build_src_.clear();
   build_accept_.clear();
-  const DState ds = states_[d];
   work_ += ds.size + 1;
-  for (uint32_t k = 0; k <= ds.size; ++k) {
-    const uint32_t from = k < ds.size ? pool_[ds.nfa + k] : program.start();
-    // A thread started at this token reads the extra slot after the from
-    // state's threads, where Run() puts the token's position.
-    const uint32_t src = k;
-    program.ForEachTarget(from, atoms.data(), atoms.data() + atoms.size(), has, [&](uint32_t s) {
-      if (state_mark_[s] == gen_) return;
-      state_mark_[s] = gen_;
-      const uint32_t j = static_cast<uint32_t>(build_next_.size());
-      build_next_.push_back(s);
-      build_src_.push_back(src);
-      for (const uint32_t* p = program.accepts_begin(s); p != program.accepts_end(s); ++p) {
-        build_accept_.push_back(*p);
-        build_accept_.push_back(j);
-      }
-    });
+  // Source `src` of each new thread: the index of the thread it came from,
+  // or ds.size for a thread started at this token (see StartOf()). Inlined
+  // in both loops: GCC called it from the second, ~20 instructions a thread.
+  auto add = [&](uint32_t s, uint32_t src) __attribute__((always_inline)) {
+    if (state_mark_[s] == gen_) return;
+    state_mark_[s] = gen_;
+    const uint32_t j = static_cast<uint32_t>(build_next_.size());
+    build_next_.push_back(s);
+    build_src_.push_back(src);
+    for (const uint32_t* p = program.accepts_begin(s); p != program.accepts_end(s); ++p) {
+      build_accept_.push_back(*p);
+      build_accept_.push_back(j);
+    }
+  };
+  for (uint32_t k = 0; k < ds.size; ++k) {
+    program.ForEachTarget(pool_[ds.nfa + k], atoms.data(), atoms.data() + atoms.size(), has,
+                          [&](uint32_t s) { add(s, k); });
   }
+  for (const uint32_t s : StartTargets(program, cls, atoms)) add(s, ds.size);
   Transition tr;
   tr.next = StateId(build_next_);
   tr.from_size = ds.size;
@@ -123,6 +136,8 @@ void Runner::Prepare(const Program& program, uint64_t class_generation) {
     pool_.Reset(std::max(program.num_states(), program.num_patterns()));
     Flush();
     start_step_.clear();
+    start_targets_.clear();
+    start_targets_at_.clear();
   }
   if (state_mark_.size() < program.num_states()) state_mark_.assign(program.num_states(), 0);
   if (pattern_mark_.size() < program.num_patterns()) {

@@ -30,6 +30,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "match/program.h"
@@ -97,16 +98,21 @@ class Runner {
   struct DState {
     uint32_t nfa = 0;  // into pool_: the live NFA states, earliest start first
     uint32_t size = 0;
+    uint32_t hash = 0;  // HashStates() of the list, for the slots
   };
   void Flush();
-  static uint64_t HashStates(std::span<const uint32_t> nfa);
-  // HashStates() of the `size` entries of the pool at `offset`.
-  uint64_t HashPooled(uint32_t offset, uint32_t size) const;
+  static uint32_t HashStates(std::span<const uint32_t> nfa);
   // The id of the DFA state with these live NFA states, added if new.
   uint32_t StateId(std::span<const uint32_t> nfa);
   // Starts a new mark generation for a Build(): no NFA state reached yet,
   // the token's (sorted) `atoms` marked, once for all the threads' states.
   void NextGeneration(std::span<const AtomId> atoms);
+  // The start state's targets on a token of class `cls` (with atoms
+  // `atoms`), in ForEachTarget() order, found once per class: every Build()
+  // adds them, and the start state's per-atom index lookups cost more than
+  // the rest of a typical build.
+  std::span<const uint32_t> StartTargets(const Program& program, uint32_t cls,
+                                         std::span<const AtomId> atoms);
   // Builds the transition from DFA state `d` on a token of class `cls` (with
   // atoms `atoms`), which the index lacks, and adds it to the index.
   TransitionIndex::Entry Build(const Program& program, uint32_t d, uint32_t cls,
@@ -135,7 +141,7 @@ class Runner {
   RunnerPool pool_;
   std::vector<DState> states_;
   // DFA states by their NFA states: open addressing over state id + 1 (0 is
-  // empty), compared against the pool (no copy of the lists as keys).
+  // empty), compared by hash, then against the pool (no copy of the lists as keys).
   std::vector<uint32_t> state_slots_;
   std::vector<Transition> transitions_;
   TransitionIndex index_;  // (state, class) -> transition
@@ -148,6 +154,11 @@ class Runner {
   // program and the class generation, so it outlives cache flushes.
   enum : uint8_t { kStartUnknown, kStartIdle, kStartLive };
   std::vector<uint8_t> start_step_;
+  // By class: [first, second) into start_targets_, StartTargets()'s cache
+  // (second kUnknown until found). Like start_step_ it outlives cache flushes.
+  static constexpr uint32_t kUnknown = UINT32_MAX;
+  std::vector<std::pair<uint32_t, uint32_t>> start_targets_at_;
+  std::vector<uint32_t> start_targets_;
   std::vector<uint32_t> state_mark_;
   std::vector<uint32_t> atom_mark_;  // a Build()'s token's atoms: gen_
   uint32_t gen_ = 0;

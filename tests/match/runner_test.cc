@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 namespace tact::match {
@@ -226,6 +227,45 @@ TEST(Runner, ACostlyPackOverALongSentenceStopsEarly) {
   hits.clear();
   EXPECT_TRUE(r.Run(p, t.classes, t.Ends(), t, 1, &hits));
   EXPECT_EQ(r.stats().stops, 1u);
+}
+
+}  // namespace
+}  // namespace tact::match
+
+namespace tact::match {
+namespace {
+
+// A state with many edges is probed through its index for a token with few
+// atoms and scanned for one with many: the targets, and their order, must be
+// those of a lookup per atom either way.
+TEST(Program, ForEachTargetProbesOrScansWithTheSameTargets) {
+  ProgramBuilder b;
+  Node alt;  // 10 | 11 | ... | 69, then 4 after every other one
+  alt.type = Node::Type::kAlt;
+  for (uint32_t k = 0; k < 60; ++k)
+    alt.children.push_back(k % 2 == 0 ? Seq({Atom(10 + k), Opt(Atom(4))}) : Atom(10 + k));
+  b.Add(Seq({Atom(3), alt}), 0);
+  Program p = b.Finish();
+  const uint32_t *sb, *se;
+  ASSERT_TRUE(p.Lookup(p.start(), 3, &sb, &se));
+  ASSERT_EQ(se - sb, 1);
+  const uint32_t state = *sb;  // after "3": 60 edges
+  for (size_t n : {size_t{1}, size_t{3}, size_t{40}, size_t{60}}) {
+    std::vector<AtomId> atoms;
+    for (size_t k = 0; k < n; ++k) atoms.push_back(static_cast<AtomId>(10 + (k * 7) % 60));
+    std::sort(atoms.begin(), atoms.end());
+    atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+    std::vector<uint32_t> expected, got;
+    for (AtomId a : atoms) {
+      const uint32_t *tb, *te;
+      if (p.Lookup(state, a, &tb, &te)) expected.insert(expected.end(), tb, te);
+    }
+    auto has = [&](AtomId a) { return std::binary_search(atoms.begin(), atoms.end(), a); };
+    p.ForEachTarget(state, atoms.data(), atoms.data() + atoms.size(), has,
+                    [&](uint32_t s) { got.push_back(s); });
+    EXPECT_EQ(got, expected) << n << " atoms";
+    EXPECT_FALSE(got.empty());
+  }
 }
 
 }  // namespace
